@@ -224,6 +224,8 @@ public struct JSONParser: ~Copyable {
             try scanNumber()
         case 0xEF where pos + 2 < bytes.count && bytes[pos + 1] == 0xBB && bytes[pos + 2] == 0xBF:
             throw error("unexpected byte order mark (U+FEFF); only the start of a file may carry one")
+        case 0:
+            throw error("NUL byte where a value was expected")
         default:
             throw error("expected a value")
         }

@@ -1,0 +1,27 @@
+// The list of commands desk offers. Help, the man page and the completion scripts list
+// exactly these, so a command appears only once it is built.
+
+/// One subcommand: its declaration and the function that runs it.
+public struct CommandEntry: Sendable {
+    public let spec: CommandSpec
+    public let run: @Sendable (ParsedArguments, Context) throws(DeskError) -> Int32
+
+    public init(_ spec: CommandSpec, _ run: @escaping @Sendable (ParsedArguments, Context) throws(DeskError) -> Int32) {
+        self.spec = spec
+        self.run = run
+    }
+}
+
+/// Every command, in the order help lists them (a ticket's life, then tooling).
+public enum Registry {
+    public static let commands: [CommandEntry] = [
+        CommandEntry(OpenCommand.spec, OpenCommand.run),
+        CommandEntry(ShowCommand.spec, ShowCommand.run),
+    ]
+
+    /// The declarations of every command.
+    public static var specs: [CommandSpec] { commands.map(\.spec) }
+
+    /// The command with this name.
+    public static func entry(named name: String) -> CommandEntry? { commands.first { $0.spec.name == name } }
+}

@@ -1,0 +1,176 @@
+// `desk show`: print the tickets picked, byte for byte as read, or as readable cards; with
+// --redact, requester contact data is masked so tickets can be shared in bug reports.
+
+/// The `show` command.
+public enum ShowCommand {
+    /// The declaration of `show`.
+    public static let spec = CommandSpec(
+        name: "show",
+        summary: "print the tickets picked, as NDJSON byte for byte or as readable cards",
+        discussion: """
+            Prints every ticket of the inputs (standard input when none) that passes the filters: \
+            all of them by default. NDJSON output is the input line unchanged, so `desk show` is a \
+            validating filter; --format text prints a card per ticket for people. --redact masks \
+            requester e-mail, phone and account in either format.
+            """,
+        flags: [
+            CommonFlags.id,
+            CommonFlags.status,
+            CommonFlags.priority,
+            FlagSpec("format", kind: .choice(["ndjson", "text"]), help: "output format", defaultText: "ndjson"),
+            FlagSpec("redact", help: "mask requester e-mail, phone and account"),
+        ],
+        examples: [
+            ExampleSpec("desk show --status open --priority high tickets.ndjson", "the open high-priority tickets"),
+            ExampleSpec("desk show --id DK-261014-7G2K-M4QXZ --format text tickets.ndjson", "one ticket as a card"),
+            ExampleSpec("desk show --redact tickets.ndjson > shareable.ndjson", "tickets without contact data"),
+        ])
+
+    /// Runs `show`.
+    public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        let ids = args.strings("id")
+        var selection = IdSelection(ids)
+        let statuses = Set(args.strings("status"))
+        let priorities = Set(args.strings("priority"))
+        let text = args.string("format") == "text"
+        let redact = args.has("redact")
+        var first = true
+        var line: [UInt8] = []
+        try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
+            var ticket = try TicketStream.decode(bytes, file: file, line: number)
+            guard selection.picks(ticket.id) else { return }
+            if !statuses.isEmpty && !statuses.contains(ticket.status.rawValue) { return }
+            if !priorities.isEmpty && !priorities.contains(ticket.priority?.rawValue ?? "") { return }
+            if redact { Redaction.apply(to: &ticket) }
+            if text {
+                if !first { try ctx.stdout.write(byte: 0x0A) }
+                first = false
+                try ctx.stdout.write(TicketCard.render(ticket))
+            } else if ticket.isModified {
+                line.removeAll(keepingCapacity: true)
+                ticket.write(to: &line)
+                line.append(0x0A)
+                try ctx.stdout.write(line)
+            } else {
+                try ctx.stdout.write(bytes)
+                try ctx.stdout.write(byte: 0x0A)
+            }
+        }
+        try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+        return 0
+    }
+}
+
+/// Masks personal contact data (SPEC: reports and shared tickets never carry it).
+public enum Redaction {
+    /// Masks requester email, phone and account, keeping enough to tell them apart.
+    public static func apply(to ticket: inout Ticket) {
+        guard var r = ticket.object("requester") else { return }
+        var changed = false
+        if let e = r["email"]?.stringValue {
+            r["email"] = .string(maskEmail(e))
+            changed = true
+        }
+        if let p = r["phone"]?.stringValue {
+            r["phone"] = .string(maskPhone(p))
+            changed = true
+        }
+        if r["account"] != nil {
+            r["account"] = .string("***")
+            changed = true
+        }
+        if r["contact"] != nil {
+            r["contact"] = .string("***")
+            changed = true
+        }
+        if changed { ticket.set("requester", .object(r)) }
+    }
+
+    /// `wang.wei@example.com` -> `w***@example.com`.
+    public static func maskEmail(_ e: String) -> String {
+        guard let at = e.firstIndex(of: "@"), at > e.startIndex else { return "***" }
+        return String(e[e.startIndex]) + "***" + String(e[at...])
+    }
+
+    /// Keeps the last two digits: `+86 138 0000 1234` -> `***34`.
+    public static func maskPhone(_ p: String) -> String {
+        let digits = p.filter(\.isNumber)
+        return "***" + String(digits.suffix(2))
+    }
+}
+
+/// A readable card of one ticket, for `show --format text`.
+public enum TicketCard {
+    /// Renders the card (ends with a newline).
+    public static func render(_ t: Ticket) -> String {
+        var lines: [String] = []
+        var head = t.id + "  " + t.status.rawValue
+        if let p = t.priority { head += "  " + p.rawValue }
+        if let tier = t.string("tier") { head += "  " + tier }
+        lines.append(head)
+        func row(_ label: String, _ value: String?) {
+            guard let v = value, !v.isEmpty else { return }
+            let pad = String(repeating: " ", count: max(1, 12 - label.count))
+            let indented = v.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: 14))
+            lines.append("  " + label + pad + indented)
+        }
+        var opened = t.openedAt.rfc3339 + " via " + t.channel.rawValue
+        if t.value("answered")?.boolValue == false { opened += " (missed call)" }
+        row("opened", opened)
+        row("title", t.string("title"))
+        row("description", t.string("description"))
+        if let r = t.object("requester") {
+            var who = r["name"]?.stringValue ?? ""
+            let contacts = ["email", "phone", "contact", "account"].compactMap { r[$0]?.stringValue }
+            if !contacts.isEmpty { who += (who.isEmpty ? "" : " ") + "<" + contacts.joined(separator: ", ") + ">" }
+            if let d = r["department"]?.stringValue { who += ", " + d }
+            row("requester", who)
+        }
+        var people: [String] = []
+        if let o = t.string("owner") { people.append("owner " + o) }
+        if let a = t.string("assignee") { people.append("assignee " + a) }
+        row("people", people.joined(separator: ", "))
+        if let c = t.string("category") { row("category", c + (t.array("tags").isEmpty ? "" : " [" + t.array("tags").compactMap(\.stringValue).joined(separator: ", ") + "]")) }
+        if let env = t.object("environment") {
+            row("environment", env.members.compactMap { m in m.value.stringValue.map { m.key + " " + $0 } }.joined(separator: "; "))
+        }
+        row("occurred", t.string("occurred_at"))
+        row("frequency", t.string("frequency"))
+        row("tried", t.string("steps_tried"))
+        let needs = t.array("needs_info").compactMap(\.stringValue)
+        if !needs.isEmpty { row("needs info", needs.joined(separator: ", ")) }
+        if let sla = t.object("sla") {
+            let dues = ["first_response_due", "workaround_due", "resolution_due"].compactMap { k in
+                sla[k]?.stringValue.map { k.replacingAll("_", with: " ") + " " + $0 }
+            }
+            row("sla", dues.joined(separator: "\n"))
+        }
+        row("responded", t.string("first_response_at"))
+        for e in t.array("escalations").compactMap(\.objectValue) {
+            var s = (e["from"]?.stringValue ?? "?") + " -> " + (e["to"]?.stringValue ?? "?")
+            if let at = e["at"]?.stringValue { s += " at " + at }
+            if let r = e["reason"]?.stringValue { s += ": " + r }
+            if let ack = e["ack_at"]?.stringValue { s += " (acknowledged " + ack + ")" }
+            row("escalated", s)
+        }
+        if let r = t.object("resolution") {
+            row("cause", r["cause"]?.stringValue)
+            row("solution", r["solution"]?.stringValue)
+            row("result", r["result"]?.stringValue)
+            var when = r["at"]?.stringValue ?? ""
+            if let by = r["by"]?.stringValue { when += " by " + by }
+            row("resolved", when)
+        }
+        for r in t.array("reopened").compactMap(\.objectValue) {
+            row("reopened", (r["at"]?.stringValue ?? "") + ": " + (r["reason"]?.stringValue ?? ""))
+        }
+        if let s = t.object("survey") {
+            let scores = ["efficiency", "attitude", "effectiveness"].compactMap { k in s[k].map { k + " " + JSONWriter.string($0) } }
+            var text = scores.isEmpty ? "invited " + (s["invited_at"]?.stringValue ?? "") : scores.joined(separator: ", ")
+            if let c = s["comment"]?.stringValue { text += "\n\"" + c + "\"" }
+            row("survey", text)
+        }
+        row("history", t.array("history").isEmpty ? nil : "\(t.array("history").count) events")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

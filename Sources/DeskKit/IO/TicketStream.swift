@@ -1,0 +1,108 @@
+// The loop every ticket command shares: read each line, decode the ticket, let the command
+// look at or change it, write it out (unchanged tickets byte for byte). Output goes to stdout
+// as it streams, or with `-i FILE` to a temporary file that replaces FILE only when the whole
+// run succeeded. On stdout a bad line ends the stream with exit 3, as jq does.
+
+/// Where a ticket was read from.
+public struct TicketLocation: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+}
+
+/// Streams tickets through a command.
+public enum TicketStream {
+    /// Reads every ticket of `paths` (stdin when empty) and calls `visit` with each, in order.
+    /// Invalid lines throw a data error with file:line:column.
+    public static func read(
+        paths: [String], stdin: Int32,
+        _ visit: (Ticket, TicketLocation) throws(DeskError) -> Void
+    ) throws(DeskError) {
+        try InputFile.forEachLine(paths: paths, stdin: stdin) { (file, line, bytes) throws(DeskError) in
+            let ticket = try decode(bytes, file: file, line: line)
+            try visit(ticket, TicketLocation(file: file, line: line))
+        }
+    }
+
+    /// Decodes one line, turning a TicketError into a positioned data error.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, file: String, line: Int) throws(DeskError) -> Ticket {
+        do {
+            return try Ticket(line: bytes)
+        } catch {
+            throw .data(DataError(file: file, line: line, column: error.column, message: error.message))
+        }
+    }
+
+    /// Runs a transforming command: each ticket goes through `visit` (which may change it) and
+    /// is written out; then the tickets `trailer` returns are written at the end. With the
+    /// in-place flag set, the inputs are that one file, rewritten atomically under its lock.
+    public static func transform(
+        _ args: ParsedArguments, _ ctx: Context,
+        visit: (inout Ticket, TicketLocation) throws(DeskError) -> Void,
+        trailer: () throws(DeskError) -> [Ticket] = { [] }
+    ) throws(DeskError) {
+        var line: [UInt8] = []
+        func emit(_ file: String, _ number: Int, _ bytes: UnsafeRawBufferPointer, _ out: OutputSink) throws(DeskError) {
+            var ticket = try decode(bytes, file: file, line: number)
+            try visit(&ticket, TicketLocation(file: file, line: number))
+            line.removeAll(keepingCapacity: true)
+            if ticket.isModified { ticket.write(to: &line) } else { line.append(contentsOf: bytes) }
+            line.append(0x0A)
+            try out.write(line)
+        }
+        func finish(_ out: OutputSink) throws(DeskError) {
+            for t in try trailer() { try out.write(t.line + [0x0A]) }
+        }
+        if let target = args.string("in-place") {
+            guard args.positionals.isEmpty else {
+                throw .usage(UsageError(command: args.command, message: "input files cannot be given with --in-place; it reads and rewrites its FILE"))
+            }
+            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+            try file.rewrite { (input, output) throws(DeskError) in
+                var reader = LineReader(fd: input, name: target)
+                try reader.forEachLine { (number, bytes) throws(DeskError) in try emit(target, number, bytes, output) }
+                try finish(output)
+            }
+        } else {
+            try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
+                try emit(file, number, bytes, ctx.stdout)
+            }
+            try finish(ctx.stdout)
+        }
+    }
+
+    /// The inputs as named in messages: the in-place file, the files given, or `<stdin>`.
+    public static func inputName(_ args: ParsedArguments) -> String {
+        if let f = args.string("in-place") { return f }
+        if args.positionals.isEmpty { return InputFile.stdinName }
+        return args.positionals.map { $0 == "-" ? InputFile.stdinName : $0 }.joined(separator: ", ")
+    }
+}
+
+/// Tracks which `--id` values were found, so a missing id is reported (exit 3).
+public struct IdSelection {
+    public let wanted: Set<String>
+    public private(set) var found: Set<String> = []
+
+    public init(_ ids: [String]) { wanted = Set(ids) }
+
+    /// True when no ids were asked for (every ticket is picked).
+    public var isAll: Bool { wanted.isEmpty }
+
+    /// Whether the ticket is picked; records it as found.
+    public mutating func picks(_ id: String) -> Bool {
+        if wanted.isEmpty { return true }
+        if wanted.contains(id) {
+            found.insert(id)
+            return true
+        }
+        return false
+    }
+
+    /// Throws a data error naming the first id (in the order given) that matched no ticket.
+    public func checkAllFound(_ ordered: [String], input: String) throws(DeskError) {
+        let missing = ordered.filter { !found.contains($0) }
+        guard let first = missing.first else { return }
+        let list = missing.count == 1 ? "id '\(first)'" : "ids " + missing.map { "'\($0)'" }.joined(separator: ", ")
+        throw .data(DataError(file: input, message: "no ticket with \(list)"))
+    }
+}

@@ -1,0 +1,32 @@
+// The closed vocabularies of the ticket record (SPEC §3). Raw values are the JSON spellings.
+
+/// How a request reached the desk.
+public enum Channel: String, CaseIterable, Sendable {
+    case phone, email, web, chat, im
+    case walkIn = "walk_in"
+}
+
+/// Where a ticket is in its life.
+public enum Status: String, CaseIterable, Sendable {
+    case open
+    case inProgress = "in_progress"
+    case waiting, escalated, observing, resolved, closed
+
+    /// Resolved or closed: no more work expected.
+    public var isFinished: Bool { self == .resolved || self == .closed }
+}
+
+/// The support tiers of the escalation path (seed 000 §四: 一线 → 二线 → 研发 → 供应商).
+public enum Tier: String, CaseIterable, Sendable {
+    case tier1, tier2, rnd, vendor
+}
+
+/// Ticket priority (seed 000 §二.3: 高、中、低三级).
+public enum Priority: String, CaseIterable, Sendable {
+    case high, medium, low
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+    /// All raw values, in declaration order.
+    public static var names: [String] { allCases.map(\.rawValue) }
+}

@@ -1,0 +1,266 @@
+// The ticket record: a typed view over one NDJSON line. The line's bytes are kept; members a
+// command does not set stay as the exact bytes they were read as, unknown keys included, in
+// their place. An unchanged ticket is written back byte for byte.
+
+/// One ticket, decoded lazily from its line.
+public struct Ticket: Sendable {
+    enum Stored: Sendable {
+        /// The member's value bytes in `source`.
+        case raw(Range<Int>)
+        /// A value set by a command.
+        case value(JSONValue)
+    }
+
+    struct Member: Sendable {
+        var key: String
+        /// The key's bytes (with quotes) in `source`, for members read from the line.
+        var keyRange: Range<Int>?
+        var stored: Stored
+    }
+
+    /// The line as read (without its newline); empty for a new ticket.
+    public let source: [UInt8]
+    var members: [Member]
+    /// True once any member was set.
+    public private(set) var isModified: Bool
+
+    /// The ticket's id (required, non-empty string).
+    public private(set) var id: String
+    /// When it was opened (required, RFC 3339).
+    public private(set) var openedAt: Instant
+    /// Its channel (required).
+    public private(set) var channel: Channel
+    /// Its status (required).
+    public private(set) var status: Status
+
+    /// Top-level fields of SPEC §3. A line naming one of these twice is refused as ambiguous;
+    /// any other key may repeat and is kept as written.
+    public static let knownFields: Set<String> = [
+        "id", "opened_at", "channel", "answered", "owner", "assignee", "tier", "status", "requester", "title",
+        "description", "occurred_at", "frequency", "steps_tried", "attachments", "environment", "priority",
+        "impact", "urgency", "category", "tags", "classification", "needs_info", "sla", "first_response_at",
+        "escalation_requested", "escalations", "resolution", "reopened", "survey", "history",
+    ]
+
+    /// Decodes a line. Errors carry the column (1-based, in characters) of the fault; the
+    /// caller adds the file and line.
+    public init(line bytes: UnsafeRawBufferPointer) throws(TicketError) {
+        let raw: [RawMember]
+        do {
+            raw = try JSONParser.scanObject(bytes)
+        } catch {
+            throw TicketError(column: lineAndColumn(of: error.offset, in: bytes).column, message: error.message)
+        }
+        let source = [UInt8](bytes)
+        self.source = source
+        var members: [Member] = []
+        members.reserveCapacity(raw.count)
+        var seen = Set<String>()
+        for m in raw {
+            if Ticket.knownFields.contains(m.key) && !seen.insert(m.key).inserted {
+                throw TicketError(
+                    column: lineAndColumn(of: m.keyRange.lowerBound, in: bytes).column,
+                    message: "field '\(m.key)' appears twice; the ticket is ambiguous")
+            }
+            members.append(Member(key: m.key, keyRange: m.keyRange, stored: .raw(m.valueRange)))
+        }
+        self.members = members
+        self.isModified = false
+        self.id = ""
+        self.openedAt = Instant(seconds: 0)
+        self.channel = .web
+        self.status = .open
+        func column(_ key: String) -> Int {
+            for m in raw where m.key == key { return lineAndColumn(of: m.valueRange.lowerBound, in: bytes).column }
+            return 1
+        }
+        guard let idValue = value("id") else { throw TicketError(column: 1, message: "missing required field 'id'") }
+        guard case .string(let id) = idValue, !id.isEmpty else {
+            throw TicketError(column: column("id"), message: "field 'id' must be a non-empty string")
+        }
+        self.id = id
+        guard let opened = value("opened_at") else {
+            throw TicketError(column: 1, message: "ticket \(id): missing required field 'opened_at'")
+        }
+        guard case .string(let openedText) = opened, let at = Instant(rfc3339: openedText) else {
+            throw TicketError(column: column("opened_at"), message: "ticket \(id): field 'opened_at' must be an RFC 3339 time")
+        }
+        self.openedAt = at
+        guard let ch = value("channel") else {
+            throw TicketError(column: 1, message: "ticket \(id): missing required field 'channel'")
+        }
+        guard case .string(let chText) = ch, let channel = Channel(rawValue: chText) else {
+            throw TicketError(
+                column: column("channel"),
+                message: "ticket \(id): field 'channel' must be one of \(Channel.names.joined(separator: ", "))")
+        }
+        self.channel = channel
+        guard let st = value("status") else {
+            throw TicketError(column: 1, message: "ticket \(id): missing required field 'status'")
+        }
+        guard case .string(let stText) = st, let status = Status(rawValue: stText) else {
+            throw TicketError(
+                column: column("status"),
+                message: "ticket \(id): field 'status' must be one of \(Status.names.joined(separator: ", "))")
+        }
+        self.status = status
+    }
+
+    /// Decodes a line held in an array.
+    public init(bytes: [UInt8]) throws(TicketError) {
+        let r: Result<Ticket, TicketError> = bytes.withUnsafeBytes { buf in
+            do throws(TicketError) { return .success(try Ticket(line: buf)) } catch { return .failure(error) }
+        }
+        self = try r.get()
+    }
+
+    /// A new ticket with its required fields, in the record's canonical key order.
+    public init(id: String, openedAt: Instant, channel: Channel, status: Status = .open) {
+        self.source = []
+        self.members = []
+        self.isModified = true
+        self.id = id
+        self.openedAt = openedAt
+        self.channel = channel
+        self.status = status
+        set("id", .string(id))
+        set("opened_at", .string(openedAt.rfc3339))
+        set("channel", .string(channel.rawValue))
+        set("status", .string(status.rawValue))
+    }
+
+    // MARK: Reading
+
+    /// The value of a top-level member, parsed on demand; nil when absent.
+    public func value(_ key: String) -> JSONValue? {
+        guard let m = members.first(where: { $0.key == key }) else { return nil }
+        switch m.stored {
+        case .value(let v): return v
+        case .raw(let range):
+            // The line was validated whole when read, so parsing a member cannot fail.
+            return source.withUnsafeBytes { buf in
+                try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: buf[range]))
+            }
+        }
+    }
+
+    /// A top-level string member; nil when absent, null or another kind.
+    public func string(_ key: String) -> String? { value(key)?.stringValue }
+
+    /// A top-level object member; nil when absent or another kind.
+    public func object(_ key: String) -> JSONObject? { value(key)?.objectValue }
+
+    /// A top-level array member; empty when absent or another kind.
+    public func array(_ key: String) -> [JSONValue] { value(key)?.arrayValue ?? [] }
+
+    /// A top-level member holding an RFC 3339 time.
+    public func instant(_ key: String) -> Instant? { string(key).flatMap { Instant(rfc3339: $0) } }
+
+    /// True when the member is present (even if null).
+    public func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+
+    /// The top-level keys in order.
+    public var keys: [String] { members.map(\.key) }
+
+    /// The ticket's priority, when set to a known value.
+    public var priority: Priority? { string("priority").flatMap(Priority.init(rawValue:)) }
+
+    /// The ticket's tier, when set to a known value.
+    public var tier: Tier? { string("tier").flatMap(Tier.init(rawValue:)) }
+
+    // MARK: Writing
+
+    /// Sets (or with nil removes) a top-level member. An existing key keeps its place; a new
+    /// key goes at the end.
+    public mutating func set(_ key: String, _ newValue: JSONValue?) {
+        isModified = true
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            if let v = newValue {
+                members[i].stored = .value(v)
+            } else {
+                members.remove(at: i)
+            }
+        } else if let v = newValue {
+            members.append(Member(key: key, keyRange: nil, stored: .value(v)))
+        }
+        switch key {
+        case "status": if let s = newValue?.stringValue.flatMap(Status.init(rawValue:)) { status = s }
+        case "id": if let s = newValue?.stringValue { id = s }
+        default: break
+        }
+    }
+
+    /// Sets the status.
+    public mutating func setStatus(_ s: Status) { set("status", .string(s.rawValue)) }
+
+    /// Appends an element to a top-level array member, creating it when absent.
+    public mutating func append(_ element: JSONValue, to key: String) {
+        var items = array(key)
+        items.append(element)
+        set(key, .array(items))
+    }
+
+    /// Appends an audit event to `history`: {at, by, event, ...details}.
+    public mutating func record(_ event: String, at: Instant, by: String?, _ details: [JSONMember] = []) {
+        var obj = JSONObject([JSONMember("at", .string(at.rfc3339))])
+        obj["by"] = by.map { .string($0) }
+        obj["event"] = .string(event)
+        obj.members.append(contentsOf: details)
+        append(.object(obj), to: "history")
+    }
+
+    /// The ticket as a JSONValue (every member parsed).
+    public var json: JSONValue {
+        .object(JSONObject(members.map { JSONMember($0.key, value(at: $0)) }))
+    }
+
+    func value(at m: Member) -> JSONValue {
+        switch m.stored {
+        case .value(let v): return v
+        case .raw(let range):
+            return source.withUnsafeBytes { buf in
+                (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: buf[range]))) ?? .null
+            }
+        }
+    }
+
+    /// Appends the ticket's line (without newline): the original bytes when unmodified;
+    /// otherwise compact JSON in which untouched members keep their original bytes.
+    public func write(to out: inout [UInt8]) {
+        if !isModified {
+            out.append(contentsOf: source)
+            return
+        }
+        out.append(UInt8(ascii: "{"))
+        source.withUnsafeBytes { buf in
+            for (i, m) in members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if let kr = m.keyRange {
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[kr]))
+                } else {
+                    JSONWriter.writeString(m.key, to: &out)
+                }
+                out.append(UInt8(ascii: ":"))
+                switch m.stored {
+                case .raw(let r): out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[r]))
+                case .value(let v): JSONWriter.write(v, to: &out)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The ticket's line as bytes (without newline).
+    public var line: [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out)
+        return out
+    }
+}
+
+/// A line that is JSON but not a valid ticket, or not valid JSON; the column is 1-based in
+/// characters.
+public struct TicketError: Error, Equatable, Sendable {
+    public var column: Int
+    public var message: String
+}
