@@ -35,3 +35,9 @@ public struct ParsedArguments: Sendable, Equatable {
     /// The flag's value as an instant.
     public func instant(_ long: String) -> Instant? { string(long).flatMap { Instant(rfc3339: $0) } }
 }
+
+extension ParsedArguments {
+    /// True when `-h` or `--help` was given; the caller prints the command's help and exits 0.
+    /// See `ArgumentParser.parse` for the precedence rules.
+    public var helpRequested: Bool { values[ArgumentParser.helpKey] != nil }
+}
