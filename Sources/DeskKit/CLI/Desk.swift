@@ -1,13 +1,134 @@
-// The entry point: argv in, exit code out. Routing only; commands live in Commands/.
+// The entry point: argv in, exit code out. Routes to a command, prints help, version, man page
+// and completions, and is the only place that turns errors into messages and exit codes.
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The desk command-line interface.
 public enum Desk {
     /// The version printed by `desk --version`.
     public static let version = "0.1.0"
 
-    /// Runs desk with the process's real standard streams and environment.
+    /// Runs desk with the process's real standard streams, environment and clock.
     public static func main(_ arguments: [String]) -> Int32 {
-        print("desk \(version)")
+        // A closed pipe must surface as EPIPE on write (and end quietly), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        return run(arguments, Context.process())
+    }
+
+    /// Runs desk with an injected context (in-process tests use memory sinks and a fixed clock).
+    public static func run(_ arguments: [String], _ ctx: Context) -> Int32 {
+        let code = dispatch(arguments, ctx)
+        do {
+            try ctx.stdout.flush()
+        } catch {
+            ctx.stderr.line("desk: error: " + message(of: error))
+            ctx.stderr.line("")
+            return 4
+        }
+        try? ctx.stderr.flush()
+        return code
+    }
+
+    static func dispatch(_ arguments: [String], _ ctx: Context) -> Int32 {
+        guard let first = arguments.first else {
+            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version).trimmedNewline)
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "--version", "-V", "version":
+            return emit("desk \(version)\n", ctx)
+        case "--help", "-h":
+            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx)
+        case "help":
+            return help(rest, ctx)
+        case "completions":
+            guard rest.count == 1, let shell = Shell(rawValue: rest[0]) else {
+                return report(.usage(UsageError(command: nil, message: "completions takes one shell: bash, zsh or fish")), spec: nil, ctx)
+            }
+            return emit(Completions.script(for: shell, commands: Registry.specs), ctx)
+        default:
+            break
+        }
+        guard let entry = Registry.entry(named: first) else {
+            let names = Registry.specs.map(\.name) + ["help", "completions"]
+            let kind = first.hasPrefix("-") ? "unknown option" : "unknown command"
+            return report(
+                .usage(UsageError(command: nil, message: "\(kind) '\(first)'", suggestion: Suggest.closest(first, among: names))),
+                spec: nil, ctx)
+        }
+        do throws(DeskError) {
+            let args: ParsedArguments
+            do throws(UsageError) {
+                args = try ArgumentParser.parse(rest, spec: entry.spec, environment: ctx.environment)
+            } catch {
+                throw .usage(error)
+            }
+            if args.helpRequested { return emit(HelpRenderer.commandHelp(entry.spec), ctx) }
+            return try entry.run(args, ctx)
+        } catch {
+            return report(error, spec: entry.spec, ctx)
+        }
+    }
+
+    /// `desk help`, `desk help CMD`, `desk help --man`.
+    static func help(_ rest: [String], _ ctx: Context) -> Int32 {
+        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx) }
+        if rest == ["--man"] { return emit(ManPage.render(commands: Registry.specs, version: version), ctx) }
+        guard rest.count == 1, let entry = Registry.entry(named: rest[0]) else {
+            let name = rest.first ?? ""
+            return report(
+                .usage(UsageError(command: nil, message: "no help for '\(name)': not a command",
+                    suggestion: Suggest.closest(name, among: Registry.specs.map(\.name)))),
+                spec: nil, ctx)
+        }
+        return emit(HelpRenderer.commandHelp(entry.spec), ctx)
+    }
+
+    static func emit(_ text: String, _ ctx: Context) -> Int32 {
+        do {
+            try ctx.stdout.write(text)
+        } catch {
+            ctx.stderr.line("desk: error: " + message(of: error))
+            return 4
+        }
         return 0
     }
+
+    /// Prints the error the way its class is printed and returns its exit code.
+    static func report(_ error: DeskError, spec: CommandSpec?, _ ctx: Context) -> Int32 {
+        // What was written to stdout before the failure still goes out (the stream ends there).
+        try? ctx.stdout.flush()
+        switch error {
+        case .usage(let u):
+            let s = spec ?? u.command.flatMap { Registry.entry(named: $0)?.spec }
+            ctx.stderr.line(HelpRenderer.usageErrorText(u, spec: s).trimmedNewline)
+        case .silent:
+            break
+        default:
+            ctx.stderr.line(message(of: error))
+        }
+        return error.exitCode
+    }
+
+    /// The one-line (or multi-line, for refusals) text of an error.
+    static func message(of error: DeskError) -> String {
+        switch error {
+        case .data(let d):
+            var where_ = d.file
+            if d.line > 0 { where_ += ":\(d.line)" }
+            if d.column > 0 { where_ += ":\(d.column)" }
+            return where_ + ": error: " + d.message
+        case .refused(let m): return "desk: refused: " + m
+        case .io(let m): return "desk: error: " + m
+        case .usage(let u): return "desk: error: " + u.message
+        case .silent: return ""
+        }
+    }
+}
+
+extension String {
+    /// The string without one trailing newline.
+    var trimmedNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }

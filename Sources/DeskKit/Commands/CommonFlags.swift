@@ -12,13 +12,13 @@ public enum CommonFlags {
         "policy", kind: .file, help: "policy file to use", defaultText: "the built-in policy",
         environment: "DESK_POLICY")
     public static let id = FlagSpec(
-        "id", kind: .string, valueName: "ID", repeatable: true, help: "pick the ticket with this id (repeatable)")
+        "id", kind: .string, valueName: "ID", repeatable: true, help: "pick the ticket with this id")
     public static let by = FlagSpec(
         "by", kind: .string, valueName: "NAME", help: "who is acting, recorded in history",
         defaultText: "$DESK_AGENT, else $USER")
     public static let status = FlagSpec(
-        "status", kind: .choice(Status.names), repeatable: true, help: "pick tickets with this status (repeatable)")
+        "status", kind: .choice(Status.names), repeatable: true, help: "pick tickets with this status")
     public static let priority = FlagSpec(
         "priority", kind: .choice(Priority.names), repeatable: true,
-        help: "pick tickets with this priority (repeatable)")
+        help: "pick tickets with this priority")
 }

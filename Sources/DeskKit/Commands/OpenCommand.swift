@@ -21,7 +21,7 @@ public enum OpenCommand {
         FlagSpec("os", kind: .string, help: "operating system and version"),
         FlagSpec("app-version", kind: .string, valueName: "VERSION", help: "software version"),
         FlagSpec("network", kind: .string, help: "network environment (office LAN, VPN, home Wi-Fi, ...)"),
-        FlagSpec("attach", kind: .file, repeatable: true, help: "name of an attached file (repeatable)"),
+        FlagSpec("attach", kind: .file, repeatable: true, help: "name of an attached file"),
     ]
 
     /// The declaration of `open`.
@@ -140,7 +140,7 @@ public enum OpenCommand {
                 }
             }, trailer: { created })
         } else {
-            if !args.positionals.isEmpty {
+            if !args.positionals.isEmpty && !args.has("batch") {
                 try TicketStream.transform(args, ctx, visit: { (_, _) throws(DeskError) in }, trailer: { created })
             } else {
                 try ctx.stdout.write(bytes)
@@ -236,8 +236,16 @@ public enum OpenCommand {
         obj["tier"] = .string(Tier.tier1.rawValue)
         obj["status"] = .string(Status.open.rawValue)
         var requester = JSONObject()
+        // A gateway may send the requester as an object ({name, email, ...}); flags give a name.
+        if case .object(let given)? = f.values["requester"] {
+            for m in given.members {
+                guard case .string = m.value else { throw BuildError(message: "'requester.\(m.key)' must be a string") }
+                requester[m.key] = m.value
+            }
+        }
         for (flag, key) in [("requester", "name"), ("contact", "contact"), ("email", "email"), ("phone", "phone"),
                             ("department", "department"), ("account", "account")] {
+            if flag == "requester", case .object? = f.values[flag] { continue }
             if let v = try text(flag) { requester[key] = .string(v) }
         }
         if !requester.members.isEmpty { obj["requester"] = .object(requester) }

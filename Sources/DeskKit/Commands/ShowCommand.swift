@@ -170,7 +170,8 @@ public enum TicketCard {
             if let c = s["comment"]?.stringValue { text += "\n\"" + c + "\"" }
             row("survey", text)
         }
-        row("history", t.array("history").isEmpty ? nil : "\(t.array("history").count) events")
+        let events = t.array("history").count
+        row("history", events == 0 ? nil : events == 1 ? "1 event" : "\(events) events")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -142,6 +142,7 @@ public struct JSONParser: ~Copyable {
 
     func error(_ message: String) -> JSONSyntaxError {
         if pos >= bytes.count { return JSONSyntaxError(offset: pos, message: message + ", found end of input") }
+        if bytes[pos] == 0 && !message.hasPrefix("NUL") { return JSONSyntaxError(offset: pos, message: message + ", found a NUL byte") }
         return JSONSyntaxError(offset: pos, message: message)
     }
 
