@@ -273,7 +273,21 @@ public struct JSONParser: ~Copyable {
         var escaped = false
         let n = bytes.count
         while true {
-            // Fast run over plain ASCII.
+            // Fast run over plain ASCII, eight bytes at a time: stop at a word holding a quote,
+            // a backslash, a control character or a non-ASCII byte.
+            while pos + 8 <= n {
+                let w = bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (ones &* 0x22)
+                let slash = w ^ (ones &* 0x5C)
+                // A byte is "interesting" if it is zero after the xor, < 0x20, or has its top bit.
+                let hasQuote = (quote &- ones) & ~quote & high
+                let hasSlash = (slash &- ones) & ~slash & high
+                let hasControl = (w &- (ones &* 0x20)) & ~w & high
+                if (hasQuote | hasSlash | hasControl | (w & high)) != 0 { break }
+                pos += 8
+            }
             while pos < n {
                 let c = bytes[pos]
                 if c < 0x80 && c >= 0x20 && c != 0x22 && c != 0x5C { pos += 1 } else { break }

@@ -42,6 +42,22 @@ public struct Ticket: Sendable {
         "escalation_requested", "escalations", "resolution", "reopened", "survey", "history",
     ]
 
+    /// Known field names bucketed by UTF-8 length: the per-line duplicate check compares a few
+    /// small strings instead of hashing every key (hashing was a quarter of `show`'s time).
+    static let knownByLength: [[(name: String, index: Int)]] = {
+        var table = [[(name: String, index: Int)]](repeating: [], count: 32)
+        for (i, f) in knownFields.sorted().enumerated() { table[f.utf8.count].append((f, i)) }
+        return table
+    }()
+
+    /// The index of a known top-level field (stable, < 64), or nil for any other key.
+    static func knownFieldIndex(_ key: String) -> Int? {
+        let n = key.utf8.count
+        guard n < knownByLength.count else { return nil }
+        for candidate in knownByLength[n] where candidate.name == key { return candidate.index }
+        return nil
+    }
+
     /// Decodes a line. Errors carry the column (1-based, in characters) of the fault; the
     /// caller adds the file and line.
     public init(line bytes: UnsafeRawBufferPointer) throws(TicketError) {
@@ -55,9 +71,15 @@ public struct Ticket: Sendable {
         self.source = source
         var members: [Member] = []
         members.reserveCapacity(raw.count)
-        var seen = Set<String>()
+        var seen: UInt64 = 0
         for m in raw {
-            if Ticket.knownFields.contains(m.key) && !seen.insert(m.key).inserted {
+            if let k = Ticket.knownFieldIndex(m.key) {
+                let bit: UInt64 = 1 << UInt64(k)
+                if seen & bit == 0 {
+                    seen |= bit
+                    members.append(Member(key: m.key, keyRange: m.keyRange, stored: .raw(m.valueRange)))
+                    continue
+                }
                 throw TicketError(
                     column: lineAndColumn(of: m.keyRange.lowerBound, in: bytes).column,
                     message: "field '\(m.key)' appears twice; the ticket is ambiguous")
