@@ -72,10 +72,12 @@ public enum Desk {
         }
     }
 
-    /// `desk help`, `desk help CMD`, `desk help --man`.
+    /// `desk help`, `desk help CMD`, `desk help --man` (roff), `desk help --markdown` (docs/COMMANDS.md), `desk help --readme` (README section).
     static func help(_ rest: [String], _ ctx: Context) -> Int32 {
         if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx) }
         if rest == ["--man"] { return emit(ManPage.render(commands: Registry.specs, version: version), ctx) }
+        if rest == ["--markdown"] { return emit(MarkdownReference.full(commands: Registry.specs), ctx) }
+        if rest == ["--readme"] { return emit(MarkdownReference.brief(commands: Registry.specs), ctx) }
         guard rest.count == 1, let entry = Registry.entry(named: rest[0]) else {
             let name = rest.first ?? ""
             return report(

@@ -1,14 +1,13 @@
 // Generated files in the repository must match what the declarations generate now, and the
 // real command declarations must satisfy the table invariants. When this fails, refresh with:
-//   swift build && for s in bash zsh fish; do .build/debug/desk completions $s > completions/desk.$s; done \
-//     && .build/debug/desk help --man > docs/desk.1
+//   bash scripts/regenerate.sh
 import Foundation
 import Testing
 
 @testable import DeskKit
 
 @Suite struct GeneratedFilesTests {
-    static let refresh = "swift build && for s in bash zsh fish; do .build/debug/desk completions $s > completions/desk.$s; done && .build/debug/desk help --man > docs/desk.1"
+    static let refresh = "bash scripts/regenerate.sh"
 
     @Test(arguments: Shell.allCases)
     func completionScriptIsCurrent(_ shell: Shell) throws {
@@ -23,6 +22,20 @@ import Testing
         let committed = try String(contentsOf: path, encoding: .utf8)
         #expect(committed == ManPage.render(commands: Registry.specs, version: Desk.version),
                 "docs/desk.1 is stale; run: \(Self.refresh)")
+    }
+
+    @Test func commandReferenceIsCurrent() throws {
+        let path = BinaryRunner.packageRoot.appendingPathComponent("docs/COMMANDS.md")
+        #expect(try String(contentsOf: path, encoding: .utf8) == MarkdownReference.full(commands: Registry.specs),
+                "docs/COMMANDS.md is stale; run: \(Self.refresh)")
+    }
+
+    @Test func readmeCommandSectionIsCurrent() throws {
+        let readme = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = "<!-- commands:begin -->\n", end = "<!-- commands:end -->"
+        let start = try #require(readme.range(of: begin)), stop = try #require(readme.range(of: end))
+        #expect(String(readme[start.upperBound..<stop.lowerBound]) == MarkdownReference.brief(commands: Registry.specs),
+                "README.md's command section is stale; run: \(Self.refresh)")
     }
 
     @Test func registryDeclarationsKeepTheTableInvariants() {
