@@ -236,10 +236,23 @@ public struct BusinessCalendar: Sendable, Equatable {
                 ?? BusinessCalendar.endOfTime
         }
         let lastWorkday = workdays.max()?.days ?? Int.min
-        var day = date(of: start.seconds) - 1
-        while day < 3_000_000 {  // about year 9999
-            for (s, e) in windows(day: day) where e > start.seconds {
-                if let due = consume(max(s, start.seconds), e) { return Instant(seconds: due) }
+        let lastDay = date(of: BusinessCalendar.endOfTime.seconds)
+        var cursor = start.seconds  // nothing before this counts any more
+        var day = date(of: cursor) - 1
+        while day <= lastDay {
+            // Jump over a long pause (an open "waiting" one may last years) instead of
+            // walking its days.
+            if pauseIndex < merged.count, merged[pauseIndex].start.seconds <= cursor,
+                merged[pauseIndex].end.seconds > cursor + 2 * 86400
+            {
+                cursor = merged[pauseIndex].end.seconds
+                day = max(day, date(of: cursor) - 1)
+            }
+            for (s, e) in windows(day: day) where e > cursor {
+                if let due = consume(max(s, cursor), e) {
+                    return due < BusinessCalendar.endOfTime.seconds ? Instant(seconds: due) : BusinessCalendar.endOfTime
+                }
+                cursor = e
             }
             // No weekly hours: nothing after the last make-up day can ever count.
             if !hasWeeklyHours && day > lastWorkday { break }
