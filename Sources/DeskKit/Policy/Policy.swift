@@ -1,0 +1,288 @@
+// Policy: the service-desk policy document as a value. Holds the calendar, response targets,
+// escalation path, classification rules, phrase lists and survey settings; prints itself as
+// canonical JSON (which decodes back to the same value) and stamps reports with a hash of it.
+// Decoding, with every problem reported by JSON path, is in PolicyDecoding.swift; the built-in
+// defaults (each traced to a seed in docs/POLICY.md) are in BuiltinPolicy.swift.
+
+/// The policy a desk runs under. See docs/POLICY.md for every key, its default and source.
+public struct Policy: Sendable, Equatable {
+    /// Ticket priorities (SPEC §3), also the levels of impact and urgency.
+    public enum Priority: String, CaseIterable, Sendable {
+        case high, medium, low
+    }
+
+    /// Contact channels (SPEC §3).
+    public enum Channel: String, CaseIterable, Sendable {
+        case phone, email, web, chat, im
+        case walkIn = "walk_in"
+    }
+
+    /// Support tiers in escalation order (SPEC §3).
+    public enum Tier: String, CaseIterable, Sendable {
+        case tier1, tier2, rnd, vendor
+    }
+
+    /// Survey score dimensions (SPEC §3 `survey`).
+    public enum SurveyDimension: String, CaseIterable, Sendable {
+        case efficiency, attitude, effectiveness
+    }
+
+    /// How a taboo phrase is matched against a reply.
+    public enum Match: String, CaseIterable, Sendable {
+        /// Anywhere in the text, ignoring case.
+        case contains
+        /// Only when the whole reply, trimmed, is the phrase (a lone "?").
+        case whole
+    }
+
+    /// A forbidden phrase and a politer wording to offer instead.
+    public struct Taboo: Sendable, Equatable {
+        public var phrase: String
+        public var suggestion: String
+        public var match: Match
+        public init(phrase: String, suggestion: String, match: Match = .contains) {
+            self.phrase = phrase
+            self.suggestion = suggestion
+            self.match = match
+        }
+    }
+
+    /// One classification rule: when any keyword occurs in the title or description, the
+    /// ticket gets this rule's priority, category and tags.
+    public struct Rule: Sendable, Equatable {
+        public var id: String
+        public var priority: Priority?
+        public var category: String?
+        public var tags: [String]
+        public var keywords: [String]
+        public init(id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String]) {
+            self.id = id
+            self.priority = priority
+            self.category = category
+            self.tags = tags
+            self.keywords = keywords
+        }
+    }
+
+    /// Escalation settings.
+    public struct Escalation: Sendable, Equatable {
+        /// Tiers in the order a ticket climbs them.
+        public var path: [Tier]
+        /// Business time a tier may hold a ticket of a priority before it must escalate.
+        public var timeLimits: [Tier: [Priority: Int64]]
+        /// Ticket tags that make a ticket escalate at once (complexity trigger).
+        public var complexityTags: [String]
+        /// Hand-off fields that must be filled in to escalate by hand.
+        public var handoffRequired: [String]
+    }
+
+    /// Classification settings.
+    public struct Classification: Sendable, Equatable {
+        public var defaultPriority: Priority
+        public var categories: [String]
+        public var rules: [Rule]
+        /// matrix[impact][urgency] = priority.
+        public var matrix: [Priority: [Priority: Priority]]
+    }
+
+    /// Satisfaction survey settings.
+    public struct Survey: Sendable, Equatable {
+        public var scaleMin: Int
+        public var scaleMax: Int
+        /// A response whose average is at or above this counts as satisfied (CSAT).
+        public var csatThreshold: Double
+        /// How long after the invitation a response is still accepted, in seconds.
+        public var responseWindow: Int64
+        /// A requester is not invited again within this many seconds.
+        public var repeatInterval: Int64
+        public var dimensions: [SurveyDimension]
+    }
+
+    public var id: String
+    public var name: String
+    public var version: String
+    /// The date the policy was last reviewed.
+    public var reviewedAt: LocalDate
+    /// How often the policy should be reviewed, in seconds.
+    public var reviewInterval: Int64
+    /// IANA time zone identifier of the business calendar.
+    public var timezone: String
+    /// The loaded zone of `timezone`.
+    public var zone: ZoneRules
+    /// Opening hours per weekday, index 0 = Monday.
+    public var businessHours: [[BusinessCalendar.Interval]]
+    public var holidays: [LocalDate]
+    public var workdays: [LocalDate]
+    /// Hours of a make-up working day; nil means Monday's.
+    public var workdayHours: [BusinessCalendar.Interval]?
+    /// Priorities whose SLA clock runs 24x7.
+    public var alwaysOnPriorities: [Priority]
+    /// First-response target per channel, in business seconds.
+    public var firstResponse: [Channel: Int64]
+    /// Workaround target per priority, in business seconds.
+    public var workaround: [Priority: Int64]
+    /// Resolution target per priority, in business seconds.
+    public var resolution: [Priority: Int64]
+    public var escalation: Escalation
+    public var classification: Classification
+    /// Replies that are too vague to count as a resolution.
+    public var vaguePhrases: [String]
+    public var taboo: [Taboo]
+    /// Default observation period after a resolution, in seconds.
+    public var observation: Int64
+    public var survey: Survey
+    /// Facts to collect at intake; missing ones are listed in a ticket's `needs_info`.
+    public var needsInfo: [String]
+    /// Share of calls to answer in business hours, 0...1.
+    public var phoneAnswerRateTarget: Double
+
+    /// The business calendar that SLA time for `priority` is counted on: 24x7 for the
+    /// always-on priorities, else the policy's hours, holidays and make-up days.
+    public func calendar(for priority: String?) -> BusinessCalendar {
+        if let p = priority.flatMap(Priority.init(rawValue:)), alwaysOnPriorities.contains(p) {
+            return .alwaysOn
+        }
+        return businessCalendar
+    }
+
+    /// The business-hours calendar, regardless of priority.
+    public var businessCalendar: BusinessCalendar {
+        BusinessCalendar(
+            zone: zone, weeklyHours: businessHours, holidays: holidays, workdays: workdays,
+            workdayHours: workdayHours)
+    }
+
+    /// The weekday keys of `business_hours`, Monday first.
+    public static let weekdayKeys = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// The facts `needs_info` may name.
+    public static let knownFacts = [
+        "contact", "email", "phone", "department", "account", "description", "occurred_at", "frequency",
+        "steps_tried", "environment", "device", "os", "app_version", "network", "attachments",
+    ]
+
+    /// The hand-off fields of an escalation (SPEC §3).
+    public static let handoffFields = ["description", "steps_tried", "progress", "support_needed"]
+
+    // MARK: canonical JSON
+
+    /// The canonical JSON form: every key, in documented order, durations as `1h30m` text.
+    /// `Policy.decode(json)` gives this policy back.
+    public var json: JSONValue {
+        func dur(_ s: Int64) -> JSONValue { .string(Policy.formatDuration(s)) }
+        func hhmm(_ m: Int) -> String {
+            let h = m / 60
+            let mm = m % 60
+            return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
+        }
+        func intervals(_ list: [BusinessCalendar.Interval]) -> JSONValue {
+            .array(list.map { .object(["start": .string(hhmm($0.start)), "end": .string(hhmm($0.end))]) })
+        }
+        func dates(_ list: [LocalDate]) -> JSONValue { .array(list.map { .string($0.description) }) }
+        func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
+        func perPriority(_ d: [Priority: Int64]) -> JSONValue {
+            .object(JSONObject(Priority.allCases.compactMap { p in d[p].map { JSONMember(p.rawValue, dur($0)) } }))
+        }
+        var o = JSONObject()
+        o["id"] = .string(id)
+        o["name"] = .string(name)
+        o["version"] = .string(version)
+        o["reviewed_at"] = .string(reviewedAt.description)
+        o["review_interval"] = dur(reviewInterval)
+        o["timezone"] = .string(timezone)
+        o["business_hours"] = .object(
+            JSONObject(Policy.weekdayKeys.enumerated().map { JSONMember($0.element, intervals(businessHours[$0.offset])) }))
+        o["holidays"] = dates(holidays)
+        o["workdays"] = dates(workdays)
+        o["workday_hours"] = workdayHours.map(intervals) ?? .null
+        o["always_on_priorities"] = strings(alwaysOnPriorities.map(\.rawValue))
+        o["first_response"] = .object(
+            JSONObject(Channel.allCases.compactMap { c in firstResponse[c].map { JSONMember(c.rawValue, dur($0)) } }))
+        o["workaround"] = perPriority(workaround)
+        o["resolution"] = perPriority(resolution)
+        o["escalation"] = .object([
+            "path": strings(escalation.path.map(\.rawValue)),
+            "time_limits": .object(
+                JSONObject(Tier.allCases.compactMap { t in escalation.timeLimits[t].map { JSONMember(t.rawValue, perPriority($0)) } })),
+            "complexity_tags": strings(escalation.complexityTags),
+            "handoff_required": strings(escalation.handoffRequired),
+        ])
+        o["classification"] = .object([
+            "default_priority": .string(classification.defaultPriority.rawValue),
+            "categories": strings(classification.categories),
+            "rules": .array(
+                classification.rules.map { r in
+                    var ro = JSONObject()
+                    ro["id"] = .string(r.id)
+                    if let p = r.priority { ro["priority"] = .string(p.rawValue) }
+                    if let c = r.category { ro["category"] = .string(c) }
+                    if !r.tags.isEmpty { ro["tags"] = strings(r.tags) }
+                    ro["keywords"] = strings(r.keywords)
+                    return .object(ro)
+                }),
+            "matrix": .object(
+                JSONObject(
+                    Priority.allCases.compactMap { impact in
+                        classification.matrix[impact].map { row in
+                            JSONMember(
+                                impact.rawValue,
+                                .object(JSONObject(Priority.allCases.compactMap { u in row[u].map { JSONMember(u.rawValue, .string($0.rawValue)) } })))
+                        }
+                    })),
+        ])
+        o["phrases"] = .object([
+            "vague": strings(vaguePhrases),
+            "taboo": .array(
+                taboo.map { t in
+                    var to: JSONObject = ["phrase": .string(t.phrase), "suggestion": .string(t.suggestion)]
+                    if t.match != .contains { to["match"] = .string(t.match.rawValue) }
+                    return .object(to)
+                }),
+        ])
+        o["observation"] = dur(observation)
+        o["survey"] = .object([
+            "scale_min": .int(survey.scaleMin),
+            "scale_max": .int(survey.scaleMax),
+            "csat_threshold": Policy.number(survey.csatThreshold),
+            "response_window": dur(survey.responseWindow),
+            "repeat_interval": dur(survey.repeatInterval),
+            "dimensions": strings(survey.dimensions.map(\.rawValue)),
+        ])
+        o["needs_info"] = strings(needsInfo)
+        o["phone_answer_rate_target"] = Policy.number(phoneAnswerRateTarget)
+        return .object(o)
+    }
+
+    /// A policy duration as text: whole days as `7d`, anything else in hours, minutes and
+    /// seconds (`37h30m`), because SLA targets count business hours and "1d" of business time
+    /// would read as a calendar day.
+    public static func formatDuration(_ seconds: Int64) -> String {
+        if seconds > 0 && seconds % 86400 == 0 { return String(seconds / 86400) + "d" }
+        if seconds <= 0 { return "0s" }
+        var out = ""
+        let h = seconds / 3600
+        let m = (seconds % 3600) / 60
+        let s = seconds % 60
+        if h > 0 { out += String(h) + "h" }
+        if m > 0 { out += String(m) + "m" }
+        if s > 0 { out += String(s) + "s" }
+        return out
+    }
+
+    /// A number without a needless `.0` (4, not 4.0).
+    static func number(_ d: Double) -> JSONValue {
+        if d == d.rounded(), abs(d) < 1e15 { return .number(String(Int64(d))) }
+        return .number(String(d))
+    }
+
+    /// A stable stamp of the policy: FNV-1a 64 of the compact canonical JSON, 16 hex digits.
+    public var hash: String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in JSONWriter.bytes(json) {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

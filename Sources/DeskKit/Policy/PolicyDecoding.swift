@@ -1,0 +1,534 @@
+// Decoding a policy document. A policy file is laid over the built-in policy member by member
+// (objects merge recursively, everything else replaces), then the result is checked as a whole.
+// Every problem is collected with its JSON path, so one run of `desk policy --check` shows
+// them all; no input, however malformed, can crash the decoder.
+
+/// One problem in a policy document.
+public struct PolicyProblem: Sendable, Equatable, CustomStringConvertible {
+    /// JSONPath of the offending value, e.g. `$.business_hours.mon[0]`.
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    /// `$.first_response.fax: unknown channel`.
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Every problem found in a policy document, in document order.
+public struct PolicyErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var problems: [PolicyProblem]
+    public init(_ problems: [PolicyProblem]) { self.problems = problems }
+    /// One problem per line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension Policy {
+    /// The top-level keys, in canonical order.
+    public static let topLevelKeys = [
+        "id", "name", "version", "reviewed_at", "review_interval", "timezone", "business_hours", "holidays",
+        "workdays", "workday_hours", "always_on_priorities", "first_response", "workaround", "resolution",
+        "escalation", "classification", "phrases", "observation", "survey", "needs_info",
+        "phone_answer_rate_target",
+    ]
+
+    /// Decodes a policy file. Keys it leaves out keep the built-in values: the file is merged
+    /// into `Policy.builtin.json` (objects member by member, arrays and scalars replaced).
+    public static func decode(_ value: JSONValue) -> Result<Policy, PolicyErrors> {
+        decode(value, over: Policy.builtin)
+    }
+
+    /// Decodes `value` laid over `base`, or on its own (every key required) when `base` is nil.
+    public static func decode(_ value: JSONValue, over base: Policy?) -> Result<Policy, PolicyErrors> {
+        var d = PolicyDecoder()
+        guard case .object = value else {
+            return .failure(PolicyErrors([PolicyProblem(path: "$", message: "expected an object, found \(value.kindName)")]))
+        }
+        let merged = base.map { PolicyDecoder.merge($0.json, value, path: "$", into: &d) } ?? value
+        if !d.problems.isEmpty { return .failure(PolicyErrors(d.problems)) }
+        if let p = d.policy(merged), d.problems.isEmpty { return .success(p) }
+        return .failure(PolicyErrors(d.problems.isEmpty ? [PolicyProblem(path: "$", message: "invalid policy")] : d.problems))
+    }
+
+    /// Parses and decodes policy text; a syntax error is reported at `$` with its line and column.
+    public static func decode(text: String) -> Result<Policy, PolicyErrors> {
+        let bytes = Array(text.utf8)
+        do throws(JSONSyntaxError) {
+            return decode(try JSONParser.parse(bytes))
+        } catch {
+            let (line, column) = bytes.withUnsafeBytes { lineAndColumn(of: error.offset, in: $0) }
+            return .failure(PolicyErrors([PolicyProblem(path: "$", message: "\(line):\(column): \(error.message)")]))
+        }
+    }
+}
+
+/// Collects problems while reading a policy document.
+struct PolicyDecoder {
+    var problems: [PolicyProblem] = []
+
+    mutating func fail(_ path: String, _ message: String) { problems.append(PolicyProblem(path: path, message: message)) }
+
+    /// `path.key`, or `path["key"]` when the key is not a plain identifier.
+    static func child(_ path: String, _ key: String) -> String {
+        let plain = !key.isEmpty && key.utf8.enumerated().allSatisfy { i, c in
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x5F || (i > 0 && c >= 0x30 && c <= 0x39)
+        }
+        if plain { return path + "." + key }
+        return path + "[" + JSONWriter.string(.string(key)) + "]"
+    }
+
+    static func index(_ path: String, _ i: Int) -> String { path + "[" + String(i) + "]" }
+
+    static func describe(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return "'" + s + "'"
+        case .number(let n): return n
+        default: return v.kindName
+        }
+    }
+
+    /// `patch` laid over `base`: objects merge member by member, anything else replaces.
+    /// Duplicate keys in the patch are reported (which one would win is not obvious).
+    static func merge(_ base: JSONValue, _ patch: JSONValue, path: String, into d: inout PolicyDecoder) -> JSONValue {
+        guard case .object(let b) = base, case .object(let p) = patch else { return patch }
+        var out = b
+        var seen: Set<String> = []
+        for m in p.members {
+            let childPath = child(path, m.key)
+            if !seen.insert(m.key).inserted {
+                d.fail(childPath, "duplicate key")
+                continue
+            }
+            if let old = out[m.key] {
+                out[m.key] = merge(old, m.value, path: childPath, into: &d)
+            } else {
+                out[m.key] = m.value
+            }
+        }
+        return .object(out)
+    }
+
+    // MARK: primitives
+
+    /// The object at `path`, with unknown members reported as `unknown`.
+    mutating func object(_ v: JSONValue, _ path: String, keys: [String]?, unknown: String = "unknown key") -> JSONObject? {
+        guard case .object(let o) = v else {
+            fail(path, "expected an object, found \(v.kindName)")
+            return nil
+        }
+        var seen: Set<String> = []
+        for m in o.members {
+            if !seen.insert(m.key).inserted { fail(Self.child(path, m.key), "duplicate key") }
+            if let keys, !keys.contains(m.key) { fail(Self.child(path, m.key), unknown) }
+        }
+        return o
+    }
+
+    /// The member `key`, reporting it as missing when absent.
+    mutating func member(_ o: JSONObject, _ key: String, _ path: String) -> JSONValue? {
+        guard let v = o[key] else {
+            fail(path, "missing key '\(key)'")
+            return nil
+        }
+        return v
+    }
+
+    mutating func string(_ v: JSONValue, _ path: String, nonEmpty: Bool = true) -> String? {
+        guard case .string(let s) = v else {
+            fail(path, "expected a string, found \(v.kindName)")
+            return nil
+        }
+        if nonEmpty && s.allSatisfy(\.isWhitespace) {
+            fail(path, "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func array(_ v: JSONValue, _ path: String) -> [JSONValue]? {
+        guard case .array(let a) = v else {
+            fail(path, "expected an array, found \(v.kindName)")
+            return nil
+        }
+        return a
+    }
+
+    /// A list of distinct non-empty strings.
+    mutating func strings(_ v: JSONValue, _ path: String, allowed: [String]? = nil, what: String = "value") -> [String]? {
+        guard let a = array(v, path) else { return nil }
+        var out: [String] = []
+        var ok = true
+        for (i, item) in a.enumerated() {
+            let p = Self.index(path, i)
+            guard let s = string(item, p) else { ok = false; continue }
+            if let allowed, !allowed.contains(s) {
+                fail(p, "unknown \(what) '\(s)' (expected \(allowed.joined(separator: ", ")))")
+                ok = false
+            } else if out.contains(s) {
+                fail(p, "'\(s)' is listed twice")
+                ok = false
+            } else {
+                out.append(s)
+            }
+        }
+        return ok ? out : nil
+    }
+
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ v: JSONValue, _ path: String, _ what: String) -> E?
+    where E.RawValue == String {
+        guard let s = string(v, path, nonEmpty: false) else { return nil }
+        guard let e = E(rawValue: s) else {
+            fail(path, "unknown \(what) '\(s)' (expected \(E.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+        return e
+    }
+
+    mutating func enumList<E: RawRepresentable & CaseIterable & Equatable>(_ v: JSONValue, _ path: String, _ what: String)
+        -> [E]?
+    where E.RawValue == String {
+        guard let list = strings(v, path, allowed: E.allCases.map(\.rawValue), what: what) else { return nil }
+        return list.compactMap(E.init(rawValue:))
+    }
+
+    /// A duration: whole seconds as a number, or text such as `15m`, `1h30m`, `7d`.
+    mutating func duration(_ v: JSONValue, _ path: String, positive: Bool = false) -> Int64? {
+        var seconds: Int64?
+        switch v {
+        case .number(let n): seconds = Int64(n).flatMap { $0 >= 0 ? $0 : nil }
+        case .string(let s): seconds = DurationText.parse(s)
+        default: break
+        }
+        guard let s = seconds, s <= 100 * 365 * 86400 else {
+            fail(path, "expected a duration such as \"15m\", \"1h30m\", \"7d\" or whole seconds, found \(Self.describe(v))")
+            return nil
+        }
+        if positive && s == 0 {
+            fail(path, "must be longer than 0s")
+            return nil
+        }
+        return s
+    }
+
+    mutating func date(_ v: JSONValue, _ path: String) -> LocalDate? {
+        guard let s = string(v, path, nonEmpty: false) else { return nil }
+        guard let d = LocalDate(s) else {
+            fail(path, "expected a date YYYY-MM-DD, found '\(s)'")
+            return nil
+        }
+        return d
+    }
+
+    mutating func dates(_ v: JSONValue, _ path: String) -> [LocalDate]? {
+        guard let a = array(v, path) else { return nil }
+        var out: [LocalDate] = []
+        var ok = true
+        for (i, item) in a.enumerated() {
+            guard let d = date(item, Self.index(path, i)) else { ok = false; continue }
+            if out.contains(d) {
+                fail(Self.index(path, i), "\(d) is listed twice")
+                ok = false
+            } else {
+                out.append(d)
+            }
+        }
+        return ok ? out : nil
+    }
+
+    /// Minutes since midnight of `HH:MM` (00:00 ... 24:00).
+    static func minutes(_ s: String) -> Int? {
+        let b = Array(s.utf8)
+        guard b.count == 5, b[2] == 0x3A, b.enumerated().allSatisfy({ $0.offset == 2 || ($0.element >= 0x30 && $0.element <= 0x39) })
+        else { return nil }
+        let h = Int(b[0] - 0x30) * 10 + Int(b[1] - 0x30)
+        let m = Int(b[3] - 0x30) * 10 + Int(b[4] - 0x30)
+        guard m < 60, h < 24 || (h == 24 && m == 0) else { return nil }
+        return h * 60 + m
+    }
+
+    /// A list of `{"start": "09:00", "end": "12:00"}`, ascending and not overlapping.
+    mutating func intervals(_ v: JSONValue, _ path: String) -> [BusinessCalendar.Interval]? {
+        guard let a = array(v, path) else { return nil }
+        var out: [BusinessCalendar.Interval] = []
+        var ok = true
+        for (i, item) in a.enumerated() {
+            let p = Self.index(path, i)
+            guard let o = object(item, p, keys: ["start", "end"]) else { ok = false; continue }
+            var times: [String: (Int, String)] = [:]
+            for key in ["start", "end"] {
+                guard let raw = member(o, key, p), let s = string(raw, Self.child(p, key), nonEmpty: false) else { continue }
+                guard let m = Self.minutes(s) else {
+                    fail(Self.child(p, key), "expected a time HH:MM between 00:00 and 24:00, found '\(s)'")
+                    continue
+                }
+                times[key] = (m, s)
+            }
+            guard let (start, startText) = times["start"], let (end, endText) = times["end"] else { ok = false; continue }
+            if end < start {
+                fail(p, "end \(endText) is before start \(startText)")
+                ok = false
+            } else if end == start {
+                fail(p, "end \(endText) equals start: the interval is empty")
+                ok = false
+            } else if let last = out.last, start < last.end {
+                fail(p, "starts at \(startText), before the previous interval ends")
+                ok = false
+            } else {
+                out.append(BusinessCalendar.Interval(start: start, end: end))
+            }
+        }
+        return ok ? out : nil
+    }
+
+    /// An object keyed by an enum; `complete` requires every case.
+    mutating func keyed<K: RawRepresentable & CaseIterable & Hashable, T>(
+        _ v: JSONValue, _ path: String, _ what: String, complete: Bool,
+        _ element: (inout PolicyDecoder, JSONValue, String) -> T?
+    ) -> [K: T]? where K.RawValue == String {
+        guard let o = object(v, path, keys: K.allCases.map(\.rawValue), unknown: "unknown \(what)") else { return nil }
+        var out: [K: T] = [:]
+        var ok = true
+        for k in K.allCases {
+            guard let raw = o[k.rawValue] else {
+                if complete {
+                    fail(path, "missing \(what) '\(k.rawValue)'")
+                    ok = false
+                }
+                continue
+            }
+            if let t = element(&self, raw, Self.child(path, k.rawValue)) { out[k] = t } else { ok = false }
+        }
+        return ok && o.members.allSatisfy({ K(rawValue: $0.key) != nil }) ? out : nil
+    }
+
+    // MARK: the document
+
+    mutating func policy(_ v: JSONValue) -> Policy? {
+        guard let o = object(v, "$", keys: Policy.topLevelKeys) else { return nil }
+        func get(_ key: String) -> JSONValue? { member(o, key, "$") }
+        let p = { (key: String) in Self.child("$", key) }
+
+        let id = get("id").flatMap { string($0, p("id")) }
+        let name = get("name").flatMap { string($0, p("name")) }
+        var version: String?
+        if let raw = get("version") {
+            if case .number(let n) = raw { version = n } else { version = string(raw, p("version")) }
+        }
+        let reviewedAt = get("reviewed_at").flatMap { date($0, p("reviewed_at")) }
+        let reviewInterval = get("review_interval").flatMap { duration($0, p("review_interval"), positive: true) }
+        var timezone: String?
+        var zone: ZoneRules?
+        if let raw = get("timezone"), let tz = string(raw, p("timezone")) {
+            do throws(ZoneError) {
+                zone = try ZoneRules(identifier: tz)
+                timezone = tz
+            } catch {
+                fail(p("timezone"), error.description)
+            }
+        }
+
+        var businessHours: [[BusinessCalendar.Interval]]?
+        if let raw = get("business_hours"),
+            let bh = object(raw, p("business_hours"), keys: Policy.weekdayKeys, unknown: "unknown weekday (expected mon ... sun)")
+        {
+            var week: [[BusinessCalendar.Interval]] = []
+            var ok = true
+            for key in Policy.weekdayKeys {
+                if let day = bh[key] {
+                    if let list = intervals(day, Self.child(p("business_hours"), key)) { week.append(list) } else { ok = false }
+                } else {
+                    week.append([])  // a weekday left out is closed
+                }
+            }
+            if ok && bh.members.allSatisfy({ Policy.weekdayKeys.contains($0.key) }) {
+                if week.allSatisfy(\.isEmpty) { fail(p("business_hours"), "no weekday has business hours") } else { businessHours = week }
+            }
+        }
+        let holidays = get("holidays").flatMap { dates($0, p("holidays")) }
+        let workdays = get("workdays").flatMap { dates($0, p("workdays")) }
+        if let holidays, let workdays {
+            for (i, w) in workdays.enumerated() where holidays.contains(w) {
+                fail(Self.index(p("workdays"), i), "\(w) is also listed as a holiday")
+            }
+        }
+        var workdayHours: [BusinessCalendar.Interval]?? = .none
+        if let raw = get("workday_hours") {
+            if raw.isNull {
+                workdayHours = .some(nil)
+            } else if let list = intervals(raw, p("workday_hours")) {
+                if list.isEmpty { fail(p("workday_hours"), "a make-up working day needs hours (null means Monday's)") } else {
+                    workdayHours = .some(list)
+                }
+            }
+        }
+        let alwaysOn: [Policy.Priority]? = get("always_on_priorities").flatMap { enumList($0, p("always_on_priorities"), "priority") }
+        let firstResponse: [Policy.Channel: Int64]? = get("first_response").flatMap {
+            keyed($0, p("first_response"), "channel", complete: true) { d, v, path in d.duration(v, path) }
+        }
+        let workaround: [Policy.Priority: Int64]? = get("workaround").flatMap {
+            keyed($0, p("workaround"), "priority", complete: true) { d, v, path in d.duration(v, path) }
+        }
+        let resolution: [Policy.Priority: Int64]? = get("resolution").flatMap {
+            keyed($0, p("resolution"), "priority", complete: true) { d, v, path in d.duration(v, path) }
+        }
+        let escalation = get("escalation").flatMap { escalationSettings($0, p("escalation")) }
+        let classification = get("classification").flatMap { classificationSettings($0, p("classification")) }
+        var vague: [String]?
+        var taboo: [Policy.Taboo]?
+        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo"]) {
+            let pp = p("phrases")
+            vague = member(ph, "vague", pp).flatMap { strings($0, Self.child(pp, "vague")) }
+            taboo = member(ph, "taboo", pp).flatMap { tabooList($0, Self.child(pp, "taboo")) }
+        }
+        let observation = get("observation").flatMap { duration($0, p("observation")) }
+        let survey = get("survey").flatMap { surveySettings($0, p("survey")) }
+        let needsInfo = get("needs_info").flatMap { strings($0, p("needs_info"), allowed: Policy.knownFacts, what: "fact") }
+        var answerRate: Double?
+        if let raw = get("phone_answer_rate_target") {
+            if let r = raw.doubleValue, r >= 0, r <= 1 { answerRate = r } else {
+                fail(p("phone_answer_rate_target"), "expected a number from 0 to 1, found \(Self.describe(raw))")
+            }
+        }
+
+        guard let id, let name, let version, let reviewedAt, let reviewInterval, let timezone, let zone, let businessHours,
+            let holidays, let workdays, case .some(let workdayHours) = workdayHours, let alwaysOn, let firstResponse,
+            let workaround, let resolution, let escalation, let classification, let vague, let taboo, let observation,
+            let survey, let needsInfo, let answerRate, problems.isEmpty
+        else { return nil }
+        return Policy(
+            id: id, name: name, version: version, reviewedAt: reviewedAt, reviewInterval: reviewInterval,
+            timezone: timezone, zone: zone, businessHours: businessHours, holidays: holidays, workdays: workdays,
+            workdayHours: workdayHours, alwaysOnPriorities: alwaysOn, firstResponse: firstResponse,
+            workaround: workaround, resolution: resolution, escalation: escalation, classification: classification,
+            vaguePhrases: vague, taboo: taboo, observation: observation, survey: survey, needsInfo: needsInfo,
+            phoneAnswerRateTarget: answerRate)
+    }
+
+    mutating func escalationSettings(_ v: JSONValue, _ path: String) -> Policy.Escalation? {
+        guard let o = object(v, path, keys: ["path", "time_limits", "complexity_tags", "handoff_required"]) else { return nil }
+        let c = { (key: String) in Self.child(path, key) }
+        let tiers: [Policy.Tier]? = member(o, "path", path).flatMap { enumList($0, c("path"), "tier") }
+        if let tiers, tiers.isEmpty { fail(c("path"), "must name at least one tier") }
+        let limits: [Policy.Tier: [Policy.Priority: Int64]]? = member(o, "time_limits", path).flatMap {
+            keyed($0, c("time_limits"), "tier", complete: false) { d, v, p in
+                d.keyed(v, p, "priority", complete: false) { d2, v2, p2 in d2.duration(v2, p2, positive: true) }
+            }
+        }
+        let tags = member(o, "complexity_tags", path).flatMap { strings($0, c("complexity_tags")) }
+        let handoff = member(o, "handoff_required", path).flatMap {
+            strings($0, c("handoff_required"), allowed: Policy.handoffFields, what: "hand-off field")
+        }
+        guard let tiers, !tiers.isEmpty, let limits, let tags, let handoff else { return nil }
+        return Policy.Escalation(path: tiers, timeLimits: limits, complexityTags: tags, handoffRequired: handoff)
+    }
+
+    mutating func classificationSettings(_ v: JSONValue, _ path: String) -> Policy.Classification? {
+        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix"]) else { return nil }
+        let c = { (key: String) in Self.child(path, key) }
+        let def: Policy.Priority? = member(o, "default_priority", path).flatMap { enumValue($0, c("default_priority"), "priority") }
+        let categories = member(o, "categories", path).flatMap { strings($0, c("categories")) }
+        var rules: [Policy.Rule]? = nil
+        if let raw = member(o, "rules", path), let list = array(raw, c("rules")) {
+            var out: [Policy.Rule] = []
+            var ok = true
+            for (i, item) in list.enumerated() {
+                if let r = rule(item, Self.index(c("rules"), i), categories: categories) {
+                    if out.contains(where: { $0.id == r.id }) {
+                        fail(Self.child(Self.index(c("rules"), i), "id"), "rule id '\(r.id)' is used twice")
+                        ok = false
+                    } else {
+                        out.append(r)
+                    }
+                } else {
+                    ok = false
+                }
+            }
+            if ok { rules = out }
+        }
+        let matrix: [Policy.Priority: [Policy.Priority: Policy.Priority]]? = member(o, "matrix", path).flatMap {
+            keyed($0, c("matrix"), "impact", complete: true) { d, v, p in
+                d.keyed(v, p, "urgency", complete: true) { d2, v2, p2 in d2.enumValue(v2, p2, "priority") }
+            }
+        }
+        guard let def, let categories, let rules, let matrix else { return nil }
+        return Policy.Classification(defaultPriority: def, categories: categories, rules: rules, matrix: matrix)
+    }
+
+    mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
+        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords"]) else { return nil }
+        let c = { (key: String) in Self.child(path, key) }
+        let before = problems.count
+        let id = member(o, "id", path).flatMap { string($0, c("id")) }
+        let priority: Policy.Priority? = o["priority"].flatMap { enumValue($0, c("priority"), "priority") }
+        let category = o["category"].flatMap { string($0, c("category")) }
+        if let category, let categories, !categories.contains(category) {
+            fail(c("category"), "unknown category '\(category)' (not in $.classification.categories)")
+        }
+        let tags = o["tags"].flatMap { strings($0, c("tags")) } ?? []
+        let keywords = member(o, "keywords", path).flatMap { strings($0, c("keywords")) }
+        if let keywords, keywords.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
+        if o["priority"] == nil && o["category"] == nil && tags.isEmpty {
+            fail(path, "a rule must set a priority, a category or tags")
+        }
+        guard problems.count == before, let id, let keywords else { return nil }
+        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords)
+    }
+
+    mutating func tabooList(_ v: JSONValue, _ path: String) -> [Policy.Taboo]? {
+        guard let a = array(v, path) else { return nil }
+        var out: [Policy.Taboo] = []
+        var ok = true
+        for (i, item) in a.enumerated() {
+            let p = Self.index(path, i)
+            guard let o = object(item, p, keys: ["phrase", "suggestion", "match"]) else { ok = false; continue }
+            let phrase = member(o, "phrase", p).flatMap { string($0, Self.child(p, "phrase")) }
+            let suggestion = member(o, "suggestion", p).flatMap { string($0, Self.child(p, "suggestion")) }
+            var match = Policy.Match.contains
+            var matchOK = true
+            if let raw = o["match"] {
+                if let m: Policy.Match = enumValue(raw, Self.child(p, "match"), "match") { match = m } else { matchOK = false }
+            }
+            guard let phrase, let suggestion, matchOK else { ok = false; continue }
+            out.append(Policy.Taboo(phrase: phrase, suggestion: suggestion, match: match))
+        }
+        return ok ? out : nil
+    }
+
+    mutating func surveySettings(_ v: JSONValue, _ path: String) -> Policy.Survey? {
+        let keys = ["scale_min", "scale_max", "csat_threshold", "response_window", "repeat_interval", "dimensions"]
+        guard let o = object(v, path, keys: keys) else { return nil }
+        let c = { (key: String) in Self.child(path, key) }
+        func int(_ key: String) -> Int? {
+            guard let raw = member(o, key, path) else { return nil }
+            guard let n = raw.intValue, n >= 0, n <= 100 else {
+                fail(c(key), "expected a whole number from 0 to 100, found \(Self.describe(raw))")
+                return nil
+            }
+            return n
+        }
+        let lo = int("scale_min")
+        let hi = int("scale_max")
+        if let lo, let hi, lo >= hi { fail(c("scale_max"), "must be greater than scale_min (\(lo))") }
+        var threshold: Double?
+        if let raw = member(o, "csat_threshold", path) {
+            if let t = raw.doubleValue {
+                if let lo, let hi, lo < hi, t < Double(lo) || t > Double(hi) {
+                    fail(c("csat_threshold"), "must lie within the scale \(lo) to \(hi)")
+                } else {
+                    threshold = t
+                }
+            } else {
+                fail(c("csat_threshold"), "expected a number, found \(Self.describe(raw))")
+            }
+        }
+        let window = member(o, "response_window", path).flatMap { duration($0, c("response_window"), positive: true) }
+        let repeatInterval = member(o, "repeat_interval", path).flatMap { duration($0, c("repeat_interval")) }
+        let dims: [Policy.SurveyDimension]? = member(o, "dimensions", path).flatMap { enumList($0, c("dimensions"), "dimension") }
+        if let dims, dims.isEmpty { fail(c("dimensions"), "must name at least one dimension") }
+        guard let lo, let hi, lo < hi, let threshold, let window, let repeatInterval, let dims, !dims.isEmpty else { return nil }
+        return Policy.Survey(
+            scaleMin: lo, scaleMax: hi, csatThreshold: threshold, responseWindow: window, repeatInterval: repeatInterval,
+            dimensions: dims)
+    }
+}
