@@ -7,20 +7,11 @@
 /// The policy a desk runs under. See docs/POLICY.md for every key, its default and source.
 public struct Policy: Sendable, Equatable {
     /// Ticket priorities (SPEC §3), also the levels of impact and urgency.
-    public enum Priority: String, CaseIterable, Sendable {
-        case high, medium, low
-    }
-
+    public typealias Priority = DeskKit.Priority
     /// Contact channels (SPEC §3).
-    public enum Channel: String, CaseIterable, Sendable {
-        case phone, email, web, chat, im
-        case walkIn = "walk_in"
-    }
-
+    public typealias Channel = DeskKit.Channel
     /// Support tiers in escalation order (SPEC §3).
-    public enum Tier: String, CaseIterable, Sendable {
-        case tier1, tier2, rnd, vendor
-    }
+    public typealias Tier = DeskKit.Tier
 
     /// Survey score dimensions (SPEC §3 `survey`).
     public enum SurveyDimension: String, CaseIterable, Sendable {
