@@ -20,6 +20,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_tickets.py")
 DATA = os.path.join(HERE, "data")
+# desk's full monthly-report pipeline over the generator's whole year (UTC bounds, as the peers
+# count months in UTC); its JSON carries a `bench` section with the peers' figures.
+REPORT_ARGS = "report --from 2026-01-01T00:00:00Z --to 2027-01-01T00:00:00Z --by month --by priority --format json --now 2027-01-01T00:00:00Z"
 
 
 def ensure_data(quick):
@@ -73,7 +76,7 @@ def check_report_agreement(desk, path):
     mlr = json.loads(output(f"mlr --ijsonl --ojson put -q -f {HERE}/peers/report.mlr {path}"))
     if isinstance(mlr, list):
         mlr = mlr[0]
-    mine = json.loads(output(f"{desk} report --bench-figures {path}"))
+    mine = json.loads(output(f"{desk} {REPORT_ARGS} {path}"))["bench"]
     for name, other in (("jq", jq), ("mlr", mlr)):
         for key in jq:
             a, b = mine.get(key), other.get(key)
@@ -107,7 +110,7 @@ def main():
         label = os.path.basename(path)
         check_report_agreement(desk, path)
         cases = [
-            ("report", [("desk", f"{desk} report --bench-figures {path}"),
+            ("report", [("desk", f"{desk} {REPORT_ARGS} {path}"),
                         ("jq", f"jq -n -c -f {HERE}/peers/report.jq {path}"),
                         ("mlr", f"mlr --ijsonl --ojson put -q -f {HERE}/peers/report.mlr {path}")]),
             ("pass-through", [("desk", f"{desk} show {path}"),
