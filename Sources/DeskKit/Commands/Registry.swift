@@ -17,6 +17,7 @@ public enum Registry {
     public static let commands: [CommandEntry] = [
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(SurveyCommand.spec, SurveyCommand.run),
         CommandEntry(ReportCommand.spec, ReportCommand.run),
     ]
 
