@@ -23,7 +23,7 @@ public enum ReportCommand {
             FlagSpec("month", kind: .month, help: "report on this calendar month"),
             FlagSpec("from", kind: .string, valueName: "DATE", help: "start of the period (YYYY-MM-DD or RFC 3339), inclusive"),
             FlagSpec("to", kind: .string, valueName: "DATE", help: "end of the period (YYYY-MM-DD or RFC 3339), exclusive"),
-            FlagSpec("by", kind: .choice(Dimension.allCases.map(\.rawValue)), repeatable: true, help: "add a breakdown table by this field"),
+            FlagSpec("by", kind: .choice(ReportDimension.allCases.map(\.rawValue)), repeatable: true, help: "add a breakdown table by this field"),
             FlagSpec("format", kind: .choice(ReportFormat.allCases.map(\.rawValue)), help: "output format", defaultText: "json"),
             FlagSpec("bench-figures", help: "print only the benchmark figures over every ticket read (compact JSON)"),
             CommonFlags.now,
@@ -78,9 +78,9 @@ public enum ReportCommand {
         } else {
             throw usage("a period is required: --month YYYY-MM, or --from DATE --to DATE")
         }
-        var dims: [Dimension] = []
+        var dims: [ReportDimension] = []
         for b in args.strings("by") {
-            if let d = Dimension(rawValue: b), !dims.contains(d) { dims.append(d) }
+            if let d = ReportDimension(rawValue: b), !dims.contains(d) { dims.append(d) }
         }
         let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
         let result = try ReportEngine.run(

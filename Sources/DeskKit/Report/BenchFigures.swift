@@ -6,7 +6,14 @@
 /// Running totals of the benchmark figures.
 public struct BenchFigures: Sendable {
     public var tickets = 0
-    public var byMonth: [String: Int] = [:]
+    /// By year * 100 + month of opened_at in UTC.
+    var byMonthKey: [Int: Int] = [:]
+    /// Counts by opened month (UTC), `YYYY-MM`.
+    public var byMonth: [String: Int] {
+        var out: [String: Int] = [:]
+        for (k, v) in byMonthKey { out[PeriodParser.pad(k / 100, 4) + "-" + PeriodParser.pad(k % 100, 2)] = v }
+        return out
+    }
     public var byPriority: [String: Int] = [:]
     var frSum: Double = 0
     var frCount = 0
@@ -20,7 +27,8 @@ public struct BenchFigures: Sendable {
     /// Counts one ticket.
     public mutating func add(_ f: TicketFacts) {
         tickets += 1
-        byMonth[String(f.openedAt.rfc3339.prefix(7)), default: 0] += 1
+        let (y, m, _) = CivilTime.civilFromDays(Int(f.openedAt.seconds.floorDiv(86400)))
+        byMonthKey[y * 100 + m, default: 0] += 1
         byPriority[f.priorityText ?? "none", default: 0] += 1
         if let fr = f.benchFirstResponse {
             frSum += Double(fr.seconds - f.openedAt.seconds)

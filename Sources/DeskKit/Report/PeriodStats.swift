@@ -79,7 +79,7 @@ public struct FollowUp: Sendable, Equatable {
 }
 
 /// The breakdown dimensions of `--by`.
-public enum Dimension: String, CaseIterable, Sendable {
+public enum ReportDimension: String, CaseIterable, Sendable {
     case owner, assignee, channel, category, priority, tier, month
 }
 
@@ -110,7 +110,7 @@ public struct PeriodStats: Sendable {
     public var followUp: [FollowUp] = []
     public var themes = CommentThemes()
     public var agents: [String: GroupStats] = [:]
-    public var groups: [Dimension: [String: GroupStats]] = [:]
+    public var groups: [ReportDimension: [String: GroupStats]] = [:]
     /// Tickets opened per local day (days since 1970-01-01 in the report zone).
     public var openedPerDay: [Int: Int] = [:]
     public var backlog = 0
@@ -121,7 +121,7 @@ public struct PeriodStats: Sendable {
     public static let followUpCount = 5
     static let noGroup = "(none)"
 
-    public init(period: ReportPeriod, dimensions: [Dimension] = []) {
+    public init(period: ReportPeriod, dimensions: [ReportDimension] = []) {
         self.period = period
         for d in dimensions { groups[d] = [:] }
         for t in SLATarget.allCases { compliance[t] = Compliance() }
@@ -231,7 +231,7 @@ public struct PeriodStats: Sendable {
     }
 
     /// The group a ticket falls in for a dimension.
-    func key(_ f: TicketFacts, _ d: Dimension, _ settings: ReportSettings) -> String {
+    func key(_ f: TicketFacts, _ d: ReportDimension, _ settings: ReportSettings) -> String {
         switch d {
         case .owner: return f.owner ?? PeriodStats.noGroup
         case .assignee: return f.assignee ?? PeriodStats.noGroup

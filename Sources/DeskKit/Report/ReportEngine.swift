@@ -56,7 +56,7 @@ public struct ReportResult: Sendable {
     public var bench: BenchFigures
     public var now: Instant
     public var settings: ReportSettings
-    public var dimensions: [Dimension]
+    public var dimensions: [ReportDimension]
 }
 
 /// Runs the pass.
@@ -65,7 +65,7 @@ public enum ReportEngine {
     public struct Accumulator: Sendable {
         public var result: ReportResult
 
-        public init(period: ReportPeriod, previous: ReportPeriod, dimensions: [Dimension], settings: ReportSettings, now: Instant) {
+        public init(period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant) {
             result = ReportResult(
                 current: PeriodStats(period: period, dimensions: dimensions),
                 previous: PeriodStats(period: previous, dimensions: []),
@@ -87,7 +87,7 @@ public enum ReportEngine {
 
     /// Reads every ticket of the inputs into an accumulator.
     public static func run(
-        paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [Dimension],
+        paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
         settings: ReportSettings, now: Instant
     ) throws(DeskError) -> ReportResult {
         var acc = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)

@@ -107,73 +107,79 @@ public struct TicketFacts: Sendable {
 }
 
 extension TicketFacts {
-    /// Reads the facts from a decoded ticket, parsing only the members needed.
+    /// Reads the facts from a decoded ticket, parsing only the members and leaves needed.
     public init(_ t: Ticket) {
         self.init(id: t.id, openedAt: t.openedAt, channel: t.channel, status: t.status)
+        self = t.source.withUnsafeBytes { buf in
+            var f = self
+            f.read(t, buf)
+            return f
+        }
+    }
+
+    mutating func read(_ t: Ticket, _ buf: UnsafeRawBufferPointer) {
         var historyRange: Range<Int>? = nil
-        var resolution: JSONObject? = nil
+        var resolution: RawFields? = nil
+        var resolutionValue: JSONObject? = nil
         var workaroundMember: Instant? = nil
         for m in t.members {
-            switch m.key {
-            case "priority", "category", "owner", "assignee", "tier", "first_response_at", "answered",
-                "workaround_at", "sla", "resolution", "escalations", "reopened", "survey":
-                break
-            case "history":
-                if case .raw(let r) = m.stored { historyRange = r } else { historyRange = nil }
-                continue
-            default:
+            guard case .raw(let r) = m.stored else {
+                // Set by a command in this run (not on the report's path): read the value.
+                readValue(m.key, t.value(at: m), &resolutionValue, &workaroundMember)
                 continue
             }
-            let v = t.value(at: m)
             switch m.key {
-            case "priority": priorityText = v.stringValue
-            case "category": category = v.stringValue
-            case "owner": owner = v.stringValue
-            case "assignee": assignee = v.stringValue
-            case "tier": tier = v.stringValue
-            case "answered": answered = v.boolValue
+            case "priority": priorityText = t.value(at: m).stringValue
+            case "category": category = t.value(at: m).stringValue
+            case "owner": owner = t.value(at: m).stringValue
+            case "assignee": assignee = t.value(at: m).stringValue
+            case "tier": tier = t.value(at: m).stringValue
+            case "answered": answered = buf[r.lowerBound] == UInt8(ascii: "t") ? true : buf[r.lowerBound] == UInt8(ascii: "f") ? false : nil
             case "first_response_at":
-                if let s = v.stringValue {
-                    firstResponseAt = Instant(rfc3339: s)
+                if buf[r.lowerBound] == 0x22 {
+                    firstResponseAt = RawFields.instant(buf, r) ?? t.value(at: m).stringValue.flatMap { Instant(rfc3339: $0) }
                     benchFirstResponse = firstResponseAt
                 }
-            case "workaround_at": workaroundMember = v.stringValue.flatMap { Instant(rfc3339: $0) }
+            case "workaround_at": workaroundMember = t.value(at: m).stringValue.flatMap { Instant(rfc3339: $0) }
             case "sla":
-                guard let o = v.objectValue else { break }
-                if let p = o["paused_seconds"]?.doubleValue { pausedTotal = Int64(p) }
-                for b in o["breaches"]?.arrayValue ?? [] {
-                    if let name = b.objectValue?["target"]?.stringValue, let target = SLATarget(rawValue: name) {
-                        recordedBreaches.insert(target)
+                guard let o = RawFields(buf, r) else { break }
+                if let p = o.double("paused_seconds") { pausedTotal = Int64(p) }
+                if let br = o.range("breaches"), br.count > 2 {
+                    for b in o.value("breaches")?.arrayValue ?? [] {
+                        if let name = b.objectValue?["target"]?.stringValue, let target = SLATarget(rawValue: name) {
+                            recordedBreaches.insert(target)
+                        }
                     }
                 }
-            case "resolution": resolution = v.objectValue
-            case "escalations":
-                for e in v.arrayValue ?? [] {
-                    guard let o = e.objectValue else { continue }
-                    escalations.append((o["at"]?.stringValue.flatMap { Instant(rfc3339: $0) },
-                                        o["ack_at"]?.stringValue.flatMap { Instant(rfc3339: $0) }))
-                    if let to = o["to"]?.stringValue { escalatedTo = to }
-                }
-            case "reopened": reopened = !(v.arrayValue ?? []).isEmpty
+            case "resolution": resolution = RawFields(buf, r)
+            case "escalations", "reopened":
+                readValue(m.key, t.value(at: m), &resolutionValue, &workaroundMember)
             case "survey":
-                guard let o = v.objectValue else { break }
-                func time(_ k: String) -> Instant? { o[k]?.stringValue.flatMap { Instant(rfc3339: $0) } }
-                survey = SurveyFacts(
-                    invitedAt: time("invited_at"), respondedAt: time("responded_at"),
-                    efficiency: o["efficiency"]?.doubleValue, attitude: o["attitude"]?.doubleValue,
-                    effectiveness: o["effectiveness"]?.doubleValue, comment: o["comment"]?.stringValue)
+                guard let o = RawFields(buf, r) else { break }
+                var s = SurveyFacts(
+                    invitedAt: o.instant("invited_at"), respondedAt: o.instant("responded_at"),
+                    efficiency: o.double("efficiency"), attitude: o.double("attitude"), effectiveness: o.double("effectiveness"))
+                if s.scores != nil { s.comment = o.value("comment")?.stringValue }
+                survey = s
+            case "history": historyRange = r
             default: break
             }
         }
-        if let r = resolution, status.isFinished {
-            let at = r["at"]?.stringValue.flatMap { Instant(rfc3339: $0) }
-            resolvedAt = at
-            finishedAt = r["confirmed_at"]?.stringValue.flatMap { Instant(rfc3339: $0) } ?? at
+        if status.isFinished {
+            if let r = resolution {
+                let at = r.instant("at")
+                resolvedAt = at
+                finishedAt = r.instant("confirmed_at") ?? at
+            } else if let r = resolutionValue {
+                let at = r["at"]?.stringValue.flatMap { Instant(rfc3339: $0) }
+                resolvedAt = at
+                finishedAt = r["confirmed_at"]?.stringValue.flatMap { Instant(rfc3339: $0) } ?? at
+            }
         }
         var workaroundEvent: Instant? = nil
         if let hr = historyRange {
-            let wantsWaits = pausedTotal == nil && t.source.contains(sequence: Array("\"waiting\"".utf8), in: hr)
-            let wantsWorkaround = workaroundMember == nil && t.source.contains(sequence: Array("\"workaround\"".utf8), in: hr)
+            let wantsWaits = pausedTotal == nil && RawFields.contains(buf, hr, "waiting\"")
+            let wantsWorkaround = workaroundMember == nil && RawFields.contains(buf, hr, "workaround\"")
             if wantsWaits || wantsWorkaround {
                 var waitStart: Instant? = nil
                 for e in t.array("history") {
@@ -197,24 +203,45 @@ extension TicketFacts {
         }
         workaroundAt = workaroundMember ?? workaroundEvent ?? resolvedAt
     }
-}
 
-extension Array where Element == UInt8 {
-    /// Whether `needle` occurs within `range` of the array (a plain byte search).
-    func contains(sequence needle: [UInt8], in range: Range<Int>) -> Bool {
-        guard let first = needle.first, range.count >= needle.count else { return false }
-        return withUnsafeBufferPointer { buf in
-            var i = range.lowerBound
-            let last = range.upperBound - needle.count
-            while i <= last {
-                if buf[i] == first {
-                    var j = 1
-                    while j < needle.count && buf[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
+    /// Reads a member from its parsed value (members set in this run, and the rarer arrays).
+    mutating func readValue(_ key: String, _ v: JSONValue, _ resolution: inout JSONObject?, _ workaround: inout Instant?) {
+        switch key {
+        case "priority": priorityText = v.stringValue
+        case "category": category = v.stringValue
+        case "owner": owner = v.stringValue
+        case "assignee": assignee = v.stringValue
+        case "tier": tier = v.stringValue
+        case "answered": answered = v.boolValue
+        case "first_response_at":
+            firstResponseAt = v.stringValue.flatMap { Instant(rfc3339: $0) }
+            benchFirstResponse = firstResponseAt
+        case "workaround_at": workaround = v.stringValue.flatMap { Instant(rfc3339: $0) }
+        case "resolution": resolution = v.objectValue
+        case "escalations":
+            for e in v.arrayValue ?? [] {
+                guard let o = e.objectValue else { continue }
+                escalations.append((o["at"]?.stringValue.flatMap { Instant(rfc3339: $0) },
+                                    o["ack_at"]?.stringValue.flatMap { Instant(rfc3339: $0) }))
+                if let to = o["to"]?.stringValue { escalatedTo = to }
             }
-            return false
+        case "reopened": reopened = !(v.arrayValue ?? []).isEmpty
+        case "survey":
+            guard let o = v.objectValue else { break }
+            func time(_ k: String) -> Instant? { o[k]?.stringValue.flatMap { Instant(rfc3339: $0) } }
+            survey = SurveyFacts(
+                invitedAt: time("invited_at"), respondedAt: time("responded_at"),
+                efficiency: o["efficiency"]?.doubleValue, attitude: o["attitude"]?.doubleValue,
+                effectiveness: o["effectiveness"]?.doubleValue, comment: o["comment"]?.stringValue)
+        case "sla":
+            guard let o = v.objectValue else { break }
+            if let p = o["paused_seconds"]?.doubleValue { pausedTotal = Int64(p) }
+            for b in o["breaches"]?.arrayValue ?? [] {
+                if let name = b.objectValue?["target"]?.stringValue, let target = SLATarget(rawValue: name) {
+                    recordedBreaches.insert(target)
+                }
+            }
+        default: break
         }
     }
 }
