@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open show survey report help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open show survey report' -- "$cur") )
             fi
             ;;
         completions)
@@ -121,6 +121,50 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --status --priority --format --redact -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        survey)
+            case "$prev" in
+                --link)
+                    return 0 ;;
+                --record)
+                    _desk_files
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--invite --link --record --strict --by -i --in-place --now -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        report)
+            case "$prev" in
+                --month)
+                    return 0 ;;
+                --from)
+                    return 0 ;;
+                --to)
+                    return 0 ;;
+                --by)
+                    COMPREPLY=( $(compgen -W 'owner assignee channel category priority tier month' -- "$cur") )
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'json text markdown csv html' -- "$cur") )
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --bench-figures --now -h --help' -- "$cur") )
             else
                 _desk_files
             fi

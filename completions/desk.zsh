@@ -15,6 +15,8 @@ _desk() {
             case $words[1] in
                 open) _desk_open ;;
                 show) _desk_show ;;
+                survey) _desk_survey ;;
+                report) _desk_report ;;
                 help) _arguments '1:command:_desk_command_names' ;;
                 completions) _arguments '1:shell:(bash zsh fish)' ;;
             esac
@@ -24,7 +26,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show')
+    names=('open' 'show' 'survey' 'report')
     _describe -t commands 'desk command' names
 }
 
@@ -33,6 +35,8 @@ _desk_commands() {
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'survey:invite requesters of resolved tickets to a survey, or record their responses'
+        'report:KPIs and feedback analysis for a period, as json, text, markdown, csv or html'
         'help:show help for desk or for one command'
         'completions:print a shell completion script'
     )
@@ -79,6 +83,32 @@ _desk_show() {
         '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_survey() {
+    _arguments -s -S \
+        '--invite[invite the requesters of resolved tickets]' \
+        '--link=[survey link with {token} and {id}]:TEMPLATE:' \
+        '--record=[merge the survey responses in RESPONSES (NDJSON)]:RESPONSES:_files' \
+        '--strict[with --record\: refuse the whole batch when any response is refused]' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_report() {
+    _arguments -s -S \
+        '--month=[report on this calendar month]:YYYY-MM:' \
+        '--from=[start of the period (YYYY-MM-DD or RFC 3339), inclusive]:DATE:' \
+        '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
+        '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
+        '--format=[output format]:VALUE:(json text markdown csv html)' \
+        '--bench-figures[print only the benchmark figures over every ticket read (compact JSON)]' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }

@@ -1,0 +1,92 @@
+// `desk report`: the KPIs of a period (seed 000 §四.(二).2 反馈分析: monthly feedback analysis)
+// from one streaming pass over the tickets, as json, text, markdown, csv or html.
+
+/// The `report` command.
+public enum ReportCommand {
+    /// The declaration of `report`.
+    public static let spec = CommandSpec(
+        name: "report",
+        summary: "KPIs and feedback analysis for a period, as json, text, markdown, csv or html",
+        synopsis: ["--month YYYY-MM [OPTIONS] [FILE...]", "--from DATE --to DATE [OPTIONS] [FILE...]", "--bench-figures [FILE...]"],
+        discussion: """
+            Reads every ticket once and reports on those opened in the period: volumes by channel, \
+            priority and category; first response, workaround and resolution times (business time \
+            minus waiting; nearest-rank median and p90; share within target); SLA compliance; \
+            escalations; first contact resolution; reopen rate; backlog at the period end by age; \
+            phone answer rate; survey response rate, CSAT and mean scores; the lowest-scored \
+            responses and the most frequent comment themes; each headline figure against the \
+            previous period. --month is a calendar month; --from and --to take dates (local \
+            midnight in the policy time zone) or RFC 3339 times, --to exclusive. Requester contact \
+            data never appears. docs/REPORT.md defines every figure.
+            """,
+        flags: [
+            FlagSpec("month", kind: .month, help: "report on this calendar month"),
+            FlagSpec("from", kind: .string, valueName: "DATE", help: "start of the period (YYYY-MM-DD or RFC 3339), inclusive"),
+            FlagSpec("to", kind: .string, valueName: "DATE", help: "end of the period (YYYY-MM-DD or RFC 3339), exclusive"),
+            FlagSpec("by", kind: .choice(ReportDimension.allCases.map(\.rawValue)), repeatable: true, help: "add a breakdown table by this field"),
+            FlagSpec("format", kind: .choice(ReportFormat.allCases.map(\.rawValue)), help: "output format", defaultText: "json"),
+            FlagSpec("bench-figures", help: "print only the benchmark figures over every ticket read (compact JSON)"),
+            CommonFlags.now,
+        ],
+        examples: [
+            ExampleSpec("desk report --month 2026-11 --format text Examples/tickets.ndjson", "November's KPIs as readable tables"),
+            ExampleSpec("desk report --month 2026-11 --by owner --by channel --format html tickets.ndjson > 2026-11.html", "a self-contained HTML report with breakdowns"),
+            ExampleSpec("desk report --from 2026-10-01 --to 2026-10-15 --by category tickets.ndjson", "the first half of October as JSON"),
+        ])
+
+    /// Runs `report`.
+    public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        try run(args, ctx, settings: .builtin)
+    }
+
+    /// Runs `report` with given settings (tests; the policy once merged).
+    public static func run(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
+        func usage(_ m: String) -> DeskError { .usage(UsageError(command: "report", message: m)) }
+        if args.has("bench-figures") {
+            for f in ["month", "from", "to", "by", "format"] where args.has(f) {
+                throw usage("--bench-figures covers every ticket read; it takes no --\(f)")
+            }
+            let bench = try ReportEngine.benchOnly(paths: args.positionals, stdin: ctx.stdin)
+            try ctx.stdout.write(JSONWriter.bytes(bench.json) + [0x0A])
+            return 0
+        }
+        let period: ReportPeriod
+        let previous: ReportPeriod
+        if let m = args.string("month") {
+            if args.has("from") || args.has("to") { throw usage("--month cannot be combined with --from/--to") }
+            guard let p = PeriodParser.month(m, settings: settings), let q = PeriodParser.previousMonth(m, settings: settings) else {
+                throw usage("--month expects YYYY-MM, got '\(m)'")
+            }
+            period = p
+            previous = q
+        } else if let fromText = args.string("from"), let toText = args.string("to") {
+            guard let from = PeriodParser.bound(fromText, settings: settings) else {
+                throw usage("--from expects a date (YYYY-MM-DD) or an RFC 3339 time, got '\(fromText)'")
+            }
+            guard let to = PeriodParser.bound(toText, settings: settings) else {
+                throw usage("--to expects a date (YYYY-MM-DD) or an RFC 3339 time, got '\(toText)'")
+            }
+            guard from < to else { throw usage("--from must be before --to (--to is exclusive)") }
+            let length = to.seconds - from.seconds
+            period = ReportPeriod(from: from, to: to, label: fromText + ".." + toText)
+            let pf = from.adding(-length)
+            previous = ReportPeriod(
+                from: pf, to: from,
+                label: PeriodParser.localDate(pf, settings: settings) + ".." + PeriodParser.localDate(from, settings: settings))
+        } else if args.has("from") || args.has("to") {
+            throw usage("--from and --to go together")
+        } else {
+            throw usage("a period is required: --month YYYY-MM, or --from DATE --to DATE")
+        }
+        var dims: [ReportDimension] = []
+        for b in args.strings("by") {
+            if let d = ReportDimension(rawValue: b), !dims.contains(d) { dims.append(d) }
+        }
+        let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
+        let result = try ReportEngine.run(
+            paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
+            settings: settings, now: ctx.now(args))
+        try ctx.stdout.write(ReportRenderer.render(ReportDocument(result), as: format))
+        return 0
+    }
+}

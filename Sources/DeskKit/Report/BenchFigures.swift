@@ -1,0 +1,72 @@
+// The benchmark's report figures, defined exactly as bench/peers/report.jq computes them (that
+// file is the reference): counts by UTC month and priority, wall-clock mean first response,
+// resolved share, survey means and CSAT. `desk report` carries them as `bench`, and
+// `desk report --bench-figures` prints only them, over every ticket read.
+
+/// Running totals of the benchmark figures.
+public struct BenchFigures: Sendable {
+    public var tickets = 0
+    /// By year * 100 + month of opened_at in UTC.
+    var byMonthKey: [Int: Int] = [:]
+    /// Counts by opened month (UTC), `YYYY-MM`.
+    public var byMonth: [String: Int] {
+        var out: [String: Int] = [:]
+        for (k, v) in byMonthKey { out[PeriodParser.pad(k / 100, 4) + "-" + PeriodParser.pad(k % 100, 2)] = v }
+        return out
+    }
+    public var byPriority: [String: Int] = [:]
+    var frSum: Double = 0
+    var frCount = 0
+    var resolved = 0
+    var sums = (0.0, 0.0, 0.0)
+    var responses = 0
+    var satisfied = 0
+
+    public init() {}
+
+    /// Counts one ticket.
+    public mutating func add(_ f: TicketFacts) {
+        tickets += 1
+        let (y, m, _) = CivilTime.civilFromDays(Int(f.openedAt.seconds.floorDiv(86400)))
+        byMonthKey[y * 100 + m, default: 0] += 1
+        byPriority[f.priorityText ?? "none", default: 0] += 1
+        if let fr = f.benchFirstResponse {
+            frSum += Double(fr.seconds - f.openedAt.seconds)
+            frCount += 1
+        }
+        if f.status == .resolved || f.status == .closed { resolved += 1 }
+        if let s = f.survey, let sc = s.scores {
+            responses += 1
+            sums.0 += sc.0
+            sums.1 += sc.1
+            sums.2 += sc.2
+            if (sc.0 + sc.1 + sc.2) / 3 >= 4 { satisfied += 1 }
+        }
+    }
+
+    /// The figures as JSON, keys in report.jq's order, maps sorted by key.
+    public var json: JSONValue {
+        func sortedCounts(_ d: [String: Int]) -> JSONValue {
+            .object(JSONObject(d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { JSONMember($0.key, .int($0.value)) }))
+        }
+        func rounded(_ x: Double?, _ places: Int) -> JSONValue {
+            guard let x = x else { return .null }
+            return .number(FixedDecimal.text(FixedDecimal.jqRounded(x, places: places), places: places))
+        }
+        let n = Double(responses)
+        let means: JSONValue = responses > 0
+            ? .object([
+                "efficiency": rounded(sums.0 / n, 2), "attitude": rounded(sums.1 / n, 2),
+                "effectiveness": rounded(sums.2 / n, 2),
+            ]) : .null
+        return .object([
+            "tickets": .int(tickets),
+            "by_month": sortedCounts(byMonth),
+            "by_priority": sortedCounts(byPriority),
+            "first_response_mean_minutes": frCount > 0 ? rounded(frSum / Double(frCount) / 60, 2) : .null,
+            "resolved_share": tickets > 0 ? rounded(Double(resolved) / Double(tickets), 4) : .null,
+            "survey_means": means,
+            "csat": responses > 0 ? rounded(Double(satisfied) / n, 4) : .null,
+        ])
+    }
+}

@@ -1,0 +1,309 @@
+// The running totals of one report period, filled ticket by ticket in a single pass. Memory is
+// one duration per ticket of the period per figure (percentiles are exact, so the values are
+// kept) plus one entry per group; nothing is kept per ticket outside the period.
+
+/// A report period: [from, to), in instants.
+public struct ReportPeriod: Sendable, Equatable {
+    public var from: Instant
+    public var to: Instant
+    /// `2026-11`, or `2026-11-01..2026-12-01` (local dates).
+    public var label: String
+
+    public init(from: Instant, to: Instant, label: String) {
+        self.from = from
+        self.to = to
+        self.label = label
+    }
+
+    /// Whether the instant falls in the period.
+    public func contains(_ i: Instant) -> Bool { i >= from && i < to }
+}
+
+/// Durations of one figure (business seconds) and how many were within their target.
+public struct DurationFigure: Sendable, Equatable {
+    public var values: [Int64] = []
+    public var within = 0
+    public init() {}
+
+    mutating func add(_ d: Int64, target: Int64?) {
+        values.append(d)
+        if let t = target, d <= t { within += 1 }
+    }
+
+    public var withinShare: Double? { Stats.share(within, values.count) }
+}
+
+/// SLA compliance counts of one target.
+public struct Compliance: Sendable, Equatable {
+    public var met = 0
+    public var breached = 0
+    /// Still running and not yet breached: left out of the rate.
+    public var running = 0
+    public init() {}
+    /// met / (met + breached).
+    public var rate: Double? { Stats.share(met, met + breached) }
+}
+
+/// Figures of one group of a breakdown (an owner, a channel, ...).
+public struct GroupStats: Sendable, Equatable {
+    public var tickets = 0
+    public var resolved = 0
+    public var firstResponse = DurationFigure()
+    public var resolution = DurationFigure()
+    public var escalated = 0
+    public var responses = 0
+    public var satisfied = 0
+    public init() {}
+    public var csat: Double? { Stats.share(satisfied, responses) }
+}
+
+/// One answered survey, kept for the follow-up list (no contact data is ever kept).
+public struct FollowUp: Sendable, Equatable {
+    public var id: String
+    public var owner: String?
+    public var category: String?
+    public var efficiency: Double
+    public var attitude: Double
+    public var effectiveness: Double
+    public var mean: Double
+    public var comment: String?
+    public var respondedAt: Instant?
+
+    /// Lowest mean first, then earliest response, then id.
+    static func lower(_ a: FollowUp, _ b: FollowUp) -> Bool {
+        if a.mean != b.mean { return a.mean < b.mean }
+        let ra = a.respondedAt?.seconds ?? Int64.max, rb = b.respondedAt?.seconds ?? Int64.max
+        if ra != rb { return ra < rb }
+        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+    }
+}
+
+/// The breakdown dimensions of `--by`.
+public enum ReportDimension: String, CaseIterable, Sendable {
+    case owner, assignee, channel, category, priority, tier, month
+}
+
+/// Everything counted for one period.
+public struct PeriodStats: Sendable {
+    public let period: ReportPeriod
+    public var opened = 0
+    public var byChannel: [String: Int] = [:]
+    public var byPriority: [String: Int] = [:]
+    public var byCategory: [String: Int] = [:]
+    public var firstResponse = DurationFigure()
+    public var workaround = DurationFigure()
+    public var resolution = DurationFigure()
+    public var compliance: [SLATarget: Compliance] = [:]
+    public var escalated = 0
+    public var escalatedByTier: [String: Int] = [:]
+    public var ackTimes: [Int64] = []
+    public var unacknowledged = 0
+    public var resolved = 0
+    public var firstContactResolved = 0
+    public var reopened = 0
+    public var phoneOffered = 0
+    public var phoneAnswered = 0
+    public var invited = 0
+    public var responded = 0
+    public var satisfied = 0
+    public var scoreSums = (0.0, 0.0, 0.0)
+    public var followUp: [FollowUp] = []
+    public var themes = CommentThemes()
+    public var agents: [String: GroupStats] = [:]
+    public var groups: [ReportDimension: [String: GroupStats]] = [:]
+    /// Tickets opened per local day (days since 1970-01-01 in the report zone).
+    public var openedPerDay: [Int: Int] = [:]
+    public var backlog = 0
+    /// <1d, 1-3d, 3-7d, >7d.
+    public var backlogAges = [0, 0, 0, 0]
+
+    /// How many lowest-scored responses are listed for follow-up.
+    public static let followUpCount = 5
+    static let noGroup = "(none)"
+
+    public init(period: ReportPeriod, dimensions: [ReportDimension] = []) {
+        self.period = period
+        for d in dimensions { groups[d] = [:] }
+        for t in SLATarget.allCases { compliance[t] = Compliance() }
+    }
+
+    /// Counts a ticket opened in the period.
+    public mutating func add(_ f: TicketFacts, settings: ReportSettings, now: Instant) {
+        opened += 1
+        byChannel[f.channel.rawValue, default: 0] += 1
+        byPriority[f.priority?.rawValue ?? PeriodStats.noGroup, default: 0] += 1
+        byCategory[f.category ?? PeriodStats.noGroup, default: 0] += 1
+        let day = Int((f.openedAt.seconds + Int64(settings.offset(f.openedAt))).floorDiv(86400))
+        openedPerDay[day, default: 0] += 1
+        let prio = f.priority ?? ReportSettings.defaultPriority
+        let biz = settings.businessSeconds
+
+        // First response: opened -> first_response_at, no pauses (nothing waits before it).
+        let frTarget = settings.firstResponseTarget[f.channel]
+        var frDuration: Int64? = nil
+        if let fr = f.firstResponseAt {
+            let d = max(0, biz(f.openedAt, fr, f.priority))
+            frDuration = d
+            firstResponse.add(d, target: frTarget)
+        }
+        judge(.firstResponse, event: f.firstResponseAt, duration: frDuration, target: frTarget, f, settings, now,
+              finished: f.isFinished || f.status == .observing)
+        // Workaround and resolution: business time minus waiting.
+        let waTarget = settings.workaroundTarget[prio]
+        var waDuration: Int64? = nil
+        if let w = f.workaroundAt {
+            let d = max(0, biz(f.openedAt, w, f.priority) - f.paused(before: w, settings: settings))
+            waDuration = d
+            workaround.add(d, target: waTarget)
+        }
+        judge(.workaround, event: f.workaroundAt, duration: waDuration, target: waTarget, f, settings, now,
+              finished: f.isFinished)
+        let resTarget = settings.resolutionTarget[prio]
+        var resDuration: Int64? = nil
+        if let r = f.resolvedAt {
+            let d = max(0, biz(f.openedAt, r, f.priority) - f.paused(before: r, settings: settings))
+            resDuration = d
+            resolution.add(d, target: resTarget)
+        }
+        judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, settings, now,
+              finished: f.isFinished)
+
+        let wasEscalated = !f.escalations.isEmpty
+        if wasEscalated {
+            escalated += 1
+            escalatedByTier[f.escalatedTo ?? PeriodStats.noGroup, default: 0] += 1
+            for e in f.escalations {
+                if let at = e.at, let ack = e.ack {
+                    ackTimes.append(max(0, biz(at, ack, f.priority)))
+                } else if e.ack == nil {
+                    unacknowledged += 1
+                }
+            }
+        }
+        if f.isFinished {
+            resolved += 1
+            if !wasEscalated && !f.reopened && (f.tier ?? Tier.tier1.rawValue) == Tier.tier1.rawValue {
+                firstContactResolved += 1
+            }
+        }
+        if f.reopened { reopened += 1 }
+        if f.channel == .phone && settings.businessSeconds(f.openedAt, f.openedAt.adding(60), nil) > 0 {
+            phoneOffered += 1
+            if f.answered != false { phoneAnswered += 1 }
+        }
+        var isSatisfied: Bool? = nil
+        if let s = f.survey {
+            if s.invitedAt != nil || s.scores != nil { invited += 1 }
+            if let sc = s.scores, let mean = s.mean {
+                responded += 1
+                let ok = mean >= settings.csatThreshold
+                isSatisfied = ok
+                if ok { satisfied += 1 }
+                scoreSums.0 += sc.0
+                scoreSums.1 += sc.1
+                scoreSums.2 += sc.2
+                if let c = s.comment, !c.isEmpty { themes.add(c) }
+                let item = FollowUp(
+                    id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
+                    effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
+                if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
+                    followUp.append(item)
+                    followUp.sort(by: FollowUp.lower)
+                    if followUp.count > PeriodStats.followUpCount { followUp.removeLast() }
+                }
+            }
+        }
+        func count(_ g: inout GroupStats) {
+            g.tickets += 1
+            if f.isFinished { g.resolved += 1 }
+            if let d = frDuration { g.firstResponse.add(d, target: frTarget) }
+            if let d = resDuration { g.resolution.add(d, target: resTarget) }
+            if wasEscalated { g.escalated += 1 }
+            if let ok = isSatisfied {
+                g.responses += 1
+                if ok { g.satisfied += 1 }
+            }
+        }
+        count(&agents[f.owner ?? PeriodStats.noGroup, default: GroupStats()])
+        for d in groups.keys {
+            count(&groups[d, default: [:]][key(f, d, settings), default: GroupStats()])
+        }
+    }
+
+    /// The group a ticket falls in for a dimension.
+    func key(_ f: TicketFacts, _ d: ReportDimension, _ settings: ReportSettings) -> String {
+        switch d {
+        case .owner: return f.owner ?? PeriodStats.noGroup
+        case .assignee: return f.assignee ?? PeriodStats.noGroup
+        case .channel: return f.channel.rawValue
+        case .category: return f.category ?? PeriodStats.noGroup
+        case .priority: return f.priority?.rawValue ?? PeriodStats.noGroup
+        case .tier: return f.tier ?? PeriodStats.noGroup
+        case .month:
+            let c = settings.civil(f.openedAt)
+            return String(c.formatted(offsetSeconds: 0).prefix(7))
+        }
+    }
+
+    /// Met, breached or still running for one target. An event in time is met; late, or a breach
+    /// recorded in `sla.breaches`, is breached; no event yet: breached once the elapsed business
+    /// time passes the target, else running (left out). Finished without the event: no data.
+    mutating func judge(
+        _ target: SLATarget, event: Instant?, duration: Int64?, target limit: Int64?, _ f: TicketFacts,
+        _ settings: ReportSettings, _ now: Instant, finished: Bool
+    ) {
+        let recorded = f.recordedBreaches.contains(target)
+        if let d = duration, event != nil {
+            if recorded || (limit.map { d > $0 } ?? false) {
+                compliance[target, default: Compliance()].breached += 1
+            } else if limit != nil {
+                compliance[target, default: Compliance()].met += 1
+            }
+            return
+        }
+        if recorded {
+            compliance[target, default: Compliance()].breached += 1
+            return
+        }
+        guard !finished, let limit = limit else { return }
+        let pausedNow = target == .firstResponse ? 0 : f.paused(before: now, settings: settings)
+        let elapsed = settings.businessSeconds(f.openedAt, now, f.priority) - pausedNow
+        if elapsed > limit {
+            compliance[target, default: Compliance()].breached += 1
+        } else {
+            compliance[target, default: Compliance()].running += 1
+        }
+    }
+
+    /// Counts a ticket of any time toward the backlog at the period's end: opened before the end
+    /// and not resolved or closed by then.
+    public mutating func addBacklog(_ f: TicketFacts, at end: Instant) {
+        guard f.openedAt < end else { return }
+        if f.isFinished {
+            guard let done = f.finishedAt, done >= end else { return }
+        }
+        backlog += 1
+        let age = end.seconds - f.openedAt.seconds
+        let bucket = age < 86400 ? 0 : age < 3 * 86400 ? 1 : age < 7 * 86400 ? 2 : 3
+        backlogAges[bucket] += 1
+    }
+
+    // MARK: Derived figures
+
+    public var escalationRate: Double? { Stats.share(escalated, opened) }
+    public var firstContactResolution: Double? { Stats.share(firstContactResolved, resolved) }
+    public var reopenRate: Double? { Stats.share(reopened, opened) }
+    public var phoneAnswerRate: Double? { Stats.share(phoneAnswered, phoneOffered) }
+    public var responseRate: Double? { Stats.share(responded, invited) }
+    public var csat: Double? { Stats.share(satisfied, responded) }
+    public var means: (Double, Double, Double)? {
+        guard responded > 0 else { return nil }
+        let n = Double(responded)
+        return (scoreSums.0 / n, scoreSums.1 / n, scoreSums.2 / n)
+    }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity.
+    func floorDiv(_ d: Int64) -> Int64 { self >= 0 ? self / d : (self - d + 1) / d }
+}

@@ -1,0 +1,108 @@
+// One pass over the tickets: each line is decoded (validated, members located), its facts are
+// read, and it is counted into the current period, the previous period and both backlogs.
+// Nothing of a ticket is kept after its line, except the durations of the periods' figures.
+
+/// The period arithmetic of `--month` and `--from/--to`.
+public enum PeriodParser {
+    /// `YYYY-MM` -> local midnight of the 1st to local midnight of the next month's 1st.
+    public static func month(_ text: String, settings: ReportSettings) -> ReportPeriod? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
+            (1...12).contains(m)
+        else { return nil }
+        let (ny, nm) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        return ReportPeriod(
+            from: settings.localMidnight(year: y, month: m, day: 1), to: settings.localMidnight(year: ny, month: nm, day: 1),
+            label: text)
+    }
+
+    /// The calendar month before `YYYY-MM`.
+    public static func previousMonth(_ text: String, settings: ReportSettings) -> ReportPeriod? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        let (py, pm) = m == 1 ? (y - 1, 12) : (y, m - 1)
+        return month(pad(py, 4) + "-" + pad(pm, 2), settings: settings)
+    }
+
+    /// A `--from`/`--to` bound: `YYYY-MM-DD` is local midnight in the report zone; anything else
+    /// must be RFC 3339.
+    public static func bound(_ text: String, settings: ReportSettings) -> Instant? {
+        let b = Array(text.utf8)
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D {
+            let parts = text.split(separator: "-")
+            guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+                (1...12).contains(m), d >= 1, d <= CivilTime.daysInMonth(y, m)
+            else { return nil }
+            return settings.localMidnight(year: y, month: m, day: d)
+        }
+        return Instant(rfc3339: text)
+    }
+
+    static func pad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, w - s.count)) + s
+    }
+
+    /// The local date of an instant as `YYYY-MM-DD`.
+    public static func localDate(_ i: Instant, settings: ReportSettings) -> String {
+        String(settings.civil(i).formatted(offsetSeconds: 0).prefix(10))
+    }
+}
+
+/// What one pass produced.
+public struct ReportResult: Sendable {
+    public var current: PeriodStats
+    public var previous: PeriodStats
+    public var bench: BenchFigures
+    public var now: Instant
+    public var settings: ReportSettings
+    public var dimensions: [ReportDimension]
+}
+
+/// Runs the pass.
+public enum ReportEngine {
+    /// Aggregates tickets fed one by one.
+    public struct Accumulator: Sendable {
+        public var result: ReportResult
+
+        public init(period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant) {
+            result = ReportResult(
+                current: PeriodStats(period: period, dimensions: dimensions),
+                previous: PeriodStats(period: previous, dimensions: []),
+                bench: BenchFigures(), now: now, settings: settings, dimensions: dimensions)
+        }
+
+        /// Counts one ticket.
+        public mutating func add(_ f: TicketFacts) {
+            if result.current.period.contains(f.openedAt) {
+                result.current.add(f, settings: result.settings, now: result.now)
+                result.bench.add(f)
+            } else if result.previous.period.contains(f.openedAt) {
+                result.previous.add(f, settings: result.settings, now: result.now)
+            }
+            result.current.addBacklog(f, at: min(result.current.period.to, result.now))
+            result.previous.addBacklog(f, at: min(result.previous.period.to, result.now))
+        }
+    }
+
+    /// Reads every ticket of the inputs into an accumulator.
+    public static func run(
+        paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
+        settings: ReportSettings, now: Instant
+    ) throws(DeskError) -> ReportResult {
+        var acc = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)
+        try TicketStream.read(paths: paths, stdin: stdin) { (t, _) throws(DeskError) in
+            acc.add(TicketFacts(t))
+        }
+        return acc.result
+    }
+
+    /// The benchmark figures over every ticket read.
+    public static func benchOnly(paths: [String], stdin: Int32) throws(DeskError) -> BenchFigures {
+        var bench = BenchFigures()
+        try TicketStream.read(paths: paths, stdin: stdin) { (t, _) throws(DeskError) in
+            bench.add(TicketFacts(t))
+        }
+        return bench
+    }
+}

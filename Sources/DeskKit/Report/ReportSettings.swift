@@ -1,0 +1,81 @@
+// The policy facts `survey` and `report` need, as one plain value. The policy document is built
+// elsewhere; whoever merges it adds `ReportSettings(policy:)`, which only has to copy fields,
+// because every field here is a plain stored property. Tests build this struct directly.
+
+/// Time zone, business clock, targets and survey rules used by `desk survey` and `desk report`.
+public struct ReportSettings: Sendable {
+    /// Seconds east of UTC of the report time zone at an instant (period bounds, local days).
+    public var offset: @Sendable (Instant) -> Int
+    /// Business seconds from the first instant to the second on the clock of a priority
+    /// (nil: the ticket has no priority). The default counts wall-clock seconds.
+    public var businessSeconds: @Sendable (Instant, Instant, Priority?) -> Int64
+    /// Name of the time zone, printed in reports.
+    public var zoneName: String
+    /// First-response target per channel, in business seconds.
+    public var firstResponseTarget: [Channel: Int64]
+    /// Workaround target per priority, in business seconds.
+    public var workaroundTarget: [Priority: Int64]
+    /// Resolution target per priority, in business seconds.
+    public var resolutionTarget: [Priority: Int64]
+    /// Lowest score of the survey scale.
+    public var surveyMin: Int
+    /// Highest score of the survey scale.
+    public var surveyMax: Int
+    /// A response whose mean score is at least this counts as satisfied (CSAT).
+    public var csatThreshold: Double
+    /// Seconds after the invitation during which a response is accepted.
+    public var responseWindow: Int64
+    /// A requester is not invited again within this many seconds of an earlier invitation.
+    public var repeatInterval: Int64
+    /// Share of phone calls in business hours that must be answered (seed 000: 接通率不低于90%).
+    public var phoneAnswerTarget: Double
+    /// Identifies the policy the figures were computed with; stamped in every report.
+    public var policyHash: String
+
+    /// Settings with the seeds' defaults unless given.
+    public init(
+        offset: @escaping @Sendable (Instant) -> Int = { _ in 8 * 3600 },
+        businessSeconds: @escaping @Sendable (Instant, Instant, Priority?) -> Int64 = { a, b, _ in b.seconds - a.seconds },
+        zoneName: String = "Asia/Shanghai",
+        firstResponseTarget: [Channel: Int64] = [
+            .im: 5 * 60, .email: 15 * 60, .web: 15 * 60, .chat: 10 * 60, .phone: 10 * 60, .walkIn: 10 * 60,
+        ],
+        workaroundTarget: [Priority: Int64] = [.high: 3600, .medium: 4 * 3600, .low: 8 * 3600],
+        resolutionTarget: [Priority: Int64] = [.high: 8 * 3600, .medium: 16 * 3600, .low: 40 * 3600],
+        surveyMin: Int = 1, surveyMax: Int = 5, csatThreshold: Double = 4,
+        responseWindow: Int64 = 7 * 86400, repeatInterval: Int64 = 30 * 86400,
+        phoneAnswerTarget: Double = 0.9, policyHash: String = "builtin-defaults"
+    ) {
+        self.offset = offset
+        self.businessSeconds = businessSeconds
+        self.zoneName = zoneName
+        self.firstResponseTarget = firstResponseTarget
+        self.workaroundTarget = workaroundTarget
+        self.resolutionTarget = resolutionTarget
+        self.surveyMin = surveyMin
+        self.surveyMax = surveyMax
+        self.csatThreshold = csatThreshold
+        self.responseWindow = responseWindow
+        self.repeatInterval = repeatInterval
+        self.phoneAnswerTarget = phoneAnswerTarget
+        self.policyHash = policyHash
+    }
+
+    /// The settings commands use until the policy document is merged in.
+    public static let builtin = ReportSettings()
+
+    /// Workaround/resolution targets apply to tickets without a priority as if medium.
+    static let defaultPriority: Priority = .medium
+
+    /// The instant of local midnight starting the civil date, in the report time zone.
+    public func localMidnight(year: Int, month: Int, day: Int) -> Instant {
+        let local = Int64(CivilTime.daysFromCivil(year, month, day)) * 86400
+        // Two rounds settle the offset at the resulting instant (zones with DST).
+        var guess = Instant(seconds: local - Int64(offset(Instant(seconds: local))))
+        guess = Instant(seconds: local - Int64(offset(guess)))
+        return guess
+    }
+
+    /// The local civil time of an instant.
+    public func civil(_ i: Instant) -> CivilTime { CivilTime(utcSeconds: i.seconds + Int64(offset(i))) }
+}
