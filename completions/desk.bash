@@ -139,9 +139,12 @@ _desk() {
                     return 0 ;;
                 --now)
                     return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--invite --link --record --strict --by -i --in-place --now -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--invite --link --record --strict --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -162,9 +165,12 @@ _desk() {
                     return 0 ;;
                 --now)
                     return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--month --from --to --by --format --bench-figures --now -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -53,6 +53,7 @@ complete -c desk -n '__fish_seen_subcommand_from survey' -l 'strict' -d 'with --
 complete -c desk -n '__fish_seen_subcommand_from survey' -l 'by' -x -d 'who is acting, recorded in history'
 complete -c desk -n '__fish_seen_subcommand_from survey' -s 'i' -l 'in-place' -r -F -d 'rewrite FILE atomically under a lock instead of writing to stdout'
 complete -c desk -n '__fish_seen_subcommand_from survey' -l 'now' -x -d 'the current time, for reproducible runs'
+complete -c desk -n '__fish_seen_subcommand_from survey' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from survey' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from survey' -F
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'month' -x -d 'report on this calendar month'
@@ -60,7 +61,7 @@ complete -c desk -n '__fish_seen_subcommand_from report' -l 'from' -x -d 'start 
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'to' -x -d 'end of the period (YYYY-MM-DD or RFC 3339), exclusive'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'by' -x -a 'owner assignee channel category priority tier month' -d 'add a breakdown table by this field'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'format' -x -a 'json text markdown csv html' -d 'output format'
-complete -c desk -n '__fish_seen_subcommand_from report' -l 'bench-figures' -d 'print only the benchmark figures over every ticket read (compact JSON)'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'now' -x -d 'the current time, for reproducible runs'
+complete -c desk -n '__fish_seen_subcommand_from report' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from report' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from report' -F

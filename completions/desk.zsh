@@ -96,6 +96,7 @@ _desk_survey() {
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -107,8 +108,8 @@ _desk_report() {
         '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
         '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
         '--format=[output format]:VALUE:(json text markdown csv html)' \
-        '--bench-figures[print only the benchmark figures over every ticket read (compact JSON)]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }

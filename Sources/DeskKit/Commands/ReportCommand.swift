@@ -7,7 +7,7 @@ public enum ReportCommand {
     public static let spec = CommandSpec(
         name: "report",
         summary: "KPIs and feedback analysis for a period, as json, text, markdown, csv or html",
-        synopsis: ["--month YYYY-MM [OPTIONS] [FILE...]", "--from DATE --to DATE [OPTIONS] [FILE...]", "--bench-figures [FILE...]"],
+        synopsis: ["--month YYYY-MM [OPTIONS] [FILE...]", "--from DATE --to DATE [OPTIONS] [FILE...]"],
         discussion: """
             Reads every ticket once and reports on those opened in the period: volumes by channel, \
             priority and category; first response, workaround and resolution times (business time \
@@ -25,8 +25,8 @@ public enum ReportCommand {
             FlagSpec("to", kind: .string, valueName: "DATE", help: "end of the period (YYYY-MM-DD or RFC 3339), exclusive"),
             FlagSpec("by", kind: .choice(ReportDimension.allCases.map(\.rawValue)), repeatable: true, help: "add a breakdown table by this field"),
             FlagSpec("format", kind: .choice(ReportFormat.allCases.map(\.rawValue)), help: "output format", defaultText: "json"),
-            FlagSpec("bench-figures", help: "print only the benchmark figures over every ticket read (compact JSON)"),
             CommonFlags.now,
+            CommonFlags.policy,
         ],
         examples: [
             ExampleSpec("desk report --month 2026-11 --format text Examples/tickets.ndjson", "November's KPIs as readable tables"),
@@ -36,20 +36,12 @@ public enum ReportCommand {
 
     /// Runs `report`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: .builtin)
+        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
-    /// Runs `report` with given settings (tests; the policy once merged).
+    /// Runs `report` with given settings (tests build them directly).
     public static func run(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
         func usage(_ m: String) -> DeskError { .usage(UsageError(command: "report", message: m)) }
-        if args.has("bench-figures") {
-            for f in ["month", "from", "to", "by", "format"] where args.has(f) {
-                throw usage("--bench-figures covers every ticket read; it takes no --\(f)")
-            }
-            let bench = try ReportEngine.benchOnly(paths: args.positionals, stdin: ctx.stdin)
-            try ctx.stdout.write(JSONWriter.bytes(bench.json) + [0x0A])
-            return 0
-        }
         let period: ReportPeriod
         let previous: ReportPeriod
         if let m = args.string("month") {

@@ -32,6 +32,7 @@ public enum SurveyCommand {
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
+            CommonFlags.policy,
         ],
         examples: [
             ExampleSpec("desk survey --invite --link 'https://survey.corp/s/{token}' -i tickets.ndjson", "invite every requester whose ticket is resolved"),
@@ -40,7 +41,7 @@ public enum SurveyCommand {
 
     /// Runs `survey`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: .builtin)
+        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
     /// Runs `survey` with given settings.

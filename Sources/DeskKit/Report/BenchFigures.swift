@@ -1,7 +1,7 @@
 // The benchmark's report figures, defined exactly as bench/peers/report.jq computes them (that
 // file is the reference): counts by UTC month and priority, wall-clock mean first response,
 // resolved share, survey means and CSAT. `desk report` carries them as `bench`, and
-// `desk report --bench-figures` prints only them, over every ticket read.
+// Every report carries them in its `bench` section; bench/run.sh compares it with the peers.
 
 /// Running totals of the benchmark figures.
 public struct BenchFigures: Sendable {

@@ -96,13 +96,4 @@ public enum ReportEngine {
         }
         return acc.result
     }
-
-    /// The benchmark figures over every ticket read.
-    public static func benchOnly(paths: [String], stdin: Int32) throws(DeskError) -> BenchFigures {
-        var bench = BenchFigures()
-        try TicketStream.read(paths: paths, stdin: stdin) { (t, _) throws(DeskError) in
-            bench.add(TicketFacts(t))
-        }
-        return bench
-    }
 }

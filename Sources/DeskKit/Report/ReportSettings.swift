@@ -1,6 +1,5 @@
-// The policy facts `survey` and `report` need, as one plain value. The policy document is built
-// elsewhere; whoever merges it adds `ReportSettings(policy:)`, which only has to copy fields,
-// because every field here is a plain stored property. Tests build this struct directly.
+// The policy facts `survey` and `report` need, as one plain value: `ReportSettings(policy:)`
+// copies them from the policy (the commands' path); tests build the struct directly.
 
 /// Time zone, business clock, targets and survey rules used by `desk survey` and `desk report`.
 public struct ReportSettings: Sendable {
@@ -61,8 +60,27 @@ public struct ReportSettings: Sendable {
         self.policyHash = policyHash
     }
 
-    /// The settings commands use until the policy document is merged in.
+    /// The seeds' defaults with a wall clock, for tests that want no calendar.
     public static let builtin = ReportSettings()
+
+    /// The settings of a policy: its time zone, its business calendar (24x7 for always-on
+    /// priorities), its targets, survey rules and hash.
+    public init(policy: Policy) {
+        let zone = policy.zone
+        let calendars = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, policy.calendar(for: $0.rawValue)) })
+        let fallback = policy.calendar(for: nil)
+        self.init(
+            offset: { zone.offset(at: $0) },
+            businessSeconds: { a, b, p in (p.flatMap { calendars[$0] } ?? fallback).businessTime(from: a, to: b) },
+            zoneName: policy.timezone,
+            firstResponseTarget: policy.firstResponse,
+            workaroundTarget: policy.workaround,
+            resolutionTarget: policy.resolution,
+            surveyMin: policy.survey.scaleMin, surveyMax: policy.survey.scaleMax,
+            csatThreshold: policy.survey.csatThreshold,
+            responseWindow: policy.survey.responseWindow, repeatInterval: policy.survey.repeatInterval,
+            phoneAnswerTarget: policy.phoneAnswerRateTarget, policyHash: policy.hash)
+    }
 
     /// Workaround/resolution targets apply to tickets without a priority as if medium.
     static let defaultPriority: Priority = .medium
