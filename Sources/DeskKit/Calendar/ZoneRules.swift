@@ -89,6 +89,26 @@ public struct ZoneRules: Sendable, Equatable {
     }
 
     /// The local civil time at `instant`.
+    /// The offset in force throughout `[from, to]` when it does not change anywhere in that
+    /// span, else nil. Lets the calendar convert whole stretches of local time with one
+    /// subtraction instead of a search per conversion.
+    public func fixedOffset(from: Int64, to: Int64) -> Int? {
+        let o = offset(at: Instant(seconds: from))
+        if let last = transitions.last, from < last {
+            // Any transition in (from, to]? Binary search for the first one after `from`.
+            var lo = 0
+            var hi = transitions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if transitions[mid] <= from { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < transitions.count && transitions[lo] <= to { return nil }
+        }
+        // Past the table the footer rule decides: only a rule without DST is fixed.
+        if to >= (transitions.last ?? Int64.min), let rule = footer, rule.dst != nil { return nil }
+        return o
+    }
+
     public func civil(_ instant: Instant) -> CivilTime {
         CivilTime(utcSeconds: instant.seconds + Int64(offset(at: instant)))
     }

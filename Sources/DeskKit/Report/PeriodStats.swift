@@ -21,16 +21,21 @@ public struct ReportPeriod: Sendable, Equatable {
 
 /// Durations of one figure (business seconds) and how many were within their target.
 public struct DurationFigure: Sendable, Equatable {
-    public var values: [Int64] = []
+    /// Exact percentiles need every duration; 32 bits (±68 years of seconds) halve the memory
+    /// a year-long report over a million tickets keeps.
+    var stored: [Int32] = []
     public var within = 0
     public init() {}
 
     mutating func add(_ d: Int64, target: Int64?) {
-        values.append(d)
+        stored.append(Int32(clamping: d))
         if let t = target, d <= t { within += 1 }
     }
 
-    public var withinShare: Double? { Stats.share(within, values.count) }
+    /// The durations, in seconds, in the order they were added.
+    public var values: [Int64] { stored.map(Int64.init) }
+
+    public var withinShare: Double? { Stats.share(within, stored.count) }
 }
 
 /// SLA compliance counts of one target.
@@ -109,8 +114,23 @@ public struct PeriodStats: Sendable {
     public var scoreSums = (0.0, 0.0, 0.0)
     public var followUp: [FollowUp] = []
     public var themes = CommentThemes()
-    public var agents: [String: GroupStats] = [:]
-    public var groups: [ReportDimension: [String: GroupStats]] = [:]
+    /// Per-group figures live in one flat array, found through an index per dimension. Why:
+    /// mutating a value inside a nested dictionary through `default:` subscripts copied each
+    /// group's duration arrays on every ticket (quadratic: 177 s instead of 10 s at 1M).
+    var groupStats: [GroupStats] = []
+    var agentIndex: [String: Int] = [:]
+    var groupIndex: [ReportDimension: [String: Int]] = [:]
+    let dimensions: [ReportDimension]
+
+    /// Figures per owner (the agent table).
+    public var agents: [String: GroupStats] { agentIndex.mapValues { groupStats[$0] } }
+
+    /// Figures per group of each `--by` dimension.
+    public var groups: [ReportDimension: [String: GroupStats]] {
+        var out: [ReportDimension: [String: GroupStats]] = [:]
+        for d in dimensions { out[d] = (groupIndex[d] ?? [:]).mapValues { groupStats[$0] } }
+        return out
+    }
     /// Tickets opened per local day (days since 1970-01-01 in the report zone).
     public var openedPerDay: [Int: Int] = [:]
     public var backlog = 0
@@ -123,7 +143,7 @@ public struct PeriodStats: Sendable {
 
     public init(period: ReportPeriod, dimensions: [ReportDimension] = []) {
         self.period = period
-        for d in dimensions { groups[d] = [:] }
+        self.dimensions = dimensions
         for t in SLATarget.allCases { compliance[t] = Compliance() }
     }
 
@@ -224,9 +244,17 @@ public struct PeriodStats: Sendable {
                 if ok { g.satisfied += 1 }
             }
         }
-        count(&agents[f.owner ?? PeriodStats.noGroup, default: GroupStats()])
-        for d in groups.keys {
-            count(&groups[d, default: [:]][key(f, d, settings), default: GroupStats()])
+        func slot(_ i: Int?, _ register: (Int) -> Void) -> Int {
+            if let i { return i }
+            groupStats.append(GroupStats())
+            register(groupStats.count - 1)
+            return groupStats.count - 1
+        }
+        let owner = f.owner ?? PeriodStats.noGroup
+        count(&groupStats[slot(agentIndex[owner]) { agentIndex[owner] = $0 }])
+        for d in dimensions {
+            let k = key(f, d, settings)
+            count(&groupStats[slot(groupIndex[d]?[k]) { groupIndex[d, default: [:]][k] = $0 }])
         }
     }
 
