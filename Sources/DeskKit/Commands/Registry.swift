@@ -17,6 +17,8 @@ public enum Registry {
     public static let commands: [CommandEntry] = [
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(ClassifyCommand.spec, ClassifyCommand.run),
+        CommandEntry(PolicyCommand.spec, PolicyCommand.run),
     ]
 
     /// The declarations of every command.
