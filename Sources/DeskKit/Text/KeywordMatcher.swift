@@ -2,7 +2,8 @@
 // so classification and phrase linting cost the same whatever the number of rules.
 // Matching ignores ASCII case. A keyword that starts with an ASCII letter or digit matches only
 // at the start of a word (so "sso" does not fire inside "lasso") but may run on into a longer
-// word ("crash" matches "crashes"); Chinese keywords match anywhere, as Chinese has no spaces.
+// word ("crash" matches "crashes"); a hyphen between letters joins a word, so "core function"
+// does not fire inside "non-core function". Chinese keywords match anywhere (no spaces).
 
 /// A compiled set of keywords.
 public struct KeywordMatcher: Sendable {
@@ -97,6 +98,7 @@ public struct KeywordMatcher: Sendable {
                     if needsBoundary[id] {
                         let start = i + 1 - lengths[id]
                         if start > 0 && KeywordMatcher.isWordByte(buf[start - 1]) { continue }
+                        if start > 1 && buf[start - 1] == 0x2D && KeywordMatcher.isWordByte(buf[start - 2]) { continue }
                     }
                     found[id] = true
                 }
