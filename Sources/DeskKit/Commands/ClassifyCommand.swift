@@ -102,6 +102,17 @@ struct ClassifyRun {
     let classifier: Classifier
     let now: Instant
     let by: String?
+    /// The SLA calendar of each priority, built once (a calendar holds sets of dates).
+    let calendars: [Priority: BusinessCalendar]
+
+    init(classifier: Classifier, now: Instant, by: String?) {
+        self.classifier = classifier
+        self.now = now
+        self.by = by
+        var calendars: [Priority: BusinessCalendar] = [:]
+        for p in Priority.allCases { calendars[p] = classifier.policy.calendar(for: p.rawValue) }
+        self.calendars = calendars
+    }
 
     var policy: Policy { classifier.policy }
 
@@ -186,11 +197,35 @@ struct ClassifyRun {
         }
     }
 
+    /// False when the ticket's history cannot hold a `waiting` event: its bytes, as read, do not
+    /// contain `"waiting"`. Most tickets never waited, and parsing history is the costliest
+    /// part of a ticket; a history with escapes may spell the name otherwise, so it is parsed.
+    static func mayHaveWaited(_ t: Ticket) -> Bool {
+        guard let m = t.members.first(where: { $0.key == "history" }) else { return false }
+        guard case .raw(let range) = m.stored else { return true }
+        let needle = Array(#""waiting""#.utf8)
+        return t.source.withUnsafeBytes { buf in
+            let b = UnsafeRawBufferPointer(rebasing: buf[range])
+            guard b.count >= needle.count else { return false }
+            var i = 0
+            while i <= b.count - needle.count {
+                if b[i] == 0x5C { return true }  // a backslash escape: parse to be sure
+                if b[i] == 0x22 && b[i + 1] == 0x77 {
+                    var j = 2
+                    while j < needle.count && b[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The ticket's `sla` object under `priority`: due times, paused time and breaches as of
     /// `now`. Other keys of an existing object are kept, and so are breaches already recorded.
     func sla(for t: Ticket, priority: Priority, old: JSONValue?) -> JSONValue {
-        let cal = policy.calendar(for: priority.rawValue)
-        let pauses = SLAClock.pauses(of: t, until: now)
+        let cal = calendars[priority] ?? policy.calendar(for: priority.rawValue)
+        let pauses = ClassifyRun.mayHaveWaited(t) ? SLAClock.pauses(of: t, until: now) : []
         func due(_ target: Int64?) -> Instant? {
             target.map { cal.add($0, to: t.openedAt, excluding: pauses) }
         }
