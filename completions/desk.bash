@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show survey report help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open show classify survey report policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show survey report' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open show classify survey report policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -125,6 +125,32 @@ _desk() {
                 _desk_files
             fi
             ;;
+        classify)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --priority)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
         survey)
             case "$prev" in
                 --link)
@@ -173,6 +199,21 @@ _desk() {
                 COMPREPLY=( $(compgen -W '--month --from --to --by --format --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
+            fi
+            ;;
+        policy)
+            case "$prev" in
+                --check)
+                    _desk_files
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--check --policy --now -h --help' -- "$cur") )
             fi
             ;;
     esac

@@ -15,8 +15,10 @@ _desk() {
             case $words[1] in
                 open) _desk_open ;;
                 show) _desk_show ;;
+                classify) _desk_classify ;;
                 survey) _desk_survey ;;
                 report) _desk_report ;;
+                policy) _desk_policy ;;
                 help) _arguments '1:command:_desk_command_names' ;;
                 completions) _arguments '1:shell:(bash zsh fish)' ;;
             esac
@@ -26,7 +28,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'survey' 'report')
+    names=('open' 'show' 'classify' 'survey' 'report' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -35,8 +37,10 @@ _desk_commands() {
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
         'survey:invite requesters of resolved tickets to a survey, or record their responses'
         'report:KPIs and feedback analysis for a period, as json, text, markdown, csv or html'
+        'policy:print the built-in policy as JSON, or validate a policy file'
         'help:show help for desk or for one command'
         'completions:print a shell completion script'
     )
@@ -87,6 +91,19 @@ _desk_show() {
         '*:file:_files'
 }
 
+_desk_classify() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--priority=[set this priority by hand (with --id, --by and --reason)]:VALUE:(high medium low)' \
+        '--reason=[why the priority is set by hand (with --priority)]:TEXT:' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
 _desk_survey() {
     _arguments -s -S \
         '--invite[invite the requesters of resolved tickets]' \
@@ -112,6 +129,14 @@ _desk_report() {
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
+}
+
+_desk_policy() {
+    _arguments -s -S \
+        '--check=[validate FILE and list every problem with its JSON path]:FILE:_files' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '(- *)'{-h,--help}'[print help]'
 }
 
 _desk "$@"

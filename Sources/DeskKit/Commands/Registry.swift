@@ -17,8 +17,10 @@ public enum Registry {
     public static let commands: [CommandEntry] = [
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(ClassifyCommand.spec, ClassifyCommand.run),
         CommandEntry(SurveyCommand.spec, SurveyCommand.run),
         CommandEntry(ReportCommand.spec, ReportCommand.run),
+        CommandEntry(PolicyCommand.spec, PolicyCommand.run),
     ]
 
     /// The declarations of every command.

@@ -156,16 +156,15 @@ public struct CivilTime: Equatable, Sendable {
     public func formatted(offsetSeconds: Int) -> String {
         var out = [UInt8]()
         out.reserveCapacity(25)
+        // The low `width` digits of v, straight into `out` (no per-field array: classify formats
+        // three due times per ticket).
         func put(_ v: Int, _ width: Int) {
-            var digits = [UInt8](repeating: 0x30, count: width)
-            var x = v
-            var i = width - 1
-            while i >= 0 {
-                digits[i] = UInt8(0x30 + x % 10)
-                x /= 10
-                i -= 1
+            var div = 1
+            for _ in 1..<width { div *= 10 }
+            while div > 0 {
+                out.append(UInt8(0x30 + (v / div) % 10))
+                div /= 10
             }
-            out.append(contentsOf: digits)
         }
         put(year, 4); out.append(0x2D); put(month, 2); out.append(0x2D); put(day, 2)
         out.append(0x54)

@@ -129,13 +129,13 @@ extension Policy {
         "id": "security_risk",
         "priority": "high",
         "tags": ["security_risk"],
-        "keywords": ["安全风险","安全漏洞","勒索病毒","点击了钓鱼链接","security risk","security breach","ransomware","malware","phishing link clicked","account compromised"]
+        "keywords": ["安全风险","安全漏洞","勒索病毒","点击了钓鱼链接","security risk","security breach","security vulnerability","ransomware","malware","phishing link clicked","account compromised"]
       },
       {
         "id": "many_users",
         "priority": "high",
         "tags": ["many_users"],
-        "keywords": ["大量用户","影响大量用户","所有用户","全部用户","多个部门","many users","all users","everyone in","whole team","entire office"]
+        "keywords": ["大量用户","影响大量用户","所有用户","全部用户","多个部门","many users","large number of users","all users","everyone in","whole team","entire office"]
       },
       {
         "id": "system_crash",
@@ -165,7 +165,7 @@ extension Policy {
       {
         "id": "version_enquiry",
         "priority": "low",
-        "keywords": ["版本更新","版本信息","新版本","version update","release notes","which version","latest version"]
+        "keywords": ["版本更新","版本信息","新版本","version update","release notes","which version","latest version","new version"]
       },
       {
         "id": "code_change",

@@ -2,7 +2,8 @@
 // so classification and phrase linting cost the same whatever the number of rules.
 // Matching ignores ASCII case. A keyword that starts with an ASCII letter or digit matches only
 // at the start of a word (so "sso" does not fire inside "lasso") but may run on into a longer
-// word ("crash" matches "crashes"); Chinese keywords match anywhere, as Chinese has no spaces.
+// word ("crash" matches "crashes"); a hyphen between letters joins a word, so "core function"
+// does not fire inside "non-core function". Chinese keywords match anywhere (no spaces).
 
 /// A compiled set of keywords.
 public struct KeywordMatcher: Sendable {
@@ -12,6 +13,9 @@ public struct KeywordMatcher: Sendable {
     // keyword ids that end at each state (own and inherited through failure links).
     var transitions: [[(UInt8, Int32)]]
     var failure: [Int32]
+    /// The root's transitions as a dense table: every failure chain ends at the root, and most
+    /// bytes of a text are read there, so this skips the sparse search where it matters most.
+    var root: [Int32]
     var outputs: [[Int32]]
     let needsBoundary: [Bool]
     let lengths: [Int]
@@ -61,6 +65,9 @@ public struct KeywordMatcher: Sendable {
         for i in transitions.indices { transitions[i].sort { $0.0 < $1.0 } }
         self.transitions = transitions
         self.failure = failure
+        var root = [Int32](repeating: 0, count: 256)
+        for (b, t) in transitions[0] { root[Int(b)] = t }
+        self.root = root
         self.outputs = outputs
         self.needsBoundary = boundary
         self.lengths = lengths
@@ -73,14 +80,14 @@ public struct KeywordMatcher: Sendable {
 
     @inline(__always) func step(_ state: Int, _ b: UInt8) -> Int {
         var s = state
-        while true {
+        while s != 0 {
             for (c, t) in transitions[s] {
                 if c == b { return Int(t) }
                 if c > b { break }
             }
-            if s == 0 { return 0 }
             s = Int(failure[s])
         }
+        return Int(root[Int(b)])
     }
 
     /// The ids of the keywords found in `text` (each once), in keyword order.
@@ -97,6 +104,7 @@ public struct KeywordMatcher: Sendable {
                     if needsBoundary[id] {
                         let start = i + 1 - lengths[id]
                         if start > 0 && KeywordMatcher.isWordByte(buf[start - 1]) { continue }
+                        if start > 1 && buf[start - 1] == 0x2D && KeywordMatcher.isWordByte(buf[start - 2]) { continue }
                     }
                     found[id] = true
                 }

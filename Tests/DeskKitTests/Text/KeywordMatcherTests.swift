@@ -14,6 +14,10 @@ import Testing
         // "he" starts the word "hers", so it matches there (prefix at a word start).
         #expect(m.matchedKeywords(in: "she said hers") == ["he", "she", "hers"])
         #expect(m.matchedKeywords(in: "she") == ["she"])
+        // A hyphen between letters joins a word: no "crash" in "non-crash", but after a space or
+        // at the start of the text a hyphen is punctuation.
+        #expect(m.matchedKeywords(in: "a non-crash exit") == [])
+        #expect(m.matchedKeywords(in: "-crash, - crash") == ["crash"])
     }
 
     @Test func agreesWithANaiveScanOnPseudoRandomTexts() {

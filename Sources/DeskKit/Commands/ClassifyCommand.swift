@@ -1,0 +1,260 @@
+// `desk classify`: set priority, category and tags from the policy's classification rules
+// (with the reason), compute the SLA due times and record breaches; `--priority` with `--id`
+// sets a priority by hand that later automatic runs keep. Runs are idempotent: a ticket whose
+// computed fields equal what it holds is not rewritten, so a second run at the same --now
+// gives identical bytes.
+
+/// The `classify` command.
+public enum ClassifyCommand {
+    /// Not `CommonFlags.priority`: that one is a repeatable filter; this sets one value.
+    static let priorityFlag = FlagSpec(
+        "priority", kind: .choice(Priority.names), help: "set this priority by hand (with --id, --by and --reason)")
+
+    /// The declaration of `classify`.
+    public static let spec = CommandSpec(
+        name: "classify",
+        summary: "set priority, category and tags by the policy's rules, with the reasons; compute SLA due times",
+        synopsis: [
+            "[OPTIONS] [FILE...]",
+            "--id ID --priority PRIORITY --reason TEXT [--by NAME] [OPTIONS] [FILE...]",
+        ],
+        discussion: """
+            Matches the policy's classification rules (keywords in Chinese and English) against each \
+            ticket's title and description. The priority comes from a priority set by hand, else from \
+            the impact x urgency matrix when both are given, else from the most urgent matching rule, \
+            else the policy default; the category from the first matching rule that has one; tags are \
+            added to those the ticket has. classification {rules, reason} says why. The sla object gets \
+            the first-response, workaround and resolution due times in business time of the policy \
+            calendar (24x7 for always-on priorities), minus time spent waiting on the customer, and a \
+            breach for every target missed by --now. Resolved and closed tickets are left alone unless \
+            picked with --id. A ticket whose result is unchanged is written back byte for byte, so \
+            running classify again changes nothing. --priority sets a priority by hand, recorded in \
+            classification.manual and history; later runs keep it.
+            """,
+        flags: [
+            CommonFlags.id,
+            priorityFlag,
+            FlagSpec("reason", kind: .string, help: "why the priority is set by hand (with --priority)"),
+            CommonFlags.by,
+            CommonFlags.now,
+            CommonFlags.policy,
+            CommonFlags.inPlace,
+        ],
+        examples: [
+            ExampleSpec("desk classify -i tickets.ndjson", "classify every unfinished ticket in place"),
+            ExampleSpec(
+                "desk open --channel web --title '系统崩溃，无法下单' | desk classify",
+                "open a ticket and classify it on the way"),
+            ExampleSpec(
+                "desk classify --id DK-261014-7G2K-M4QXZ --priority high --reason 'CEO cannot present' -i tickets.ndjson",
+                "raise one ticket's priority by hand"),
+        ])
+
+    /// A priority set by hand on this run.
+    struct ManualRequest {
+        var priority: Priority
+        var by: String
+        var reason: String
+    }
+
+    /// Runs `classify`.
+    public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        let ids = args.strings("id")
+        let by = ctx.actor(args)
+        var manual: ManualRequest? = nil
+        if let p = args.string("priority").flatMap(Priority.init(rawValue:)) {
+            guard !ids.isEmpty else {
+                throw .usage(UsageError(command: "classify", message: "--priority sets a priority by hand; name the ticket with --id"))
+            }
+            guard let reason = args.string("reason"), !reason.trimmed.isEmpty else {
+                throw .usage(UsageError(command: "classify", message: "--priority needs --reason TEXT: say why the rules are overruled"))
+            }
+            guard let by else {
+                throw .usage(UsageError(command: "classify", message: "--priority needs --by NAME (or DESK_AGENT): who set it"))
+            }
+            manual = ManualRequest(priority: p, by: by, reason: reason)
+        } else if args.has("reason") {
+            throw .usage(UsageError(command: "classify", message: "--reason goes with --priority"))
+        }
+        let policy = try Policy.load(args, ctx)
+        let now = ctx.now(args)
+        let run = ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by)
+        var selection = IdSelection(ids)
+        try TicketStream.transform(
+            args, ctx,
+            visit: { (t, _) throws(DeskError) in
+                guard selection.picks(t.id) else { return }
+                // Finished tickets keep their dues unless asked for by id.
+                if selection.isAll && t.status.isFinished { return }
+                run.apply(to: &t, manual: manual)
+            },
+            trailer: { () throws(DeskError) -> [Ticket] in
+                // Inside the run, so a missing id leaves an -i file untouched.
+                try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+                return []
+            })
+        return 0
+    }
+}
+
+/// One classify run: the compiled rules, the clock and the actor.
+struct ClassifyRun {
+    let classifier: Classifier
+    let now: Instant
+    let by: String?
+    /// The SLA calendar of each priority, built once (a calendar holds sets of dates).
+    let calendars: [Priority: BusinessCalendar]
+
+    init(classifier: Classifier, now: Instant, by: String?) {
+        self.classifier = classifier
+        self.now = now
+        self.by = by
+        var calendars: [Priority: BusinessCalendar] = [:]
+        for p in Priority.allCases { calendars[p] = classifier.policy.calendar(for: p.rawValue) }
+        self.calendars = calendars
+    }
+
+    var policy: Policy { classifier.policy }
+
+    /// Classifies one ticket and updates its SLA; sets only the members whose value changes.
+    func apply(to t: inout Ticket, manual: ClassifyCommand.ManualRequest?) {
+        let oldClassification = t.value("classification")
+        var classification = oldClassification?.objectValue ?? JSONObject()
+
+        // A priority set by hand earlier (or now) overrules the rules.
+        var manualObject = classification["manual"]?.objectValue
+        var manualChanged = false
+        if let m = manual {
+            let same = manualObject.map {
+                $0["priority"]?.stringValue == m.priority.rawValue && $0["by"]?.stringValue == m.by
+                    && $0["reason"]?.stringValue == m.reason
+            } ?? false
+            if !same {
+                manualObject = JSONObject([
+                    JSONMember("priority", .string(m.priority.rawValue)), JSONMember("by", .string(m.by)),
+                    JSONMember("at", .string(now.rfc3339)), JSONMember("reason", .string(m.reason)),
+                ])
+                manualChanged = true
+            }
+        }
+        let kept: (priority: Priority, by: String, reason: String)? = manualObject.flatMap { o in
+            guard let p = o["priority"]?.stringValue.flatMap(Priority.init(rawValue:)) else { return nil }
+            return (p, o["by"]?.stringValue ?? "someone", o["reason"]?.stringValue ?? "no reason given")
+        }
+
+        let d = classifier.decide(
+            title: t.string("title"), description: t.string("description"),
+            impact: t.string("impact").flatMap(Priority.init(rawValue:)),
+            urgency: t.string("urgency").flatMap(Priority.init(rawValue:)), manual: kept)
+
+        var changed = false
+        var priorityChanged = false
+        func update(_ key: String, _ new: JSONValue?, old: JSONValue?) {
+            guard let new, new != old else { return }
+            t.set(key, new)
+            changed = true
+        }
+
+        let oldPriority = t.value("priority")
+        let newPriority = JSONValue.string(d.priority.rawValue)
+        if newPriority != oldPriority {
+            priorityChanged = true
+            update("priority", newPriority, old: oldPriority)
+        }
+        let oldCategory = t.value("category")
+        update("category", d.category.map { .string($0) }, old: oldCategory)
+
+        let oldTags = t.value("tags")
+        var tags: [JSONValue] = []
+        for v in oldTags?.arrayValue ?? [] where !tags.contains(v) { tags.append(v) }
+        for tag in d.tags where !tags.contains(.string(tag)) { tags.append(.string(tag)) }
+        if !tags.isEmpty || oldTags != nil { update("tags", .array(tags), old: oldTags) }
+
+        let oldRules = classification["rules"]
+        let rules = JSONValue.array(d.ruleIds.map { .string($0) })
+        classification["rules"] = rules
+        classification["reason"] = .string(d.reason)
+        if let m = manualObject { classification["manual"] = .object(m) }
+        update("classification", .object(classification), old: oldClassification)
+
+        let oldSLA = t.value("sla")
+        update("sla", sla(for: t, priority: d.priority, old: oldSLA), old: oldSLA)
+
+        guard changed else { return }
+        if manualChanged, let m = manual {
+            t.record("priority_set", at: now, by: m.by, [
+                JSONMember("priority", .string(m.priority.rawValue)), JSONMember("reason", .string(m.reason)),
+            ])
+        }
+        // A `classified` event when what the rules say changed; a hand-set priority has its own.
+        let ruleChange = (priorityChanged && !manualChanged) || t.value("category") != oldCategory
+            || t.value("tags") != oldTags || rules != oldRules
+        if ruleChange {
+            var details = [JSONMember("priority", newPriority)]
+            if let c = d.category { details.append(JSONMember("category", .string(c))) }
+            details.append(JSONMember("rules", rules))
+            t.record("classified", at: now, by: by, details)
+        }
+    }
+
+    /// False when the ticket's history cannot hold a `waiting` event: its bytes, as read, do not
+    /// contain `"waiting"`. Most tickets never waited, and parsing history is the costliest
+    /// part of a ticket; a history with escapes may spell the name otherwise, so it is parsed.
+    static func mayHaveWaited(_ t: Ticket) -> Bool {
+        guard let m = t.members.first(where: { $0.key == "history" }) else { return false }
+        guard case .raw(let range) = m.stored else { return true }
+        let needle = Array(#""waiting""#.utf8)
+        return t.source.withUnsafeBytes { buf in
+            let b = UnsafeRawBufferPointer(rebasing: buf[range])
+            guard b.count >= needle.count else { return false }
+            var i = 0
+            while i <= b.count - needle.count {
+                if b[i] == 0x5C { return true }  // a backslash escape: parse to be sure
+                if b[i] == 0x22 && b[i + 1] == 0x77 {
+                    var j = 2
+                    while j < needle.count && b[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The ticket's `sla` object under `priority`: due times, paused time and breaches as of
+    /// `now`. Other keys of an existing object are kept, and so are breaches already recorded.
+    func sla(for t: Ticket, priority: Priority, old: JSONValue?) -> JSONValue {
+        let cal = calendars[priority] ?? policy.calendar(for: priority.rawValue)
+        let pauses = ClassifyRun.mayHaveWaited(t) ? SLAClock.pauses(of: t, until: now) : []
+        func due(_ target: Int64?) -> Instant? {
+            target.map { cal.add($0, to: t.openedAt, excluding: pauses) }
+        }
+        let firstResponse = due(policy.firstResponse[t.channel])
+        let workaround = due(policy.workaround[priority])
+        let resolution = due(policy.resolution[priority])
+        let paused = pauses.reduce(Int64(0)) { $0 + cal.businessTime(from: $1.start, to: $1.end) }
+
+        var o = old?.objectValue ?? JSONObject()
+        o["policy"] = .string(policy.id)
+        o["first_response_due"] = firstResponse.map { .string($0.rfc3339) } ?? .null
+        o["workaround_due"] = workaround.map { .string($0.rfc3339) } ?? .null
+        o["resolution_due"] = resolution.map { .string($0.rfc3339) } ?? .null
+        o["paused_seconds"] = .number(String(paused))
+
+        var breaches = o["breaches"]?.arrayValue ?? []
+        let responded = t.instant("first_response_at")
+        let resolved = t.object("resolution")?["at"]?.stringValue.flatMap(Instant.init(rfc3339:))
+        for (target, dueAt, doneAt) in [
+            ("first_response", firstResponse, responded), ("workaround", workaround, resolved), ("resolution", resolution, resolved),
+        ] {
+            guard let dueAt, dueAt < now else { continue }
+            if let doneAt, doneAt <= dueAt { continue }
+            if breaches.contains(where: { $0.objectValue?["target"]?.stringValue == target }) { continue }
+            breaches.append(.object([
+                "target": .string(target), "due": .string(dueAt.rfc3339), "at": .string(dueAt.rfc3339),
+            ]))
+        }
+        o["breaches"] = .array(breaches)
+        return .object(o)
+    }
+}

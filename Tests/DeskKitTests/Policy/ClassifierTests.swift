@@ -1,0 +1,92 @@
+// The built-in classification rules against the seed's own priority examples (seed 000
+// §二.(一).3 优先级分类的具体标准), each in Chinese and in a matching English phrasing, and the
+// order of precedence: manual, matrix, most urgent rule, default.
+import Testing
+
+@testable import DeskKit
+
+struct SeedExample: CustomTestStringConvertible, Sendable {
+    var seed: String
+    var chinese: String
+    var english: [String]
+    var priority: Priority
+    var rule: String
+    var testDescription: String { "\(seed) -> \(priority.rawValue)" }
+}
+
+@Suite struct ClassifierTests {
+    static let classifier = Classifier(policy: .builtin)
+
+    // 高: 可能导致业务中断、数据丢失、安全风险或影响大量用户的问题（例如，系统崩溃、核心功能无法使用）
+    // 中: 软件界面显示错误、非核心功能异常; 低: 软件使用技巧咨询、版本更新信息询问
+    static let examples: [SeedExample] = [
+        SeedExample(seed: "业务中断", chinese: "订单系统业务中断，门店无法收银", english: ["Business interruption: stores cannot take payments", "Production down since 9:00"], priority: .high, rule: "business_interruption"),
+        SeedExample(seed: "数据丢失", chinese: "同步后共享盘数据丢失", english: ["Data loss on the shared drive after sync", "Data lost after the migration"], priority: .high, rule: "data_loss"),
+        SeedExample(seed: "安全风险", chinese: "发现办公网存在安全风险", english: ["Security risk found on the office network", "Security vulnerability in the VPN gateway"], priority: .high, rule: "security_risk"),
+        SeedExample(seed: "影响大量用户", chinese: "邮件发送失败，影响大量用户", english: ["Mail sending fails, affects a large number of users", "Mail sending fails for many users"], priority: .high, rule: "many_users"),
+        SeedExample(seed: "系统崩溃", chinese: "ERP 系统崩溃", english: ["ERP system crash", "ERP crashed overnight"], priority: .high, rule: "system_crash"),
+        SeedExample(seed: "核心功能无法使用", chinese: "升级后核心功能无法使用", english: ["Core function unusable after the upgrade", "Core function not working after the upgrade"], priority: .high, rule: "core_function_unusable"),
+        SeedExample(seed: "软件界面显示错误", chinese: "报销软件界面显示错误", english: ["Software interface display error in the expense app", "Expense app shows wrong totals"], priority: .medium, rule: "display_error"),
+        SeedExample(seed: "非核心功能异常", chinese: "打印预览等非核心功能异常", english: ["Non-core function not working: print preview", "Non-core function unusable: print preview"], priority: .medium, rule: "non_core_function"),
+        SeedExample(seed: "软件使用技巧咨询", chinese: "咨询 Excel 使用技巧", english: ["Tips on using Excel pivot tables", "How to use pivot tables in Excel?"], priority: .low, rule: "how_to"),
+        SeedExample(seed: "版本更新信息询问", chinese: "询问客户端版本更新信息", english: ["Question about the client version update", "When is the new version released?"], priority: .low, rule: "version_enquiry"),
+    ]
+
+    @Test(arguments: examples)
+    func seedExampleInChineseAndEnglish(_ e: SeedExample) {
+        for text in [e.chinese] + e.english {
+            let d = Self.classifier.decide(title: text, description: nil, impact: nil, urgency: nil)
+            #expect(d.priority == e.priority, "\(text): got \(d.priority), rules \(d.ruleIds)")
+            #expect(d.ruleIds.contains(e.rule), "\(text): rules \(d.ruleIds)")
+            guard case .rules(let given) = d.source else {
+                Issue.record("\(text): priority should come from the rules")
+                continue
+            }
+            #expect(given.map(\.rule.id).contains(e.rule))
+        }
+    }
+
+    @Test func mostUrgentRuleWinsAndCategoryIsTheFirstMatching() {
+        let d = Self.classifier.decide(
+            title: "How to recover? System crash lost my login", description: nil, impact: nil, urgency: nil)
+        #expect(d.priority == .high)
+        #expect(d.ruleIds == ["system_crash", "how_to", "account_access", "bug"])
+        #expect(d.category == "account_access")
+        #expect(d.reason == "priority high from rule system_crash ('system crash'); category account_access from rule account_access ('login')")
+    }
+
+    @Test func matrixDecidesWhenImpactAndUrgencyAreGiven() {
+        let d = Self.classifier.decide(title: "系统崩溃", description: nil, impact: .low, urgency: .medium)
+        #expect(d.priority == .low)
+        #expect(d.source == .matrix(impact: .low, urgency: .medium))
+        #expect(d.reason.hasPrefix("priority low from impact low x urgency medium by the policy matrix"))
+        // Only one of the two is not enough: the rules decide.
+        #expect(Self.classifier.decide(title: "系统崩溃", description: nil, impact: .low, urgency: nil).priority == .high)
+    }
+
+    @Test func manualPriorityWinsOverEverything() {
+        let d = Self.classifier.decide(
+            title: "系统崩溃", description: nil, impact: .high, urgency: .high, manual: (.low, "agent.lead", "test system only"))
+        #expect(d.priority == .low)
+        #expect(d.reason.hasPrefix("priority low set by hand by agent.lead: test system only"))
+    }
+
+    @Test func defaultWhenNoRuleMatchesSaysSo() {
+        let none = Self.classifier.decide(title: "你好", description: "请回电", impact: nil, urgency: nil)
+        #expect(none.priority == .medium)
+        #expect(none.ruleIds.isEmpty)
+        #expect(none.reason == "no rule matched; default priority medium")
+        let categoryOnly = Self.classifier.decide(title: "VPN keeps dropping", description: nil, impact: nil, urgency: nil)
+        #expect(categoryOnly.priority == .medium)
+        #expect(categoryOnly.reason.hasPrefix("no priority rule matched; default priority medium"))
+    }
+
+    @Test func tagsAreTheUnionOfMatchedRulesAndKeywordsDoNotSpanTitleAndDescription() {
+        let d = Self.classifier.decide(
+            title: "Ransomware on the file server", description: "all users affected, needs a patch", impact: nil, urgency: nil)
+        #expect(d.tags == ["security_risk", "many_users", "code_change"])
+        // "数据" ends the title and "丢失" starts the description: not "数据丢失".
+        let split = Self.classifier.decide(title: "导出数据", description: "丢失一半", impact: nil, urgency: nil)
+        #expect(!split.ruleIds.contains("data_loss"))
+    }
+}
