@@ -17,6 +17,9 @@ public enum Registry {
     public static let commands: [CommandEntry] = [
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(ReplyCommand.spec, ReplyCommand.run),
+        CommandEntry(EscalateCommand.spec, EscalateCommand.run),
+        CommandEntry(ResolveCommand.spec, ResolveCommand.run),
     ]
 
     /// The declarations of every command.
