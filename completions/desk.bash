@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show classify survey report policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show classify survey report policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -147,6 +147,96 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        reply)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --text)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --by -i --in-place --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        escalate)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --to)
+                    COMPREPLY=( $(compgen -W 'tier1 tier2 rnd vendor' -- "$cur") )
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --progress)
+                    return 0 ;;
+                --support-needed)
+                    return 0 ;;
+                --steps-tried)
+                    return 0 ;;
+                --skip-reason)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --eta)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --to --reason --progress --support-needed --steps-tried --skip-reason --assignee --ack --eta --auto --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        resolve)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --cause)
+                    return 0 ;;
+                --solution)
+                    return 0 ;;
+                --result)
+                    return 0 ;;
+                --observe)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -16,6 +16,9 @@ _desk() {
                 open) _desk_open ;;
                 show) _desk_show ;;
                 classify) _desk_classify ;;
+                reply) _desk_reply ;;
+                escalate) _desk_escalate ;;
+                resolve) _desk_resolve ;;
                 survey) _desk_survey ;;
                 report) _desk_report ;;
                 policy) _desk_policy ;;
@@ -28,7 +31,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'classify' 'survey' 'report' 'policy')
+    names=('open' 'show' 'classify' 'reply' 'escalate' 'resolve' 'survey' 'report' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -38,6 +41,9 @@ _desk_commands() {
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
+        'reply:log a reply to the requester, an internal note, or a message from the requester'
+        'escalate:escalate a ticket by hand, acknowledge an escalation, or escalate every ticket whose trigger fired'
+        'resolve:record cause, solution and result of a ticket, optionally after an observation period'
         'survey:invite requesters of resolved tickets to a survey, or record their responses'
         'report:KPIs and feedback analysis for a period, as json, text, markdown, csv or html'
         'policy:print the built-in policy as JSON, or validate a policy file'
@@ -100,6 +106,59 @@ _desk_classify() {
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_reply() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--text=[the message]:TEXT:' \
+        '--internal[an internal note, not sent to the requester]' \
+        '--customer[a message from the requester (resumes a waiting ticket)]' \
+        '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_escalate() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--to=[the tier to escalate to]:TIER:(tier1 tier2 rnd vendor)' \
+        '--reason=[why the ticket is escalated]:TEXT:' \
+        '--progress=[hand-off\: what has been found and done so far]:TEXT:' \
+        '--support-needed=[hand-off\: what kind of support is needed]:TEXT:' \
+        '--steps-tried=[hand-off\: steps tried, when the ticket has no steps_tried]:TEXT:' \
+        '--skip-reason=[why a tier of the path is skipped]:TEXT:' \
+        '--assignee=[who takes the ticket at the new tier]:NAME:' \
+        '--ack[acknowledge the latest escalation of --id as its receiver]' \
+        '--eta=[with --ack\: when the receiver expects to have handled it]:TIME|DURATION:' \
+        '--auto[escalate every ticket whose trigger fired]' \
+        '--dry-run[with --auto\: print what would be escalated, change nothing]' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_resolve() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--cause=[原因说明\: what caused the problem]:TEXT:' \
+        '--solution=[处理方案\: what was done]:TEXT:' \
+        '--result=[处理结果\: the outcome, as the requester sees it]:TEXT:' \
+        '--observe=[keep the ticket observing this long before it counts as resolved]:DURATION:' \
+        '--confirm[end the observation of --id\: the ticket is resolved]' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
