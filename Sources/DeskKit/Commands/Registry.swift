@@ -17,6 +17,7 @@ public enum Registry {
     public static let commands: [CommandEntry] = [
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(CheckCommand.spec, CheckCommand.run),
     ]
 
     /// The declarations of every command.
