@@ -83,7 +83,7 @@ public enum CheckCommand {
                 if let first = seen.updateValue(here, forKey: ticket.id) {
                     seen[ticket.id] = first
                     let firstFile = files[Int(first.file)]
-                    let at = (firstFile == file ? "" : firstFile + ":") + "line \(first.line)"
+                    let at = firstFile == file ? "line \(first.line)" : "\(firstFile):\(first.line)"
                     try out.write(
                         Finding(
                             file: file, line: line, column: linter.column(of: "id", in: ticket), ticket: ticket.id,
