@@ -2,11 +2,12 @@
 complete -c desk -f
 complete -c desk -n __fish_use_subcommand -a 'open' -d 'create a ticket from flags or raw requests, or reopen a finished one'
 complete -c desk -n __fish_use_subcommand -a 'show' -d 'print the tickets picked, as NDJSON byte for byte or as readable cards'
+complete -c desk -n __fish_use_subcommand -a 'check' -d 'lint tickets against the schema and the policy, for CI'
 complete -c desk -n __fish_use_subcommand -a 'help' -d 'show help for desk or for one command'
 complete -c desk -n __fish_use_subcommand -a 'completions' -d 'print a shell completion script'
 complete -c desk -n __fish_use_subcommand -s h -l help -d 'print help'
 complete -c desk -n __fish_use_subcommand -l version -d 'print the version'
-complete -c desk -n '__fish_seen_subcommand_from help' -a 'open show'
+complete -c desk -n '__fish_seen_subcommand_from help' -a 'open show check'
 complete -c desk -n '__fish_seen_subcommand_from completions' -a 'bash zsh fish'
 complete -c desk -n '__fish_seen_subcommand_from open' -l 'channel' -x -a 'phone email web chat im walk_in' -d 'how the request arrived'
 complete -c desk -n '__fish_seen_subcommand_from open' -l 'title' -x -d 'one-line summary of the problem'
@@ -44,3 +45,12 @@ complete -c desk -n '__fish_seen_subcommand_from show' -l 'format' -x -a 'ndjson
 complete -c desk -n '__fish_seen_subcommand_from show' -l 'redact' -d 'mask requester e-mail, phone and account'
 complete -c desk -n '__fish_seen_subcommand_from show' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from show' -F
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'rule' -x -a 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -d 'run only this rule'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'skip' -x -a 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -d 'do not run this rule'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'format' -x -a 'text json github' -d 'findings as compiler-style text, NDJSON, or GitHub workflow annotations'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'strict' -d 'fail on warnings too'
+complete -c desk -n '__fish_seen_subcommand_from check' -s 'q' -l 'quiet' -d 'leave out the summary line'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'now' -x -d 'the current time, for reproducible runs'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'policy' -r -F -d 'policy file to use'
+complete -c desk -n '__fish_seen_subcommand_from check' -s h -l help -d 'print help'
+complete -c desk -n '__fish_seen_subcommand_from check' -F

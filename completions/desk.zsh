@@ -15,6 +15,7 @@ _desk() {
             case $words[1] in
                 open) _desk_open ;;
                 show) _desk_show ;;
+                check) _desk_check ;;
                 help) _arguments '1:command:_desk_command_names' ;;
                 completions) _arguments '1:shell:(bash zsh fish)' ;;
             esac
@@ -24,7 +25,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show')
+    names=('open' 'show' 'check')
     _describe -t commands 'desk command' names
 }
 
@@ -33,6 +34,7 @@ _desk_commands() {
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'check:lint tickets against the schema and the policy, for CI'
         'help:show help for desk or for one command'
         'completions:print a shell completion script'
     )
@@ -79,6 +81,19 @@ _desk_show() {
         '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_check() {
+    _arguments -s -S \
+        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
+        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
+        '--format=[findings as compiler-style text, NDJSON, or GitHub workflow annotations]:VALUE:(text json github)' \
+        '--strict[fail on warnings too]' \
+        '(-q --quiet)'{-q,--quiet}'[leave out the summary line]' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
