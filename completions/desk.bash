@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report check policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -287,6 +287,29 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--month --from --to --by --format --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        check)
+            case "$prev" in
+                --rule)
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -- "$cur") )
+                    return 0 ;;
+                --skip)
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -- "$cur") )
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text json github' -- "$cur") )
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--rule --skip --format --strict -q --quiet --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

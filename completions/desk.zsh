@@ -21,6 +21,7 @@ _desk() {
                 resolve) _desk_resolve ;;
                 survey) _desk_survey ;;
                 report) _desk_report ;;
+                check) _desk_check ;;
                 policy) _desk_policy ;;
                 help) _arguments '1:command:_desk_command_names' ;;
                 completions) _arguments '1:shell:(bash zsh fish)' ;;
@@ -31,7 +32,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'classify' 'reply' 'escalate' 'resolve' 'survey' 'report' 'policy')
+    names=('open' 'show' 'classify' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -46,6 +47,7 @@ _desk_commands() {
         'resolve:record cause, solution and result of a ticket, optionally after an observation period'
         'survey:invite requesters of resolved tickets to a survey, or record their responses'
         'report:KPIs and feedback analysis for a period, as json, text, markdown, csv or html'
+        'check:lint tickets against the schema and the policy, for CI'
         'policy:print the built-in policy as JSON, or validate a policy file'
         'help:show help for desk or for one command'
         'completions:print a shell completion script'
@@ -184,6 +186,19 @@ _desk_report() {
         '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
         '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
         '--format=[output format]:VALUE:(json text markdown csv html)' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_check() {
+    _arguments -s -S \
+        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
+        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
+        '--format=[findings as compiler-style text, NDJSON, or GitHub workflow annotations]:VALUE:(text json github)' \
+        '--strict[fail on warnings too]' \
+        '(-q --quiet)'{-q,--quiet}'[leave out the summary line]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \

@@ -102,14 +102,16 @@ public enum Desk {
     static func report(_ error: DeskError, spec: CommandSpec?, _ ctx: Context) -> Int32 {
         // What was written to stdout before the failure still goes out (the stream ends there).
         try? ctx.stdout.flush()
+        // The severity word is coloured only for a person at a terminal (Terminal.swift).
+        let colour = ctx.colours(ctx.stderr)
         switch error {
         case .usage(let u):
             let s = spec ?? u.command.flatMap { Registry.entry(named: $0)?.spec }
-            ctx.stderr.line(HelpRenderer.usageErrorText(u, spec: s).trimmedNewline)
+            ctx.stderr.line(Colour.highlight(HelpRenderer.usageErrorText(u, spec: s).trimmedNewline, on: colour))
         case .silent:
             break
         default:
-            ctx.stderr.line(message(of: error))
+            ctx.stderr.line(Colour.highlight(message(of: error), on: colour))
         }
         return error.exitCode
     }

@@ -23,6 +23,7 @@ public enum Registry {
         CommandEntry(ResolveCommand.spec, ResolveCommand.run),
         CommandEntry(SurveyCommand.spec, SurveyCommand.run),
         CommandEntry(ReportCommand.spec, ReportCommand.run),
+        CommandEntry(CheckCommand.spec, CheckCommand.run),
         CommandEntry(PolicyCommand.spec, PolicyCommand.run),
     ]
 

@@ -1,0 +1,462 @@
+// The per-ticket rules of `desk check`: field types, required facts, wording, SLA breaches,
+// escalations, surveys and observation, each judged against the policy at a fixed `now`.
+// Line-level rules (invalid JSON, invalid record, duplicate ids) and the policy-review rule
+// live in CheckCommand, which owns the stream. Messages never quote requester contact data:
+// type errors name the field, not its value, and every message is scrubbed of the ticket's
+// requester e-mail, phone, account and contact before it leaves (see `scrub`).
+
+/// Lints decoded tickets against the schema and the policy.
+public struct TicketLinter: Sendable {
+    /// A finding of one ticket, before the command adds file and line.
+    public struct Problem: Sendable, Equatable {
+        public var rule: CheckRule
+        public var column: Int?
+        public var message: String
+    }
+
+    public let policy: Policy
+    public let now: Instant
+    let enabled: Set<CheckRule>
+    let lint: PhraseLint
+    let clock: SLAClock
+
+    /// Statuses after a resolution: the work is done (or being observed).
+    static let resolvedStatuses: Set<Status> = [.resolved, .closed, .observing]
+
+    public init(policy: Policy, now: Instant, rules: Set<CheckRule> = Set(CheckRule.allCases)) {
+        self.policy = policy
+        self.now = now
+        self.enabled = rules
+        self.lint = PhraseLint(policy: policy)
+        self.clock = SLAClock(policy: policy)
+    }
+
+    /// Every problem of one ticket, in rule order.
+    public func check(_ t: Ticket) -> [Problem] {
+        var out: [Problem] = []
+        let history = t.array("history").compactMap(\.objectValue)
+        let escalations = t.array("escalations").compactMap(\.objectValue)
+        let sla = t.object("sla")
+        if enabled.contains(.invalidField) { fieldTypes(t, &out) }
+        if enabled.contains(.missingFact) { missingFacts(t, &out) }
+        if enabled.contains(.needsInfoOpen) { needsInfo(t, sla, &out) }
+        if enabled.contains(.tabooReply) { taboo(history, &out) }
+        if enabled.contains(.vagueResolution) { vagueResolution(t, &out) }
+        if enabled.contains(.breachNotEscalated) { breaches(t, sla, history, escalations, &out) }
+        if enabled.contains(.incompleteHandoff) { handoffs(escalations, &out) }
+        if enabled.contains(.unacknowledgedEscalation) { acknowledgement(t, escalations, &out) }
+        if enabled.contains(.notSurveyed) { survey(t, history, &out) }
+        if enabled.contains(.observationUnconfirmed) { observation(t, history, &out) }
+        return TicketLinter.scrub(out, of: t)
+    }
+
+    // MARK: invalid-field
+
+    func fieldTypes(_ t: Ticket, _ out: inout [Problem]) {
+        var v = FieldValidator(scale: policy.survey.scaleMin...max(policy.survey.scaleMin, policy.survey.scaleMax))
+        for key in t.keys {
+            guard let value = t.value(key), !value.isNull else { continue }
+            let before = v.problems.count
+            v.topLevel(key, value)
+            if v.problems.count > before {
+                let col = column(of: key, in: t)
+                for p in v.problems[before...] { out.append(Problem(rule: .invalidField, column: col, message: p)) }
+            }
+        }
+    }
+
+    /// The column of a top-level member's value, when it was read from the line.
+    func column(of key: String, in t: Ticket) -> Int? {
+        guard let m = t.members.first(where: { $0.key == key }), case .raw(let r) = m.stored else { return nil }
+        return t.source.withUnsafeBytes { lineAndColumn(of: r.lowerBound, in: $0).column }
+    }
+
+    // MARK: missing-fact
+
+    func missingFacts(_ t: Ticket, _ out: inout [Problem]) {
+        // SPEC §2 `open`: a channel and a title or description are required (a missing channel
+        // is caught before decoding, in CheckCommand).
+        let title = t.string("title")?.trimmed ?? ""
+        let description = t.string("description")?.trimmed ?? ""
+        if title.isEmpty && description.isEmpty {
+            out.append(Problem(rule: .missingFact, message: "no title or description: nobody can tell what the request is"))
+        }
+    }
+
+    // MARK: needs-info-open
+
+    func needsInfo(_ t: Ticket, _ sla: JSONObject?, _ out: inout [Problem]) {
+        // Only tickets someone is working on: a waiting ticket has asked and awaits the answer,
+        // and after a resolution the open questions no longer matter.
+        guard t.status == .open || t.status == .inProgress || t.status == .escalated else { return }
+        let facts = t.array("needs_info").compactMap(\.stringValue)
+        guard !facts.isEmpty else { return }
+        let due: Instant
+        if let d = sla?["first_response_due"]?.stringValue.flatMap(Instant.init(rfc3339:)) {
+            due = d
+        } else if let target = clock.firstResponseTarget(t) {
+            due = clock.due(t, target: target, now: now)
+        } else {
+            return
+        }
+        guard now > due else { return }
+        out.append(
+            Problem(
+                rule: .needsInfoOpen,
+                message: "needs_info still lists \(facts.joined(separator: ", ")) past the first-response due \(due.rfc3339); "
+                    + "ask the requester for them or drop those no longer needed"))
+    }
+
+    // MARK: taboo-reply
+
+    func taboo(_ history: [JSONObject], _ out: inout [Problem]) {
+        for e in history where e["event"]?.stringValue == "replied" {
+            guard let text = e["text"]?.stringValue else { continue }
+            let found = lint.taboos(in: text)
+            guard !found.isEmpty else { continue }
+            let at = e["at"]?.stringValue ?? "?"
+            let list = found.map { "'\($0.phrase)' (say instead: '\($0.suggestion)')" }.joined(separator: ", ")
+            out.append(Problem(rule: .tabooReply, message: "reply at \(at) uses the service taboo \(list)"))
+        }
+    }
+
+    // MARK: vague-resolution
+
+    func vagueResolution(_ t: Ticket, _ out: inout [Problem]) {
+        guard TicketLinter.resolvedStatuses.contains(t.status) else { return }
+        guard let r = t.object("resolution") else {
+            out.append(Problem(rule: .vagueResolution, message: "status \(t.status.rawValue) but no resolution recorded (cause, solution, result)"))
+            return
+        }
+        var missing: [String] = []
+        for field in ["cause", "solution", "result"] {
+            guard let text = r[field]?.stringValue else {
+                missing.append(field)
+                continue
+            }
+            if let why = lint.vagueness(of: text) {
+                out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why)"))
+            }
+        }
+        if !missing.isEmpty {
+            out.append(Problem(rule: .vagueResolution, message: "resolution has no \(missing.joined(separator: ", "))"))
+        }
+    }
+
+    // MARK: breach-not-escalated
+
+    func breaches(_ t: Ticket, _ sla: JSONObject?, _ history: [JSONObject], _ escalations: [JSONObject], _ out: inout [Problem]) {
+        guard let sla else { return }
+        if !escalations.isEmpty || history.contains(where: { $0["event"]?.stringValue == "escalated" }) { return }
+        var found: [String] = []
+        var targets: Set<String> = []
+        for b in sla["breaches"]?.arrayValue?.compactMap(\.objectValue) ?? [] {
+            let target = b["target"]?.stringValue ?? "?"
+            targets.insert(target)
+            found.append("\(target) (due \(b["due"]?.stringValue ?? "?"), at \(b["at"]?.stringValue ?? "?"))")
+        }
+        let finished = TicketLinter.resolvedStatuses.contains(t.status)
+        if !targets.contains("first_response"), let due = sla["first_response_due"]?.stringValue.flatMap(Instant.init(rfc3339:)) {
+            if let at = t.instant("first_response_at") {
+                if at > due { found.append("first_response (due \(due.rfc3339), at \(at.rfc3339))") }
+            } else if !finished && now > due {
+                found.append("first_response (due \(due.rfc3339), no reply yet)")
+            }
+        }
+        // Open past the resolution due: due times are written once at classification, so the
+        // completed waiting time (paused_seconds) moves them; a ticket waiting now is paused.
+        if !targets.contains("resolution"), !finished, t.status != .waiting,
+            let due = sla["resolution_due"]?.stringValue.flatMap(Instant.init(rfc3339:))
+        {
+            let paused = Int64(sla["paused_seconds"]?.intValue ?? 0)
+            let moved = paused > 0 ? clock.calendar(for: t).add(paused, to: due) : due
+            if now > moved { found.append("resolution (due \(moved.rfc3339), still \(t.status.rawValue))") }
+        }
+        guard !found.isEmpty else { return }
+        out.append(
+            Problem(
+                rule: .breachNotEscalated,
+                message: "SLA breached without escalation: \(found.joined(separator: "; "))"))
+    }
+
+    // MARK: incomplete-handoff
+
+    func handoffs(_ escalations: [JSONObject], _ out: inout [Problem]) {
+        let required = policy.escalation.handoffRequired
+        guard !required.isEmpty else { return }
+        for e in escalations {
+            let h = e["handoff"]?.objectValue
+            let missing = required.filter { (h?[$0]?.stringValue?.trimmed ?? "").isEmpty }
+            guard !missing.isEmpty else { continue }
+            let step = "\(e["from"]?.stringValue ?? "?") -> \(e["to"]?.stringValue ?? "?") at \(e["at"]?.stringValue ?? "?")"
+            out.append(
+                Problem(
+                    rule: .incompleteHandoff,
+                    message: "escalation \(step) hand-off lacks \(missing.joined(separator: ", "))"))
+        }
+    }
+
+    // MARK: unacknowledged-escalation
+
+    /// How long a receiving tier has to acknowledge: the time the sending tier was allowed to
+    /// hold a ticket of this priority, else two hours, on the ticket's SLA calendar.
+    func acknowledgementLimit(_ t: Ticket, from: Tier?) -> Int64 {
+        let p = t.priority ?? policy.classification.defaultPriority
+        if let from, let limit = policy.escalation.timeLimits[from]?[p] { return limit }
+        return 7200
+    }
+
+    func acknowledgement(_ t: Ticket, _ escalations: [JSONObject], _ out: inout [Problem]) {
+        // Only the latest escalation of a ticket still in work: earlier steps were taken over
+        // by the next tier, and after a resolution an acknowledgement changes nothing.
+        guard !TicketLinter.resolvedStatuses.contains(t.status), let e = escalations.last else { return }
+        if let ack = e["ack_at"], !ack.isNull { return }
+        guard let at = e["at"]?.stringValue.flatMap(Instant.init(rfc3339:)) else { return }
+        let from = e["from"]?.stringValue.flatMap(Tier.init(rawValue:))
+        let limit = acknowledgementLimit(t, from: from)
+        let due = clock.calendar(for: t).add(limit, to: at)
+        guard now > due else { return }
+        let to = e["to"]?.stringValue ?? "?"
+        out.append(
+            Problem(
+                rule: .unacknowledgedEscalation,
+                message: "escalated to \(to) at \(at.rfc3339) but never acknowledged (expected by \(due.rfc3339)); "
+                    + "the receiver should confirm with an ETA"))
+    }
+
+    // MARK: not-surveyed
+
+    func survey(_ t: Ticket, _ history: [JSONObject], _ out: inout [Problem]) {
+        guard t.status.isFinished else { return }
+        if let s = t.object("survey"), s["invited_at"] != nil || s["token"] != nil { return }
+        let surveyEvents: Set<String> = ["surveyed", "survey_skipped", "survey_recorded"]
+        if history.contains(where: { surveyEvents.contains($0["event"]?.stringValue ?? "") }) { return }
+        guard let resolvedAt = TicketLinter.resolvedAt(t, history) else { return }
+        let due = resolvedAt.adding(policy.survey.responseWindow)
+        guard now > due else { return }
+        out.append(
+            Problem(
+                rule: .notSurveyed,
+                message: "resolved \(resolvedAt.rfc3339) and never invited to the survey (window \(Policy.formatDuration(policy.survey.responseWindow)) "
+                    + "passed \(due.rfc3339)); invite it or record why it was skipped"))
+    }
+
+    /// When the ticket counted as resolved: confirmation, else the resolution, else the last
+    /// `resolved` event.
+    static func resolvedAt(_ t: Ticket, _ history: [JSONObject]) -> Instant? {
+        let r = t.object("resolution")
+        for key in ["confirmed_at", "at"] {
+            if let i = r?[key]?.stringValue.flatMap(Instant.init(rfc3339:)) { return i }
+        }
+        return history.last { $0["event"]?.stringValue == "resolved" }?["at"]?.stringValue.flatMap(Instant.init(rfc3339:))
+    }
+
+    // MARK: observation-unconfirmed
+
+    func observation(_ t: Ticket, _ history: [JSONObject], _ out: inout [Problem]) {
+        guard t.status == .observing else { return }
+        let fromResolution = t.object("resolution")?["observe_until"]?.stringValue
+        let fromHistory = history.last { $0["event"]?.stringValue == "resolved" }?["observe_until"]?.stringValue
+        guard let until = (fromResolution ?? fromHistory).flatMap(Instant.init(rfc3339:)), now > until else { return }
+        out.append(
+            Problem(
+                rule: .observationUnconfirmed,
+                message: "observation ended \(until.rfc3339) but the fix was never confirmed; confirm it or reopen"))
+    }
+
+    // MARK: contact data
+
+    /// Masks the ticket's requester contact values wherever a message quotes them (a reply or
+    /// resolution text may carry an address), so findings can be posted in CI logs.
+    static func scrub(_ problems: [Problem], of t: Ticket) -> [Problem] {
+        guard !problems.isEmpty, let r = t.object("requester") else { return problems }
+        let secrets = ["email", "phone", "account", "contact"].compactMap { r[$0]?.stringValue }.filter { $0.count >= 3 }
+        guard !secrets.isEmpty else { return problems }
+        return problems.map { p in
+            var p = p
+            for s in secrets where p.message.contains(s) { p.message = p.message.replacing(s, with: "***") }
+            return p
+        }
+    }
+}
+
+/// Type checks of the record's known fields (SPEC §3). Problems name the field's path and
+/// what was expected; they quote a value only for closed vocabularies and times, never for
+/// free text, so no contact data can leak through them.
+struct FieldValidator {
+    var problems: [String] = []
+    let scale: ClosedRange<Int>
+
+    init(scale: ClosedRange<Int>) { self.scale = scale }
+
+    static let breachTargets = ["first_response", "workaround", "resolution", "escalation"]
+
+    mutating func topLevel(_ key: String, _ v: JSONValue) {
+        switch key {
+        case "id", "opened_at", "channel", "status":
+            break  // checked by the decoder
+        case "answered":
+            bool(v, key)
+        case "owner", "assignee", "title", "description", "frequency", "steps_tried", "category":
+            string(v, key)
+        case "tier":
+            choice(v, key, Tier.names)
+        case "priority", "impact", "urgency":
+            choice(v, key, Priority.names)
+        case "occurred_at", "first_response_at":
+            time(v, key)
+        case "requester", "environment":
+            stringMembers(v, key)
+        case "tags", "needs_info":
+            stringArray(v, key)
+        case "attachments":
+            _ = array(v, key)
+        case "classification":
+            _ = object(v, key)
+        case "sla":
+            sla(v)
+        case "escalation_requested":
+            if case .bool = v { break }
+            if let o = object(v, key) { optionalTime(o, "at", key) }
+        case "escalations":
+            for (i, e) in (array(v, key) ?? []).enumerated() {
+                let path = "\(key)[\(i)]"
+                guard let o = object(e, path) else { continue }
+                optionalChoice(o, "from", path, Tier.names)
+                optionalChoice(o, "to", path, Tier.names)
+                requiredTime(o, "at", path)
+                optionalTime(o, "ack_at", path)
+                optionalTime(o, "eta", path)
+                if let h = o["handoff"], !h.isNull { stringMembers(h, path + ".handoff") }
+            }
+        case "resolution":
+            guard let o = object(v, key) else { return }
+            for f in ["cause", "solution", "result", "by"] { optionalString(o, f, key) }
+            for f in ["at", "observe_until", "confirmed_at"] { optionalTime(o, f, key) }
+        case "reopened":
+            for (i, e) in (array(v, key) ?? []).enumerated() {
+                if let o = object(e, "\(key)[\(i)]") { requiredTime(o, "at", "\(key)[\(i)]") }
+            }
+        case "survey":
+            guard let o = object(v, key) else { return }
+            for f in ["invited_at", "responded_at"] { optionalTime(o, f, key) }
+            for f in ["token", "link", "comment"] { optionalString(o, f, key) }
+            for f in Policy.SurveyDimension.allCases.map(\.rawValue) {
+                guard let s = o[f], !s.isNull else { continue }
+                guard let n = s.intValue, scale.contains(n) else {
+                    problems.append("field '\(key).\(f)' must be an integer from \(scale.lowerBound) to \(scale.upperBound)")
+                    continue
+                }
+            }
+        case "history":
+            for (i, e) in (array(v, key) ?? []).enumerated() {
+                let path = "\(key)[\(i)]"
+                guard let o = object(e, path) else { continue }
+                requiredTime(o, "at", path)
+                if !(o["event"].map { if case .string(let s) = $0 { return !s.isEmpty } else { return false } } ?? false) {
+                    problems.append("field '\(path).event' must be a non-empty string")
+                }
+            }
+        default:
+            break  // unknown keys are the user's own
+        }
+    }
+
+    mutating func sla(_ v: JSONValue) {
+        guard let o = object(v, "sla") else { return }
+        optionalString(o, "policy", "sla")
+        for f in ["first_response_due", "workaround_due", "resolution_due"] { optionalTime(o, f, "sla") }
+        if let p = o["paused_seconds"], !p.isNull, (p.intValue ?? -1) < 0 {
+            problems.append("field 'sla.paused_seconds' must be a non-negative integer")
+        }
+        if let b = o["breaches"], !b.isNull {
+            for (i, e) in (array(b, "sla.breaches") ?? []).enumerated() {
+                let path = "sla.breaches[\(i)]"
+                guard let bo = object(e, path) else { continue }
+                optionalChoice(bo, "target", path, FieldValidator.breachTargets)
+                optionalTime(bo, "due", path)
+                optionalTime(bo, "at", path)
+            }
+        }
+        if let m = o["met"], !m.isNull, let mo = object(m, "sla.met") {
+            for member in mo.members where member.value.boolValue == nil && !member.value.isNull {
+                problems.append("field 'sla.met.\(member.key)' must be true or false")
+            }
+        }
+    }
+
+    // MARK: primitives
+
+    mutating func bool(_ v: JSONValue, _ path: String) {
+        if v.boolValue == nil { problems.append("field '\(path)' must be true or false, not \(article(v))") }
+    }
+
+    mutating func string(_ v: JSONValue, _ path: String) {
+        if v.stringValue == nil { problems.append("field '\(path)' must be a string, not \(article(v))") }
+    }
+
+    mutating func choice(_ v: JSONValue, _ path: String, _ names: [String]) {
+        if let s = v.stringValue, names.contains(s) { return }
+        let got = v.stringValue.map { "'\($0)'" } ?? article(v)
+        problems.append("field '\(path)' must be one of \(names.joined(separator: ", ")), not \(got)")
+    }
+
+    mutating func time(_ v: JSONValue, _ path: String) {
+        if let s = v.stringValue, Instant(rfc3339: s) != nil { return }
+        let got = v.stringValue.map { "'\($0)'" } ?? article(v)
+        problems.append("field '\(path)' must be an RFC 3339 time, not \(got)")
+    }
+
+    mutating func object(_ v: JSONValue, _ path: String) -> JSONObject? {
+        if let o = v.objectValue { return o }
+        problems.append("field '\(path)' must be an object, not \(article(v))")
+        return nil
+    }
+
+    mutating func array(_ v: JSONValue, _ path: String) -> [JSONValue]? {
+        if let a = v.arrayValue { return a }
+        problems.append("field '\(path)' must be an array, not \(article(v))")
+        return nil
+    }
+
+    mutating func stringArray(_ v: JSONValue, _ path: String) {
+        guard let a = array(v, path) else { return }
+        if let i = a.firstIndex(where: { $0.stringValue == nil }) {
+            problems.append("field '\(path)[\(i)]' must be a string, not \(article(a[i]))")
+        }
+    }
+
+    /// An object whose members, when set, are strings (requester, environment, handoff).
+    mutating func stringMembers(_ v: JSONValue, _ path: String) {
+        guard let o = object(v, path) else { return }
+        for m in o.members where m.value.stringValue == nil && !m.value.isNull {
+            problems.append("field '\(path).\(m.key)' must be a string, not \(article(m.value))")
+        }
+    }
+
+    mutating func optionalString(_ o: JSONObject, _ key: String, _ path: String) {
+        if let v = o[key], !v.isNull { string(v, path + "." + key) }
+    }
+
+    mutating func optionalChoice(_ o: JSONObject, _ key: String, _ path: String, _ names: [String]) {
+        if let v = o[key], !v.isNull { choice(v, path + "." + key, names) }
+    }
+
+    mutating func optionalTime(_ o: JSONObject, _ key: String, _ path: String) {
+        if let v = o[key], !v.isNull { time(v, path + "." + key) }
+    }
+
+    mutating func requiredTime(_ o: JSONObject, _ key: String, _ path: String) {
+        if let v = o[key], !v.isNull {
+            time(v, path + "." + key)
+        } else {
+            problems.append("field '\(path).\(key)' is missing; it must be an RFC 3339 time")
+        }
+    }
+
+    /// "a number", "an object": what was found instead, without its value.
+    func article(_ v: JSONValue) -> String {
+        let k = v.kindName
+        return (k.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + k
+    }
+}

@@ -1,0 +1,238 @@
+// `desk check`: lints tickets against the schema and the policy for CI, in one streaming pass.
+// Unlike the other commands it does not stop at a bad line: a linter reports every problem and
+// goes on. Findings go to stdout (text, NDJSON or GitHub annotations), a summary to stderr;
+// exit 1 on any error (any finding with --strict). The rules are in Check/, documented in
+// docs/CHECK.md.
+
+/// The `check` command.
+public enum CheckCommand {
+    /// The declaration of `check`.
+    public static let spec = CommandSpec(
+        name: "check",
+        summary: "lint tickets against the schema and the policy, for CI",
+        discussion: """
+            Reads every ticket of the inputs (standard input when none) once and reports what \
+            breaks the record's schema or the policy: invalid lines, missing facts, taboo replies, \
+            vague resolutions, SLA breaches nobody escalated, incomplete hand-offs, unacknowledged \
+            escalations, tickets never surveyed, observations never confirmed, duplicate ids and an \
+            overdue policy review. A bad line is reported and skipped; checking goes on. Text \
+            findings read `file:line: ID: rule: severity: message` (ID is the ticket id or -). \
+            A summary goes to standard error. Exit status 1 when any error-level finding was \
+            reported (any finding with --strict), else 0. Findings never quote requester contact \
+            data. See docs/CHECK.md for every rule.
+            """,
+        flags: [
+            FlagSpec(
+                "rule", kind: .choice(CheckRule.ids), valueName: "RULE", repeatable: true,
+                help: "run only this rule", defaultText: "every rule"),
+            FlagSpec("skip", kind: .choice(CheckRule.ids), valueName: "RULE", repeatable: true, help: "do not run this rule"),
+            FlagSpec(
+                "format", kind: .choice(["text", "json", "github"]),
+                help: "findings as compiler-style text, NDJSON, or GitHub workflow annotations", defaultText: "text"),
+            FlagSpec("strict", help: "fail on warnings too"),
+            FlagSpec("quiet", short: "q", help: "leave out the summary line"),
+            CommonFlags.now,
+            CommonFlags.policy,
+        ],
+        examples: [
+            ExampleSpec("desk check tickets.ndjson", "lint a ticket file; exit 1 on any error"),
+            ExampleSpec(
+                "desk check --format github --strict --policy policy.json tickets.ndjson",
+                "annotate a pull request in GitHub Actions, failing on warnings too"),
+            ExampleSpec("desk check --rule taboo-reply --rule vague-resolution tickets.ndjson", "only the wording rules"),
+            ExampleSpec("desk check --format json --quiet tickets.ndjson | jq -r .rule | sort | uniq -c", "count findings per rule"),
+        ])
+
+    /// Tickets between progress updates on a terminal.
+    static let progressEvery = 100_000
+
+    /// Runs `check`.
+    public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        var rules = Set(CheckRule.allCases)
+        let only = args.strings("rule").compactMap(CheckRule.init(rawValue:))
+        if !only.isEmpty { rules = Set(only) }
+        for s in args.strings("skip") { if let r = CheckRule(rawValue: s) { rules.remove(r) } }
+        let policy = try Policy.load(args, ctx)
+        let now = ctx.now(args)
+        let linter = TicketLinter(policy: policy, now: now, rules: rules)
+        var out = FindingWriter(
+            format: FindingWriter.Format(rawValue: args.string("format") ?? "text") ?? .text, sink: ctx.stdout,
+            colour: ctx.colours(ctx.stdout))
+        let progress = ctx.stderr.isTerminal
+        var checked = 0
+        // Every id seen, with where: memory grows with the number of tickets (docs/CHECK.md).
+        var seen: [String: (file: Int32, line: Int32)] = [:]
+        var files: [String] = []
+
+        try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, line, bytes) throws(DeskError) in
+            checked += 1
+            if progress && checked % progressEvery == 0 {
+                try? ctx.stderr.write("\r checked \(checked) tickets")
+                try? ctx.stderr.flush()
+            }
+            let ticket: Ticket
+            do throws(TicketError) {
+                ticket = try Ticket(line: bytes)
+            } catch {
+                for f in badLine(bytes, error, file: file, line: line) where rules.contains(f.rule) { try out.write(f) }
+                return
+            }
+            if rules.contains(.duplicateId) {
+                if files.last != file { files.append(file) }
+                let here = (file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: line))
+                if let first = seen.updateValue(here, forKey: ticket.id) {
+                    seen[ticket.id] = first
+                    let firstFile = files[Int(first.file)]
+                    let at = firstFile == file ? "line \(first.line)" : "\(firstFile):\(first.line)"
+                    try out.write(
+                        Finding(
+                            file: file, line: line, column: linter.column(of: "id", in: ticket), ticket: ticket.id,
+                            rule: .duplicateId, message: "id already used at \(at); ids must be unique"))
+                }
+            }
+            for p in linter.check(ticket) {
+                try out.write(Finding(file: file, line: line, column: p.column, ticket: ticket.id, rule: p.rule, message: p.message))
+            }
+        }
+        if rules.contains(.policyReview), let f = policyReview(policy, file: args.string("policy"), now: now) { try out.write(f) }
+        try ctx.stdout.flush()
+        if progress && checked >= progressEvery {
+            // Overwrite the progress line with spaces: no escape codes, whatever the terminal.
+            try? ctx.stderr.write("\r" + String(repeating: " ", count: 40) + "\r")
+        }
+        if !args.has("quiet") {
+            func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            ctx.stderr.line("checked \(count(checked, "ticket")): \(count(out.errors, "error")), \(count(out.warnings, "warning"))")
+        }
+        let failed = out.errors > 0 || (args.has("strict") && out.warnings > 0)
+        return failed ? 1 : 0
+    }
+
+    /// The finding for a line that is not a ticket: not JSON at all, JSON that is not a valid
+    /// record, or a record without its channel (a missing fact, SPEC §2 `open`).
+    static func badLine(_ bytes: UnsafeRawBufferPointer, _ error: TicketError, file: String, line: Int) -> [Finding] {
+        do throws(JSONSyntaxError) {
+            try JSONParser.validate(bytes)
+        } catch {
+            let col = lineAndColumn(of: error.offset, in: bytes).column
+            return [Finding(file: file, line: line, column: col, ticket: nil, rule: .invalidJSON, message: error.message)]
+        }
+        let object = (try? JSONParser.parse(bytes))?.objectValue
+        let id = object?["id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        var message = error.message
+        if let id, message.hasPrefix("ticket \(id): ") { message.removeFirst("ticket \(id): ".count) }
+        if let object, object["channel"] == nil || object["channel"]?.isNull == true,
+            message.hasSuffix("missing required field 'channel'")
+        {
+            return [
+                Finding(
+                    file: file, line: line, ticket: id, rule: .missingFact,
+                    message: "no channel: the SLA targets depend on how the request came in"),
+            ]
+        }
+        return [Finding(file: file, line: line, column: error.column, ticket: id, rule: .invalidRecord, message: message)]
+    }
+
+    /// The policy-review finding when the policy is overdue for review (seed 000 附则).
+    static func policyReview(_ policy: Policy, file: String?, now: Instant) -> Finding? {
+        let reviewed = Instant(seconds: Int64(policy.reviewedAt.days) * 86400)
+        let due = reviewed.adding(policy.reviewInterval)
+        guard now > due else { return nil }
+        return Finding(
+            file: file ?? "<builtin policy>", line: nil, ticket: nil, rule: .policyReview,
+            message: "policy '\(policy.id)' was last reviewed \(policy.reviewedAt) and is due every "
+                + "\(Policy.formatDuration(policy.reviewInterval)) (review overdue since \(LocalDate(days: Int(due.seconds / 86400)))); "
+                + "review the targets and update reviewed_at")
+    }
+}
+
+/// Writes findings in one of check's formats and counts them by severity.
+struct FindingWriter {
+    enum Format: String {
+        case text, json, github
+    }
+
+    let format: Format
+    let sink: OutputSink
+    let colour: Bool
+    private(set) var errors = 0
+    private(set) var warnings = 0
+    private var buffer: [UInt8] = []
+
+    init(format: Format, sink: OutputSink, colour: Bool) {
+        self.format = format
+        self.sink = sink
+        self.colour = colour
+    }
+
+    mutating func write(_ f: Finding) throws(DeskError) {
+        if f.severity == .error { errors += 1 } else { warnings += 1 }
+        buffer.removeAll(keepingCapacity: true)
+        switch format {
+        case .text: buffer.append(contentsOf: FindingWriter.text(f, colour: colour).utf8)
+        case .json: JSONWriter.write(FindingWriter.json(f), to: &buffer)
+        case .github: buffer.append(contentsOf: FindingWriter.github(f).utf8)
+        }
+        buffer.append(0x0A)
+        try sink.write(buffer)
+    }
+
+    /// `file:line[:column]: ID: rule: severity: message`.
+    static func text(_ f: Finding, colour: Bool) -> String {
+        var s = f.file
+        if let l = f.line { s += ":\(l)" }
+        if let c = f.column { s += ":\(c)" }
+        return s + ": " + (f.ticket ?? "-") + ": " + f.rule.rawValue + ": " + Colour.severity(f.severity.rawValue, on: colour)
+            + " " + f.message
+    }
+
+    /// {file, line, column?, ticket, rule, severity, message}; line and ticket are null when
+    /// the finding has none.
+    static func json(_ f: Finding) -> JSONValue {
+        var o = JSONObject()
+        o["file"] = .string(f.file)
+        o["line"] = f.line.map { .int($0) } ?? .null
+        if let c = f.column { o["column"] = .int(c) }
+        o["ticket"] = f.ticket.map { .string($0) } ?? .null
+        o["rule"] = .string(f.rule.rawValue)
+        o["severity"] = .string(f.severity.rawValue)
+        o["message"] = .string(f.message)
+        return .object(o)
+    }
+
+    /// `::error file=F,line=L,col=C,title=desk RULE::ID: message`, escaped as GitHub's workflow
+    /// commands require.
+    static func github(_ f: Finding) -> String {
+        var props = ["file=" + escapeProperty(f.file)]
+        if let l = f.line { props.append("line=\(l)") }
+        if let c = f.column { props.append("col=\(c)") }
+        props.append("title=" + escapeProperty("desk " + f.rule.rawValue))
+        let message = (f.ticket.map { $0 + ": " } ?? "") + f.message
+        return "::" + f.severity.rawValue + " " + props.joined(separator: ",") + "::" + escapeData(message)
+    }
+
+    static func escapeData(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func escapeProperty(_ s: String) -> String {
+        var out = ""
+        for c in escapeData(s).unicodeScalars {
+            switch c {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
