@@ -247,7 +247,7 @@ extension Policy {
     }
   },
   "phrases": {
-    "vague": ["已处理","已完成","已解决","OK","前台操作解决","处理了","好了","done","resolved","solved","completed","handled"],
+    "vague": ["已处理","已完成","已解决","OK","前台操作解决","处理了","好了","done","fixed","resolved","solved","completed","handled"],
     "taboo": [
       {
         "phrase": "我不知道",

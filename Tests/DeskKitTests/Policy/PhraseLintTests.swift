@@ -18,6 +18,7 @@ import Testing
         #expect(lint.vagueness(of: "已解决。") != nil)
         #expect(lint.vagueness(of: " OK! ") != nil)
         #expect(lint.vagueness(of: "Done.") != nil)
+        #expect(lint.vagueness(of: "Fixed!") == "'Fixed!' is a vague phrase; say what was found, done and achieved")
         #expect(lint.vagueness(of: "") == "it is empty")
         #expect(lint.vagueness(of: "已重启") == "'已重启' is too short to mean anything")
         #expect(lint.vagueness(of: "重启客户端并清除缓存") == nil)
