@@ -39,6 +39,8 @@ public struct LockedFile: ~Copyable {
             if fd < 0 {
                 let why = lastSystemMessage()
                 if errno == ENOENT { throw .data(DataError(file: path, message: "cannot open: \(why)")) }
+                // open(O_RDWR) refuses a directory before the fstat check below can see it.
+                if errno == EISDIR { throw .data(DataError(file: path, message: "is a directory, expected a file of tickets")) }
                 throw .io("\(path): cannot open for writing: \(why)")
             }
             var st = stat()
@@ -128,12 +130,21 @@ public struct LockedFile: ~Copyable {
         // A file whose last line lacks its newline would glue our first line onto it.
         var data = bytes
         let size = lseek(fd, 0, SEEK_END)
+        if size < 0 { throw .io("\(path): cannot seek: \(lastSystemMessage())") }
         if size > 0 {
             var last: UInt8 = 0
             if pread(fd, &last, 1, size - 1) == 1 && last != 0x0A { data.insert(0x0A, at: 0) }
         }
-        try LockedFile.writeAll(fd: fd, data, name: path)
-        if fsync(fd) != 0 { throw .io("\(path): fsync failed: \(lastSystemMessage())") }
+        do throws(DeskError) {
+            try LockedFile.writeAll(fd: fd, data, name: path)
+            if fsync(fd) != 0 { throw .io("\(path): fsync failed: \(lastSystemMessage())") }
+        } catch {
+            // A full disk (or a file size limit) can stop the write part-way: cut the file back
+            // to its old length so no torn line is left behind, then report the failure.
+            _ = ftruncate(fd, size)
+            _ = fsync(fd)
+            throw error
+        }
     }
 
     static func writeAll(fd: Int32, _ data: [UInt8], name: String) throws(DeskError) {
