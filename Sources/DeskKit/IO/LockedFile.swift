@@ -182,6 +182,8 @@ public struct LockedFile: ~Copyable {
             }
         }
         if existed { _ = fchown(out, st.st_uid, st.st_gid) }
+        // open(2) applied the umask, and a chown may clear set-id bits: set the mode exactly.
+        if fchmod(out, mode) != 0 { throw .io("\(tmp): cannot set mode: \(lastSystemMessage())") }
         let sink = OutputSink(fd: out, name: path)
         lseek(fd, 0, SEEK_SET)
         try produce(fd, sink)
