@@ -20,6 +20,9 @@ import Glibc
 public struct LockedFile: ~Copyable {
     /// The path as given.
     public let path: String
+    /// The file that is rewritten: `path`, or the file a symbolic link at `path` names (the
+    /// link stays a link).
+    public let target: String
     /// Descriptor opened read-write on the locked inode.
     public let fd: Int32
     /// Whether the file existed before it was locked.
@@ -48,6 +51,12 @@ public struct LockedFile: ~Copyable {
                 close(fd)
                 throw .data(DataError(file: path, message: "is a directory, expected a file of tickets"))
             }
+            // A FIFO would block the read forever, and renaming over a device node would
+            // replace it (as root, `-i /dev/null` would replace /dev/null): files only.
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                close(fd)
+                throw .data(DataError(file: path, message: "is not a regular file, expected a file of tickets"))
+            }
             // Bounded wait: poll a non-blocking lock so the timeout is exact without signals.
             var delay: UInt32 = 2_000
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -70,9 +79,10 @@ public struct LockedFile: ~Copyable {
                 continue
             }
             self.path = path
+            self.target = LockedFile.resolvingSymlink(path)
             self.fd = fd
             self.existed = existed
-            LockedFile.removeStaleTemporaries(of: path, notes: notes)
+            LockedFile.removeStaleTemporaries(of: target, notes: notes)
             return
         }
     }
@@ -93,6 +103,15 @@ public struct LockedFile: ~Copyable {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// The file a symbolic link names (fully resolved), or `path` itself when it is no link.
+    /// Renaming over a link would replace the link and leave the file it names unchanged.
+    static func resolvingSymlink(_ path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Splits a path into its directory ("." when none) and file name.
@@ -167,9 +186,9 @@ public struct LockedFile: ~Copyable {
     /// offset 0) and writes the new content to `output`. The file is replaced only if
     /// `produce` returns normally and every write and sync succeeded.
     public func rewrite(_ produce: (_ input: Int32, _ output: OutputSink) throws(DeskError) -> Void) throws(DeskError) {
-        let (dir, _) = split(path: path)
+        let (dir, _) = split(path: target)
         var suffix = SystemRandomNumberGenerator()
-        let tmp = dir + "/" + LockedFile.temporaryPrefix(of: path) + "\(getpid()).\(suffix.next() % 1_000_000)"
+        let tmp = dir + "/" + LockedFile.temporaryPrefix(of: target) + "\(getpid()).\(suffix.next() % 1_000_000)"
         var st = stat()
         let mode: mode_t = fstat(fd, &st) == 0 && existed ? (st.st_mode & 0o7777) : 0o600
         let out = Glibc.open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -195,7 +214,7 @@ public struct LockedFile: ~Copyable {
             throw .io("\(path): close failed: \(lastSystemMessage())")
         }
         committed = true
-        if rename(tmp, path) != 0 {
+        if rename(tmp, target) != 0 {
             let why = lastSystemMessage()
             unlink(tmp)
             throw .io("\(path): cannot replace: \(why)")

@@ -111,7 +111,7 @@ import Testing
     static let afterLock = """
         s=$?
         [ "$(sha256sum < tickets.ndjson)" = "$before" ] && echo unchanged
-        pkill -P $holder; kill $holder 2>/dev/null; wait $holder 2>/dev/null
+        pkill -KILL -P $holder; kill -KILL $holder 2>/dev/null; wait $holder 2>/dev/null
         exit $s
         """
 
