@@ -46,7 +46,7 @@ for ((t = 0; t < trials; t++)); do
     # The version a complete run would write, made on a copy; its duration sets the kill window.
     cp -p "$file" "$ref"
     start=$(nanos)
-    "${cmd[@]}" -i "$ref" 2>/dev/null || fail "reference run failed"
+    err=$("${cmd[@]}" -i "$ref" 2>&1 >/dev/null) || fail "reference run failed: $err"
     took=$(( ($(nanos) - start) / 1000 ))               # microseconds
     new=$(hash "$ref")
     [ "$new" != "$old" ] || fail "the reference run changed nothing"
