@@ -2,7 +2,8 @@
 # Crash safety of `desk ... -i FILE`: start a rewrite of a few-MB ticket file, kill -9 it at a
 # random moment, and check that FILE is byte-identical to either the old or the new version
 # (never torn); then a following run must succeed and, when the killed run left its temporary
-# file, say on stderr that it removed it. At the end no temporary file may remain.
+# file, say on stderr that it removed it. At the end no temporary file may remain. A shorter
+# second phase kills single-ticket appends (-a) the same way.
 #
 # Usage: scripts/crash-test.sh [TRIALS]        (default 50)
 # DESK names the binary (default: desk on PATH, else .build/debug/desk); CRASH_TICKETS the
@@ -80,10 +81,34 @@ for ((t = 0; t < trials; t++)); do
     "$desk" show "$file" > /dev/null || fail "the file no longer parses"
 done
 
+# Appends (-a) of one ticket, killed the same way: FILE must be the old one or the old one
+# plus exactly the new line. (An append is not a rename; see docs/GUARANTEES.md.)
+append_trials=$(( (trials + 3) / 4 ))
+app_old=0 app_new=0
+for ((t = 0; t < append_trials; t++)); do
+    cmd=("$desk" open --id "APP-$t" --channel chat --title "append trial $t")
+    old=$(hash "$file")
+    cp -p "$file" "$ref"
+    start=$(nanos)
+    err=$("${cmd[@]}" -a "$ref" 2>&1 >/dev/null) || fail "reference append failed: $err"
+    took=$(( ($(nanos) - start) / 1000 ))
+    new=$(hash "$ref")
+    "${cmd[@]}" -a "$file" >/dev/null 2>&1 & pid=$!
+    delay=$(( RANDOM * RANDOM % (took * 12 / 10 + 1) ))
+    sleep "$((delay / 1000000)).$(printf '%06d' $((delay % 1000000)))"
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    now=$(hash "$file")
+    if [ "$now" = "$old" ]; then app_old=$((app_old + 1))
+    elif [ "$now" = "$new" ]; then app_new=$((app_new + 1))
+    else fail "appended file is neither the old nor the new version"; fi
+done
+
 [ "$(temps)" -eq 0 ] || fail "temporary files remain at the end"
 count=$("$desk" show "$file" | wc -l)
-[ "$count" -eq "$(( $(python3 -c "print(max($tickets, $trials))") + trials ))" ] || fail "ticket count is $count"
+[ "$count" -eq "$(( $(python3 -c "print(max($tickets, $trials))") + trials + app_new ))" ] || fail "ticket count is $count"
 echo "crash-test: killed before the rename (old version kept): $old_kept"
 echo "crash-test: finished before the kill (new version): $new_done"
 echo "crash-test: temporary file left by the kill and removed by the next run (with a note): $temp_left"
+echo "crash-test: appends killed: $append_trials (old file: $app_old, old file plus the new line: $app_new)"
 echo "crash-test: ok"
