@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the JSON parser and ticket decoder with libFuzzer for a bounded time.
 # Usage: fuzz/run.sh [SECONDS]   (default 600)
-# The seed corpus is built from the JSONTestSuite and the Examples; findings land in
+# The seed corpus is built from the JSONTestSuite, the Examples and fuzz/seeds/ (hostile
+# tickets: huge numbers, duplicate keys, escapes, BOM and CRLF); findings land in
 # fuzz/findings/ (crash-*, timeout-*), and the run's summary is printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,14 @@ mkdir -p "$out/corpus" fuzz/findings
 cp ../shared/conformance/JSONTestSuite/test_parsing/*.json "$out/corpus/" 2>/dev/null || true
 split -l 1 -d -a 4 Examples/tickets.ndjson "$out/corpus/example-"
 cp Examples/*.json "$out/corpus/" 2>/dev/null || true
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name DeskKit \
+cp fuzz/seeds/* "$out/corpus/"
+swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -module-name DeskKit \
   $(find Sources/DeskKit -name '*.swift' | sort) fuzz/FuzzTicket.swift -o "$out/fuzz-ticket"
+# The whole log is kept in $out/last-run.log; the summary shows coverage at start and end,
+# the number of runs, and any finding.
+status=0
 "$out/fuzz-ticket" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -artifact_prefix=fuzz/findings/ "$out/corpus" 2>&1 | tail -n 25
+  -artifact_prefix=fuzz/findings/ "$out/corpus" > "$out/last-run.log" 2>&1 || status=$?
+grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^Done [0-9]+ runs|ERROR|SUMMARY|Test unit written' "$out/last-run.log" || true
+echo "findings in fuzz/findings/: $(find fuzz/findings -type f | wc -l)"
+exit $status

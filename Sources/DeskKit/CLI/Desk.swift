@@ -13,6 +13,9 @@ public enum Desk {
     public static func main(_ arguments: [String]) -> Int32 {
         // A closed pipe must surface as EPIPE on write (and end quietly), not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        // Past a file size limit (ulimit -f) a write must fail with EFBIG, so an append can be
+        // cut back and reported (exit 4), instead of the signal killing desk mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         return run(arguments, Context.process())
     }
 
@@ -22,8 +25,7 @@ public enum Desk {
         do {
             try ctx.stdout.flush()
         } catch {
-            ctx.stderr.line("desk: error: " + message(of: error))
-            ctx.stderr.line("")
+            ctx.stderr.line(message(of: error))
             return 4
         }
         try? ctx.stderr.flush()
@@ -92,7 +94,7 @@ public enum Desk {
         do {
             try ctx.stdout.write(text)
         } catch {
-            ctx.stderr.line("desk: error: " + message(of: error))
+            ctx.stderr.line(message(of: error))
             return 4
         }
         return 0

@@ -20,6 +20,9 @@ import Glibc
 public struct LockedFile: ~Copyable {
     /// The path as given.
     public let path: String
+    /// The file that is rewritten: `path`, or the file a symbolic link at `path` names (the
+    /// link stays a link).
+    public let target: String
     /// Descriptor opened read-write on the locked inode.
     public let fd: Int32
     /// Whether the file existed before it was locked.
@@ -39,12 +42,20 @@ public struct LockedFile: ~Copyable {
             if fd < 0 {
                 let why = lastSystemMessage()
                 if errno == ENOENT { throw .data(DataError(file: path, message: "cannot open: \(why)")) }
+                // open(O_RDWR) refuses a directory before the fstat check below can see it.
+                if errno == EISDIR { throw .data(DataError(file: path, message: "is a directory, expected a file of tickets")) }
                 throw .io("\(path): cannot open for writing: \(why)")
             }
             var st = stat()
             if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
                 close(fd)
                 throw .data(DataError(file: path, message: "is a directory, expected a file of tickets"))
+            }
+            // A FIFO would block the read forever, and renaming over a device node would
+            // replace it (as root, `-i /dev/null` would replace /dev/null): files only.
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                close(fd)
+                throw .data(DataError(file: path, message: "is not a regular file, expected a file of tickets"))
             }
             // Bounded wait: poll a non-blocking lock so the timeout is exact without signals.
             var delay: UInt32 = 2_000
@@ -68,9 +79,10 @@ public struct LockedFile: ~Copyable {
                 continue
             }
             self.path = path
+            self.target = LockedFile.resolvingSymlink(path)
             self.fd = fd
             self.existed = existed
-            LockedFile.removeStaleTemporaries(of: path, notes: notes)
+            LockedFile.removeStaleTemporaries(of: target, notes: notes)
             return
         }
     }
@@ -91,6 +103,15 @@ public struct LockedFile: ~Copyable {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// The file a symbolic link names (fully resolved), or `path` itself when it is no link.
+    /// Renaming over a link would replace the link and leave the file it names unchanged.
+    static func resolvingSymlink(_ path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Splits a path into its directory ("." when none) and file name.
@@ -128,12 +149,21 @@ public struct LockedFile: ~Copyable {
         // A file whose last line lacks its newline would glue our first line onto it.
         var data = bytes
         let size = lseek(fd, 0, SEEK_END)
+        if size < 0 { throw .io("\(path): cannot seek: \(lastSystemMessage())") }
         if size > 0 {
             var last: UInt8 = 0
             if pread(fd, &last, 1, size - 1) == 1 && last != 0x0A { data.insert(0x0A, at: 0) }
         }
-        try LockedFile.writeAll(fd: fd, data, name: path)
-        if fsync(fd) != 0 { throw .io("\(path): fsync failed: \(lastSystemMessage())") }
+        do throws(DeskError) {
+            try LockedFile.writeAll(fd: fd, data, name: path)
+            if fsync(fd) != 0 { throw .io("\(path): fsync failed: \(lastSystemMessage())") }
+        } catch {
+            // A full disk (or a file size limit) can stop the write part-way: cut the file back
+            // to its old length so no torn line is left behind, then report the failure.
+            _ = ftruncate(fd, size)
+            _ = fsync(fd)
+            throw error
+        }
     }
 
     static func writeAll(fd: Int32, _ data: [UInt8], name: String) throws(DeskError) {
@@ -156,9 +186,9 @@ public struct LockedFile: ~Copyable {
     /// offset 0) and writes the new content to `output`. The file is replaced only if
     /// `produce` returns normally and every write and sync succeeded.
     public func rewrite(_ produce: (_ input: Int32, _ output: OutputSink) throws(DeskError) -> Void) throws(DeskError) {
-        let (dir, _) = split(path: path)
+        let (dir, _) = split(path: target)
         var suffix = SystemRandomNumberGenerator()
-        let tmp = dir + "/" + LockedFile.temporaryPrefix(of: path) + "\(getpid()).\(suffix.next() % 1_000_000)"
+        let tmp = dir + "/" + LockedFile.temporaryPrefix(of: target) + "\(getpid()).\(suffix.next() % 1_000_000)"
         var st = stat()
         let mode: mode_t = fstat(fd, &st) == 0 && existed ? (st.st_mode & 0o7777) : 0o600
         let out = Glibc.open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -171,6 +201,8 @@ public struct LockedFile: ~Copyable {
             }
         }
         if existed { _ = fchown(out, st.st_uid, st.st_gid) }
+        // open(2) applied the umask, and a chown may clear set-id bits: set the mode exactly.
+        if fchmod(out, mode) != 0 { throw .io("\(tmp): cannot set mode: \(lastSystemMessage())") }
         let sink = OutputSink(fd: out, name: path)
         lseek(fd, 0, SEEK_SET)
         try produce(fd, sink)
@@ -182,7 +214,7 @@ public struct LockedFile: ~Copyable {
             throw .io("\(path): close failed: \(lastSystemMessage())")
         }
         committed = true
-        if rename(tmp, path) != 0 {
+        if rename(tmp, target) != 0 {
             let why = lastSystemMessage()
             unlink(tmp)
             throw .io("\(path): cannot replace: \(why)")
