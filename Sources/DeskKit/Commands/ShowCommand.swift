@@ -63,24 +63,18 @@ public enum ShowCommand {
 
 /// Masks personal contact data (SPEC: reports and shared tickets never carry it).
 public enum Redaction {
-    /// Masks requester email, phone and account, keeping enough to tell them apart.
+    /// Masks requester email, phone, account and contact, keeping enough to tell them apart.
+    /// Values of any JSON kind are masked (a phone written as a number, a list of addresses).
     public static func apply(to ticket: inout Ticket) {
         guard var r = ticket.object("requester") else { return }
         var changed = false
-        if let e = r["email"]?.stringValue {
-            r["email"] = .string(maskEmail(e))
-            changed = true
-        }
-        if let p = r["phone"]?.stringValue {
-            r["phone"] = .string(maskPhone(p))
-            changed = true
-        }
-        if r["account"] != nil {
-            r["account"] = .string("***")
-            changed = true
-        }
-        if r["contact"] != nil {
-            r["contact"] = .string("***")
+        for key in ["email", "phone", "account", "contact"] {
+            guard let v = r[key], !v.isNull else { continue }
+            switch (key, v) {
+            case ("email", .string(let e)): r[key] = .string(maskEmail(e))
+            case ("phone", .string(let p)), ("phone", .number(let p)): r[key] = .string(maskPhone(p))
+            default: r[key] = .string("***")
+            }
             changed = true
         }
         if changed { ticket.set("requester", .object(r)) }
