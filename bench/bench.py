@@ -39,19 +39,23 @@ def ensure_data(quick):
     return [small, big]
 
 
-def run_once(cmd, stdin_path=None):
-    """Runs a shell command with stdout to /dev/null; returns (seconds, peak RSS in KiB)."""
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+def run_once(cmd):
+    """Runs a shell command with stdout to /dev/null; returns (seconds, peak RSS in KiB).
+
+    Peak RSS comes from GNU time around `sh -c`, not from wait4 on a child forked from this
+    Python process: such a child's ru_maxrss starts at Python's own size (~16 MiB), which hid
+    the real figure of small tools.
+    """
+    rss_file = os.path.join(DATA, ".rss")
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, shell=True, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss_file, "sh", "-c", cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    err = p.stderr.read().decode(errors="replace")
-    if stdin_path:
-        stdin.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"bench: command failed ({os.waitstatus_to_exitcode(status)}): {cmd}\n{err}")
-    return elapsed, usage.ru_maxrss
+    if p.returncode != 0:
+        raise SystemExit(f"bench: command failed ({p.returncode}): {cmd}\n{p.stderr.decode(errors='replace')}")
+    with open(rss_file) as f:
+        rss = int(f.read().split()[-1])
+    return elapsed, rss
 
 
 def measure(tools, runs):

@@ -30,6 +30,10 @@ public enum ManPage {
     public static func render(commands: [CommandSpec], version: String) -> String {
         var out: [String] = []
         out.append(".TH DESK 1 \"\" \"desk \(quoted(version))\" \"User Commands\"")
+        // Ragged right and no hyphenation: long flag tags (choice lists) cannot be justified
+        // and would warn, and rule names must not be split mid-word.
+        out.append(".ad l")
+        out.append(".nh")
         out.append(".SH NAME")
         out.append("desk \\- a service desk in the shell")
         out.append(".SH SYNOPSIS")
@@ -114,7 +118,11 @@ public enum ManPage {
         var s = ""
         if let short = flag.short { s += "\\fB\\-" + escape(String(short)) + "\\fR, " }
         s += "\\fB\\-\\-" + escape(flag.long) + "\\fR"
-        if flag.takesValue { s += " \\fI" + escape(HelpRenderer.valueName(flag)) + "\\fR" }
+        // `\:` after each `|` lets troff break a long choice list instead of warning that it
+        // cannot adjust the line.
+        if flag.takesValue {
+            s += " \\fI" + escape(HelpRenderer.valueName(flag)).replacingOccurrences("|", "|\\:") + "\\fR"
+        }
         return s
     }
 

@@ -317,18 +317,3 @@ public enum OpenCommand {
         return 0
     }
 }
-
-extension String {
-    /// The string with every occurrence of `target` replaced (Foundation-free).
-    func replacingAll(_ target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
-    }
-
-    /// The string without leading and trailing white space.
-    var trimmed: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? first
-        return String(scalars[first...last])
-    }
-}

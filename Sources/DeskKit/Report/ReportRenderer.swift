@@ -306,12 +306,3 @@ public enum ReportRenderer {
         return out
     }
 }
-
-extension String {
-    /// The string with every occurrence of `target` replaced (Foundation-free).
-    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
-        var out = ""
-        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
-        return out
-    }
-}

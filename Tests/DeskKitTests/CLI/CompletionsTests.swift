@@ -79,8 +79,8 @@ private let resolveLongFlags = Samples.resolve.flags.map { "--" + $0.long } + ["
     // MARK: - the real shells
 
     /// Sources the bash script (optionally after bash-completion) and completes `words`.
-    private func bashComplete(_ words: [String], withBashCompletion: Bool = false) throws -> [String] {
-        let (folder, path) = try temporaryFile(Completions.script(for: .bash, commands: Samples.all), name: "desk.bash")
+    private func bashComplete(_ words: [String], withBashCompletion: Bool = false, commands: [CommandSpec] = Samples.all) throws -> [String] {
+        let (folder, path) = try temporaryFile(Completions.script(for: .bash, commands: commands), name: "desk.bash")
         defer { try? FileManager.default.removeItem(at: folder) }
         let quoted = words.map { Completions.shQuote($0) }.joined(separator: " ")
         let preamble = withBashCompletion ? "source /usr/share/bash-completion/bash_completion; " : ""
@@ -116,8 +116,8 @@ private let resolveLongFlags = Samples.resolve.flags.map { "--" + $0.long } + ["
     }
 
     /// Asks fish for the completions of a command line (`complete -C`), names only.
-    private func fishComplete(_ line: String) throws -> [String] {
-        let (folder, path) = try temporaryFile(Completions.script(for: .fish, commands: Samples.all), name: "desk.fish")
+    private func fishComplete(_ line: String, commands: [CommandSpec] = Samples.all) throws -> [String] {
+        let (folder, path) = try temporaryFile(Completions.script(for: .fish, commands: commands), name: "desk.fish")
         defer { try? FileManager.default.removeItem(at: folder) }
         let program = "source \(Completions.fishQuote(path)); cd \(Completions.fishQuote(folder.path)); "
             + "complete -C \(Completions.fishQuote(line))"
@@ -171,10 +171,10 @@ private let resolveLongFlags = Samples.resolve.flags.map { "--" + $0.long } + ["
         done
         """#
 
-    private func zshComplete(_ line: String) throws -> [String] {
+    private func zshComplete(_ line: String, commands: [CommandSpec] = Samples.all) throws -> [String] {
         let folder = try Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Completions.script(for: .zsh, commands: Samples.all)
+        try Completions.script(for: .zsh, commands: commands)
             .write(to: folder.appendingPathComponent("_desk"), atomically: true, encoding: .utf8)
         let capture = folder.appendingPathComponent("capture.zsh")
         try Self.zshCapture.write(to: capture, atomically: true, encoding: .utf8)
@@ -194,5 +194,29 @@ private let resolveLongFlags = Samples.resolve.flags.map { "--" + $0.long } + ["
         #expect(try zshComplete("desk completions ") == ["bash", "zsh", "fish"])
         #expect(try zshComplete("desk resolve -i capture.") == ["capture.zsh"])
         #expect(try zshComplete("desk policy --c") == ["--check"])
+    }
+
+    /// The real command set in the real shells: every subcommand after `desk `, and every flag
+    /// of the real `resolve` after `desk resolve --` (issue 6's acceptance).
+    static let realCommands = Registry.specs.map(\.name) + ["help", "completions"]
+    static let realResolveFlags = Set((Registry.entry(named: "resolve")?.spec.flags ?? []).map { "--" + $0.long } + ["--help"])
+
+    @Test(.enabled(if: Tool.installed("bash"), "bash is not installed"))
+    func bashOffersTheRealCommandsAndResolveFlags() throws {
+        let words = try bashComplete(["desk", ""], commands: Registry.specs)
+        #expect(Set(words).isSuperset(of: Self.realCommands))
+        #expect(Set(try bashComplete(["desk", "resolve", "--"], commands: Registry.specs)) == Self.realResolveFlags)
+    }
+
+    @Test(.enabled(if: Tool.installed("fish"), "fish is not installed"))
+    func fishOffersTheRealCommandsAndResolveFlags() throws {
+        #expect(Set(try fishComplete("desk ", commands: Registry.specs)) == Set(Self.realCommands))
+        #expect(Set(try fishComplete("desk resolve --", commands: Registry.specs)) == Self.realResolveFlags)
+    }
+
+    @Test(.enabled(if: Tool.installed("zsh"), "zsh is not installed"))
+    func zshOffersTheRealCommandsAndResolveFlags() throws {
+        #expect(Set(try zshComplete("desk ", commands: Registry.specs)) == Set(Self.realCommands))
+        #expect(Set(try zshComplete("desk resolve --", commands: Registry.specs)) == Self.realResolveFlags)
     }
 }
