@@ -188,9 +188,31 @@ public struct BusinessCalendar: Sendable, Equatable {
             let lastWhole = Int(BusinessCalendar.floorDiv(to.seconds + o, 86400)) - 2  // exclusive
             let m1 = Instant(seconds: Int64(firstWhole) * 86400 - o)
             let m2 = Instant(seconds: Int64(lastWhole) * 86400 - o)
-            return walk(from: from, to: m1) + wholeDays(firstWhole, lastWhole) + walk(from: m2, to: to)
+            return walkFixed(from: from, to: m1, offset: o) + wholeDays(firstWhole, lastWhole)
+                + walkFixed(from: m2, to: to, offset: o)
+        }
+        if let off = zone.fixedOffset(from: from.seconds - 2 * 86400, to: to.seconds + 2 * 86400) {
+            return walkFixed(from: from, to: to, offset: Int64(off))
         }
         return walk(from: from, to: to)
+    }
+
+    /// `walk` for a stretch with one UTC offset: local days are plain arithmetic, and nothing
+    /// is allocated (SLA clocks measure short spans for every ticket).
+    func walkFixed(from: Instant, to: Instant, offset o: Int64) -> Int64 {
+        var total: Int64 = 0
+        var day = BusinessCalendar.floorDiv(from.seconds + o, 86400)
+        let last = BusinessCalendar.floorDiv(to.seconds + o, 86400)
+        while day <= last {
+            let base = day * 86400 - o
+            for i in hours(on: LocalDate(days: Int(day))) {
+                let lo = max(base + Int64(i.start) * 60, from.seconds)
+                let hi = min(base + Int64(i.end) * 60, to.seconds)
+                if hi > lo { total += hi - lo }
+            }
+            day += 1
+        }
+        return total
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
