@@ -121,11 +121,7 @@ public enum Desk {
     /// The one-line (or multi-line, for refusals) text of an error.
     static func message(of error: DeskError) -> String {
         switch error {
-        case .data(let d):
-            var where_ = d.file
-            if d.line > 0 { where_ += ":\(d.line)" }
-            if d.column > 0 { where_ += ":\(d.column)" }
-            return where_ + ": error: " + d.message
+        case .data(let d): return d.rendered
         case .refused(let m): return "desk: refused: " + m
         case .io(let m): return "desk: error: " + m
         case .usage(let u): return "desk: error: " + u.message

@@ -58,11 +58,12 @@ public struct DataError: Error, Equatable, Sendable {
         self.message = message
     }
 
-    /// `file:line:column: message`, leaving out the parts that are zero.
+    /// `file:line:column: error: message`, leaving out the parts that are zero: the one form
+    /// every data error is printed in.
     public var rendered: String {
         var s = file
         if line > 0 { s += ":\(line)" }
         if column > 0 { s += ":\(column)" }
-        return s + ": " + message
+        return s + ": error: " + message
     }
 }

@@ -56,9 +56,4 @@ public struct Context {
         if let a = environment["DESK_AGENT"], !a.isEmpty { return a }
         return environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
     }
-
-    /// True when stderr is a terminal and colour is not switched off (NO_COLOR).
-    public var stderrIsColorTerminal: Bool {
-        environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" && isatty(2) == 1
-    }
 }

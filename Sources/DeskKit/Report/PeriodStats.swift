@@ -168,25 +168,17 @@ public struct PeriodStats: Sendable {
         }
         judge(.firstResponse, event: f.firstResponseAt, duration: frDuration, target: frTarget, f, settings, now,
               finished: f.isFinished || f.status == .observing)
-        // Workaround and resolution: business time minus waiting.
+        // Workaround and resolution: business time minus waiting. Without a workaround event
+        // the workaround time is the resolution time, so that span is measured only once.
+        func waited(_ t: Instant) -> Int64 { max(0, biz(f.openedAt, t, f.priority) - f.paused(before: t, settings: settings)) }
+        let resDuration = f.resolvedAt.map(waited)
+        let waDuration = f.workaroundAt.map { w in (w == f.resolvedAt ? resDuration : nil) ?? waited(w) }
         let waTarget = settings.workaroundTarget[prio]
-        var waDuration: Int64? = nil
-        if let w = f.workaroundAt {
-            let d = max(0, biz(f.openedAt, w, f.priority) - f.paused(before: w, settings: settings))
-            waDuration = d
-            workaround.add(d, target: waTarget)
-        }
-        judge(.workaround, event: f.workaroundAt, duration: waDuration, target: waTarget, f, settings, now,
-              finished: f.isFinished)
         let resTarget = settings.resolutionTarget[prio]
-        var resDuration: Int64? = nil
-        if let r = f.resolvedAt {
-            let d = max(0, biz(f.openedAt, r, f.priority) - f.paused(before: r, settings: settings))
-            resDuration = d
-            resolution.add(d, target: resTarget)
-        }
-        judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, settings, now,
-              finished: f.isFinished)
+        if let d = waDuration { workaround.add(d, target: waTarget) }
+        judge(.workaround, event: f.workaroundAt, duration: waDuration, target: waTarget, f, settings, now, finished: f.isFinished)
+        if let d = resDuration { resolution.add(d, target: resTarget) }
+        judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, settings, now, finished: f.isFinished)
 
         let wasEscalated = !f.escalations.isEmpty
         if wasEscalated {
