@@ -28,7 +28,7 @@ public enum TicketStream {
         do {
             return try Ticket(line: bytes)
         } catch {
-            throw .data(DataError(file: file, line: line, column: error.column, message: error.message))
+            throw error.at(file: file, line: line)
         }
     }
 

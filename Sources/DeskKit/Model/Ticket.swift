@@ -35,97 +35,112 @@ public struct Ticket: Sendable {
 
     /// Top-level fields of SPEC §3. A line naming one of these twice is refused as ambiguous;
     /// any other key may repeat and is kept as written.
-    public static let knownFields: Set<String> = [
-        "id", "opened_at", "channel", "answered", "owner", "assignee", "tier", "status", "requester", "title",
-        "description", "occurred_at", "frequency", "steps_tried", "attachments", "environment", "priority",
-        "impact", "urgency", "category", "tags", "classification", "needs_info", "sla", "first_response_at",
-        "escalation_requested", "escalations", "resolution", "reopened", "survey", "history",
-    ]
-
-    /// Known field names bucketed by UTF-8 length: the per-line duplicate check compares a few
-    /// small strings instead of hashing every key (hashing was a quarter of `show`'s time).
-    static let knownByLength: [[(name: String, index: Int)]] = {
-        var table = [[(name: String, index: Int)]](repeating: [], count: 32)
-        for (i, f) in knownFields.sorted().enumerated() { table[f.utf8.count].append((f, i)) }
-        return table
-    }()
-
-    /// The index of a known top-level field (stable, < 64), or nil for any other key.
-    static func knownFieldIndex(_ key: String) -> Int? {
-        let n = key.utf8.count
-        guard n < knownByLength.count else { return nil }
-        for candidate in knownByLength[n] where candidate.name == key { return candidate.index }
-        return nil
-    }
+    public static let knownFields: Set<String> = Set(TicketField.allCases.map(\.rawValue))
 
     /// Decodes a line. Errors carry the column (1-based, in characters) of the fault; the
     /// caller adds the file and line.
     public init(line bytes: UnsafeRawBufferPointer) throws(TicketError) {
-        let raw: [RawMember]
+        var members: [Member] = []
+        members.reserveCapacity(24)
+        var required = RequiredRanges()
+        try Ticket.scan(bytes) { span, known in
+            if let known { required.note(known.field, span.valueRange) }
+            let r = span.keyRange
+            let key = known?.field.rawValue
+                ?? JSONParser.decodeString(bytes, r.lowerBound + 1, r.upperBound - 1, escaped: span.keyEscaped)
+            members.append(Member(key: key, keyRange: r, stored: .raw(span.valueRange)))
+        }
+        let header = try required.header(bytes)
+        self.source = [UInt8](bytes)
+        self.members = members
+        self.isModified = false
+        self.id = header.id
+        self.openedAt = header.openedAt
+        self.channel = header.channel
+        self.status = header.status
+    }
+
+    /// Validates a line as a JSON object whose known fields each appear once, calling `visit`
+    /// with every member and the known field it names. Shared by the ticket decoder and the
+    /// report's fact reader, so both refuse exactly the same lines with the same words.
+    public static func scan(
+        _ bytes: UnsafeRawBufferPointer, _ visit: (MemberSpan, TicketField.Match?) -> Void
+    ) throws(TicketError) {
+        var seen: UInt64 = 0
+        var duplicate: (TicketField, Int)? = nil
         do {
-            raw = try JSONParser.scanObject(bytes)
+            try JSONParser.scanMembers(bytes) { span in
+                let known = TicketField.match(bytes, span)
+                if let k = known {
+                    if seen & k.bit != 0 {
+                        if duplicate == nil { duplicate = (k.field, span.keyRange.lowerBound) }
+                        return
+                    }
+                    seen |= k.bit
+                }
+                visit(span, known)
+            }
         } catch {
             throw TicketError(column: lineAndColumn(of: error.offset, in: bytes).column, message: error.message)
         }
-        let source = [UInt8](bytes)
-        self.source = source
-        var members: [Member] = []
-        members.reserveCapacity(raw.count)
-        var seen: UInt64 = 0
-        for m in raw {
-            if let k = Ticket.knownFieldIndex(m.key) {
-                let bit: UInt64 = 1 << UInt64(k)
-                if seen & bit == 0 {
-                    seen |= bit
-                    members.append(Member(key: m.key, keyRange: m.keyRange, stored: .raw(m.valueRange)))
-                    continue
-                }
-                throw TicketError(
-                    column: lineAndColumn(of: m.keyRange.lowerBound, in: bytes).column,
-                    message: "field '\(m.key)' appears twice; the ticket is ambiguous")
+        if let (field, offset) = duplicate {
+            throw TicketError(
+                column: lineAndColumn(of: offset, in: bytes).column,
+                message: "field '\(field.rawValue)' appears twice; the ticket is ambiguous")
+        }
+    }
+
+    /// The value ranges of the four required fields, noted while a line is scanned.
+    public struct RequiredRanges: Sendable {
+        var id: Range<Int>?
+        var openedAt: Range<Int>?
+        var channel: Range<Int>?
+        var status: Range<Int>?
+
+        public init() {}
+
+        /// Notes a known member's value range (other fields are ignored).
+        public mutating func note(_ field: TicketField, _ range: Range<Int>) {
+            switch field {
+            case .id: id = range
+            case .openedAt: openedAt = range
+            case .channel: channel = range
+            case .status: status = range
+            default: break
             }
-            members.append(Member(key: m.key, keyRange: m.keyRange, stored: .raw(m.valueRange)))
         }
-        self.members = members
-        self.isModified = false
-        self.id = ""
-        self.openedAt = Instant(seconds: 0)
-        self.channel = .web
-        self.status = .open
-        func column(_ key: String) -> Int {
-            for m in raw where m.key == key { return lineAndColumn(of: m.valueRange.lowerBound, in: bytes).column }
-            return 1
+
+        /// Reads and checks the required fields (in the order id, opened_at, channel, status).
+        public func header(_ bytes: UnsafeRawBufferPointer) throws(TicketError) -> (id: String, openedAt: Instant, channel: Channel, status: Status) {
+            func column(_ r: Range<Int>) -> Int { lineAndColumn(of: r.lowerBound, in: bytes).column }
+            guard let idRange = id else { throw TicketError(column: 1, message: "missing required field 'id'") }
+            guard let id = RawJSON.string(bytes, idRange), !id.isEmpty else {
+                throw TicketError(column: column(idRange), message: "field 'id' must be a non-empty string")
+            }
+            guard let openedRange = openedAt else {
+                throw TicketError(column: 1, message: "ticket \(id): missing required field 'opened_at'")
+            }
+            guard let at = RawJSON.instant(bytes, openedRange) else {
+                throw TicketError(column: column(openedRange), message: "ticket \(id): field 'opened_at' must be an RFC 3339 time")
+            }
+            guard let channelRange = channel else {
+                throw TicketError(column: 1, message: "ticket \(id): missing required field 'channel'")
+            }
+            guard let channel = RawJSON.string(bytes, channelRange).flatMap(Channel.init(rawValue:)) else {
+                throw TicketError(
+                    column: column(channelRange),
+                    message: "ticket \(id): field 'channel' must be one of \(Channel.names.joined(separator: ", "))")
+            }
+            guard let statusRange = status else {
+                throw TicketError(column: 1, message: "ticket \(id): missing required field 'status'")
+            }
+            guard let status = RawJSON.string(bytes, statusRange).flatMap(Status.init(rawValue:)) else {
+                throw TicketError(
+                    column: column(statusRange),
+                    message: "ticket \(id): field 'status' must be one of \(Status.names.joined(separator: ", "))")
+            }
+            return (id, at, channel, status)
         }
-        guard let idValue = value("id") else { throw TicketError(column: 1, message: "missing required field 'id'") }
-        guard case .string(let id) = idValue, !id.isEmpty else {
-            throw TicketError(column: column("id"), message: "field 'id' must be a non-empty string")
-        }
-        self.id = id
-        guard let opened = value("opened_at") else {
-            throw TicketError(column: 1, message: "ticket \(id): missing required field 'opened_at'")
-        }
-        guard case .string(let openedText) = opened, let at = Instant(rfc3339: openedText) else {
-            throw TicketError(column: column("opened_at"), message: "ticket \(id): field 'opened_at' must be an RFC 3339 time")
-        }
-        self.openedAt = at
-        guard let ch = value("channel") else {
-            throw TicketError(column: 1, message: "ticket \(id): missing required field 'channel'")
-        }
-        guard case .string(let chText) = ch, let channel = Channel(rawValue: chText) else {
-            throw TicketError(
-                column: column("channel"),
-                message: "ticket \(id): field 'channel' must be one of \(Channel.names.joined(separator: ", "))")
-        }
-        self.channel = channel
-        guard let st = value("status") else {
-            throw TicketError(column: 1, message: "ticket \(id): missing required field 'status'")
-        }
-        guard case .string(let stText) = st, let status = Status(rawValue: stText) else {
-            throw TicketError(
-                column: column("status"),
-                message: "ticket \(id): field 'status' must be one of \(Status.names.joined(separator: ", "))")
-        }
-        self.status = status
     }
 
     /// Decodes a line held in an array.
@@ -285,4 +300,9 @@ public struct Ticket: Sendable {
 public struct TicketError: Error, Equatable, Sendable {
     public var column: Int
     public var message: String
+
+    /// The error as a data error naming the file and line it was read from.
+    public func at(file: String, line: Int) -> DeskError {
+        .data(DataError(file: file, line: line, column: column, message: message))
+    }
 }

@@ -1,5 +1,4 @@
-// One pass over the tickets: each line is decoded (validated, members located), its facts are
-// read, and it is counted into the current period, the previous period and both backlogs.
+// One pass over the tickets: each line is validated and its facts are read from its bytes, and it is counted into the current period, the previous period and both backlogs.
 // Nothing of a ticket is kept after its line, except the durations of the periods' figures.
 
 /// The period arithmetic of `--month` and `--from/--to`.
@@ -91,8 +90,12 @@ public enum ReportEngine {
         settings: ReportSettings, now: Instant
     ) throws(DeskError) -> ReportResult {
         var acc = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)
-        try TicketStream.read(paths: paths, stdin: stdin) { (t, _) throws(DeskError) in
-            acc.add(TicketFacts(t))
+        try InputFile.forEachLine(paths: paths, stdin: stdin) { (file, line, bytes) throws(DeskError) in
+            do throws(TicketError) {
+                acc.add(try TicketFacts(line: bytes))
+            } catch {
+                throw error.at(file: file, line: line)
+            }
         }
         return acc.result
     }

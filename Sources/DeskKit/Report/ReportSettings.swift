@@ -11,11 +11,21 @@ public struct ReportSettings: Sendable {
     /// Name of the time zone, printed in reports.
     public var zoneName: String
     /// First-response target per channel, in business seconds.
-    public var firstResponseTarget: [Channel: Int64]
+    public var firstResponseTarget: [Channel: Int64] {
+        didSet { firstResponseByChannel = Channel.allCases.map { firstResponseTarget[$0] } }
+    }
     /// Workaround target per priority, in business seconds.
-    public var workaroundTarget: [Priority: Int64]
+    public var workaroundTarget: [Priority: Int64] {
+        didSet { workaroundByPriority = Priority.allCases.map { workaroundTarget[$0] } }
+    }
     /// Resolution target per priority, in business seconds.
-    public var resolutionTarget: [Priority: Int64]
+    public var resolutionTarget: [Priority: Int64] {
+        didSet { resolutionByPriority = Priority.allCases.map { resolutionTarget[$0] } }
+    }
+    // The targets as tables indexed by ordinal, read for every ticket of a report.
+    private(set) var firstResponseByChannel: [Int64?]
+    private(set) var workaroundByPriority: [Int64?]
+    private(set) var resolutionByPriority: [Int64?]
     /// Lowest score of the survey scale.
     public var surveyMin: Int
     /// Highest score of the survey scale.
@@ -51,6 +61,9 @@ public struct ReportSettings: Sendable {
         self.firstResponseTarget = firstResponseTarget
         self.workaroundTarget = workaroundTarget
         self.resolutionTarget = resolutionTarget
+        self.firstResponseByChannel = Channel.allCases.map { firstResponseTarget[$0] }
+        self.workaroundByPriority = Priority.allCases.map { workaroundTarget[$0] }
+        self.resolutionByPriority = Priority.allCases.map { resolutionTarget[$0] }
         self.surveyMin = surveyMin
         self.surveyMax = surveyMax
         self.csatThreshold = csatThreshold
@@ -67,11 +80,11 @@ public struct ReportSettings: Sendable {
     /// priorities), its targets, survey rules and hash.
     public init(policy: Policy) {
         let zone = policy.zone
-        let calendars = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, policy.calendar(for: $0.rawValue)) })
+        let calendars = Priority.allCases.map { policy.calendar(for: $0.rawValue) }
         let fallback = policy.calendar(for: nil)
         self.init(
             offset: { zone.offset(at: $0) },
-            businessSeconds: { a, b, p in (p.flatMap { calendars[$0] } ?? fallback).businessTime(from: a, to: b) },
+            businessSeconds: { a, b, p in (p.map { calendars[$0.ordinal] } ?? fallback).businessTime(from: a, to: b) },
             zoneName: policy.timezone,
             firstResponseTarget: policy.firstResponse,
             workaroundTarget: policy.workaround,
@@ -84,6 +97,13 @@ public struct ReportSettings: Sendable {
 
     /// Workaround/resolution targets apply to tickets without a priority as if medium.
     static let defaultPriority: Priority = .medium
+
+    /// The first-response target of a channel.
+    func firstResponseTarget(_ c: Channel) -> Int64? { firstResponseByChannel[c.ordinal] }
+    /// The workaround target of a priority.
+    func workaroundTarget(_ p: Priority) -> Int64? { workaroundByPriority[p.ordinal] }
+    /// The resolution target of a priority.
+    func resolutionTarget(_ p: Priority) -> Int64? { resolutionByPriority[p.ordinal] }
 
     /// The instant of local midnight starting the civil date, in the report time zone.
     public func localMidnight(year: Int, month: Int, day: Int) -> Instant {

@@ -1,13 +1,23 @@
 // The few facts of one ticket that the report reads, pulled out of the line in one walk over
-// its members. Only the members the report needs are parsed; `history` is parsed only when its
-// raw bytes mention a waiting or workaround event, so the common ticket costs little more than
-// the validating scan every command does anyway.
+// its members. The line is validated as every command validates it, but no JSONValue is built:
+// the members the report needs are read straight from their bytes, and `history` is walked only
+// when its bytes mention a waiting or workaround event, so the common ticket costs little more
+// than the validating scan.
 
 /// Which SLA target a figure is about.
 public enum SLATarget: String, CaseIterable, Sendable {
     case firstResponse = "first_response"
     case workaround
     case resolution
+
+    /// Position in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .firstResponse: 0
+        case .workaround: 1
+        case .resolution: 2
+        }
+    }
 }
 
 /// One survey answer (or an invitation without one).
@@ -49,8 +59,9 @@ public struct TicketFacts: Sendable {
     public var channel: Channel
     public var status: Status
     /// The `priority` member's text, whatever it says (the benchmark counts unknown ones too).
-    public var priorityText: String?
-    public var priority: Priority? { priorityText.flatMap(Priority.init(rawValue:)) }
+    public var priorityText: String? { didSet { priority = priorityText.flatMap(Priority.init(rawValue:)) } }
+    /// The priority, when the text names one (kept, as every figure asks for it).
+    public private(set) var priority: Priority?
     public var category: String?
     public var owner: String?
     public var assignee: String?
@@ -107,141 +118,169 @@ public struct TicketFacts: Sendable {
 }
 
 extension TicketFacts {
-    /// Reads the facts from a decoded ticket, parsing only the members and leaves needed.
-    public init(_ t: Ticket) {
-        self.init(id: t.id, openedAt: t.openedAt, channel: t.channel, status: t.status)
-        self = t.source.withUnsafeBytes { buf in
-            var f = self
-            f.read(t, buf)
-            return f
-        }
+    /// The value ranges of the members the report reads, noted while the line is scanned.
+    struct Members {
+        var priority, category, owner, assignee, tier, answered, firstResponseAt, workaroundAt: Range<Int>?
+        var sla, resolution, escalations, reopened, survey, history: Range<Int>?
     }
 
-    mutating func read(_ t: Ticket, _ buf: UnsafeRawBufferPointer) {
-        var historyRange: Range<Int>? = nil
-        var resolution: RawFields? = nil
-        var resolutionValue: JSONObject? = nil
-        var workaroundMember: Instant? = nil
-        for m in t.members {
-            guard case .raw(let r) = m.stored else {
-                // Set by a command in this run (not on the report's path): read the value.
-                readValue(m.key, t.value(at: m), &resolutionValue, &workaroundMember)
-                continue
+    /// Reads the facts of one NDJSON line. The line is validated whole and refused with the
+    /// same errors as decoding a `Ticket` (the report reads the same lines every command does),
+    /// but only the members the report needs are read, straight from their bytes.
+    public init(line b: UnsafeRawBufferPointer) throws(TicketError) {
+        var required = Ticket.RequiredRanges()
+        var m = Members()
+        try Ticket.scan(b) { span, known in
+            let r = span.valueRange
+            guard let known else {
+                // Not a field of SPEC §3, so it may repeat: the last one counts.
+                if RawJSON.keyIs(b, span, "workaround_at") { m.workaroundAt = r }
+                return
             }
-            switch m.key {
-            case "priority": priorityText = t.value(at: m).stringValue
-            case "category": category = t.value(at: m).stringValue
-            case "owner": owner = t.value(at: m).stringValue
-            case "assignee": assignee = t.value(at: m).stringValue
-            case "tier": tier = t.value(at: m).stringValue
-            case "answered": answered = buf[r.lowerBound] == UInt8(ascii: "t") ? true : buf[r.lowerBound] == UInt8(ascii: "f") ? false : nil
-            case "first_response_at":
-                if buf[r.lowerBound] == 0x22 {
-                    firstResponseAt = RawFields.instant(buf, r) ?? t.value(at: m).stringValue.flatMap { Instant(rfc3339: $0) }
-                    benchFirstResponse = firstResponseAt
-                }
-            case "workaround_at": workaroundMember = t.value(at: m).stringValue.flatMap { Instant(rfc3339: $0) }
-            case "sla":
-                guard let o = RawFields(buf, r) else { break }
-                if let p = o.double("paused_seconds") { pausedTotal = Int64(p) }
-                if let br = o.range("breaches"), br.count > 2 {
-                    for b in o.value("breaches")?.arrayValue ?? [] {
-                        if let name = b.objectValue?["target"]?.stringValue, let target = SLATarget(rawValue: name) {
-                            recordedBreaches.insert(target)
-                        }
-                    }
-                }
-            case "resolution": resolution = RawFields(buf, r)
-            case "escalations", "reopened":
-                readValue(m.key, t.value(at: m), &resolutionValue, &workaroundMember)
-            case "survey":
-                guard let o = RawFields(buf, r) else { break }
-                var s = SurveyFacts(
-                    invitedAt: o.instant("invited_at"), respondedAt: o.instant("responded_at"),
-                    efficiency: o.double("efficiency"), attitude: o.double("attitude"), effectiveness: o.double("effectiveness"))
-                if s.scores != nil { s.comment = o.value("comment")?.stringValue }
-                survey = s
-            case "history": historyRange = r
+            switch known.field {
+            case .id, .openedAt, .channel, .status: required.note(known.field, r)
+            case .priority: m.priority = r
+            case .category: m.category = r
+            case .owner: m.owner = r
+            case .assignee: m.assignee = r
+            case .tier: m.tier = r
+            case .answered: m.answered = r
+            case .firstResponseAt: m.firstResponseAt = r
+            case .sla: m.sla = r
+            case .resolution: m.resolution = r
+            case .escalations: m.escalations = r
+            case .reopened: m.reopened = r
+            case .survey: m.survey = r
+            case .history: m.history = r
             default: break
             }
         }
-        if status.isFinished {
-            if let r = resolution {
-                let at = r.instant("at")
-                resolvedAt = at
-                finishedAt = r.instant("confirmed_at") ?? at
-            } else if let r = resolutionValue {
-                let at = r["at"]?.stringValue.flatMap { Instant(rfc3339: $0) }
-                resolvedAt = at
-                finishedAt = r["confirmed_at"]?.stringValue.flatMap { Instant(rfc3339: $0) } ?? at
-            }
+        let h = try required.header(b)
+        self.init(id: h.id, openedAt: h.openedAt, channel: h.channel, status: h.status)
+        read(b, m)
+    }
+
+    /// Reads the facts of a line held in an array.
+    public init(bytes: [UInt8]) throws(TicketError) {
+        let r: Result<TicketFacts, TicketError> = bytes.withUnsafeBytes { buf in
+            do throws(TicketError) { return .success(try TicketFacts(line: buf)) } catch { return .failure(error) }
         }
+        self = try r.get()
+    }
+
+    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members) {
+        priorityText = m.priority.flatMap { RawJSON.string(b, $0) }
+        category = m.category.flatMap { RawJSON.string(b, $0) }
+        owner = m.owner.flatMap { RawJSON.string(b, $0) }
+        assignee = m.assignee.flatMap { RawJSON.string(b, $0) }
+        tier = m.tier.flatMap { RawJSON.string(b, $0) }
+        answered = m.answered.flatMap { RawJSON.bool(b, $0) }
+        firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
+        benchFirstResponse = firstResponseAt
+        let workaroundMember = m.workaroundAt.flatMap { RawJSON.instant(b, $0) }
+        if let r = m.sla { readSLA(b, r) }
+        if status.isFinished, let r = m.resolution {
+            var at: Range<Int>? = nil, confirmed: Range<Int>? = nil
+            RawJSON.forEachMember(b, r) { e in
+                if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
+                if confirmed == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmed = e.valueRange }
+            }
+            resolvedAt = at.flatMap { RawJSON.instant(b, $0) }
+            finishedAt = confirmed.flatMap { RawJSON.instant(b, $0) } ?? resolvedAt
+        }
+        if let r = m.escalations { readEscalations(b, r) }
+        reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
+        if let r = m.survey { readSurvey(b, r) }
         var workaroundEvent: Instant? = nil
-        if let hr = historyRange {
-            let wantsWaits = pausedTotal == nil && RawFields.contains(buf, hr, "waiting\"")
-            let wantsWorkaround = workaroundMember == nil && RawFields.contains(buf, hr, "workaround\"")
-            if wantsWaits || wantsWorkaround {
-                var waitStart: Instant? = nil
-                for e in t.array("history") {
-                    guard let o = e.objectValue, let ev = o["event"]?.stringValue,
-                        let at = o["at"]?.stringValue.flatMap({ Instant(rfc3339: $0) })
-                    else { continue }
-                    switch ev {
-                    case "waiting": if waitStart == nil { waitStart = at }
-                    case "customer_replied":
-                        if let s = waitStart {
-                            pauses.append((s, at))
-                            waitStart = nil
-                        }
-                    case "workaround": if workaroundEvent == nil { workaroundEvent = at }
-                    default: break
-                    }
-                }
-                if wantsWaits, status == .waiting { waitingSince = waitStart }
-                if !wantsWaits { pauses = [] }
-            }
-        }
+        if let r = m.history { workaroundEvent = readHistory(b, r, wantsWorkaround: workaroundMember == nil) }
         workaroundAt = workaroundMember ?? workaroundEvent ?? resolvedAt
     }
 
-    /// Reads a member from its parsed value (members set in this run, and the rarer arrays).
-    mutating func readValue(_ key: String, _ v: JSONValue, _ resolution: inout JSONObject?, _ workaround: inout Instant?) {
-        switch key {
-        case "priority": priorityText = v.stringValue
-        case "category": category = v.stringValue
-        case "owner": owner = v.stringValue
-        case "assignee": assignee = v.stringValue
-        case "tier": tier = v.stringValue
-        case "answered": answered = v.boolValue
-        case "first_response_at":
-            firstResponseAt = v.stringValue.flatMap { Instant(rfc3339: $0) }
-            benchFirstResponse = firstResponseAt
-        case "workaround_at": workaround = v.stringValue.flatMap { Instant(rfc3339: $0) }
-        case "resolution": resolution = v.objectValue
-        case "escalations":
-            for e in v.arrayValue ?? [] {
-                guard let o = e.objectValue else { continue }
-                escalations.append((o["at"]?.stringValue.flatMap { Instant(rfc3339: $0) },
-                                    o["ack_at"]?.stringValue.flatMap { Instant(rfc3339: $0) }))
-                if let to = o["to"]?.stringValue { escalatedTo = to }
-            }
-        case "reopened": reopened = !(v.arrayValue ?? []).isEmpty
-        case "survey":
-            guard let o = v.objectValue else { break }
-            func time(_ k: String) -> Instant? { o[k]?.stringValue.flatMap { Instant(rfc3339: $0) } }
-            survey = SurveyFacts(
-                invitedAt: time("invited_at"), respondedAt: time("responded_at"),
-                efficiency: o["efficiency"]?.doubleValue, attitude: o["attitude"]?.doubleValue,
-                effectiveness: o["effectiveness"]?.doubleValue, comment: o["comment"]?.stringValue)
-        case "sla":
-            guard let o = v.objectValue else { break }
-            if let p = o["paused_seconds"]?.doubleValue { pausedTotal = Int64(p) }
-            for b in o["breaches"]?.arrayValue ?? [] {
-                if let name = b.objectValue?["target"]?.stringValue, let target = SLATarget(rawValue: name) {
-                    recordedBreaches.insert(target)
-                }
-            }
-        default: break
+    /// `paused_seconds` and the targets of `breaches`.
+    mutating func readSLA(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
+        var paused: Range<Int>? = nil, breaches: Range<Int>? = nil
+        RawJSON.forEachMember(b, r) { e in
+            if paused == nil, RawJSON.keyIs(b, e, "paused_seconds") { paused = e.valueRange }
+            if breaches == nil, RawJSON.keyIs(b, e, "breaches") { breaches = e.valueRange }
         }
+        // Out of Int64's range is no real pause; reading it must not trap.
+        if let p = paused.flatMap({ RawJSON.double(b, $0) }), abs(p) < 9e18 { pausedTotal = Int64(p) }
+        guard let br = breaches else { return }
+        RawJSON.forEachElement(b, br) { item in
+            var target: Range<Int>? = nil
+            RawJSON.forEachMember(b, item) { e in
+                if target == nil, RawJSON.keyIs(b, e, "target") { target = e.valueRange }
+            }
+            if let name = target.flatMap({ RawJSON.string(b, $0) }), let t = SLATarget(rawValue: name) {
+                recordedBreaches.insert(t)
+            }
+        }
+    }
+
+    /// (at, ack_at) of each escalation object, and the last one's `to`.
+    mutating func readEscalations(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
+        RawJSON.forEachElement(b, r) { item in
+            guard b[item.lowerBound] == UInt8(ascii: "{") else { return }
+            var at: Range<Int>? = nil, ack: Range<Int>? = nil, to: Range<Int>? = nil
+            RawJSON.forEachMember(b, item) { e in
+                if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
+                if ack == nil, RawJSON.keyIs(b, e, "ack_at") { ack = e.valueRange }
+                if to == nil, RawJSON.keyIs(b, e, "to") { to = e.valueRange }
+            }
+            escalations.append((at.flatMap { RawJSON.instant(b, $0) }, ack.flatMap { RawJSON.instant(b, $0) }))
+            if let t = to.flatMap({ RawJSON.string(b, $0) }) { escalatedTo = t }
+        }
+    }
+
+    /// Invitation, answer times and scores; the comment only when the survey was answered.
+    mutating func readSurvey(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
+        guard b[r.lowerBound] == UInt8(ascii: "{") else { return }
+        var invited: Range<Int>? = nil, responded: Range<Int>? = nil, comment: Range<Int>? = nil
+        var efficiency: Range<Int>? = nil, attitude: Range<Int>? = nil, effectiveness: Range<Int>? = nil
+        RawJSON.forEachMember(b, r) { e in
+            if invited == nil, RawJSON.keyIs(b, e, "invited_at") { invited = e.valueRange }
+            if responded == nil, RawJSON.keyIs(b, e, "responded_at") { responded = e.valueRange }
+            if efficiency == nil, RawJSON.keyIs(b, e, "efficiency") { efficiency = e.valueRange }
+            if attitude == nil, RawJSON.keyIs(b, e, "attitude") { attitude = e.valueRange }
+            if effectiveness == nil, RawJSON.keyIs(b, e, "effectiveness") { effectiveness = e.valueRange }
+            if comment == nil, RawJSON.keyIs(b, e, "comment") { comment = e.valueRange }
+        }
+        var s = SurveyFacts(
+            invitedAt: invited.flatMap { RawJSON.instant(b, $0) }, respondedAt: responded.flatMap { RawJSON.instant(b, $0) },
+            efficiency: efficiency.flatMap { RawJSON.double(b, $0) }, attitude: attitude.flatMap { RawJSON.double(b, $0) },
+            effectiveness: effectiveness.flatMap { RawJSON.double(b, $0) })
+        if s.scores != nil { s.comment = comment.flatMap { RawJSON.string(b, $0) } }
+        survey = s
+    }
+
+    /// Waits (`waiting` -> next `customer_replied`) when no `paused_seconds` was recorded, and
+    /// the first `workaround` event's time. History is walked only when its bytes mention one
+    /// of those events, so the common ticket costs one memchr scan here.
+    mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, wantsWorkaround: Bool) -> Instant? {
+        let wantsWaits = pausedTotal == nil && RawJSON.contains(b, r, "waiting\"")
+        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"")
+        guard wantsWaits || lookForWorkaround else { return nil }
+        var waitStart: Instant? = nil
+        var workaround: Instant? = nil
+        RawJSON.forEachElement(b, r) { item in
+            var event: Range<Int>? = nil, at: Range<Int>? = nil
+            RawJSON.forEachMember(b, item) { e in
+                if event == nil, RawJSON.keyIs(b, e, "event") { event = e.valueRange }
+                if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
+            }
+            guard let ev = event, let time = at.flatMap({ RawJSON.instant(b, $0) }) else { return }
+            if RawJSON.stringEquals(b, ev, "waiting") {
+                if waitStart == nil { waitStart = time }
+            } else if RawJSON.stringEquals(b, ev, "customer_replied") {
+                if let s = waitStart, wantsWaits {
+                    pauses.append((s, time))
+                    waitStart = nil
+                }
+            } else if RawJSON.stringEquals(b, ev, "workaround") {
+                if workaround == nil { workaround = time }
+            }
+        }
+        if wantsWaits, status == .waiting { waitingSince = waitStart }
+        return lookForWorkaround ? workaround : nil
     }
 }

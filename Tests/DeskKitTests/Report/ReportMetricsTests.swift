@@ -16,7 +16,7 @@ func at(_ minutes: Int) -> String {
     Instant(seconds: Instant(rfc3339: "2026-11-02T01:00:00Z")!.seconds + Int64(minutes) * 60).rfc3339
 }
 
-func facts(_ line: String) throws -> TicketFacts { TicketFacts(try Ticket(bytes: Array(line.utf8))) }
+func facts(_ line: String) throws -> TicketFacts { try TicketFacts(bytes: Array(line.utf8)) }
 
 /// Runs the accumulator for November 2026 over lines.
 func novemberStats(_ lines: [String], now: String = "2026-11-30T09:30:00Z", dims: [ReportDimension] = []) throws -> ReportResult {

@@ -1,0 +1,189 @@
+// Reading values straight from the bytes of a JSON text that was already validated whole, without
+// building JSONValues: the report needs `resolution.at`, not the cause and solution around it,
+// and the ticket's required fields are checked from their bytes. Because the text is known to
+// be valid, these readers do not report errors; a range holding another kind of value reads as
+// nil.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Readers over byte ranges of a validated JSON text.
+public enum RawJSON {
+    /// Whether the value at `r` is a string.
+    @inline(__always) static func isString(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
+        r.count >= 2 && b[r.lowerBound] == 0x22
+    }
+
+    /// The string body (between the quotes) at `r`, and whether it holds escapes.
+    static func body(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> (UnsafeRawBufferPointer, escaped: Bool)? {
+        guard isString(b, r) else { return nil }
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
+        let escaped = inner.baseAddress.map { memchr($0, 0x5C, inner.count) != nil } ?? false
+        return (inner, escaped)
+    }
+
+    /// The string at `r`, decoded; nil when the value is not a string.
+    public static func string(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> String? {
+        guard let (inner, escaped) = body(b, r) else { return nil }
+        if !escaped { return String(decoding: inner, as: UTF8.self) }
+        return JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true)
+    }
+
+    /// The RFC 3339 time in the string at `r`; nil when absent, not a string or not a time.
+    public static func instant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
+        guard let (inner, escaped) = body(b, r) else { return nil }
+        if !escaped { return Instant.parse(inner) }
+        return Instant(rfc3339: JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true))
+    }
+
+    /// The number at `r` as a finite Double; nil for other kinds.
+    public static func double(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Double? {
+        guard !r.isEmpty else { return nil }
+        let c = b[r.lowerBound]
+        // A single digit (survey scores) needs no text conversion.
+        if r.count == 1, c >= 0x30, c <= 0x39 { return Double(c - 0x30) }
+        guard c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: b[r]), as: UTF8.self)
+        guard let d = Double(text), d.isFinite else { return nil }
+        return d
+    }
+
+    /// `true` or `false` at `r`; nil for other kinds.
+    public static func bool(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool? {
+        guard !r.isEmpty else { return nil }
+        switch b[r.lowerBound] {
+        case UInt8(ascii: "t"): return true
+        case UInt8(ascii: "f"): return false
+        default: return nil
+        }
+    }
+
+    /// Whether the value at `r` is a string equal to `text`.
+    public static func stringEquals(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ text: StaticString) -> Bool {
+        guard let (inner, escaped) = body(b, r) else { return false }
+        if escaped { return string(b, r) == text.description }
+        guard inner.count == text.utf8CodeUnitCount else { return false }
+        return inner.baseAddress.map { memcmp($0, text.utf8Start, inner.count) == 0 } ?? true
+    }
+
+    /// Whether a member's key is `name`.
+    public static func keyIs(_ b: UnsafeRawBufferPointer, _ m: MemberSpan, _ name: StaticString) -> Bool {
+        let r = m.keyRange
+        if m.keyEscaped {
+            return JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true) == name.description
+        }
+        guard r.count - 2 == name.utf8CodeUnitCount, let base = b.baseAddress else { return false }
+        return memcmp(base + r.lowerBound + 1, name.utf8Start, r.count - 2) == 0
+    }
+
+    /// Calls `visit` with each member of the object at `r`; nothing when it is not an object.
+    public static func forEachMember(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ visit: (MemberSpan) -> Void) {
+        guard r.count >= 2, b[r.lowerBound] == UInt8(ascii: "{") else { return }
+        var i = skipSpace(b, r.lowerBound + 1, r.upperBound)
+        while i < r.upperBound, b[i] == 0x22 {
+            let keyEnd = skip(b, i, r.upperBound)
+            let key = i..<keyEnd
+            let escaped = b.baseAddress.map { memchr($0 + i, 0x5C, keyEnd - i) != nil } ?? false
+            let valueStart = skipSpace(b, skipSpace(b, keyEnd, r.upperBound) + 1, r.upperBound)  // past ':'
+            let valueEnd = skip(b, valueStart, r.upperBound)
+            visit(MemberSpan(keyRange: key, keyEscaped: escaped, valueRange: valueStart..<valueEnd))
+            i = skipSpace(b, skipSpace(b, valueEnd, r.upperBound) + 1, r.upperBound)  // past ',' or '}'
+        }
+    }
+
+    /// Calls `visit` with the range of each element of the array at `r`; nothing when it is
+    /// not an array.
+    public static func forEachElement(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ visit: (Range<Int>) -> Void) {
+        guard r.count >= 2, b[r.lowerBound] == UInt8(ascii: "[") else { return }
+        var i = skipSpace(b, r.lowerBound + 1, r.upperBound)
+        while i < r.upperBound - 1 {
+            let end = skip(b, i, r.upperBound)
+            visit(i..<end)
+            i = skipSpace(b, skipSpace(b, end, r.upperBound) + 1, r.upperBound)  // past ',' or ']'
+        }
+    }
+
+    /// The position after JSON white space from `i`.
+    @inline(__always) static func skipSpace(_ b: UnsafeRawBufferPointer, _ i: Int, _ end: Int) -> Int {
+        var i = i
+        while i < end, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        return i
+    }
+
+    /// The end of the (valid) value starting at `i`, without validating it again: strings end
+    /// at the first quote not escaped, containers where their depth returns to zero.
+    static func skip(_ b: UnsafeRawBufferPointer, _ i: Int, _ end: Int) -> Int {
+        guard i < end else { return end }
+        switch b[i] {
+        case 0x22: return stringEnd(b, i, end)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            var j = i
+            while j < end {
+                switch b[j] {
+                case 0x22: j = stringEnd(b, j, end)
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return j + 1 }
+                default: break
+                }
+                j += 1
+            }
+            return end
+        default:
+            var j = i
+            while j < end {
+                let c = b[j]
+                if c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || c == UInt8(ascii: "]") || c == 0x20 || c == 0x0A
+                    || c == 0x0D || c == 0x09
+                {
+                    break
+                }
+                j += 1
+            }
+            return j
+        }
+    }
+
+    /// The position after the string whose opening quote is at `i`.
+    static func stringEnd(_ b: UnsafeRawBufferPointer, _ i: Int, _ end: Int) -> Int {
+        guard let base = b.baseAddress else { return end }
+        var j = i + 1
+        while j < end {
+            guard let hit = memchr(base + j, 0x22, end - j) else { return end }
+            let q = UnsafeRawPointer(hit) - base
+            // A quote preceded by an odd number of backslashes is escaped.
+            var k = q - 1
+            while k > i, b[k] == 0x5C { k -= 1 }
+            if (q - 1 - k) % 2 == 0 { return q + 1 }
+            j = q + 1
+        }
+        return end
+    }
+
+    /// Whether the value at `r` is an array with at least one element.
+    public static func isNonEmptyArray(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
+        guard r.count >= 2, b[r.lowerBound] == UInt8(ascii: "[") else { return false }
+        var i = r.lowerBound + 1
+        while i < r.upperBound, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        return i < r.upperBound - 1
+    }
+
+    /// Whether `needle` occurs in `range` of `buf`.
+    public static func contains(_ buf: UnsafeRawBufferPointer, _ range: Range<Int>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0, range.count >= n, let base = buf.baseAddress else { return false }
+        let first = Int32(needle.utf8Start[0])
+        var p = base + range.lowerBound
+        let last = base + range.upperBound - n
+        // memchr finds candidates for the first byte; memcmp checks the rest.
+        while p <= last {
+            guard let hit = memchr(p, first, last - p + 1) else { return false }
+            if memcmp(hit, needle.utf8Start, n) == 0 { return true }
+            p = UnsafeRawPointer(hit) + 1
+        }
+        return false
+    }
+}
