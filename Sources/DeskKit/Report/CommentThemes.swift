@@ -25,9 +25,14 @@ public struct CommentThemes: Sendable {
 
     /// Adds one comment's terms.
     public mutating func add(_ comment: String) {
-        var seen = Set<String>()
-        for term in CommentThemes.terms(comment) where seen.insert(term).inserted {
-            counts[term, default: 0] += 1
+        let terms = CommentThemes.terms(comment)
+        // A term counts once per comment; most comments have a handful of terms, so a linear
+        // look back is cheaper than building a set for each.
+        if terms.count <= 32 {
+            for (i, term) in terms.enumerated() where !terms[..<i].contains(term) { counts[term, default: 0] += 1 }
+        } else {
+            var seen = Set<String>()
+            for term in terms where seen.insert(term).inserted { counts[term, default: 0] += 1 }
         }
     }
 
@@ -48,14 +53,30 @@ public struct CommentThemes: Sendable {
     /// The terms of a text, in order, stop words removed.
     public static func terms(_ text: String) -> [String] {
         var out: [String] = []
-        var word = String.UnicodeScalarView()
+        // The current word: ASCII letters and digits are lower-cased into `ascii` as they come
+        // (the common case, no String work per character); a word with any other letter is
+        // kept as scalars and lower-cased by the standard library.
+        var ascii: [UInt8] = []
+        var other = String.UnicodeScalarView()
+        var isASCII = true
+        var scalars = 0
         var han: [Unicode.Scalar] = []
+        func keep(_ w: String) {
+            if !stopWords.contains(w) { out.append(w) }
+        }
         func flushWord() {
-            if word.count >= 2 {
-                let w = String(word).lowercased()
-                if !stopWords.contains(w) && !w.allSatisfy(\.isNumber) { out.append(w) }
+            if scalars >= 2 {
+                if isASCII {
+                    if !ascii.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { keep(String(decoding: ascii, as: UTF8.self)) }
+                } else {
+                    let w = String(other).lowercased()
+                    if !w.allSatisfy(\.isNumber) { keep(w) }
+                }
             }
-            word = String.UnicodeScalarView()
+            ascii.removeAll(keepingCapacity: true)
+            other = String.UnicodeScalarView()
+            isASCII = true
+            scalars = 0
         }
         func flushHan() {
             if han.count >= 2 {
@@ -70,12 +91,31 @@ public struct CommentThemes: Sendable {
             han.removeAll(keepingCapacity: true)
         }
         for s in text.unicodeScalars {
-            if isHan(s) {
+            let v = s.value
+            if v < 0x80 {
+                let c = UInt8(v)
+                let lower = c | 0x20
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                guard isLetter || (c >= 0x30 && c <= 0x39) else {
+                    flushWord()
+                    flushHan()
+                    continue
+                }
+                flushHan()
+                if isASCII { ascii.append(isLetter ? lower : c) } else { other.append(s) }
+                scalars += 1
+            } else if isHan(s) {
                 flushWord()
                 han.append(s)
-            } else if s.properties.isAlphabetic || (s.value < 0x80 && s.properties.numericType != nil) {
+            } else if s.properties.isAlphabetic {
                 flushHan()
-                word.append(s)
+                if isASCII {
+                    // The word so far (lower-cased ASCII) carries on as scalars.
+                    other = String(decoding: ascii, as: UTF8.self).unicodeScalars
+                    isASCII = false
+                }
+                other.append(s)
+                scalars += 1
             } else {
                 flushWord()
                 flushHan()

@@ -203,7 +203,15 @@ public struct PeriodStats: Sendable {
             frDuration = d
             firstResponse.add(d, target: frTarget)
         }
-        judge(.firstResponse, event: f.firstResponseAt, duration: frDuration, target: frTarget, f, settings, now,
+        // A running ticket is judged by the business time elapsed until now, which is the same
+        // long span for every target: measured once, when first needed.
+        var openToNow: (business: Int64, paused: Int64)? = nil
+        func elapsed(_ target: SLATarget) -> Int64 {
+            let span = openToNow ?? (biz(f.openedAt, now, f.priority), f.paused(before: now, settings: settings))
+            openToNow = span
+            return span.business - (target == .firstResponse ? 0 : span.paused)
+        }
+        judge(.firstResponse, event: f.firstResponseAt, duration: frDuration, target: frTarget, f, elapsed,
               finished: f.isFinished || f.status == .observing)
         // Workaround and resolution: business time minus waiting. Without a workaround event
         // the workaround time is the resolution time, so that span is measured only once.
@@ -213,9 +221,9 @@ public struct PeriodStats: Sendable {
         let waTarget = settings.workaroundTarget(prio)
         let resTarget = settings.resolutionTarget(prio)
         if let d = waDuration { workaround.add(d, target: waTarget) }
-        judge(.workaround, event: f.workaroundAt, duration: waDuration, target: waTarget, f, settings, now, finished: f.isFinished)
+        judge(.workaround, event: f.workaroundAt, duration: waDuration, target: waTarget, f, elapsed, finished: f.isFinished)
         if let d = resDuration { resolution.add(d, target: resTarget) }
-        judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, settings, now, finished: f.isFinished)
+        judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, elapsed, finished: f.isFinished)
 
         let wasEscalated = !f.escalations.isEmpty
         if wasEscalated {
@@ -313,7 +321,7 @@ public struct PeriodStats: Sendable {
     /// time passes the target, else running (left out). Finished without the event: no data.
     mutating func judge(
         _ target: SLATarget, event: Instant?, duration: Int64?, target limit: Int64?, _ f: TicketFacts,
-        _ settings: ReportSettings, _ now: Instant, finished: Bool
+        _ elapsedToNow: (SLATarget) -> Int64, finished: Bool
     ) {
         let recorded = !f.recordedBreaches.isEmpty && f.recordedBreaches.contains(target)
         let t = target.ordinal
@@ -330,9 +338,7 @@ public struct PeriodStats: Sendable {
             return
         }
         guard !finished, let limit = limit else { return }
-        let pausedNow = target == .firstResponse ? 0 : f.paused(before: now, settings: settings)
-        let elapsed = settings.businessSeconds(f.openedAt, now, f.priority) - pausedNow
-        if elapsed > limit {
+        if elapsedToNow(target) > limit {
             complianceCounts[t].breached += 1
         } else {
             complianceCounts[t].running += 1

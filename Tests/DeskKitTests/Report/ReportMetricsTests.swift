@@ -221,3 +221,12 @@ func novemberStats(_ lines: [String], now: String = "2026-11-30T09:30:00Z", dims
         }
     }
 }
+
+@Suite struct CommentThemeTermTests {
+    @Test func wordsMixingScriptsAndDigitsSplitAsBefore() {
+        #expect(CommentThemes.terms("Café CAFÉ naïve 2026 x9 ok") == ["café", "café", "naïve", "x9"])
+        #expect(CommentThemes.terms("ÉCOLE école") == ["école", "école"])
+        #expect(CommentThemes.terms("VPN断线，VPN again") == ["vpn", "断线", "vpn"])
+        #expect(CommentThemes.terms("a1 12 ① ab") == ["a1", "ab"])
+    }
+}
