@@ -77,8 +77,15 @@ public enum ReportCommand {
         let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
         let result = try ReportEngine.run(
             paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
-            settings: settings, now: ctx.now(args))
+            settings: settings, now: ctx.now(args), parts: threads(ctx.environment))
         try ctx.stdout.write(ReportRenderer.render(ReportDocument(result), as: format))
         return 0
+    }
+
+    /// Threads for reading a large file: `DESK_THREADS` when it is a whole number from 1 to 64,
+    /// else the online cores (at most 8: beyond that the merge and memory outweigh the gain).
+    static func threads(_ environment: [String: String]) -> Int {
+        if let t = environment["DESK_THREADS"].flatMap({ Int($0) }), (1...64).contains(t) { return t }
+        return min(8, ForkJoin.onlineCores())
     }
 }

@@ -37,6 +37,98 @@ public enum InputFile {
         }
     }
 
+    /// Reads every non-blank line of the inputs (standard input when `paths` is empty) into
+    /// `state`, in order, like `forEachLine`. A regular file of at least `2 * minPartBytes`
+    /// is cut at line starts into up to `parts` byte ranges, which are read on their own threads
+    /// into copies of `empty` and merged into `state` in file order, so the result is the same
+    /// as reading in one pass whenever `merge` is order-blind. A line `body` refuses stops the
+    /// read; the error names the file and the line's number in the whole file (the earliest
+    /// such line when several ranges fail).
+    public static func reduceLines<State: Sendable>(
+        paths: [String], stdin: Int32, parts: Int, minPartBytes: Int64 = 8 << 20,
+        into state: inout State, empty: State, merge: (inout State, State) -> Void,
+        _ body: @escaping @Sendable (inout State, UnsafeRawBufferPointer) throws(TicketError) -> Void
+    ) throws(DeskError) {
+        for path in paths.isEmpty ? ["-"] : paths {
+            let (fd, name, owned) = try open(path, stdin: stdin)
+            defer { if owned { close(fd) } }
+            var st = stat()
+            let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int64(st.st_size) : 0
+            let n = min(parts, Int(size / max(1, minPartBytes)))
+            guard n > 1 else {
+                var reader = LineReader(fd: fd, name: name)
+                try reader.forEachLine { (line, bytes) throws(DeskError) in
+                    do throws(TicketError) { try body(&state, bytes) } catch { throw error.at(file: name, line: line) }
+                }
+                continue
+            }
+            let bounds = try lineStarts(fd: fd, name: name, size: size, parts: n)
+            // Each range counts its lines, so a refusal in a later range can be renumbered.
+            let results = ForkJoin.map(n) { i -> (Result<State, DeskError>, lines: Int) in
+                var part = empty
+                // The last range reads on to the end, as a single pass would (a line appended
+                // meanwhile is read too).
+                let end = i == n - 1 ? Int64.max : bounds[i + 1]
+                var reader = LineReader(fd: fd, name: name, range: bounds[i]..<end)
+                do throws(DeskError) {
+                    try reader.forEachLine { (line, bytes) throws(DeskError) in
+                        do throws(TicketError) { try body(&part, bytes) } catch { throw error.at(file: name, line: line) }
+                    }
+                } catch {
+                    return (.failure(error), reader.linesRead)
+                }
+                return (.success(part), reader.linesRead)
+            }
+            var linesBefore = 0
+            for (result, lines) in results {
+                switch result {
+                case .success(let part): merge(&state, part)
+                case .failure(let error):
+                    if case .data(var e) = error, e.line > 0 {
+                        e.line += linesBefore
+                        throw .data(e)
+                    }
+                    throw error
+                }
+                linesBefore += lines
+            }
+        }
+    }
+
+    /// `parts + 1` offsets cutting `size` bytes into ranges of about equal size, each starting
+    /// at a line start: a cut moves forward to just after the next newline.
+    static func lineStarts(fd: Int32, name: String, size: Int64, parts: Int) throws(DeskError) -> [Int64] {
+        var bounds: [Int64] = [0]
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        for k in 1..<parts {
+            let previous = bounds[bounds.count - 1]
+            var pos = max(previous, size * Int64(k) / Int64(parts) - 1)
+            var cut = size
+            while pos < size {
+                let got = window.withUnsafeMutableBytes { w in
+                    pread(fd, w.baseAddress, Int(min(Int64(w.count), size - pos)), off_t(pos))
+                }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw .data(DataError(file: name, message: "cannot read: \(lastSystemMessage())"))
+                }
+                if got == 0 { break }
+                let hit = window.withUnsafeBytes { w -> Int? in
+                    guard let base = w.baseAddress else { return nil }
+                    return memchr(base, 0x0A, got).map { base.distance(to: UnsafeRawPointer($0)) }
+                }
+                if let hit {
+                    cut = pos + Int64(hit) + 1
+                    break
+                }
+                pos += Int64(got)
+            }
+            bounds.append(cut)
+        }
+        bounds.append(size)
+        return bounds
+    }
+
     /// Reads a whole (small) file; `-` is standard input.
     public static func readAll(_ path: String, stdin: Int32) throws(DeskError) -> [UInt8] {
         let (fd, name, owned) = try open(path, stdin: stdin)

@@ -16,6 +16,10 @@ public struct LineReader: ~Copyable {
     var eof = false
     var lineNumber = 0
     var atFileStart = true
+    /// With a byte range: the next offset to read (with pread, so several readers can share
+    /// one descriptor) and the range's end.
+    var offset: Int64 = 0
+    var limit: Int64? = nil
 
     /// Wraps an open descriptor; the reader does not close it.
     public init(fd: Int32, name: String, blockSize: Int = 1 << 20) {
@@ -23,6 +27,19 @@ public struct LineReader: ~Copyable {
         self.name = name
         self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
     }
+
+    /// Reads only the bytes `range` of a regular file. The range should start at a line start
+    /// and end after a newline (or at the end of the file); only a range starting at 0 can
+    /// carry the byte order mark.
+    public init(fd: Int32, name: String, range: Range<Int64>, blockSize: Int = 1 << 20) {
+        self.init(fd: fd, name: name, blockSize: blockSize)
+        offset = range.lowerBound
+        limit = range.upperBound
+        atFileStart = range.lowerBound == 0
+    }
+
+    /// Lines seen so far, blank ones included (after the last call, all lines of the input).
+    public var linesRead: Int { lineNumber }
 
     deinit { buffer.deallocate() }
 
@@ -82,13 +99,20 @@ public struct LineReader: ~Copyable {
             buffer = bigger
         }
         while true {
-            let n = read(fd, buffer.baseAddress! + end, buffer.count - end)
+            let space = buffer.count - end
+            let n: Int
+            if let limit {
+                n = offset >= limit ? 0 : pread(fd, buffer.baseAddress! + end, Int(min(Int64(space), limit - offset)), off_t(offset))
+            } else {
+                n = read(fd, buffer.baseAddress! + end, space)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .data(DataError(file: name, message: "cannot read: \(lastSystemMessage())"))
             }
             if n == 0 { eof = true }
             end += n
+            offset += Int64(n)
             return
         }
     }

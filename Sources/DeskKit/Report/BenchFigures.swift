@@ -18,7 +18,8 @@ public struct BenchFigures: Sendable {
     var frSum: Double = 0
     var frCount = 0
     var resolved = 0
-    var sums = (0.0, 0.0, 0.0)
+    /// Score sums in millionths (exact in any order; see PeriodStats).
+    var sums: (Int64, Int64, Int64) = (0, 0, 0)
     var responses = 0
     var satisfied = 0
 
@@ -37,9 +38,9 @@ public struct BenchFigures: Sendable {
         if f.status == .resolved || f.status == .closed { resolved += 1 }
         if let s = f.survey, let sc = s.scores {
             responses += 1
-            sums.0 += sc.0
-            sums.1 += sc.1
-            sums.2 += sc.2
+            sums.0 += Stats.millionths(sc.0)
+            sums.1 += Stats.millionths(sc.1)
+            sums.2 += Stats.millionths(sc.2)
             if (sc.0 + sc.1 + sc.2) / 3 >= 4 { satisfied += 1 }
         }
     }
@@ -56,8 +57,9 @@ public struct BenchFigures: Sendable {
         let n = Double(responses)
         let means: JSONValue = responses > 0
             ? .object([
-                "efficiency": rounded(sums.0 / n, 2), "attitude": rounded(sums.1 / n, 2),
-                "effectiveness": rounded(sums.2 / n, 2),
+                "efficiency": rounded(Stats.fromMillionths(sums.0) / n, 2),
+                "attitude": rounded(Stats.fromMillionths(sums.1) / n, 2),
+                "effectiveness": rounded(Stats.fromMillionths(sums.2) / n, 2),
             ]) : .null
         return .object([
             "tickets": .int(tickets),

@@ -6,7 +6,7 @@
 /// Counts terms across comments.
 public struct CommentThemes: Sendable {
     /// Comments mentioning each term.
-    public private(set) var counts: [String: Int] = [:]
+    public internal(set) var counts: [String: Int] = [:]
 
     public init() {}
 

@@ -74,12 +74,20 @@ public struct FollowUp: Sendable, Equatable {
     public var comment: String?
     public var respondedAt: Instant?
 
-    /// Lowest mean first, then earliest response, then id.
+    /// Lowest mean first, then earliest response, then id; the rest of the answer breaks the
+    /// remaining ties, so the list is the same whatever order the tickets were counted in.
     static func lower(_ a: FollowUp, _ b: FollowUp) -> Bool {
         if a.mean != b.mean { return a.mean < b.mean }
         let ra = a.respondedAt?.seconds ?? Int64.max, rb = b.respondedAt?.seconds ?? Int64.max
         if ra != rb { return ra < rb }
-        return a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        if a.id != b.id { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+        if a.efficiency != b.efficiency { return a.efficiency < b.efficiency }
+        if a.attitude != b.attitude { return a.attitude < b.attitude }
+        func text(_ s: String?) -> [UInt8] { s.map { [1] + Array($0.utf8) } ?? [] }
+        for (x, y) in [(a.owner, b.owner), (a.category, b.category), (a.comment, b.comment)] where x != y {
+            return text(x).lexicographicallyPrecedes(text(y))
+        }
+        return false
     }
 }
 
@@ -125,7 +133,9 @@ public struct PeriodStats: Sendable {
     public var invited = 0
     public var responded = 0
     public var satisfied = 0
-    public var scoreSums = (0.0, 0.0, 0.0)
+    /// Score sums in millionths: integer sums are exact in any order, so a report read in
+    /// parallel ranges gives the same means, to the last digit, as one read in a single pass.
+    var scoreSums: (Int64, Int64, Int64) = (0, 0, 0)
     public var followUp: [FollowUp] = []
     public var themes = CommentThemes()
     // Counts by a closed vocabulary live in arrays indexed by ordinal: the report counts every
@@ -256,9 +266,9 @@ public struct PeriodStats: Sendable {
                 let ok = mean >= settings.csatThreshold
                 isSatisfied = ok
                 if ok { satisfied += 1 }
-                scoreSums.0 += sc.0
-                scoreSums.1 += sc.1
-                scoreSums.2 += sc.2
+                scoreSums.0 += Stats.millionths(sc.0)
+                scoreSums.1 += Stats.millionths(sc.1)
+                scoreSums.2 += Stats.millionths(sc.2)
                 if let c = s.comment, !c.isEmpty { themes.add(c) }
                 let item = FollowUp(
                     id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
@@ -281,24 +291,37 @@ public struct PeriodStats: Sendable {
                 if ok { g.satisfied += 1 }
             }
         }
-        func slot(_ i: Int?, _ register: (Int) -> Void) -> Int {
-            if let i { return i }
-            groupStats.append(GroupStats())
-            register(groupStats.count - 1)
-            return groupStats.count - 1
-        }
         let owner = f.owner ?? PeriodStats.noGroup
-        count(&groupStats[slot(agentIndex[owner]) { agentIndex[owner] = $0 }])
+        let agent: Int
+        if let s = agentIndex[owner] {
+            agent = s
+        } else {
+            agent = newGroup()
+            agentIndex[owner] = agent
+        }
+        count(&groupStats[agent])
         for (i, d) in dimensions.enumerated() {
             if d == .month, let (last, s) = lastDaySlot[i], last == day {
                 count(&groupStats[s])
                 continue
             }
             let k = key(f, d, settings)
-            let s = slot(groupIndex[i][k]) { groupIndex[i][k] = $0 }
+            let s: Int
+            if let known = groupIndex[i][k] {
+                s = known
+            } else {
+                s = newGroup()
+                groupIndex[i][k] = s
+            }
             if d == .month { lastDaySlot[i] = (day, s) }
             count(&groupStats[s])
         }
+    }
+
+    /// Appends an empty group and returns its slot.
+    mutating func newGroup() -> Int {
+        groupStats.append(GroupStats())
+        return groupStats.count - 1
     }
 
     /// The group a ticket falls in for a dimension.
@@ -369,7 +392,7 @@ public struct PeriodStats: Sendable {
     public var means: (Double, Double, Double)? {
         guard responded > 0 else { return nil }
         let n = Double(responded)
-        return (scoreSums.0 / n, scoreSums.1 / n, scoreSums.2 / n)
+        return (Stats.fromMillionths(scoreSums.0) / n, Stats.fromMillionths(scoreSums.1) / n, Stats.fromMillionths(scoreSums.2) / n)
     }
 }
 

@@ -84,18 +84,20 @@ public enum ReportEngine {
         }
     }
 
-    /// Reads every ticket of the inputs into an accumulator.
+    /// Reads every ticket of the inputs into an accumulator. A large regular file is read in
+    /// up to `parts` byte ranges on parallel threads, each into its own accumulator, merged in
+    /// file order: the result is the same for any number of parts.
     public static func run(
         paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
-        settings: ReportSettings, now: Instant
+        settings: ReportSettings, now: Instant, parts: Int = 1, minPartBytes: Int64 = 8 << 20
     ) throws(DeskError) -> ReportResult {
-        var acc = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)
-        try InputFile.forEachLine(paths: paths, stdin: stdin) { (file, line, bytes) throws(DeskError) in
-            do throws(TicketError) {
-                acc.add(try TicketFacts(line: bytes))
-            } catch {
-                throw error.at(file: file, line: line)
-            }
+        let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)
+        var acc = empty
+        try InputFile.reduceLines(
+            paths: paths, stdin: stdin, parts: parts, minPartBytes: minPartBytes, into: &acc, empty: empty,
+            merge: { $0.merge($1) }
+        ) { (acc, bytes) throws(TicketError) in
+            acc.add(try TicketFacts(line: bytes))
         }
         return acc.result
     }

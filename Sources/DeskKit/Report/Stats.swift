@@ -18,6 +18,15 @@ public enum Stats {
         return (percentile(s, 50), percentile(s, 90))
     }
 
+    /// A score in millionths, for sums that are exact in any order (clamped far beyond any
+    /// survey scale, so absurd data cannot overflow a sum).
+    public static func millionths(_ x: Double) -> Int64 {
+        Int64((min(max(x, -1e9), 1e9) * 1_000_000).rounded())
+    }
+
+    /// The value of a sum in millionths.
+    public static func fromMillionths(_ m: Int64) -> Double { Double(m) / 1_000_000 }
+
     /// part / whole, nil when whole is 0.
     public static func share(_ part: Int, _ whole: Int) -> Double? {
         whole > 0 ? Double(part) / Double(whole) : nil
