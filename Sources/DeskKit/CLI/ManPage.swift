@@ -22,7 +22,9 @@ public enum ManPage {
         ("DESK_AGENT", "who is acting, recorded as the author of history entries, replies and "
             + "resolutions"),
         ("DESK_LOCK_TIMEOUT", "how long to wait for the lock on a file rewritten with --in-place "
-            + "or appended with --append, as a duration such as 10s"),
+            + "or appended with --append, in seconds (default 10)"),
+        ("DESK_THREADS", "how many threads report may use to read a large file (1 to 64; default "
+            + "the online cores, at most 8); the report is the same for any number"),
         ("NO_COLOR", "when set and not empty, text output is never coloured"),
     ]
 
