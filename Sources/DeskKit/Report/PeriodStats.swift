@@ -1,6 +1,7 @@
-// The running totals of one report period, filled ticket by ticket in a single pass. Memory is
-// one duration per ticket of the period per figure (percentiles are exact, so the values are
-// kept) plus one entry per group; nothing is kept per ticket outside the period.
+// The running totals of one report period, filled ticket by ticket in a single pass. Percentiles
+// are exact, so every duration of a figure is kept, but as counts per distinct value
+// (DurationSamples): memory follows the distinct durations of each figure and group, not the
+// tickets, plus one entry per group; nothing is kept per ticket outside the period.
 
 /// A report period: [from, to), in instants.
 public struct ReportPeriod: Sendable, Equatable {
@@ -21,20 +22,24 @@ public struct ReportPeriod: Sendable, Equatable {
 
 /// Durations of one figure (business seconds) and how many were within their target.
 public struct DurationFigure: Sendable, Equatable {
-    /// Exact percentiles need every duration; 32 bits (±68 years of seconds) halve the memory
-    /// a year-long report over a million tickets keeps.
-    var stored: [Int32] = []
+    /// Exact percentiles need every duration; kept as counts per distinct value, so memory
+    /// follows the distinct durations, not the tickets.
+    var stored = DurationSamples()
     public var within = 0
     public init() {}
 
     mutating func add(_ d: Int64, target: Int64?) {
-        stored.append(Int32(clamping: d))
+        stored.append(d)
         if let t = target, d <= t { within += 1 }
     }
 
-    /// The durations, in seconds, in the order they were added.
-    public var values: [Int64] { stored.map(Int64.init) }
+    /// The durations, in seconds, ascending.
+    public var values: [Int64] { stored.sortedValues }
 
+    /// The nearest-rank percentile `p` of the durations (as `Stats.percentile`); nil when none.
+    public func percentile(_ p: Int) -> Int64? { stored.percentile(p) }
+
+    /// Share of the durations within their target; nil when none.
     public var withinShare: Double? { Stats.share(within, stored.count) }
 }
 
@@ -123,7 +128,8 @@ public struct PeriodStats: Sendable {
     }
     public var escalated = 0
     public var escalatedByTier: [String: Int] = [:]
-    public var ackTimes: [Int64] = []
+    /// Escalation acknowledgement times (business seconds).
+    public var ackTimes = DurationSamples()
     public var unacknowledged = 0
     public var resolved = 0
     public var firstContactResolved = 0

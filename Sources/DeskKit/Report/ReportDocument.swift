@@ -128,33 +128,24 @@ extension ReportDocument {
         func h(_ key: String, _ label: String, _ kind: FigureKind, _ f: (PeriodStats) -> Double?) -> Headline {
             Headline(key: key, label: label, kind: kind, value: f(c), previous: f(p))
         }
-        // Sorted once per figure and period.
-        var sortedCache: [String: [Int64]] = [:]
-        func sorted(_ v: [Int64], _ name: String, _ s: PeriodStats) -> [Int64] {
-            let k = name + (s.period == c.period ? "c" : "p")
-            if let x = sortedCache[k] { return x }
-            let x = v.sorted()
-            sortedCache[k] = x
-            return x
-        }
-        func med(_ name: String, _ s: PeriodStats, _ v: [Int64]) -> Double? { d(Stats.percentile(sorted(v, name, s), 50)) }
-        func p90(_ name: String, _ s: PeriodStats, _ v: [Int64]) -> Double? { d(Stats.percentile(sorted(v, name, s), 90)) }
+        func med(_ v: DurationSamples) -> Double? { d(v.percentile(50)) }
+        func p90(_ v: DurationSamples) -> Double? { d(v.percentile(90)) }
         headlines = [
             h("tickets_opened", "Tickets opened", .count) { Double($0.opened) },
-            h("first_response_median_seconds", "First response, median", .seconds) { med("fr", $0, $0.firstResponse.values) },
-            h("first_response_p90_seconds", "First response, p90", .seconds) { p90("fr", $0, $0.firstResponse.values) },
+            h("first_response_median_seconds", "First response, median", .seconds) { med($0.firstResponse.stored) },
+            h("first_response_p90_seconds", "First response, p90", .seconds) { p90($0.firstResponse.stored) },
             h("first_response_within_target", "First response within target", .share) { $0.firstResponse.withinShare },
-            h("workaround_median_seconds", "Time to workaround, median", .seconds) { med("wa", $0, $0.workaround.values) },
-            h("workaround_p90_seconds", "Time to workaround, p90", .seconds) { p90("wa", $0, $0.workaround.values) },
+            h("workaround_median_seconds", "Time to workaround, median", .seconds) { med($0.workaround.stored) },
+            h("workaround_p90_seconds", "Time to workaround, p90", .seconds) { p90($0.workaround.stored) },
             h("workaround_within_target", "Workaround within target", .share) { $0.workaround.withinShare },
-            h("resolution_median_seconds", "Time to resolution, median", .seconds) { med("res", $0, $0.resolution.values) },
-            h("resolution_p90_seconds", "Time to resolution, p90", .seconds) { p90("res", $0, $0.resolution.values) },
+            h("resolution_median_seconds", "Time to resolution, median", .seconds) { med($0.resolution.stored) },
+            h("resolution_p90_seconds", "Time to resolution, p90", .seconds) { p90($0.resolution.stored) },
             h("resolution_within_target", "Resolution within target", .share) { $0.resolution.withinShare },
             h("sla_first_response_compliance", "SLA compliance, first response", .share) { $0.compliance[.firstResponse]?.rate },
             h("sla_workaround_compliance", "SLA compliance, workaround", .share) { $0.compliance[.workaround]?.rate },
             h("sla_resolution_compliance", "SLA compliance, resolution", .share) { $0.compliance[.resolution]?.rate },
             h("escalation_rate", "Escalation rate", .share) { $0.escalationRate },
-            h("escalation_ack_median_seconds", "Escalation acknowledgement, median", .seconds) { med("ack", $0, $0.ackTimes) },
+            h("escalation_ack_median_seconds", "Escalation acknowledgement, median", .seconds) { med($0.ackTimes) },
             h("first_contact_resolution", "First contact resolution", .share) { $0.firstContactResolution },
             h("reopen_rate", "Reopen rate", .share) { $0.reopenRate },
             h("backlog", "Backlog at period end", .count) { Double($0.backlog) },
@@ -243,10 +234,10 @@ extension ReportDocument {
         columns += [("responses", "Responses"), ("csat", "CSAT")]
         let rows: [[Cell]] = order.map { (k, g) in
             var row: [Cell] = [.string(k), .count(g.tickets), .count(g.resolved),
-                               .figure(Stats.percentile(g.firstResponse.values.sorted(), 50).map(Double.init), .seconds)]
+                               .figure(g.firstResponse.percentile(50).map(Double.init), .seconds)]
             if full {
                 row += [.figure(g.firstResponse.withinShare, .share),
-                        .figure(Stats.percentile(g.resolution.values.sorted(), 50).map(Double.init), .seconds), .count(g.escalated)]
+                        .figure(g.resolution.percentile(50).map(Double.init), .seconds), .count(g.escalated)]
             }
             row += [.count(g.responses), .figure(g.csat, .share)]
             return row
