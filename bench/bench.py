@@ -114,7 +114,10 @@ def main():
         label = os.path.basename(path)
         check_report_agreement(desk, path)
         cases = [
+            # desk reads a large file on every core (DESK_THREADS); its one-thread time is
+            # shown too, since jq and Miller use one core for this work.
             ("report", [("desk", f"{desk} {REPORT_ARGS} {path}"),
+                        ("desk, 1 thread", f"DESK_THREADS=1 {desk} {REPORT_ARGS} {path}"),
                         ("jq", f"jq -n -c -f {HERE}/peers/report.jq {path}"),
                         ("mlr", f"mlr --ijsonl --ojson put -q -f {HERE}/peers/report.mlr {path}")]),
             ("pass-through", [("desk", f"{desk} show {path}"),
