@@ -13,8 +13,8 @@ public enum PolicyCommand {
         discussion: """
             Without flags, prints the built-in policy. With --policy (or DESK_POLICY), prints the \
             effective policy: the file laid over the built-in one, every key in canonical order. \
-            --check validates a policy file and lists every problem on stderr as FILE: JSONPATH: \
-            message, one per line (exit 3); a valid file prints FILE: ok with the policy id and hash. \
+            --check validates a policy file and lists every problem on stderr as FILE: error: \
+            JSONPATH: message, one per line (exit 3); a valid file prints FILE: ok with the policy id and hash. \
             A policy last reviewed longer ago than its review_interval gets a warning, but passes.
             """,
         flags: [
@@ -49,12 +49,12 @@ public enum PolicyCommand {
             value = try JSONParser.parse(bytes)
         } catch {
             let (line, column) = bytes.withUnsafeBytes { lineAndColumn(of: error.offset, in: $0) }
-            ctx.stderr.line("\(name):\(line):\(column): \(error.message)")
+            ctx.stderr.line(DataError(file: name, line: line, column: column, message: error.message).rendered)
             throw .silent(3)
         }
         switch Policy.decode(value) {
         case .failure(let errors):
-            for p in errors.problems { ctx.stderr.line("\(name): \(p.path): \(p.message)") }
+            for p in errors.problems { ctx.stderr.line(DataError(file: name, message: "\(p.path): \(p.message)").rendered) }
             throw .silent(3)
         case .success(let policy):
             if let warning = reviewWarning(policy, now: now) { ctx.stderr.line("\(name): warning: \(warning)") }

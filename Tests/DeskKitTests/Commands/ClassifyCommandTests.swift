@@ -115,7 +115,7 @@ import Testing
     @Test func checkListsEveryProblem() throws {
         let r = try runDesk(["policy", "--check", "-"], stdin: #"{"business_hours": {"mon": [{"start": "18:00", "end": "17:00"}]}, "x": 1}"#)
         #expect(r.status == 3)
-        #expect(r.stderr == "<stdin>: $.x: unknown key\n<stdin>: $.business_hours.mon[0]: end 17:00 is before start 18:00\n")
+        #expect(r.stderr == "<stdin>: error: $.x: unknown key\n<stdin>: error: $.business_hours.mon[0]: end 17:00 is before start 18:00\n")
         #expect(r.stdout == "")
     }
 
