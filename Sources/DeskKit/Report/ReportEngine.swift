@@ -97,7 +97,8 @@ public enum ReportEngine {
             paths: paths, stdin: stdin, parts: parts, minPartBytes: minPartBytes, into: &acc, empty: empty,
             merge: { $0.merge($1) }
         ) { (acc, bytes) throws(TicketError) in
-            acc.add(try TicketFacts(line: bytes))
+            // Tickets opened outside both periods count only toward the backlogs.
+            acc.add(try TicketFacts(line: bytes, readAll: { period.contains($0) || previous.contains($0) }))
         }
         return acc.result
     }

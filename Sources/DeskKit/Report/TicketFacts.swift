@@ -128,6 +128,13 @@ extension TicketFacts {
     /// same errors as decoding a `Ticket` (the report reads the same lines every command does),
     /// but only the members the report needs are read, straight from their bytes.
     public init(line b: UnsafeRawBufferPointer) throws(TicketError) {
+        try self.init(line: b, readAll: { _ in true })
+    }
+
+    /// Reads the facts of one line; when `readAll` says no for the opening time, only what
+    /// the backlog needs (status and when it finished) is read. Why: a monthly report over a
+    /// year of tickets counts one ticket in twelve, and the rest only toward the backlog.
+    public init(line b: UnsafeRawBufferPointer, readAll: (Instant) -> Bool) throws(TicketError) {
         var required = Ticket.RequiredRanges()
         var m = Members()
         try Ticket.scan(b) { span, known in
@@ -157,7 +164,7 @@ extension TicketFacts {
         }
         let h = try required.header(b)
         self.init(id: h.id, openedAt: h.openedAt, channel: h.channel, status: h.status)
-        read(b, m)
+        if readAll(h.openedAt) { read(b, m) } else { readFinish(b, m) }
     }
 
     /// Reads the facts of a line held in an array.
@@ -179,21 +186,25 @@ extension TicketFacts {
         benchFirstResponse = firstResponseAt
         let workaroundMember = m.workaroundAt.flatMap { RawJSON.instant(b, $0) }
         if let r = m.sla { readSLA(b, r) }
-        if status.isFinished, let r = m.resolution {
-            var at: Range<Int>? = nil, confirmed: Range<Int>? = nil
-            RawJSON.forEachMember(b, r) { e in
-                if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
-                if confirmed == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmed = e.valueRange }
-            }
-            resolvedAt = at.flatMap { RawJSON.instant(b, $0) }
-            finishedAt = confirmed.flatMap { RawJSON.instant(b, $0) } ?? resolvedAt
-        }
+        readFinish(b, m)
         if let r = m.escalations { readEscalations(b, r) }
         reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
         if let r = m.survey { readSurvey(b, r) }
         var workaroundEvent: Instant? = nil
         if let r = m.history { workaroundEvent = readHistory(b, r, wantsWorkaround: workaroundMember == nil) }
         workaroundAt = workaroundMember ?? workaroundEvent ?? resolvedAt
+    }
+
+    /// `resolution.at` and when the ticket finished, for resolved and closed tickets.
+    mutating func readFinish(_ b: UnsafeRawBufferPointer, _ m: Members) {
+        guard status.isFinished, let r = m.resolution else { return }
+        var at: Range<Int>? = nil, confirmed: Range<Int>? = nil
+        RawJSON.forEachMember(b, r) { e in
+            if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
+            if confirmed == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmed = e.valueRange }
+        }
+        resolvedAt = at.flatMap { RawJSON.instant(b, $0) }
+        finishedAt = confirmed.flatMap { RawJSON.instant(b, $0) } ?? resolvedAt
     }
 
     /// `paused_seconds` and the targets of `breaches`.
