@@ -123,22 +123,17 @@ public struct Ticket: Sendable {
             guard let at = RawJSON.instant(bytes, openedRange) else {
                 throw TicketError(column: column(openedRange), message: "ticket \(id): field 'opened_at' must be an RFC 3339 time")
             }
-            guard let channelRange = channel else {
-                throw TicketError(column: 1, message: "ticket \(id): missing required field 'channel'")
+            /// A required field holding one word of a closed vocabulary.
+            func word<E: CaseIterable & RawRepresentable>(_ r: Range<Int>?, _ name: String, _: E.Type) throws(TicketError) -> E
+            where E.RawValue == String {
+                guard let r else { throw TicketError(column: 1, message: "ticket \(id): missing required field '\(name)'") }
+                guard let v = RawJSON.string(bytes, r).flatMap(E.init(rawValue:)) else {
+                    throw TicketError(column: column(r), message: "ticket \(id): field '\(name)' must be one of \(E.names.joined(separator: ", "))")
+                }
+                return v
             }
-            guard let channel = RawJSON.string(bytes, channelRange).flatMap(Channel.init(rawValue:)) else {
-                throw TicketError(
-                    column: column(channelRange),
-                    message: "ticket \(id): field 'channel' must be one of \(Channel.names.joined(separator: ", "))")
-            }
-            guard let statusRange = status else {
-                throw TicketError(column: 1, message: "ticket \(id): missing required field 'status'")
-            }
-            guard let status = RawJSON.string(bytes, statusRange).flatMap(Status.init(rawValue:)) else {
-                throw TicketError(
-                    column: column(statusRange),
-                    message: "ticket \(id): field 'status' must be one of \(Status.names.joined(separator: ", "))")
-            }
+            let channel = try word(channel, "channel", Channel.self)
+            let status = try word(status, "status", Status.self)
             return (id, at, channel, status)
         }
     }

@@ -4,21 +4,6 @@ import Testing
 
 @testable import DeskKit
 
-/// SplitMix64: a deterministic generator for property tests.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
-        range.lowerBound + Int64(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-}
-
 func at(_ s: String) -> Instant { Instant(rfc3339: s) ?? Instant(seconds: -1) }
 
 let chinaHolidays2026: [LocalDate] = {

@@ -5,19 +5,6 @@ import Testing
 
 @testable import DeskKit
 
-/// A seeded generator (SplitMix64), so a failing case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct DurationSamplesTests {
     /// How values are drawn for a case.
     enum Spread: CaseIterable {
@@ -28,7 +15,7 @@ struct SeededGenerator: RandomNumberGenerator {
         case anyInt64  // anywhere, Int64.min and .max included: the values outside Int32
         case mixed  // mostly small repeats, some wide values of either sign
 
-        func draw(_ g: inout SeededGenerator) -> Int64 {
+        func draw(_ g: inout SplitMix64) -> Int64 {
             switch self {
             case .fewRepeated: return Int64.random(in: 0..<8, using: &g)
             case .seconds: return Int64.random(in: 0..<200_000, using: &g)
@@ -70,7 +57,7 @@ struct SeededGenerator: RandomNumberGenerator {
         // Around the first merge (1024 pending), later merges at 1024 and, with many distinct
         // values, at a quarter of the distinct count.
         let sizes = [0, 1, 2, 3, 7, 100, 1023, 1024, 1025, 2047, 2048, 2049, 3071, 3072, 3073, 5000, 20_000]
-        var g = SeededGenerator(seed: 20261102)
+        var g = SplitMix64(state: 20261102)
         for spread in Spread.allCases {
             for n in sizes {
                 var values: [Int64] = []
@@ -87,7 +74,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func everyStateOnTheWayAgrees() {
         // Checked after each append, so every mix of merged and pending values is covered.
-        var g = SeededGenerator(seed: 7)
+        var g = SplitMix64(state: 7)
         for spread in [Spread.fewRepeated, .mixed, .negative] {
             var values: [Int64] = []
             var s = DurationSamples()
@@ -114,7 +101,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func equalityIsOfTheMultiset() {
-        var g = SeededGenerator(seed: 99)
+        var g = SplitMix64(state: 99)
         let values = (0..<3_000).map { _ in Spread.mixed.draw(&g) }
         let a = DurationSamples(values)
         var b = DurationSamples(values.reversed())
@@ -129,7 +116,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func appendingAnotherMultisetAddsItsValues() {
-        var g = SeededGenerator(seed: 7)
+        var g = SplitMix64(state: 7)
         for spread in Spread.allCases {
             for (n, m) in [(0, 0), (0, 5), (3, 0), (1_500, 700), (5_000, 20_000)] {
                 let a = (0..<n).map { _ in spread.draw(&g) }, b = (0..<m).map { _ in spread.draw(&g) }
@@ -141,7 +128,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func radixSortSorts() {
-        var g = SeededGenerator(seed: 42)
+        var g = SplitMix64(state: 42)
         for n in [0, 1, 2, 255, 256, 257, 1000, 5000] {
             for range in [Int32(0)...0, 0...7, 0...65_535, -1_000...1_000, Int32.min...Int32.max] {
                 var a = (0..<n).map { _ in Int32.random(in: range, using: &g) }
@@ -155,7 +142,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test func memoryFollowsDistinctValuesNotCount() {
         // A million values from 50,000 distinct ones: about 2 bytes per distinct value in the
         // run plus a pending batch, instead of 4 MB of Int32.
-        var g = SeededGenerator(seed: 1)
+        var g = SplitMix64(state: 1)
         var s = DurationSamples()
         for _ in 0..<1_000_000 { s.append(Int64.random(in: 0..<50_000, using: &g)) }
         #expect(s.count == 1_000_000)
