@@ -54,7 +54,10 @@ public enum InputFile {
             defer { if owned { close(fd) } }
             var st = stat()
             let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int64(st.st_size) : 0
-            let n = min(parts, Int(size / max(1, minPartBytes)))
+            // Standard input may be a file already partly read (`(head -1; desk report) < f`):
+            // the input starts where its offset is, as it would for read().
+            let start = size > 0 ? max(0, Int64(lseek(fd, 0, SEEK_CUR))) : 0
+            let n = min(parts, Int(max(0, size - start) / max(1, minPartBytes)))
             guard n > 1 else {
                 var reader = LineReader(fd: fd, name: name)
                 try reader.forEachLine { (line, bytes) throws(DeskError) in
@@ -62,14 +65,14 @@ public enum InputFile {
                 }
                 continue
             }
-            let bounds = try lineStarts(fd: fd, name: name, size: size, parts: n)
+            let bounds = try lineStarts(fd: fd, name: name, from: start, size: size, parts: n)
             // Each range counts its lines, so a refusal in a later range can be renumbered.
             let results = ForkJoin.map(n) { i -> (Result<State, DeskError>, lines: Int) in
                 var part = empty
                 // The last range reads on to the end, as a single pass would (a line appended
                 // meanwhile is read too).
                 let end = i == n - 1 ? Int64.max : bounds[i + 1]
-                var reader = LineReader(fd: fd, name: name, range: bounds[i]..<end)
+                var reader = LineReader(fd: fd, name: name, range: bounds[i]..<end, atInputStart: i == 0)
                 do throws(DeskError) {
                     try reader.forEachLine { (line, bytes) throws(DeskError) in
                         do throws(TicketError) { try body(&part, bytes) } catch { throw error.at(file: name, line: line) }
@@ -95,14 +98,14 @@ public enum InputFile {
         }
     }
 
-    /// `parts + 1` offsets cutting `size` bytes into ranges of about equal size, each starting
-    /// at a line start: a cut moves forward to just after the next newline.
-    static func lineStarts(fd: Int32, name: String, size: Int64, parts: Int) throws(DeskError) -> [Int64] {
-        var bounds: [Int64] = [0]
+    /// `parts + 1` offsets cutting the bytes `from..<size` into ranges of about equal size,
+    /// each starting at a line start: a cut moves forward to just after the next newline.
+    static func lineStarts(fd: Int32, name: String, from: Int64 = 0, size: Int64, parts: Int) throws(DeskError) -> [Int64] {
+        var bounds: [Int64] = [from]
         var window = [UInt8](repeating: 0, count: 1 << 16)
         for k in 1..<parts {
             let previous = bounds[bounds.count - 1]
-            var pos = max(previous, size * Int64(k) / Int64(parts) - 1)
+            var pos = max(previous, from + (size - from) * Int64(k) / Int64(parts) - 1)
             var cut = size
             while pos < size {
                 let got = window.withUnsafeMutableBytes { w in

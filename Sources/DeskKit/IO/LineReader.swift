@@ -29,13 +29,13 @@ public struct LineReader: ~Copyable {
     }
 
     /// Reads only the bytes `range` of a regular file. The range should start at a line start
-    /// and end after a newline (or at the end of the file); only a range starting at 0 can
-    /// carry the byte order mark.
-    public init(fd: Int32, name: String, range: Range<Int64>, blockSize: Int = 1 << 20) {
+    /// and end after a newline (or at the end of the file); only the range at the start of the
+    /// input can carry the byte order mark.
+    public init(fd: Int32, name: String, range: Range<Int64>, atInputStart: Bool, blockSize: Int = 1 << 20) {
         self.init(fd: fd, name: name, blockSize: blockSize)
         offset = range.lowerBound
         limit = range.upperBound
-        atFileStart = range.lowerBound == 0
+        atFileStart = atInputStart
     }
 
     /// Lines seen so far, blank ones included (after the last call, all lines of the input).

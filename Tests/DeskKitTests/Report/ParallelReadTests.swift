@@ -11,12 +11,12 @@ import Testing
     static let now = Instant(rfc3339: "2026-11-30T09:30:00Z")!
 
     /// The JSON report of `path` for 2026, read in `parts` ranges of at least `minPart` bytes.
-    func report(_ path: String, parts: Int, minPart: Int64 = 64, dims: [ReportDimension] = ReportDimension.allCases) throws(DeskError) -> String {
+    func report(_ path: String?, stdin: Int32 = -1, parts: Int, minPart: Int64 = 64, dims: [ReportDimension] = ReportDimension.allCases) throws(DeskError) -> String {
         let s = ParallelReadTests.settings
         let period = ReportPeriod(from: s.localMidnight(year: 2026, month: 1, day: 1), to: s.localMidnight(year: 2027, month: 1, day: 1), label: "2026")
         let previous = ReportPeriod(from: s.localMidnight(year: 2025, month: 1, day: 1), to: period.from, label: "2025")
         let r = try ReportEngine.run(
-            paths: [path], stdin: -1, period: period, previous: previous, dimensions: dims, settings: s,
+            paths: path.map { [$0] } ?? [], stdin: stdin, period: period, previous: previous, dimensions: dims, settings: s,
             now: ParallelReadTests.now, parts: parts, minPartBytes: minPart)
         return ReportRenderer.render(ReportDocument(r), as: .json)
     }
@@ -73,6 +73,23 @@ import Testing
             }
         }
         #expect(Set(messages).count == 1)
+    }
+
+    @Test func aPartlyReadStandardInputIsReadFromWhereItStands() throws {
+        let examples = BinaryRunner.packageRoot.appendingPathComponent("Examples/tickets.ndjson").path
+        let text = try String(contentsOfFile: examples, encoding: .utf8)
+        guard let firstNewline = text.utf8.firstIndex(of: 0x0A) else { Issue.record("no lines"); return }
+        let skip = text.utf8.distance(from: text.utf8.startIndex, to: firstNewline) + 1
+        let rest = try temp("rest.ndjson", String(decoding: Array(text.utf8)[skip...], as: UTF8.self))
+        let want = try report(rest, parts: 1)
+        // `(head -1; desk report) < FILE`: the descriptor is a regular file whose offset is past
+        // the first line.
+        let fd = open(examples, O_RDONLY)
+        defer { close(fd) }
+        for parts in [1, 3] {
+            lseek(fd, off_t(skip), SEEK_SET)
+            #expect(try report(nil, stdin: fd, parts: parts) == want, "parts: \(parts)")
+        }
     }
 
     @Test func cutsFallAtLineStarts() throws {
