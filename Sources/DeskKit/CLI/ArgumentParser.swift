@@ -4,7 +4,8 @@
 /// The hand-written command-line parser, driven by a `CommandSpec`.
 ///
 /// Accepted forms: `--flag value`, `--flag=value`, `-x value`, `-xVALUE`, bundled switches
-/// (`-qv`), `--` (everything after is positional) and a lone `-` (standard input).
+/// (`-qv`) which a flag taking a value may end (`-qi FILE`, `-qiFILE`, as getopt reads them),
+/// `--` (everything after is positional) and a lone `-` (standard input).
 /// Long names must be typed exactly; there is no prefix matching.
 public enum ArgumentParser {
     /// The key under which a help request is reported in `ParsedArguments.values`.
@@ -150,34 +151,28 @@ extension ArgumentParser {
             }
         }
 
-        /// A short option or a bundle. Returns true when it asked for help.
+        /// A short option or a bundle, read as getopt reads one: switches one after another,
+        /// and a flag that takes a value takes the rest of the word (`-qiFILE`) or, ending the
+        /// word, the next argument (`-qi FILE`). Returns true when it asked for help.
         mutating func short(_ arg: String) throws(UsageError) -> Bool {
             let chars = Array(arg.dropFirst())
-            guard let first = chars.first else { return false }
-            if chars.count == 1 || !(shortFlag(first)?.takesValue ?? false) {
-                // A single short option or a bundle of switches.
-                for c in chars {
-                    if c == "h" { return true }
-                    let typed = "-" + String(c)
-                    guard let flag = shortFlag(c) else {
-                        let place = chars.count == 1 ? "" : " in '\(arg)'"
-                        throw error("unknown flag '\(typed)'\(place)")
-                    }
-                    if flag.takesValue {
-                        if chars.count == 1 {
-                            try record(flag, try nextValue(typed), typed: typed)
-                        } else {
-                            throw error("flag '\(typed)' takes a value and cannot be bundled in '\(arg)'")
-                        }
-                    } else {
-                        try record(flag, "", typed: typed)
-                    }
+            var i = 0
+            while i < chars.count {
+                let c = chars[i]
+                if c == "h" { return true }
+                let typed = "-" + String(c)
+                guard let flag = shortFlag(c) else {
+                    let place = chars.count == 1 ? "" : " in '\(arg)'"
+                    throw error("unknown flag '\(typed)'\(place)")
                 }
-                return false
+                if flag.takesValue {
+                    let rest = String(chars[(i + 1)...])
+                    try record(flag, rest.isEmpty ? try nextValue(typed) : rest, typed: typed)
+                    return false
+                }
+                try record(flag, "", typed: typed)
+                i += 1
             }
-            // `-iFILE`: the rest of the word is the value.
-            guard let flag = shortFlag(first) else { return false }
-            try record(flag, String(chars.dropFirst()), typed: "-" + String(first))
             return false
         }
 

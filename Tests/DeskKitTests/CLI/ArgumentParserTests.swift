@@ -118,8 +118,14 @@ private func failure(_ args: [String], spec: CommandSpec = Samples.resolve, env:
         #expect(failure(["-qx"])?.message == "unknown flag '-x' in '-qx'")
     }
 
-    @Test func valueFlagInsideABundle() {
-        #expect(failure(["-qi", "f"])?.message == "flag '-i' takes a value and cannot be bundled in '-qi'")
+    @Test func aValueFlagEndsABundleAsGetoptReadsIt() throws {
+        // zsh completes `-qi` (its _arguments -s): the parser must take it.
+        let p = try parse(["-qi", "f"])
+        #expect(p.has("quiet") && p.string("in-place") == "f")
+        let q = try parse(["-qvif"])
+        #expect(q.has("quiet") && q.has("verbose") && q.string("in-place") == "f")
+        #expect(try parse(["-qn5"]).int("limit") == 5)
+        #expect(failure(["-qi"])?.message.contains("-i") == true)  // the value is missing
     }
 
     @Test func switchWithAValue() {
