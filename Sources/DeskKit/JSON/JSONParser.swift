@@ -14,16 +14,6 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
     }
 }
 
-/// One top-level member of an object, as byte ranges into the text it was scanned from.
-public struct RawMember: Sendable, Equatable {
-    /// The decoded key.
-    public var key: String
-    /// Range of the key including its quotes.
-    public var keyRange: Range<Int>
-    /// Range of the value, without surrounding white space.
-    public var valueRange: Range<Int>
-}
-
 /// One member of an object as byte ranges, its key not decoded.
 public struct MemberSpan: Sendable, Equatable {
     /// Range of the key including its quotes.
@@ -79,18 +69,6 @@ public struct JSONParser: ~Copyable {
         try p.skipValue(depth: 0)
         p.skipWhitespace()
         try p.expectEnd()
-    }
-
-    /// Scans a text that must be a single object: validates it whole and returns its top-level
-    /// members as byte ranges, keys decoded.
-    public static func scanObject(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> [RawMember] {
-        var members: [RawMember] = []
-        members.reserveCapacity(24)
-        try scanMembers(bytes) { m in
-            let key = JSONParser.decodeString(bytes, m.keyRange.lowerBound + 1, m.keyRange.upperBound - 1, escaped: m.keyEscaped)
-            members.append(RawMember(key: key, keyRange: m.keyRange, valueRange: m.valueRange))
-        }
-        return members
     }
 
     /// Scans a text that must be a single object: validates it whole and calls `visit` with each

@@ -73,7 +73,7 @@ public struct DurationSamples: Sendable {
     public func percentile(_ p: Int) -> Int64? {
         let n = count
         guard n > 0 else { return nil }
-        let rank = min(max(1, (p * n + 99) / 100), n)
+        let rank = Stats.rank(p, of: n)
         return withEntries { entries in
             var seen = 0
             while entries.advance() {

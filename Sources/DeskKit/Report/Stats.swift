@@ -7,16 +7,12 @@ public enum Stats {
     /// rank ceil(p/100 * n). The median is p = 50 (the lower middle value for even n). Nil when empty.
     public static func percentile(_ sorted: [Int64], _ p: Int) -> Int64? {
         guard !sorted.isEmpty else { return nil }
-        let n = sorted.count
-        let rank = max(1, (p * n + 99) / 100)
-        return sorted[min(rank, n) - 1]
+        return sorted[rank(p, of: sorted.count) - 1]
     }
 
-    /// Median and 90th percentile of unsorted values.
-    public static func medianP90(_ values: [Int64]) -> (median: Int64?, p90: Int64?) {
-        let s = values.sorted()
-        return (percentile(s, 50), percentile(s, 90))
-    }
+    /// The 1-based nearest rank of percentile `p` among `n` > 0 values: ceil(p/100 * n),
+    /// kept within 1...n.
+    public static func rank(_ p: Int, of n: Int) -> Int { min(max(1, (p * n + 99) / 100), n) }
 
     /// A score in millionths, for sums that are exact in any order (clamped far beyond any
     /// survey scale, so absurd data cannot overflow a sum).
