@@ -157,6 +157,10 @@ _desk() {
                     return 0 ;;
                 --text)
                     return 0 ;;
+                --promise)
+                    return 0 ;;
+                --eta)
+                    return 0 ;;
                 --by)
                     return 0 ;;
                 -i|--in-place)
@@ -169,7 +173,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --workaround --callback --promise --eta --dropped --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -294,10 +298,10 @@ _desk() {
         check)
             case "$prev" in
                 --rule)
-                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -- "$cur") )
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review' -- "$cur") )
                     return 0 ;;
                 --skip)
-                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -- "$cur") )
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review' -- "$cur") )
                     return 0 ;;
                 --format)
                     COMPREPLY=( $(compgen -W 'text json github' -- "$cur") )

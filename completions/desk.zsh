@@ -119,6 +119,11 @@ _desk_reply() {
         '--internal[an internal note, not sent to the requester]' \
         '--customer[a message from the requester (resumes a waiting ticket)]' \
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
+        '--workaround[with a public reply\: it delivers a temporary workaround]' \
+        '--callback[with a public reply\: it is the call-back of a missed or dropped call]' \
+        '--promise=[with a public reply\: the reply time agreed with the requester]:WHEN:' \
+        '--eta=[with a public reply\: the expected resolution time given to the requester]:WHEN:' \
+        '--dropped[record a dropped call, which owes a call-back]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -194,8 +199,8 @@ _desk_report() {
 
 _desk_check() {
     _arguments -s -S \
-        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
-        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
+        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review)' \
+        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review)' \
         '--format=[findings as compiler-style text, NDJSON, or GitHub workflow annotations]:VALUE:(text json github)' \
         '--strict[fail on warnings too]' \
         '(-q --quiet)'{-q,--quiet}'[leave out the summary line]' \

@@ -86,7 +86,7 @@ public enum EscalateCommand {
         }
         if args.has("ack") {
             try TargetedRun.forbid(args, manualFlags, "with --ack")
-            return try acknowledge(args, ctx, now: now)
+            return try acknowledge(args, ctx, lifecycle: Lifecycle(policy: policy), now: now)
         }
         return try manual(args, ctx, policy: policy, now: now)
     }
@@ -126,6 +126,7 @@ public enum EscalateCommand {
             throw .refused("escalate to \(to.rawValue): not on the policy's escalation path (\(path.map(\.rawValue).joined(separator: " -> ")))")
         }
         let skipReason = args.string("skip-reason").flatMap { $0.trimmed.isEmpty ? nil : $0 }
+        let lifecycle = Lifecycle(policy: policy)
         try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
             let what = "escalate \(t.id) to \(to.rawValue)"
             if t.status.isFinished || t.status == .observing {
@@ -151,6 +152,7 @@ public enum EscalateCommand {
             }
             escalate(&t, from: from, to: to, at: now, by: by, trigger: "manual", reason: reason, skipReason: skipReason,
                 package: package, assignee: args.string("assignee"))
+            lifecycle.record(&t, now: now)
         }
         return 0
     }
@@ -183,7 +185,7 @@ public enum EscalateCommand {
 
     // MARK: acknowledgement
 
-    static func acknowledge(_ args: ParsedArguments, _ ctx: Context, now: Instant) throws(DeskError) -> Int32 {
+    static func acknowledge(_ args: ParsedArguments, _ ctx: Context, lifecycle: Lifecycle, now: Instant) throws(DeskError) -> Int32 {
         let ids = try TargetedRun.requireIds(args, "escalate --ack")
         guard let etaText = args.string("eta") else {
             throw .usage(UsageError(command: "escalate", message: "--ack needs --eta TIME|DURATION: when the receiver expects to have handled it (seed 000 四(一)3 预计处理时间)"))
@@ -218,6 +220,7 @@ public enum EscalateCommand {
             if let tier = last["to"] { details.append(JSONMember("tier", tier)) }
             details.append(JSONMember("eta", .string(eta.rfc3339)))
             t.record("acknowledged", at: now, by: by, details)
+            lifecycle.record(&t, now: now)
         }
         return 0
     }
@@ -236,7 +239,8 @@ public enum EscalateCommand {
     }
 
     /// The trigger that fires for `t` at `now`, or nil.
-    static func firing(_ t: Ticket, policy: Policy, clock: SLAClock, now: Instant) -> Firing? {
+    static func firing(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> Firing? {
+        let policy = lifecycle.policy
         guard !t.status.isFinished && t.status != .observing else { return nil }
         let path = policy.escalation.path
         let from = t.tier ?? path.first ?? .tier1
@@ -264,19 +268,16 @@ public enum EscalateCommand {
                     supportNeeded: "\(to.rawValue) expertise for " + hits.joined(separator: ", "), limitDue: nil)
             }
         }
-        // (a) The tier held the ticket longer than its time limit (000 四(一)2 时间限制).
-        let priority = t.priority ?? policy.classification.defaultPriority
-        if let limit = policy.escalation.timeLimits[from]?[priority] {
-            let start = max(t.openedAt, lastAt ?? t.openedAt)
-            let pauses = SLAClock.pauses(of: t, until: now)
-            let cal = clock.calendar(for: t)
-            let used = cal.businessTime(from: start, to: now, excluding: pauses)
-            if used > limit {
-                let reason = "time limit \(Policy.formatDuration(limit)) of \(from.rawValue)/\(priority.rawValue) passed (\(Policy.formatDuration(used)) of business time)"
-                return Firing(from: from, to: to, trigger: "time_limit", reason: reason,
-                    supportNeeded: "\(to.rawValue) support: \(from.rawValue) could not solve it within its time limit",
-                    limitDue: cal.add(limit, to: start, excluding: pauses))
-            }
+        // (a) The tier held the ticket longer than its time limit (000 四(一)2 时间限制): SLA time
+        // at the tier, waits and resolved time excluded, held off by an acknowledged ETA.
+        let sched = lifecycle.schedule(t, now: now)
+        if let stint = sched.stints.last, stint.stop == nil, stint.state == .breached, let limit = stint.limit {
+            let priority = sched.priority
+            var reason = "time limit \(Policy.formatDuration(limit)) of \(from.rawValue)/\(priority.rawValue) passed (\(Policy.formatDuration(stint.used)) of business time)"
+            if let eta = stint.eta { reason += " and the acknowledged ETA \(eta.rfc3339) passed" }
+            return Firing(from: from, to: to, trigger: "time_limit", reason: reason,
+                supportNeeded: "\(to.rawValue) support: \(from.rawValue) could not solve it within its time limit",
+                limitDue: stint.due)
         }
         return nil
     }
@@ -302,12 +303,12 @@ public enum EscalateCommand {
     }
 
     static func auto(_ args: ParsedArguments, _ ctx: Context, policy: Policy, now: Instant) throws(DeskError) -> Int32 {
-        let clock = SLAClock(policy: policy)
+        let lifecycle = Lifecycle(policy: policy)
         let by = ctx.actor(args) ?? "desk"
         if args.has("dry-run") {
             let paths = args.string("in-place").map { [$0] } ?? args.positionals
             try TicketStream.read(paths: paths, stdin: ctx.stdin) { (t, _) throws(DeskError) in
-                if let f = firing(t, policy: policy, clock: clock, now: now) {
+                if let f = firing(t, lifecycle: lifecycle, now: now) {
                     let reason = autoPackage(t, f).reason
                     try ctx.stdout.write("\(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)\n")
                 }
@@ -316,10 +317,10 @@ public enum EscalateCommand {
         }
         var notes: [String] = []
         try TicketStream.transform(args, ctx, visit: { (t, _) throws(DeskError) in
-            guard let f = firing(t, policy: policy, clock: clock, now: now) else { return }
+            guard let f = firing(t, lifecycle: lifecycle, now: now) else { return }
             let (package, reason) = autoPackage(t, f)
             escalate(&t, from: f.from, to: f.to, at: now, by: by, trigger: f.trigger, reason: reason, package: package)
-            if let due = f.limitDue { SLAUpdate.addBreach(&t, target: "escalation", due: due, at: now) }
+            lifecycle.record(&t, now: now)
             notes.append("desk: escalated \(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)")
         })
         for n in notes { ctx.stderr.line(n) }
