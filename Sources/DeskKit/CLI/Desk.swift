@@ -11,6 +11,8 @@ public enum Desk {
 
     /// Runs desk with the process's real standard streams, environment and clock.
     public static func main(_ arguments: [String]) -> Int32 {
+        // First of all: a closed stdin, stdout or stderr must not become the ticket file.
+        StandardDescriptors.reopenClosed()
         // A closed pipe must surface as EPIPE on write (and end quietly), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         // Past a file size limit (ulimit -f) a write must fail with EFBIG, so an append can be
