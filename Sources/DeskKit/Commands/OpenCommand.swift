@@ -133,7 +133,7 @@ public enum OpenCommand {
             bytes.append(0x0A)
         }
         if let target = args.string("append") {
-            let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+            let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
             try file.append(bytes)
             try ctx.stdout.write(bytes)
         } else if args.has("in-place") {

@@ -42,12 +42,12 @@ public struct LockedFile: ~Copyable {
 
     /// Locks `path`, creating it (mode 0600) when `create` is true and it does not exist.
     /// Waits up to `timeout` seconds for another desk to finish.
-    public init(path: String, create: Bool, timeout: Double, notes: OutputSink?) throws(DeskError) {
+    public init(path: String, create: Bool, timeout: Double, notes: DiagnosticPrinter?) throws(DeskError) {
         try self.init(path: path, create: create, timeout: timeout, notes: notes, afterLock: {})
     }
 
     /// `afterLock` runs once the lock is held, before it is checked: tests swap links there.
-    init(path: String, create: Bool, timeout: Double, notes: OutputSink?, afterLock: () -> Void) throws(DeskError) {
+    init(path: String, create: Bool, timeout: Double, notes: DiagnosticPrinter?, afterLock: () -> Void) throws(DeskError) {
         let deadline = LockedFile.monotonicSeconds() + timeout
         while true {
             let place = try LockedFile.resolve(path, create: create)
@@ -231,7 +231,7 @@ public struct LockedFile: ~Copyable {
     }
 
     /// Removes named temporaries of `name` left in `folder` by a killed run.
-    static func removeStaleTemporaries(in folder: Int32, of name: String, shownAs path: String, notes: OutputSink?) {
+    static func removeStaleTemporaries(in folder: Int32, of name: String, shownAs path: String, notes: DiagnosticPrinter?) {
         let prefix = Array(temporaryPrefix(of: name).utf8)
         let copy = dup(folder)
         guard copy >= 0, let d = fdopendir(copy) else {
@@ -251,7 +251,7 @@ public struct LockedFile: ~Copyable {
             }
             if removed {
                 let shown = shownFolder + "/" + String(decoding: raw, as: UTF8.self)
-                notes?.line("desk: note: removed \(shown), left by an interrupted desk run")
+                notes?.print(Diagnostic(.note, "removed \(shown), left by an interrupted desk run"))
             }
         }
     }
