@@ -18,6 +18,7 @@ public enum Registry {
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
         CommandEntry(ClassifyCommand.spec, ClassifyCommand.run),
+        CommandEntry(EditCommand.spec, EditCommand.run),
         CommandEntry(ReplyCommand.spec, ReplyCommand.run),
         CommandEntry(EscalateCommand.spec, EscalateCommand.run),
         CommandEntry(ResolveCommand.spec, ResolveCommand.run),

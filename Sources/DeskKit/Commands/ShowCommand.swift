@@ -56,7 +56,7 @@ public enum ShowCommand {
                 try ctx.stdout.write(byte: 0x0A)
             }
         }
-        try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+        try selection.checkAllFound(ids, input: TicketStream.inputName(args), allowRepeats: true)
         return 0
     }
 }
