@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open show classify edit reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report check policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open show classify edit reply escalate resolve survey report check policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -147,6 +147,79 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        edit)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --title)
+                    return 0 ;;
+                --description)
+                    return 0 ;;
+                --requester)
+                    return 0 ;;
+                --contact)
+                    return 0 ;;
+                --email)
+                    return 0 ;;
+                --phone)
+                    return 0 ;;
+                --department)
+                    return 0 ;;
+                --account)
+                    return 0 ;;
+                --occurred-at)
+                    return 0 ;;
+                --frequency)
+                    return 0 ;;
+                --steps-tried)
+                    return 0 ;;
+                --device)
+                    return 0 ;;
+                --os)
+                    return 0 ;;
+                --app-version)
+                    return 0 ;;
+                --network)
+                    return 0 ;;
+                --attach)
+                    _desk_files
+                    return 0 ;;
+                --category)
+                    return 0 ;;
+                --tag)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --impact)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --urgency)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --owner)
+                    return 0 ;;
+                --unset)
+                    COMPREPLY=( $(compgen -W 'assignee requester contact email phone department account title description occurred-at frequency steps-tried attach device os app-version network impact urgency category tag escalation-requested' -- "$cur") )
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --title --description --requester --contact --email --phone --department --account --occurred-at --frequency --steps-tried --device --os --app-version --network --attach --category --tag --assignee --impact --urgency --escalation-requested --owner --unset --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -16,6 +16,7 @@ _desk() {
                 open) _desk_open ;;
                 show) _desk_show ;;
                 classify) _desk_classify ;;
+                edit) _desk_edit ;;
                 reply) _desk_reply ;;
                 escalate) _desk_escalate ;;
                 resolve) _desk_resolve ;;
@@ -32,7 +33,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'classify' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'show' 'classify' 'edit' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -42,6 +43,7 @@ _desk_commands() {
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
+        'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
         'escalate:escalate a ticket by hand, acknowledge an escalation, or escalate every ticket whose trigger fired'
         'resolve:record cause, solution and result of a ticket, optionally after an observation period'
@@ -104,6 +106,42 @@ _desk_classify() {
         '*--id=[pick the ticket with this id]:ID:' \
         '--priority=[set this priority by hand (with --id, --by and --reason)]:VALUE:(high medium low)' \
         '--reason=[why the priority is set by hand (with --priority)]:TEXT:' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_edit() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--title=[one-line summary of the problem]:TEXT:' \
+        '--description=[what happens, in the requester'\''s words]:TEXT:' \
+        '--requester=[who asks for help]:NAME:' \
+        '--contact=[how to reach the requester (any form, e.g. an IM handle)]:TEXT:' \
+        '--email=[requester'\''s e-mail address]:ADDRESS:' \
+        '--phone=[requester'\''s phone number]:NUMBER:' \
+        '--department=[requester'\''s department]:TEXT:' \
+        '--account=[requester'\''s account name]:TEXT:' \
+        '--occurred-at=[when the problem first occurred]:TIME:' \
+        '--frequency=[how often it happens (always, daily, once, ...)]:TEXT:' \
+        '--steps-tried=[what the requester already tried, with results]:TEXT:' \
+        '--device=[device model]:TEXT:' \
+        '--os=[operating system and version]:TEXT:' \
+        '--app-version=[software version]:VERSION:' \
+        '--network=[network environment (office LAN, VPN, home Wi-Fi, ...)]:TEXT:' \
+        '*--attach=[name of an attached file]:FILE:_files' \
+        '--category=[set the category (kept by later classify runs)]:TEXT:' \
+        '*--tag=[add a tag (+TAG or TAG) or remove one (--tag=-TAG)]:+TAG|-TAG:' \
+        '--assignee=[who works the ticket now]:NAME:' \
+        '--impact=[how widely the problem is felt]:VALUE:(high medium low)' \
+        '--urgency=[how soon it hurts]:VALUE:(high medium low)' \
+        '--escalation-requested[record that the customer asked for escalation (with --reason)]' \
+        '--owner=[change the first-contact owner (with --reason)]:NAME:' \
+        '*--unset=[clear a field, named as its flag]:FIELD:(assignee requester contact email phone department account title description occurred-at frequency steps-tried attach device os app-version network impact urgency category tag escalation-requested)' \
+        '--reason=[why; required for --owner, --escalation-requested and finished tickets]:TEXT:' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
