@@ -115,12 +115,43 @@ _desk() {
                 --priority)
                     COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
                     return 0 ;;
+                --owner)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --tier)
+                    COMPREPLY=( $(compgen -W 'tier1 tier2 rnd vendor' -- "$cur") )
+                    return 0 ;;
+                --channel)
+                    COMPREPLY=( $(compgen -W 'phone email web chat im walk_in' -- "$cur") )
+                    return 0 ;;
+                --category)
+                    return 0 ;;
+                --tag)
+                    return 0 ;;
+                --requester)
+                    return 0 ;;
+                --opened-since)
+                    return 0 ;;
+                --opened-before)
+                    return 0 ;;
+                --updated-since)
+                    return 0 ;;
+                --text)
+                    return 0 ;;
+                --sort)
+                    COMPREPLY=( $(compgen -W 'opened updated priority due' -- "$cur") )
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
                 --format)
                     COMPREPLY=( $(compgen -W 'ndjson text' -- "$cur") )
                     return 0 ;;
+                --now)
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --status --priority --format --redact -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now -h --help' -- "$cur") )
             else
                 _desk_files
             fi

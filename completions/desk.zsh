@@ -95,8 +95,25 @@ _desk_show() {
         '*--id=[pick the ticket with this id]:ID:' \
         '*--status=[pick tickets with this status]:VALUE:(open in_progress waiting escalated observing resolved closed)' \
         '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
+        '*--owner=[pick tickets whose first-contact owner is NAME]:NAME:' \
+        '*--assignee=[pick tickets assigned to NAME]:NAME:' \
+        '*--tier=[pick tickets at this tier]:VALUE:(tier1 tier2 rnd vendor)' \
+        '*--channel=[pick tickets that came in by this channel]:VALUE:(phone email web chat im walk_in)' \
+        '*--category=[pick tickets in this category]:TEXT:' \
+        '*--tag=[pick tickets carrying this tag]:TEXT:' \
+        '*--requester=[pick tickets whose requester'\''s name, e-mail, phone, account or contact contains TEXT (any case)]:TEXT:' \
+        '--opened-since=[pick tickets opened at or after TIME, or within DURATION before now]:TIME|DURATION:' \
+        '--opened-before=[pick tickets opened before TIME, or more than DURATION before now]:TIME|DURATION:' \
+        '--updated-since=[pick tickets whose last history event is at or after TIME, or within DURATION before now]:TIME|DURATION:' \
+        '--breached[pick tickets that missed an SLA target by now (recorded, or a due passed with the work open)]' \
+        '*--text=[pick tickets whose title, description, replies or notes contain TEXT (any case; Chinese works)]:TEXT:' \
+        '--sort=[order by this key (holds the picked tickets in memory)]:VALUE:(opened updated priority due)' \
+        '--reverse[reverse the --sort order]' \
+        '--limit=[print at most N tickets]:N:' \
+        '--count[print only the number of tickets picked]' \
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
