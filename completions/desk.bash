@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show classify edit reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open show log classify edit reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show classify edit reply escalate resolve survey report check policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open show log classify edit reply escalate resolve survey report check policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -152,6 +152,25 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        log)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --format --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -2,6 +2,7 @@
 complete -c desk -f
 complete -c desk -n __fish_use_subcommand -a 'open' -d 'create a ticket from flags or raw requests, or reopen a finished one'
 complete -c desk -n __fish_use_subcommand -a 'show' -d 'print the tickets picked, as NDJSON byte for byte or as readable cards'
+complete -c desk -n __fish_use_subcommand -a 'log' -d 'a ticket\'s audit trail as a readable timeline, SLA events interleaved'
 complete -c desk -n __fish_use_subcommand -a 'classify' -d 'set priority, category and tags by the policy\'s rules, with the reasons; compute SLA due times'
 complete -c desk -n __fish_use_subcommand -a 'edit' -d 'change a ticket\'s facts, category, tags, assignee, impact, urgency or escalation request'
 complete -c desk -n __fish_use_subcommand -a 'reply' -d 'log a reply to the requester, an internal note, or a message from the requester'
@@ -15,7 +16,7 @@ complete -c desk -n __fish_use_subcommand -a 'help' -d 'show help for desk or fo
 complete -c desk -n __fish_use_subcommand -a 'completions' -d 'print a shell completion script'
 complete -c desk -n __fish_use_subcommand -s h -l help -d 'print help'
 complete -c desk -n __fish_use_subcommand -l version -d 'print the version'
-complete -c desk -n '__fish_seen_subcommand_from help' -a 'open show classify edit reply escalate resolve survey report check policy'
+complete -c desk -n '__fish_seen_subcommand_from help' -a 'open show log classify edit reply escalate resolve survey report check policy'
 complete -c desk -n '__fish_seen_subcommand_from completions' -a 'bash zsh fish'
 complete -c desk -n '__fish_seen_subcommand_from open' -l 'channel' -x -a 'phone email web chat im walk_in' -d 'how the request arrived'
 complete -c desk -n '__fish_seen_subcommand_from open' -l 'title' -x -d 'one-line summary of the problem'
@@ -70,6 +71,12 @@ complete -c desk -n '__fish_seen_subcommand_from show' -l 'redact' -d 'mask requ
 complete -c desk -n '__fish_seen_subcommand_from show' -l 'now' -x -d 'the current time, for reproducible runs'
 complete -c desk -n '__fish_seen_subcommand_from show' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from show' -F
+complete -c desk -n '__fish_seen_subcommand_from log' -l 'id' -x -d 'pick the ticket with this id'
+complete -c desk -n '__fish_seen_subcommand_from log' -l 'format' -x -a 'text ndjson' -d 'output format'
+complete -c desk -n '__fish_seen_subcommand_from log' -l 'now' -x -d 'the current time, for reproducible runs'
+complete -c desk -n '__fish_seen_subcommand_from log' -l 'policy' -r -F -d 'policy file to use'
+complete -c desk -n '__fish_seen_subcommand_from log' -s h -l help -d 'print help'
+complete -c desk -n '__fish_seen_subcommand_from log' -F
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'id' -x -d 'pick the ticket with this id'
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'priority' -x -a 'high medium low' -d 'set this priority by hand (with --id, --by and --reason)'
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'reason' -x -d 'why the priority is set by hand (with --priority)'

@@ -15,6 +15,7 @@ _desk() {
             case $words[1] in
                 open) _desk_open ;;
                 show) _desk_show ;;
+                log) _desk_log ;;
                 classify) _desk_classify ;;
                 edit) _desk_edit ;;
                 reply) _desk_reply ;;
@@ -33,7 +34,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'classify' 'edit' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'show' 'log' 'classify' 'edit' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -42,6 +43,7 @@ _desk_commands() {
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
         'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
@@ -114,6 +116,16 @@ _desk_show() {
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_log() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }

@@ -17,6 +17,7 @@ public enum Registry {
     public static let commands: [CommandEntry] = [
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(LogCommand.spec, LogCommand.run),
         CommandEntry(ClassifyCommand.spec, ClassifyCommand.run),
         CommandEntry(EditCommand.spec, EditCommand.run),
         CommandEntry(ReplyCommand.spec, ReplyCommand.run),
