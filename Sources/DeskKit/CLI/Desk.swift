@@ -68,10 +68,22 @@ public enum Desk {
                 throw .usage(error)
             }
             if args.helpRequested { return emit(HelpRenderer.commandHelp(entry.spec), ctx) }
-            return try entry.run(args, ctx)
+            let code = try entry.run(args, ctx)
+            noteUnsaved(entry.spec, args, ctx)
+            return code
         } catch {
             return report(error, spec: entry.spec, ctx)
         }
+    }
+
+    /// A transforming command run without -i (or -a) whose output went to a terminal saved
+    /// nothing; people who forgot -i are told once, on stderr, how to save.
+    static func noteUnsaved(_ spec: CommandSpec, _ args: ParsedArguments, _ ctx: Context) {
+        guard spec.flag(named: "in-place") != nil, !args.has("in-place"), !args.has("append"), !args.has("dry-run"),
+              ctx.stdout.isTerminal else { return }
+        try? ctx.stdout.flush()  // the note follows the tickets it speaks of
+        let how = spec.flag(named: "append") != nil ? "-a FILE to add to a ticket file" : "-i FILE to change a ticket file in place"
+        ctx.stderr.line("desk: note: nothing was saved; the tickets above went to the terminal only (use \(how))")
     }
 
     /// `desk help`, `desk help CMD`, `desk help --man` (roff), `desk help --markdown` (docs/COMMANDS.md), `desk help --readme` (README section).

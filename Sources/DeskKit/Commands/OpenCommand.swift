@@ -130,6 +130,7 @@ public enum OpenCommand {
         }
         if let target = args.string("append") {
             let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+            try file.refuseExisting(ids: Set(created.map(\.id)))
             try file.append(bytes)
             try ctx.stdout.write(bytes)
         } else if args.has("in-place") {
