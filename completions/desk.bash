@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show log classify edit reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show log classify edit reply escalate resolve survey report check policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -105,6 +105,32 @@ _desk() {
                 _desk_files
             fi
             ;;
+        classify)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --priority)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
         show)
             case "$prev" in
                 --id)
@@ -152,51 +178,6 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now -h --help' -- "$cur") )
-            else
-                _desk_files
-            fi
-            ;;
-        log)
-            case "$prev" in
-                --id)
-                    return 0 ;;
-                --format)
-                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
-                    return 0 ;;
-                --now)
-                    return 0 ;;
-                --policy)
-                    _desk_files
-                    return 0 ;;
-            esac
-            if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --format --now --policy -h --help' -- "$cur") )
-            else
-                _desk_files
-            fi
-            ;;
-        classify)
-            case "$prev" in
-                --id)
-                    return 0 ;;
-                --priority)
-                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
-                    return 0 ;;
-                --reason)
-                    return 0 ;;
-                --by)
-                    return 0 ;;
-                --now)
-                    return 0 ;;
-                --policy)
-                    _desk_files
-                    return 0 ;;
-                -i|--in-place)
-                    _desk_files
-                    return 0 ;;
-            esac
-            if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -293,6 +274,25 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --by -i --in-place --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        log)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --format --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

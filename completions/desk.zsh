@@ -14,11 +14,11 @@ _desk() {
             curcontext="${curcontext%:*:*}:desk-$words[1]:"
             case $words[1] in
                 open) _desk_open ;;
-                show) _desk_show ;;
-                log) _desk_log ;;
                 classify) _desk_classify ;;
+                show) _desk_show ;;
                 edit) _desk_edit ;;
                 reply) _desk_reply ;;
+                log) _desk_log ;;
                 escalate) _desk_escalate ;;
                 resolve) _desk_resolve ;;
                 survey) _desk_survey ;;
@@ -34,7 +34,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'log' 'classify' 'edit' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -42,11 +42,11 @@ _desk_commands() {
     local -a commands
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
-        'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
-        'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
+        'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
         'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
+        'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
         'escalate:escalate a ticket by hand, acknowledge an escalation, or escalate every ticket whose trigger fired'
         'resolve:record cause, solution and result of a ticket, optionally after an observation period'
         'survey:invite requesters of resolved tickets to a survey, or record their responses'
@@ -92,6 +92,19 @@ _desk_open() {
         '*:file:_files'
 }
 
+_desk_classify() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--priority=[set this priority by hand (with --id, --by and --reason)]:VALUE:(high medium low)' \
+        '--reason=[why the priority is set by hand (with --priority)]:TEXT:' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
 _desk_show() {
     _arguments -s -S \
         '*--id=[pick the ticket with this id]:ID:' \
@@ -116,29 +129,6 @@ _desk_show() {
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
-        '(- *)'{-h,--help}'[print help]' \
-        '*:file:_files'
-}
-
-_desk_log() {
-    _arguments -s -S \
-        '*--id=[pick the ticket with this id]:ID:' \
-        '--format=[output format]:VALUE:(text ndjson)' \
-        '--now=[the current time, for reproducible runs]:TIME:' \
-        '--policy=[policy file to use]:FILE:_files' \
-        '(- *)'{-h,--help}'[print help]' \
-        '*:file:_files'
-}
-
-_desk_classify() {
-    _arguments -s -S \
-        '*--id=[pick the ticket with this id]:ID:' \
-        '--priority=[set this priority by hand (with --id, --by and --reason)]:VALUE:(high medium low)' \
-        '--reason=[why the priority is set by hand (with --priority)]:TEXT:' \
-        '--by=[who is acting, recorded in history]:NAME:' \
-        '--now=[the current time, for reproducible runs]:TIME:' \
-        '--policy=[policy file to use]:FILE:_files' \
-        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -188,6 +178,16 @@ _desk_reply() {
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_log() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \

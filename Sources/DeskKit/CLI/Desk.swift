@@ -34,7 +34,7 @@ public enum Desk {
 
     static func dispatch(_ arguments: [String], _ ctx: Context) -> Int32 {
         guard let first = arguments.first else {
-            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version).trimmedNewline)
+            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups).trimmedNewline)
             return 2
         }
         let rest = Array(arguments.dropFirst())
@@ -42,7 +42,7 @@ public enum Desk {
         case "--version", "-V", "version":
             return emit("desk \(version)\n", ctx)
         case "--help", "-h":
-            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx)
+            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups), ctx)
         case "help":
             return help(rest, ctx)
         case "completions":
@@ -88,7 +88,7 @@ public enum Desk {
 
     /// `desk help`, `desk help CMD`, `desk help --man` (roff), `desk help --markdown` (docs/COMMANDS.md), `desk help --readme` (README section).
     static func help(_ rest: [String], _ ctx: Context) -> Int32 {
-        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx) }
+        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups), ctx) }
         if rest == ["--man"] { return emit(ManPage.render(commands: Registry.specs, version: version), ctx) }
         if rest == ["--markdown"] { return emit(MarkdownReference.full(commands: Registry.specs), ctx) }
         if rest == ["--readme"] { return emit(MarkdownReference.brief(commands: Registry.specs), ctx) }
