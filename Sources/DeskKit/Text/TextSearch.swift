@@ -1,9 +1,11 @@
-// Case-insensitive search for a user's text in ticket strings, straight from the bytes of the
-// line where that is exact. Folding lives in one function (`TextSearch.fold`) so a shared
-// normalisation can replace it. A needle whose non-ASCII characters have no case (Chinese,
-// digits, punctuation) is matched on the bytes with ASCII letters folded: no character outside
-// ASCII can then fold into it, so the byte match is the same as comparing folded strings. Any
-// other needle, and a string holding JSON escapes, is decoded and folded first.
+// Case-insensitive search for a user's text in ticket strings, through the shared
+// normalisation (TextNormalizer.fold: case, full-width forms, traditional to simplified
+// Chinese, white-space and punctuation runs), and straight from the line's bytes where that is
+// exact. A needle that folds to letters, digits and ideographs only (no space, no punctuation)
+// is matched on the bytes with ASCII letters folded whenever the text holds no JSON escape and
+// no character the normalisation would change beyond ASCII case (`FoldStability`): then folding
+// the text only lower-cases ASCII letters and collapses runs the needle cannot span, so the
+// byte match is the same as comparing folded strings. Anything else is decoded and folded.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,14 +19,15 @@ public struct TextSearch: Sendable {
     /// Whether a byte match with ASCII folding is exact for this needle.
     public let byteExact: Bool
 
-    /// The case folding every search uses.
-    public static func fold(_ s: String) -> String { s.lowercased() }
+    /// The folding every search uses.
+    public static func fold(_ s: String) -> String { TextNormalizer.fold(s) }
 
     public init(_ text: String) {
         folded = TextSearch.fold(text)
         needle = Array(folded.utf8)
-        byteExact = text.unicodeScalars.allSatisfy { s in
-            s.isASCII || (s.properties.lowercaseMapping == String(s) && s.properties.uppercaseMapping == String(s))
+        byteExact = !folded.unicodeScalars.contains { u in
+            u.properties.isWhitespace || TextNormalizer.isPunctuation(u)
+                || (u.isASCII && !(u.properties.isAlphabetic || u.properties.numericType != nil))
         }
     }
 
@@ -36,7 +39,7 @@ public struct TextSearch: Sendable {
     /// Whether the JSON string value at `r` of `b` contains the needle; false for other kinds.
     public func matchesString(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
         guard let (inner, escaped) = RawJSON.body(b, r) else { return false }
-        if byteExact && !escaped { return occurs(in: inner) }
+        if byteExact && !escaped && FoldStability.isStable(inner) { return occurs(in: inner) }
         guard let s = RawJSON.string(b, r) else { return false }
         return matches(s)
     }
@@ -73,5 +76,63 @@ public struct TextSearch: Sendable {
             i = at + 1
         }
         return false
+    }
+}
+
+/// Which characters beyond ASCII the normalisation leaves as they are: a bit per scalar, set
+/// when folding changes it (upper case, full-width and compatibility forms, traditional
+/// Chinese, zero-width characters). Built once, on first use, from TextNormalizer itself, so it
+/// cannot disagree with it.
+enum FoldStability {
+    /// A bit per scalar of the Basic Multilingual Plane.
+    static let unstable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        func mark(_ v: UInt32) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+        // fold(u) is [u] exactly when the compatibility step keeps u, u has no simplified
+        // form and does not change when lower-cased (TextNormalizer.fold(_:into:)); white
+        // space is marked too, as its runs collapse. Han ideographs and Hangul syllables have
+        // no case and no compatibility form: of them only the traditional ones change, marked
+        // from the table.
+        func isHan(_ v: UInt32) -> Bool { (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v) }
+        var out: [Unicode.Scalar] = []
+        for v in UInt32(0x80)..<0x10000 where !isHan(v) {
+            guard let u = Unicode.Scalar(v) else { continue }
+            out.removeAll(keepingCapacity: true)
+            TextNormalizer.compatibility(u, into: &out)
+            if out.count != 1 || out[0] != u || u.properties.changesWhenLowercased || u.properties.isWhitespace { mark(v) }
+        }
+        for k in TextNormalizer.traditionalToSimplified.keys where k < 0x10000 { mark(k) }
+        return bits
+    }()
+
+    /// Whether folding leaves `v` as it is. Beyond the Basic Multilingual Plane only Han
+    /// ideographs without a simplified form count as stable (emoji and mathematical letters
+    /// are rare in tickets; a text holding them is decoded and folded).
+    static func isStable(scalar v: UInt32) -> Bool {
+        if v < 0x10000 { return unstable[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 }
+        guard (0x20000...0x3134F).contains(v), let u = Unicode.Scalar(v) else { return false }
+        return TextNormalizer.simplified(u) == nil
+    }
+
+    /// Whether folding the valid UTF-8 `b` changes nothing but ASCII letters' case and runs
+    /// of ASCII white space and punctuation.
+    static func isStable(_ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            var v: UInt32
+            var len: Int
+            if c >= 0xF0 { v = UInt32(c & 0x07); len = 4 } else if c >= 0xE0 { v = UInt32(c & 0x0F); len = 3 } else { v = UInt32(c & 0x1F); len = 2 }
+            guard i + len <= n else { return false }
+            for k in 1..<len { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+            if !isStable(scalar: v) { return false }
+            i += len
+        }
+        return true
     }
 }
