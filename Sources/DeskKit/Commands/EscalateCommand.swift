@@ -310,7 +310,7 @@ public enum EscalateCommand {
             try TicketStream.read(paths: paths, stdin: ctx.stdin) { (t, _) throws(DeskError) in
                 if let f = firing(t, lifecycle: lifecycle, now: now) {
                     let reason = autoPackage(t, f).reason
-                    try ctx.stdout.write("\(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)\n")
+                    try ctx.stdout.write(TerminalText.escaped("\(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)", keepLayout: false) + "\n")
                 }
             }
             return 0
@@ -323,7 +323,7 @@ public enum EscalateCommand {
             lifecycle.record(&t, now: now)
             notes.append("desk: escalated \(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)")
         })
-        for n in notes { ctx.stderr.line(n) }
+        for n in notes { ctx.diagnostics.print(Diagnostic(.plain, n)) }
         return 0
     }
 }
