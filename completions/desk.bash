@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open classify show queue edit reply log escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open classify show queue edit reply log escalate resolve survey report check policy' -- "$cur") )
             fi
             ;;
         completions)
@@ -181,6 +181,39 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        queue)
+            case "$prev" in
+                --owner)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --tier)
+                    COMPREPLY=( $(compgen -W 'tier1 tier2 rnd vendor' -- "$cur") )
+                    return 0 ;;
+                --priority)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --within)
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--owner --assignee --mine --tier --priority --overdue --within --limit --format --explain --by --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -16,6 +16,7 @@ _desk() {
                 open) _desk_open ;;
                 classify) _desk_classify ;;
                 show) _desk_show ;;
+                queue) _desk_queue ;;
                 edit) _desk_edit ;;
                 reply) _desk_reply ;;
                 log) _desk_log ;;
@@ -34,7 +35,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'classify' 'show' 'queue' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -44,6 +45,7 @@ _desk_commands() {
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'queue:list every open duty of the tickets, overdue first, then by due time'
         'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
         'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
@@ -128,6 +130,25 @@ _desk_show() {
         '--count[print only the number of tickets picked]' \
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_queue() {
+    _arguments -s -S \
+        '*--owner=[pick tickets owned by NAME]:NAME:' \
+        '*--assignee=[pick tickets assigned to NAME]:NAME:' \
+        '--mine[pick tickets owned by or assigned to $DESK_AGENT (or --by)]' \
+        '*--tier=[pick tickets at this tier]:VALUE:(tier1 tier2 rnd vendor)' \
+        '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
+        '--overdue[list only overdue duties]' \
+        '--within=[list only duties due within this time from now (overdue included)]:DURATION:' \
+        '--limit=[print at most N duties]:N:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
+        '--explain[name the rule and the policy value behind each due time]' \
+        '--by=[who is acting, recorded in history]:NAME:' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \

@@ -117,7 +117,8 @@ extension Lifecycle {
         }
         if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? events.last(where: { $0.kind == .resolved })?.at {
             let due = done.adding(policy.survey.responseWindow)
-            out.append(Duty(.survey, due: due, state: now > due ? .overdue : .pending,
+            // Once the window has passed an invitation is pointless: missed, not overdue.
+            out.append(Duty(.survey, due: due, state: now > due ? .missed : .pending,
                 explain: "invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution"))
         }
         if let at = f.surveyRespondedAt, let mean = f.surveyMean, mean < policy.survey.csatThreshold {
@@ -129,7 +130,7 @@ extension Lifecycle {
             }
             let (state, done) = timed(due, done: follow?.at)
             out.append(Duty(.surveyFollowUp, due: due, state: state, doneAt: done,
-                explain: "follow up an answer below survey.csat_threshold \(String(policy.survey.csatThreshold)) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))"))
+                explain: "follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))"))
         }
         return out
     }
@@ -178,5 +179,31 @@ extension Lifecycle {
             out.append(Duty(.progress, due: state == .pending && s.isPaused ? nil : due, state: state, doneAt: next,
                 explain: "duties.progress.\(s.priority.rawValue) \(Policy.formatDuration(interval)) of SLA time after the public update at \(r.rfc3339)"))
         }
+    }
+}
+
+extension Lifecycle {
+    /// False only when the ticket can have no open duty at `now`, decided from a few small
+    /// members without replaying its history: a resolved or closed ticket with a resolution
+    /// time, no promise on record, no survey left to send within its window and no
+    /// dissatisfied answer. `queue` skips such tickets (most of a long file) unread; a test
+    /// holds this to `duties` on generated tickets.
+    public func mayHaveOpenDuties(_ t: Ticket, now: Instant) -> Bool {
+        guard t.status.isFinished else { return true }
+        let r = t.object("resolution")
+        func time(_ o: JSONObject?, _ k: String) -> Instant? { o?[k]?.stringValue.flatMap(Instant.init(rfc3339:)) }
+        guard let at = time(r, "at") else { return true }
+        if t.historyMayMention(["promise"]) { return true }
+        let s = t.object("survey")
+        let invited = s?["invited_at"].map { !$0.isNull } == true || s?["token"].map { !$0.isNull } == true
+        if !invited && !t.historyMayMention(["surveyed", "survey_skipped"]) {
+            if now <= (time(r, "confirmed_at") ?? at).adding(policy.survey.responseWindow) { return true }
+        }
+        if let s, time(s, "responded_at") != nil {
+            let scores = Policy.SurveyDimension.allCases.compactMap { s[$0.rawValue]?.doubleValue }
+            if scores.count == Policy.SurveyDimension.allCases.count,
+               scores.reduce(0, +) / Double(scores.count) < policy.survey.csatThreshold { return true }
+        }
+        return false
     }
 }

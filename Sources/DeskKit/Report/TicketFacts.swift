@@ -122,8 +122,9 @@ extension TicketFacts {
         try Ticket.scan(b) { span, known in
             let r = span.valueRange
             guard let known else {
-                // Not a field of SPEC §3, so it may repeat: the last one counts.
-                if RawJSON.keyIs(b, span, "workaround_at") { m.workaroundAt = r }
+                // Not a field of SPEC §3, so it may repeat: the first one counts, as for every
+                // command (Ticket.value reads the first member of a name).
+                if m.workaroundAt == nil, RawJSON.keyIs(b, span, "workaround_at") { m.workaroundAt = r }
                 return
             }
             switch known.field {
