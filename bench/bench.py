@@ -124,6 +124,10 @@ def main():
                               ("jq", f"jq -c . {path}"),
                               ("mlr", f"mlr --ijsonl --ojsonl cat {path}")]),
             ("classify", [("desk", f"{desk} classify --now 2026-12-31T00:00:00Z {path}")]),
+            # The agent's worklist over the whole file, beside a plain validating read (target:
+            # at most 2x `desk show`).
+            ("queue", [("desk", f"{desk} queue --now 2026-12-31T00:00:00Z {path}"),
+                       ("desk show", f"{desk} show {path}")]),
             ("floor", [("wc -l", f"wc -l {path}"), ("cat", f"cat {path}")]),
         ]
         for case, tools in cases:
@@ -140,7 +144,7 @@ def main():
             if case == "classify":
                 lines = sum(1 for _ in open(path, "rb"))
                 rows.append((label, case, "desk tickets/s", "", f"{lines / res['desk'][0]:,.0f}", "", ""))
-            if case in ("report", "pass-through"):
+            if case in ("report", "pass-through", "queue"):
                 mem.append((label, case, res["desk"][1]))
     # Start-up: many runs of a trivial command each.
     start_rows = []
@@ -164,9 +168,9 @@ def main():
         for name, t in start_rows:
             f.write(f"| `{name}` | {t * 1000:.2f} |\n")
         f.write(f"\nstart-up ratio desk/jq: {start_rows[0][1] / start_rows[1][1]:.2f}x\n")
-        if len(mem) >= 4:
+        if len(mem) >= 6:
             f.write("\n| desk peak RSS | 100k MiB | 1M MiB | growth |\n|---|---|---|---|\n")
-            for case in ("report", "pass-through"):
+            for case in ("report", "pass-through", "queue"):
                 a = [m for m in mem if m[1] == case]
                 f.write(f"| {case} | {a[0][2] / 1024:.1f} | {a[1][2] / 1024:.1f} | {a[1][2] / a[0][2]:.2f}x |\n")
     print(open(args.out).read())
