@@ -168,9 +168,11 @@ struct ClassifyRun {
         update("category", byHand?["category"] ?? d.category.map { .string($0) }, old: oldCategory)
 
         let oldTags = t.value("tags")
-        var tags: [JSONValue] = []
-        for v in oldTags?.arrayValue ?? [] where !tags.contains(v) { tags.append(v) }
-        for tag in d.tags where !tags.contains(.string(tag)) && !removedTags.contains(.string(tag)) { tags.append(.string(tag)) }
+        // Keyed by the value's JSON text: linear in the number of tags (UniqueList).
+        var unique = UniqueList<JSONValue, String>(key: { JSONWriter.string($0) })
+        for v in oldTags?.arrayValue ?? [] { unique.append(v) }
+        for tag in d.tags where !removedTags.contains(.string(tag)) { unique.append(.string(tag)) }
+        let tags = unique.items
         if !tags.isEmpty || oldTags != nil { update("tags", .array(tags), old: oldTags) }
 
         let oldRules = classification["rules"]
