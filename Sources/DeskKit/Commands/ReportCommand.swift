@@ -47,7 +47,7 @@ public enum ReportCommand {
             ExampleSpec("desk report --month 2026-11 --by owner --by channel --format html tickets.ndjson > 2026-11.html", "a self-contained HTML report with breakdowns"),
             ExampleSpec("desk report --from 2026-10-01 --to 2026-10-15 --by category tickets.ndjson", "the first half of October as JSON"),
             ExampleSpec(
-                "split -n l/8 -d big.ndjson part. && ls part.* | xargs -P 8 -I{} sh -c 'desk report --month 2026-11 --now 2026-12-01T00:00:00Z --partial {} > {}.partial' && desk report --merge --format html part.*.partial > 2026-11.html",
+                "split -n l/8 -d big.ndjson part. && ls part.* | xargs -P 8 -I{} sh -c 'desk report --month 2026-11 --now 2026-12-01T00:00:00Z --partial {} > {}.partial' && desk report --merge --month 2026-11 --now 2026-12-01T00:00:00Z --format html part.*.partial > 2026-11.html",
                 "count eight parts of a large file at once, then merge them into the report"),
         ])
 
