@@ -122,7 +122,9 @@ public enum ReportCommand {
             }
             func refuse(_ m: String) -> DeskError { .data(DataError(file: shown, line: line, message: m)) }
             if let f = first {
-                if let m = f.header.mismatch(p.header) { throw refuse("partial does not match \(f.at): \(m)") }
+                if let m = p.header.mismatch(f.header) {
+                    throw refuse("partial does not match \(f.at): \(m.field) is '\(m.value)' here, '\(m.other)' there")
+                }
                 merged?.merge(p.accumulator)
                 return
             }
@@ -136,7 +138,8 @@ public enum ReportCommand {
             if let dims { mine.dimensions = dims }
             if args.has("now") { mine.now = ctx.now(args) }
             if let m = p.header.mismatch(mine) {
-                throw refuse("partial does not match this command's policy or options: \(m) (give the same --policy, period, --by and --now, or leave them out)")
+                throw refuse(
+                    "partial does not match this run: \(m.field) is '\(m.value)' in the partial, '\(m.other)' in this run (give the same --policy, period, --by and --now as the partials, or leave out all but --policy)")
             }
             first = (p.header, "\(shown):\(line)")
             merged = p.accumulator
