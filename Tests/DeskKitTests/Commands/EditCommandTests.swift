@@ -32,13 +32,15 @@ import Testing
             let impact = pick(Self.levels), urgency = pick(Self.levels)
             let classifyFirst = round % 2 == 1
 
-            // A ticket opened with the facts (impact and urgency come in a raw request).
-            var request: JSONObject = ["channel": "web", "title": JSONValue.string(title), "description": JSONValue.string(description), "id": "DK-T"]
-            if let impact { request["impact"] = JSONValue.string(impact) }
-            if let urgency { request["urgency"] = JSONValue.string(urgency) }
+            // A ticket opened with the facts; impact and urgency are the desk's judgement, not
+            // the requester's, so they are added to the opened record as an agent's tool would.
+            let request: JSONObject = ["channel": "web", "title": JSONValue.string(title), "description": JSONValue.string(description), "id": "DK-T"]
             let opened = try runDesk(["open", "--batch", "--now", t0], stdin: JSONWriter.string(.object(request)) + "\n")
             #expect(opened.status == 0, "\(opened.stderr)")
-            let want = try runDesk(["classify", "--now", t2], stdin: opened.stdout)
+            var record = try #require(try objects(opened.stdout).first)
+            if let impact { record["impact"] = JSONValue.string(impact) }
+            if let urgency { record["urgency"] = JSONValue.string(urgency) }
+            let want = try runDesk(["classify", "--now", t2], stdin: JSONWriter.string(.object(record)) + "\n")
 
             // A ticket opened with other facts, then edited to them.
             var ticket = try runDesk(["open", "--channel", "web", "--title", "placeholder", "--id", "DK-T", "--now", t0]).stdout
