@@ -25,6 +25,8 @@ public enum Registry {
         CommandEntry(ReportCommand.spec, ReportCommand.run),
         CommandEntry(CheckCommand.spec, CheckCommand.run),
         CommandEntry(PolicyCommand.spec, PolicyCommand.run),
+        CommandEntry(KbCommand.spec, KbCommand.run),
+        CommandEntry(SimilarCommand.spec, SimilarCommand.run),
     ]
 
     /// The declarations of every command.

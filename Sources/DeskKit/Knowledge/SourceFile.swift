@@ -19,7 +19,7 @@ struct SourceFile: Sendable {
     var bytes: [UInt8]
 
     /// Reads `path` (a regular file) whole.
-    init(path: String) throws(DeskError) {
+    init(path: String, hashed: Bool = true) throws(DeskError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw .data(DataError(file: path, message: "cannot open: \(lastSystemMessage())")) }
         defer { close(fd) }
@@ -42,7 +42,13 @@ struct SourceFile: Sendable {
         self.bytes = bytes
         self.stamp = SourceStamp(
             path: path, size: UInt64(bytes.count), mtimeSeconds: Int64(st.st_mtim.tv_sec),
-            mtimeNanoseconds: Int64(st.st_mtim.tv_nsec), hash: SourceFile.hash(bytes))
+            mtimeNanoseconds: Int64(st.st_mtim.tv_nsec), hash: hashed ? SourceFile.hash(bytes) : 0)
+    }
+
+    /// Bytes already in memory, under a name for messages.
+    init(memory bytes: [UInt8], name: String) {
+        self.bytes = bytes
+        self.stamp = SourceStamp(path: name, size: UInt64(bytes.count), mtimeSeconds: 0, mtimeNanoseconds: 0, hash: SourceFile.hash(bytes))
     }
 
     /// A 64-bit hash of the content, eight bytes at a time (a source of 100 MB hashes in tens of
