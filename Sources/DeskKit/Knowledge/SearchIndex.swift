@@ -71,8 +71,9 @@ struct SearchIndex: Sendable {
             var length: Float = 0
             for field in fields where !field.text.isEmpty {
                 for term in Tokenizer.terms(field.text) {
-                    tf[hash(term.key), default: 0] += field.weight
-                    length += field.weight
+                    let w = term.key.hasPrefix("@") ? field.weight * SearchWeights.concept : field.weight
+                    tf[hash(term.key), default: 0] += w
+                    length += w
                 }
             }
             for (h, f) in tf { postings[h, default: []].append((doc, f)) }

@@ -8,4 +8,6 @@ enum SearchWeights {
     static let symptom: Float = 2
     static let cause: Float = 1.5
     static let solution: Float = 1
+    /// A glossary concept counts this much more than a word: it is a meaning, not a spelling.
+    static let concept: Float = 1.5
 }
