@@ -87,7 +87,7 @@ def distractor(i):
     month = rng.randint(1, 12)
     day = rng.randint(1, 28)
     opened = '2025-%02d-%02dT%02d:%02d:00Z' % (month, day, rng.randint(0, 23), rng.randint(0, 59))
-    resolved = '2025-%02d-%02dT%02d:%02d:00Z' % (month, min(28, day + rng.randint(0, 2)), rng.randint(0, 23), rng.randint(0, 59))
+    resolved = '2025-%02d-%02dT23:%02d:00Z' % (month, min(28, day + rng.randint(1, 2)), rng.randint(0, 59))
     return {
         'id': ticket_id('25%02d%02d' % (month, day)), 'opened_at': opened, 'channel': rng.choice(['email', 'phone', 'web', 'chat']),
         'status': rng.choice(['resolved', 'resolved', 'closed']), 'title': fill(title, pick), 'description': fill(desc, pick),
@@ -122,6 +122,11 @@ def main():
         for j, (style, text) in enumerate(qs):
             queries.append({'id': 'Q%03d' % (len(queries) + 1), 'text': text, 'expect': expect[key][1], 'kind': expect[key][0],
                             'style': style, 'lang': 'cross' if style == 'cross' else 'same', 'topic': key})
+    holdout = []
+    for key, qs in HOLDOUT.items():
+        for style, text in qs:
+            holdout.append({'id': 'H%03d' % (len(holdout) + 1), 'text': text, 'expect': expect[key][1], 'kind': expect[key][0],
+                            'style': style, 'lang': 'cross' if style == 'cross' else 'same', 'topic': key})
     # A retired article that reads like a live one must never be returned.
     articles.append({'id': 'KB-%04d' % (n_article + 1), 'status': 'retired', 'title': 'VPN 连接失败，提示证书无效（旧版客户端）',
                      'symptom': ['旧版 VPN 客户端连接时报证书无效。'], 'impact': '旧客户端用户', 'cause': '旧客户端不支持新证书。',
@@ -135,6 +140,8 @@ def main():
         for t in tickets: f.write(line(t) + '\n')
     with open(os.path.join(OUT, 'queries.ndjson'), 'w', encoding='utf-8') as f:
         for q in queries: f.write(line(q) + '\n')
+    with open(os.path.join(OUT, 'queries-holdout.ndjson'), 'w', encoding='utf-8') as f:
+        for q in holdout: f.write(line(q) + '\n')
     print('%d articles, %d tickets, %d queries' % (len(articles), len(tickets), len(queries)), file=sys.stderr)
 
 main()

@@ -2,7 +2,8 @@
 # Prints recall@1, recall@5 and MRR of `desk similar` (articles and resolved tickets) and
 # `desk kb search` (articles) on the labelled set in Tests/Fixtures/kb, overall and for
 # same-language and cross-language queries. Runs the built binary (DESK, default
-# .build/debug/desk). Usage: python3 scripts/kb-quality.py [--verbose]
+# .build/debug/desk). Usage: python3 scripts/kb-quality.py [--holdout] [--verbose]
+# --holdout: the held-out queries (never used to tune the ranking or the glossary).
 import json, os, subprocess, sys, tempfile, shutil
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
@@ -16,7 +17,9 @@ tickets = os.path.join(tmp, 'tickets.ndjson')
 shutil.copy(os.path.join(FIX, 'articles.ndjson'), kb)
 shutil.copy(os.path.join(FIX, 'tickets.ndjson'), tickets)
 subprocess.run([DESK, 'kb', 'index', '--kb', kb, tickets], check=True, stdout=subprocess.DEVNULL)
-queries = [json.loads(l) for l in open(os.path.join(FIX, 'queries.ndjson'), encoding='utf-8')]
+SET = 'queries-holdout.ndjson' if '--holdout' in sys.argv else 'queries.ndjson'
+queries = [json.loads(l) for l in open(os.path.join(FIX, SET), encoding='utf-8')]
+print('query set:', SET)
 
 def ranks(cmd_for):
     out = {}
