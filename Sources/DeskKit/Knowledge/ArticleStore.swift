@@ -59,7 +59,7 @@ enum ArticleStore {
             try out.write(line)
         }
         if let target = try rewriteTarget(args, inputs: inputs) {
-            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
             try file.rewrite { (input, output) throws(DeskError) in
                 var reader = LineReader(fd: input, name: target)
                 try reader.forEachLine { (number, bytes) throws(DeskError) in try emit(target, number, bytes, output) }
@@ -81,7 +81,7 @@ enum ArticleStore {
     static func append(
         to path: String, _ ctx: Context, make: ([Article]) throws(DeskError) -> [Article]
     ) throws(DeskError) -> [Article] {
-        let file = try LockedFile(path: path, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+        let file = try LockedFile(path: path, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
         var existing: [Article] = []
         var reader = LineReader(fd: file.fd, name: path)
         try reader.forEachLine { (number, bytes) throws(DeskError) in existing.append(try decode(bytes, file: path, line: number)) }

@@ -30,7 +30,7 @@ struct Glossary: Sendable {
             labels.append([english.first, chinese.first(where: { $0.unicodeScalars.contains(where: Tokenizer.isCJK) })]
                 .compactMap { $0 }.joined(separator: "/"))
             for term in english + chinese {
-                let folded = TextFold.folded(term)
+                let folded = TextNormalizer.fold(term)
                 if folded.unicodeScalars.contains(where: Tokenizer.isCJK) {
                     zh.append(folded)
                     zhConcept.append(c)

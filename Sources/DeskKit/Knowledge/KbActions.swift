@@ -205,11 +205,11 @@ enum KbActions {
         let now = ctx.now(args)
         let by = ctx.actor(args)
         let due = ReviewWindow.due(after: changedAt, workingDays: days, calendar: policy.businessCalendar)
-        let wanted = Set(products.map(TextFold.folded))
+        let wanted = Set(products.map(TextNormalizer.fold))
         var marked = 0
         try ArticleStore.transform(args, ctx, inputs: rest) { (a, _) throws(DeskError) in
             guard a.status == .published else { return }
-            let hit = a.strings("products").first { wanted.contains(TextFold.folded($0)) }
+            let hit = a.strings("products").first { wanted.contains(TextNormalizer.fold($0)) }
             guard let product = hit else { return }
             if let current = a.instant("review_due"), current <= due { return }
             a.set("review_due", .string(due.rfc3339))
@@ -219,7 +219,7 @@ enum KbActions {
             ])
             marked += 1
         }
-        ctx.stderr.line("desk: \(marked) article\(marked == 1 ? "" : "s") due for review by \(due.rfc3339) (\(days) working day\(days == 1 ? "" : "s") after \(changedAt.rfc3339), seed 000 三(三)2)")
+        ctx.diagnostics.print(Diagnostic(.plain, "desk: \(marked) article\(marked == 1 ? "" : "s") due for review by \(due.rfc3339) (\(days) working day\(days == 1 ? "" : "s") after \(changedAt.rfc3339), seed 000 三(三)2)"))
         return 0
     }
 
@@ -260,7 +260,7 @@ enum KbActions {
         let findings = try KnowledgeCheck.run(paths: paths, lint: PhraseLint(policy: policy), now: ctx.now(args), ctx)
         try KnowledgeCheck.write(findings, format: args.string("format") ?? "text", to: ctx.stdout)
         let errors = findings.filter { $0.severity == "error" }.count
-        ctx.stderr.line("desk: kb check: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")")
+        ctx.diagnostics.print(Diagnostic(.plain, "desk: kb check: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"))
         return errors > 0 ? 1 : 0
     }
 }

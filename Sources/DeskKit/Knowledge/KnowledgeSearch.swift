@@ -124,10 +124,10 @@ public struct KnowledgeSearch: Sendable {
     }
 
     /// About 80 characters of `text` starting a little before the first of `keys` it holds
-    /// (folded comparison; folding keeps positions), with `…` where it was cut.
+    /// (compared normalised; quoted as typed), with `…` where it was cut.
     static func snippet(of text: String, around keys: [String], width: Int = 80) -> String {
-        let original = Array(text.unicodeScalars).map { $0.properties.isWhitespace ? " " : $0 }
-        let folded = TextFold.fold(text)
+        let normalized = TextNormalizer.normalize(text)
+        let folded = normalized.scalars
         var first = folded.count
         for k in keys {
             let ks = Array(k.unicodeScalars)
@@ -143,12 +143,10 @@ public struct KnowledgeSearch: Sendable {
         }
         if first == folded.count { first = 0 }
         let start = max(0, first - 20)
-        let end = min(original.count, start + width)
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: original[start..<end])
-        var s = String(v).trimmed
+        let end = min(folded.count, start + width)
+        var s = String(normalized.original(scalars: start..<end).map { $0.isNewline ? " " : $0 }).trimmed
         if start > 0 { s = "…" + s }
-        if end < original.count { s += "…" }
+        if end < folded.count { s += "…" }
         return s
     }
 

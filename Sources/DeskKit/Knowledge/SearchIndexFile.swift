@@ -33,7 +33,7 @@ enum SearchIndexFile {
         func rebuild(_ why: String) throws(DeskError) -> KnowledgeSearch {
             let index = try SearchIndex.build(articleFiles: articles, ticketFiles: tickets)
             if let ixPath {
-                ctx.stderr.line("desk: note: \(ixPath) \(why); rebuilding it")
+                ctx.diagnostics.print(Diagnostic(.note, file: ixPath, "\(why); rebuilding it"))
                 try write(index, to: ixPath)
             }
             return KnowledgeSearch(files: files, index: index)
@@ -44,7 +44,7 @@ enum SearchIndexFile {
                 if let why = staleness(stored.sources, files.map(\.stamp)) { return try rebuild("is stale (\(why))") }
                 return KnowledgeSearch(files: files, index: stored)
             }
-            ctx.stderr.line("desk: note: \(ixPath) indexes other files (\(stored.sources.map(\.path).joined(separator: ", "))); searching without it")
+            ctx.diagnostics.print(Diagnostic(.note, file: ixPath, "indexes other files (\(stored.sources.map(\.path).joined(separator: ", "))); searching without it"))
         } else if fileExists(ixPath) {
             return try rebuild("is not a desk index (or from another version)")
         }

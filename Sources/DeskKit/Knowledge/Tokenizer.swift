@@ -1,4 +1,5 @@
-// Text -> search terms, the same way for articles, tickets and queries: folded text (TextFold)
+// Text -> search terms, the same way for articles, tickets and queries: normalised text
+// (TextNormalizer: full-width, traditional characters and case folded)
 // split into Latin words (stemmed, stop words dropped) and runs of CJK characters cut into
 // overlapping bigrams (打印机 -> 打印, 印机), which find Chinese words without a dictionary.
 // A lone CJK character is a term of its own. Glossary concepts found in the text are added as
@@ -15,7 +16,7 @@ struct Term: Sendable, Equatable {
 enum Tokenizer {
     /// The terms of `text`, in order, with repeats.
     static func terms(_ text: String) -> [Term] {
-        let scalars = TextFold.fold(text)
+        let scalars = Array(TextNormalizer.fold(text).unicodeScalars)
         var out: [Term] = []
         var words: [String] = []
         var i = 0
