@@ -107,7 +107,8 @@ public struct KnowledgeSearch: Sendable {
                 title = a.string("title") ?? ""
                 body = a.strings("symptom").joined(separator: " ")
                 cause = a.strings("cause").joined(separator: " ")
-                solution = a.strings("solution").joined(separator: " ")
+                let steps = a.strings("solution")
+                solution = steps.count == 1 ? steps[0] : steps.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: " ")
             } else {
                 guard let t = try? Ticket(line: line) else { return }
                 title = t.string("title") ?? ""

@@ -41,12 +41,12 @@ enum SearchIndexFile {
         guard let ixPath else { return KnowledgeSearch(files: files, index: try SearchIndex.build(articleFiles: articles, ticketFiles: tickets)) }
         if let stored {
             if stored.sources.map(\.path) == files.map(\.stamp.path) {
-                if let why = staleness(stored.sources, files.map(\.stamp)) { return try rebuild("is stale (\(why))") }
+                if let why = staleness(stored.sources, files.map(\.stamp)) { return try rebuild("the index is stale (\(why))") }
                 return KnowledgeSearch(files: files, index: stored)
             }
-            ctx.diagnostics.print(Diagnostic(.note, file: ixPath, "indexes other files (\(stored.sources.map(\.path).joined(separator: ", "))); searching without it"))
+            ctx.diagnostics.print(Diagnostic(.note, file: ixPath, "the index covers other files (\(stored.sources.map(\.path).joined(separator: ", "))); searching without it"))
         } else if fileExists(ixPath) {
-            return try rebuild("is not a desk index (or from another version)")
+            return try rebuild("not a desk index (or from another version)")
         }
         return KnowledgeSearch(files: files, index: try SearchIndex.build(articleFiles: articles, ticketFiles: tickets))
     }

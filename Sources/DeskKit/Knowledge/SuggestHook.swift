@@ -17,8 +17,10 @@ struct SuggestHook {
 
     /// Suggestions recorded per ticket.
     static let count = 3
-    /// A suggestion must share at least this many distinct terms with the ticket.
+    /// A suggestion must share at least this many distinct terms with the ticket...
     static let minimumTerms = 2
+    /// ...and score at least this share of the best one (a weak tail is noise on the card).
+    static let minimumShare = 0.25
 
     let search: KnowledgeSearch
 
@@ -37,7 +39,8 @@ struct SuggestHook {
     /// Sets `suggestions` on the ticket (only when they differ from what it holds).
     func apply(to t: inout Ticket) {
         let hits = search.search(TicketText.query(t), filter: .init(articles: true, tickets: true, excludeId: t.id), limit: SuggestHook.count * 2)
-        let list: [JSONValue] = hits.filter { $0.terms.count >= SuggestHook.minimumTerms }.prefix(SuggestHook.count).map { h in
+        let floor = (hits.first?.score ?? 0) * SuggestHook.minimumShare
+        let list: [JSONValue] = hits.filter { $0.terms.count >= SuggestHook.minimumTerms && $0.score >= floor }.prefix(SuggestHook.count).map { h in
             .object(JSONObject([
                 JSONMember("kind", .string(h.kind)), JSONMember("id", .string(h.id)),
                 JSONMember("score", .number(KnowledgeSearch.hundredths(h.score))),
