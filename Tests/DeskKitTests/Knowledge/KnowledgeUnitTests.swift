@@ -133,7 +133,8 @@ extension Article {
         #expect(try runDesk(["kb", "index", "--kb", kb]).status == 0)
         var r = try runDesk(["kb", "search", "printer", "--kb", kb, "--format", "ndjson"])
         #expect(r.stderr.isEmpty)
-        // Same size, other content: only the hash tells.
+        // Same size, other content (the rewrite also moves the time; staleness() alone is tested
+        // for a change only the hash shows).
         let text = try String(contentsOfFile: kb, encoding: .utf8).replacingOccurrences(of: "KB-0002", with: "KB-0003")
         try text.write(toFile: kb, atomically: true, encoding: .utf8)
         r = try runDesk(["kb", "search", "vpn", "--kb", kb, "--format", "ndjson"])
