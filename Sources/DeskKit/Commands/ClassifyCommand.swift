@@ -39,7 +39,7 @@ public enum ClassifyCommand {
             CommonFlags.now,
             CommonFlags.policy,
             CommonFlags.inPlace,
-        ],
+        ] + SuggestHook.flags,
         examples: [
             ExampleSpec("desk classify -i tickets.ndjson", "classify every unfinished ticket in place"),
             ExampleSpec(
@@ -80,6 +80,7 @@ public enum ClassifyCommand {
         let now = ctx.now(args)
         let run = ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by)
         var selection = IdSelection(ids)
+        let suggest = try SuggestHook.prepare(args, ctx)
         try TicketStream.transform(
             args, ctx,
             visit: { (t, loc) throws(DeskError) in
@@ -87,6 +88,7 @@ public enum ClassifyCommand {
                 // Finished tickets keep their dues unless asked for by id.
                 if selection.isAll && t.status.isFinished { return }
                 run.apply(to: &t, manual: manual)
+                suggest?.apply(to: &t)
             },
             trailer: { () throws(DeskError) -> [Ticket] in
                 // Inside the run, so a missing id leaves an -i file untouched.
