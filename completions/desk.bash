@@ -169,7 +169,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -236,7 +236,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

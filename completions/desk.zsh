@@ -119,6 +119,7 @@ _desk_reply() {
         '--internal[an internal note, not sent to the requester]' \
         '--customer[a message from the requester (resumes a waiting ticket)]' \
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
+        '--dry-run[only check the wording of the public reply\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -157,6 +158,7 @@ _desk_resolve() {
         '--result=[处理结果\: the outcome, as the requester sees it]:TEXT:' \
         '--observe=[keep the ticket observing this long before it counts as resolved]:DURATION:' \
         '--confirm[end the observation of --id\: the ticket is resolved]' \
+        '--dry-run[only check cause, solution and result\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \

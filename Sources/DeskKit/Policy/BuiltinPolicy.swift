@@ -247,105 +247,130 @@ extension Policy {
     }
   },
   "phrases": {
-    "vague": ["已处理","已完成","已解决","OK","前台操作解决","处理了","好了","done","fixed","resolved","solved","completed","handled"],
-    "taboo": [
+    "vague": [],
+    "taboo": [],
+    "families": [
       {
-        "phrase": "我不知道",
-        "suggestion": "我帮您确认一下，稍后给您答复"
+        "id": "dont_know",
+        "kind": "taboo",
+        "canonical": "我不知道",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我帮您确认一下，稍后给您答复 / Let me find out and get back to you",
+        "anywhere": ["我不知道","我也不知道","我哪知道","我怎么知道","谁知道呢","我不晓得","我也不清楚","我哪清楚","i don't know","i do not know","i have no idea","i've no idea","how should i know","how would i know","i dunno","no clue","not a clue","beats me"],
+        "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"]
       },
       {
-        "phrase": "这个不行",
-        "suggestion": "这个方式暂时无法实现，我们可以试试其他办法"
+        "id": "wont_work",
+        "kind": "taboo",
+        "canonical": "这个不行",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "这个方式暂时无法实现，我们可以试试其他办法 / This approach won't work here; let's try another way",
+        "anywhere": ["这个不行","这不行","这样不行","那个不行","这个不可以","这个没办法","这没办法","this won't work","that won't work","this will not work","this doesn't work","no can do","that's not possible","this is not possible","that is not possible","not gonna happen"],
+        "clause": ["不行","没办法","没辙","不可能","impossible","not possible","no way","nope","can't help"]
       },
       {
-        "phrase": "那你和我们领导讲吧",
-        "suggestion": "我会向负责人反映，并尽快给您答复"
+        "id": "talk_to_boss",
+        "kind": "taboo",
+        "canonical": "那你和我们领导讲吧",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我会向负责人反映，并尽快给您答复 / I'll raise this with my lead and get back to you",
+        "anywhere": ["你和我们领导讲","你跟我们领导讲","你和领导讲","你跟领导讲","你跟领导说","你和领导说","你去找领导","你找领导","你找我们领导","找我们领导去","你去跟领导","你自己找领导","投诉我好了","你去投诉","talk to my manager","talk to my boss","talk to my supervisor","speak to my manager","take it up with my manager","take it up with management","complain to my boss","go complain","ask my manager yourself"]
       },
       {
-        "phrase": "你去跟省公司讲吧",
-        "suggestion": "我来帮您联系相关单位，有结果第一时间通知您"
+        "id": "go_elsewhere",
+        "kind": "taboo",
+        "canonical": "你去跟省公司讲吧",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我来帮您联系相关单位，有结果第一时间通知您 / I'll contact the right team for you and tell you as soon as I hear back",
+        "anywhere": ["你去跟省公司讲","你跟省公司讲","你去找省公司","你找省公司","你去问省公司","你去找别的部门","你找别的部门","你找其他部门","你去问别人","你自己去问","不归我们管","不归我管","不是我们部门的事","跟我们没关系","not our department","not my department","not our problem","not my problem","not my job","not our job","go ask someone else","ask someone else","ask another team","contact someone else","call someone else","figure it out yourself"]
       },
       {
-        "phrase": "我现在很忙",
-        "suggestion": "请稍等，我处理完手头的请求马上为您服务"
+        "id": "too_busy",
+        "kind": "taboo",
+        "canonical": "我现在很忙",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "请稍等，我处理完手头的请求马上为您服务 / I'll be with you in a moment",
+        "anywhere": ["我现在很忙","我很忙","我在忙","我现在没空","我没空","没空理你","我正忙着呢","我正忙着","忙着呢","我忙着呢","没时间管","i'm busy","i am busy","i'm too busy","i am too busy","i don't have time for","i have no time for","no time for this","i'm swamped"]
       },
       {
-        "phrase": "是你没说清楚",
-        "suggestion": "可能是我没有理解清楚，麻烦您再描述一下"
+        "id": "your_fault",
+        "kind": "taboo",
+        "canonical": "是你没说清楚，能怪我吗",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "可能是我没有理解清楚，麻烦您再描述一下 / I may have misunderstood; could you describe it once more?",
+        "anywhere": ["是你没说清楚","你没说清楚","你没讲清楚","你自己没说清楚","你自己没讲清楚","你没说明白","你没讲明白","你没描述清楚","能怪我吗","怪我咯","这能怪我","这不怪我","不是我的错","关我什么事","关我啥事","你自己的问题","是你自己","you didn't explain","you did not explain","you didn't say","you never said","you weren't clear","you were not clear","it's your fault","it is your fault","your own fault","not my fault","that's on you","that's your problem","your problem not mine","you should have said","you should have told"]
       },
       {
-        "phrase": "能怪我吗",
-        "suggestion": "很抱歉给您带来不便，我们一起把问题解决"
+        "id": "whats_the_rush",
+        "kind": "taboo",
+        "canonical": "急什么，我正忙着呢",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我理解您很着急，我正在加紧处理 / I understand this is urgent; I'm working on it now",
+        "anywhere": ["急什么","急啥","着什么急","你急什么","催什么","催啥","别催了","别催","what's the rush","what is the rush","why the rush","stop rushing me","stop pushing me","don't rush me","stop chasing me","chill out"],
+        "clause": ["calm down","relax"]
       },
       {
-        "phrase": "急什么",
-        "suggestion": "我理解您很着急，我正在加紧处理"
+        "id": "cant_be_done",
+        "kind": "taboo",
+        "canonical": "这个实现不了",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "目前无法直接实现，我们可以考虑以下替代方案 / We can't do that directly; here are the alternatives",
+        "anywhere": ["这个实现不了","这实现不了","实现不了","做不了","办不到","搞不了","弄不了","没法弄","can't be done","cannot be done","can not be done","we can't do that","we cannot do that","there's nothing we can do","there is nothing we can do","nothing i can do"]
       },
       {
-        "phrase": "我正忙着呢",
-        "suggestion": "请稍等，我马上为您处理"
+        "id": "you_should_know",
+        "kind": "taboo",
+        "canonical": "你怎么什么都不知道",
+        "seed": "seed 004 禁止: 问题很简单时，说用户“你怎么什么都不知道”",
+        "suggestion": "这个问题我来为您详细说明一下 / Let me walk you through it",
+        "anywhere": ["你怎么什么都不知道","你什么都不知道","你怎么连这都不知道","连这都不知道","这都不知道","这都不会","连这个都不会","这么简单都不会","这么简单的问题","你怎么不懂","how do you not know","how can you not know","you should know this","you should already know","everyone knows","even a child","this is basic","it's obvious","read the manual","rtfm","common sense"]
       },
       {
-        "phrase": "这个实现不了",
-        "suggestion": "目前无法直接实现，我们可以考虑以下替代方案"
+        "id": "handled",
+        "kind": "vague",
+        "canonical": "已处理",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "anywhere": ["已处理","已经处理","处理好了","处理完了","处理完毕","处理完成","处理过了","处理了","已处理完","taken care of","been handled","dealt with","been processed"],
+        "clause": ["handled","processed","done with it"]
       },
       {
-        "phrase": "你怎么什么都不知道",
-        "suggestion": "这个问题我来为您详细说明一下"
+        "id": "completed",
+        "kind": "vague",
+        "canonical": "已完成",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "anywhere": ["已完成","已经完成","完成了","搞定了","搞定","弄好了","做好了","办好了","已办结","all done","been completed","been done"],
+        "clause": ["done","completed","finished","complete","好了","完了","over"]
       },
       {
-        "phrase": "?",
-        "suggestion": "请问您遇到的具体问题是什么？",
-        "match": "whole"
+        "id": "resolved",
+        "kind": "vague",
+        "canonical": "已解决",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "anywhere": ["已解决","已经解决","解决了","已修复","修复了","已修好","修好了","已恢复","恢复了","恢复正常","已正常","正常了","没问题了","ok了","可以了","好使了","能用了","been resolved","been fixed","been solved","been sorted","sorted out","all sorted","all good","all set","should be fine","should be ok","should work now","works now","working now","fine now","good to go","back to normal","no longer an issue"],
+        "clause": ["resolved","fixed","solved","sorted","repaired","restored","working","works","fine","ok now","normal"]
       },
       {
-        "phrase": "？",
-        "suggestion": "请问您遇到的具体问题是什么？",
-        "match": "whole"
+        "id": "ok",
+        "kind": "vague",
+        "canonical": "OK",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "clause": ["ok","okay","k","kk","好的","好","行","收到","了解","明白","知道了","嗯嗯","noted","got it","roger","sure","yes","yep","fine","ack","thanks","thank you","谢谢","cool"],
+        "whole": ["好滴","ok的"]
       },
       {
-        "phrase": "I don't know",
-        "suggestion": "Let me find out and get back to you"
+        "id": "vague_description",
+        "kind": "vague",
+        "canonical": "前台操作解决",
+        "seed": "seed 004 BRT回复规范 禁止使用“前台操作解决”等笼统模糊的描述字样",
+        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue"]
       },
       {
-        "phrase": "I do not know",
-        "suggestion": "Let me find out and get back to you"
-      },
-      {
-        "phrase": "that's not possible",
-        "suggestion": "That isn't available yet; here is what we can do instead"
-      },
-      {
-        "phrase": "this won't work",
-        "suggestion": "This approach won't work here; let's try another way"
-      },
-      {
-        "phrase": "can't be done",
-        "suggestion": "We can't do that directly; here are the alternatives"
-      },
-      {
-        "phrase": "talk to my manager",
-        "suggestion": "I'll raise this with my lead and get back to you"
-      },
-      {
-        "phrase": "I'm busy",
-        "suggestion": "I'll be with you in a moment"
-      },
-      {
-        "phrase": "it's your fault",
-        "suggestion": "Let's look at what happened together"
-      },
-      {
-        "phrase": "you didn't explain",
-        "suggestion": "I may have misunderstood; could you describe it once more?"
-      },
-      {
-        "phrase": "what's the rush",
-        "suggestion": "I understand this is urgent; I'm working on it now"
-      },
-      {
-        "phrase": "how do you not know",
-        "suggestion": "Let me walk you through it"
+        "id": "unknown_cause",
+        "kind": "unknown_cause",
+        "canonical": "原因不明",
+        "seed": "seed 004 BRT回复规范: 已经处理的工单，问题回复至少包含【原因说明】",
+        "anywhere": ["原因不明","原因未知","原因不详","不明原因","未知原因","原因待查","原因待定","不清楚原因","不知道原因","找不到原因","查不到原因","没查到原因","没找到原因","原因不清楚","具体原因不清楚","cause unknown","unknown cause","unknown reason","reason unknown","root cause unknown","no root cause","cause not found","could not find the cause","couldn't find the cause","could not determine","couldn't determine","not sure why","no idea why","unclear why","cause is unclear","don't know why","do not know why"],
+        "clause": ["未知","不明","不详","待查","无","没有","不清楚","unknown","unclear","n/a","na","none","nil","tbd","tbc","todo","no idea","not sure","various","misc","other","其他","其它"]
       }
     ]
   },

@@ -376,10 +376,13 @@ struct PolicyDecoder {
         let classification = get("classification").flatMap { classificationSettings($0, p("classification")) }
         var vague: [String]?
         var taboo: [Policy.Taboo]?
-        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo"]) {
+        var families: [Policy.PhraseFamily]? = []
+        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo", "families"]) {
             let pp = p("phrases")
             vague = member(ph, "vague", pp).flatMap { strings($0, Self.child(pp, "vague")) }
             taboo = member(ph, "taboo", pp).flatMap { tabooList($0, Self.child(pp, "taboo")) }
+            // Optional: a policy written before families has none (its flat lists still apply).
+            if let f = ph["families"] { families = familyList(f, Self.child(pp, "families")) }
         }
         let observation = get("observation").flatMap { duration($0, p("observation")) }
         let survey = get("survey").flatMap { surveySettings($0, p("survey")) }
@@ -394,7 +397,7 @@ struct PolicyDecoder {
         guard let id, let name, let version, let reviewedAt, let reviewInterval, let timezone, let zone, let businessHours,
             let holidays, let workdays, case .some(let workdayHours) = workdayHours, let alwaysOn, let firstResponse,
             let workaround, let resolution, let escalation, let classification, let vague, let taboo, let observation,
-            let survey, let needsInfo, let answerRate, problems.isEmpty
+            let survey, let needsInfo, let answerRate, let families, problems.isEmpty
         else { return nil }
         return Policy(
             id: id, name: name, version: version, reviewedAt: reviewedAt, reviewInterval: reviewInterval,
@@ -402,7 +405,7 @@ struct PolicyDecoder {
             workdayHours: workdayHours, alwaysOnPriorities: alwaysOn, firstResponse: firstResponse,
             workaround: workaround, resolution: resolution, escalation: escalation, classification: classification,
             vaguePhrases: vague, taboo: taboo, observation: observation, survey: survey, needsInfo: needsInfo,
-            phoneAnswerRateTarget: answerRate)
+            phoneAnswerRateTarget: answerRate, families: families)
     }
 
     mutating func escalationSettings(_ v: JSONValue, _ path: String) -> Policy.Escalation? {
@@ -491,6 +494,37 @@ struct PolicyDecoder {
             }
             guard let phrase, let suggestion, matchOK else { ok = false; continue }
             out.append(Policy.Taboo(phrase: phrase, suggestion: suggestion, match: match))
+        }
+        return ok ? out : nil
+    }
+
+    mutating func familyList(_ v: JSONValue, _ path: String) -> [Policy.PhraseFamily]? {
+        guard let a = array(v, path) else { return nil }
+        var out: [Policy.PhraseFamily] = []
+        var ok = true
+        for (i, item) in a.enumerated() {
+            let p = Self.index(path, i)
+            let keys = ["id", "kind", "canonical", "seed", "suggestion", "anywhere", "clause", "whole"]
+            guard let o = object(item, p, keys: keys) else { ok = false; continue }
+            let before = problems.count
+            let c = { (key: String) in Self.child(p, key) }
+            let id = member(o, "id", p).flatMap { string($0, c("id")) }
+            let kind: Policy.PhraseFamily.Kind? = member(o, "kind", p).flatMap { enumValue($0, c("kind"), "phrase kind") }
+            let canonical = member(o, "canonical", p).flatMap { string($0, c("canonical")) }
+            let seed = o["seed"].flatMap { string($0, c("seed")) }
+            let suggestion = o["suggestion"].flatMap { string($0, c("suggestion")) }
+            let anywhere = o["anywhere"].flatMap { strings($0, c("anywhere")) } ?? []
+            let clause = o["clause"].flatMap { strings($0, c("clause")) } ?? []
+            let whole = o["whole"].flatMap { strings($0, c("whole")) } ?? []
+            if anywhere.isEmpty && clause.isEmpty && whole.isEmpty {
+                fail(p, "a family needs at least one phrase in anywhere, clause or whole")
+            }
+            if let id, out.contains(where: { $0.id == id }) { fail(c("id"), "family id '\(id)' is used twice") }
+            guard problems.count == before, let id, let kind, let canonical else { ok = false; continue }
+            out.append(
+                Policy.PhraseFamily(
+                    id: id, kind: kind, canonical: canonical, anywhere: anywhere, clause: clause, whole: whole,
+                    suggestion: suggestion, seed: seed))
         }
         return ok ? out : nil
     }
