@@ -11,6 +11,8 @@ public enum Desk {
 
     /// Runs desk with the process's real standard streams, environment and clock.
     public static func main(_ arguments: [String]) -> Int32 {
+        // First of all: a closed stdin, stdout or stderr must not become the ticket file.
+        StandardDescriptors.reopenClosed()
         // A closed pipe must surface as EPIPE on write (and end quietly), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         // Past a file size limit (ulimit -f) a write must fail with EFBIG, so an append can be
@@ -25,7 +27,7 @@ public enum Desk {
         do {
             try ctx.stdout.flush()
         } catch {
-            ctx.stderr.line(message(of: error))
+            ctx.diagnostics.print(Diagnostic(error))
             return 4
         }
         try? ctx.stderr.flush()
@@ -94,7 +96,7 @@ public enum Desk {
         do {
             try ctx.stdout.write(text)
         } catch {
-            ctx.stderr.line(message(of: error))
+            ctx.diagnostics.print(Diagnostic(error))
             return 4
         }
         return 0
@@ -104,29 +106,18 @@ public enum Desk {
     static func report(_ error: DeskError, spec: CommandSpec?, _ ctx: Context) -> Int32 {
         // What was written to stdout before the failure still goes out (the stream ends there).
         try? ctx.stdout.flush()
-        // The severity word is coloured only for a person at a terminal (Terminal.swift).
-        let colour = ctx.colours(ctx.stderr)
         switch error {
         case .usage(let u):
+            // The message, then the command's synopsis and where to read more.
             let s = spec ?? u.command.flatMap { Registry.entry(named: $0)?.spec }
-            ctx.stderr.line(Colour.highlight(HelpRenderer.usageErrorText(u, spec: s).trimmedNewline, on: colour))
+            let lines = HelpRenderer.usageErrorText(u, spec: s).trimmedNewline.split(separator: "\n", omittingEmptySubsequences: false)
+            ctx.diagnostics.print(Diagnostic(.error, u.message, trailer: lines.dropFirst().map(String.init)))
         case .silent:
             break
         default:
-            ctx.stderr.line(Colour.highlight(message(of: error), on: colour))
+            ctx.diagnostics.print(Diagnostic(error))
         }
         return error.exitCode
-    }
-
-    /// The one-line (or multi-line, for refusals) text of an error.
-    static func message(of error: DeskError) -> String {
-        switch error {
-        case .data(let d): return d.rendered
-        case .refused(let m): return "desk: refused: " + m
-        case .io(let m): return "desk: error: " + m
-        case .usage(let u): return "desk: error: " + u.message
-        case .silent: return ""
-        }
     }
 }
 

@@ -166,6 +166,7 @@ public enum TicketCard {
         }
         let events = t.array("history").count
         row("history", events == 0 ? nil : events == 1 ? "1 event" : "\(events) events")
-        return lines.joined(separator: "\n") + "\n"
+        // Every value came from the file: no control character reaches the terminal raw.
+        return TerminalText.escaped(lines.joined(separator: "\n")) + "\n"
     }
 }

@@ -56,7 +56,7 @@ public enum TicketStream {
             guard args.positionals.isEmpty else {
                 throw .usage(UsageError(command: args.command, message: "input files cannot be given with --in-place; it reads and rewrites its FILE"))
             }
-            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
             try file.rewrite { (input, output) throws(DeskError) in
                 var reader = LineReader(fd: input, name: target)
                 try reader.forEachLine { (number, bytes) throws(DeskError) in try emit(target, number, bytes, output) }

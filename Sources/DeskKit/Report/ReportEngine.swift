@@ -63,6 +63,8 @@ public enum ReportEngine {
     /// Aggregates tickets fed one by one.
     public struct Accumulator: Sendable {
         public var result: ReportResult
+        /// Tickets counted, in or out of the periods (a partial report's header carries it).
+        public var tickets = 0
 
         public init(period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant) {
             result = ReportResult(
@@ -73,6 +75,7 @@ public enum ReportEngine {
 
         /// Counts one ticket.
         public mutating func add(_ f: TicketFacts) {
+            tickets += 1
             if result.current.period.contains(f.openedAt) {
                 result.current.add(f, settings: result.settings, now: result.now)
                 result.bench.add(f)
@@ -91,6 +94,17 @@ public enum ReportEngine {
         paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
         settings: ReportSettings, now: Instant, parts: Int = 1, minPartBytes: Int64 = 8 << 20
     ) throws(DeskError) -> ReportResult {
+        try accumulate(
+            paths: paths, stdin: stdin, period: period, previous: previous, dimensions: dimensions, settings: settings, now: now,
+            parts: parts, minPartBytes: minPartBytes
+        ).result
+    }
+
+    /// `run`, giving the accumulator itself (what a partial report writes).
+    public static func accumulate(
+        paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
+        settings: ReportSettings, now: Instant, parts: Int = 1, minPartBytes: Int64 = 8 << 20
+    ) throws(DeskError) -> Accumulator {
         let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)
         var acc = empty
         try InputFile.reduceLines(
@@ -100,6 +114,6 @@ public enum ReportEngine {
             // Tickets opened outside both periods count only toward the backlogs.
             acc.add(try TicketFacts(line: bytes, readAll: { period.contains($0) || previous.contains($0) }))
         }
-        return acc.result
+        return acc
     }
 }
