@@ -144,9 +144,14 @@ _desk() {
                 -i|--in-place)
                     _desk_files
                     return 0 ;;
+                --evaluate)
+                    _desk_files
+                    return 0 ;;
+                --min-macro-f1)
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -59,6 +59,8 @@ complete -c desk -n '__fish_seen_subcommand_from classify' -l 'by' -x -d 'who is
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'now' -x -d 'the current time, for reproducible runs'
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from classify' -s 'i' -l 'in-place' -r -F -d 'rewrite FILE atomically under a lock instead of writing to stdout'
+complete -c desk -n '__fish_seen_subcommand_from classify' -l 'evaluate' -r -F -d 'classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written'
+complete -c desk -n '__fish_seen_subcommand_from classify' -l 'min-macro-f1' -x -d 'with --evaluate: exit 1 when the priority macro-F1 is below this number (0 to 1)'
 complete -c desk -n '__fish_seen_subcommand_from classify' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from classify' -F
 complete -c desk -n '__fish_seen_subcommand_from reply' -l 'id' -x -d 'pick the ticket with this id'

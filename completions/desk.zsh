@@ -108,6 +108,8 @@ _desk_classify() {
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--evaluate=[classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written]:FILE:_files' \
+        '--min-macro-f1=[with --evaluate\: exit 1 when the priority macro-F1 is below this number (0 to 1)]:TEXT:' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }

@@ -81,20 +81,28 @@ public struct Policy: Sendable, Equatable {
         }
     }
 
-    /// One classification rule: when any keyword occurs in the title or description, the
-    /// ticket gets this rule's priority, category and tags.
+    /// One classification rule: when any keyword occurs in the title or description (outside
+    /// a negated clause), and every rule it `requires` fired too, the ticket gets this rule's
+    /// priority, category and tags. A rule with `requires` and no keywords combines others
+    /// (scope x effect: "many people" x "cannot work").
     public struct Rule: Sendable, Equatable {
         public var id: String
         public var priority: Priority?
         public var category: String?
         public var tags: [String]
         public var keywords: [String]
-        public init(id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String]) {
+        /// Ids of earlier rules that must fire for this one to fire.
+        public var requires: [String]
+        public init(
+            id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],
+            requires: [String] = []
+        ) {
             self.id = id
             self.priority = priority
             self.category = category
             self.tags = tags
             self.keywords = keywords
+            self.requires = requires
         }
     }
 
@@ -273,6 +281,7 @@ public struct Policy: Sendable, Equatable {
                     if let p = r.priority { ro["priority"] = .string(p.rawValue) }
                     if let c = r.category { ro["category"] = .string(c) }
                     if !r.tags.isEmpty { ro["tags"] = strings(r.tags) }
+                    if !r.requires.isEmpty { ro["requires"] = strings(r.requires) }
                     ro["keywords"] = strings(r.keywords)
                     return .object(ro)
                 }),

@@ -437,6 +437,10 @@ struct PolicyDecoder {
             var ok = true
             for (i, item) in list.enumerated() {
                 if let r = rule(item, Self.index(c("rules"), i), categories: categories) {
+                    for (k, need) in r.requires.enumerated() where !out.contains(where: { $0.id == need || "!" + $0.id == need }) {
+                        fail(Self.index(Self.child(Self.index(c("rules"), i), "requires"), k), "unknown rule '\(need)' (a rule may require only rules listed before it)")
+                        ok = false
+                    }
                     if out.contains(where: { $0.id == r.id }) {
                         fail(Self.child(Self.index(c("rules"), i), "id"), "rule id '\(r.id)' is used twice")
                         ok = false
@@ -444,6 +448,13 @@ struct PolicyDecoder {
                         out.append(r)
                     }
                 } else {
+                    ok = false
+                }
+            }
+            // A rule that sets nothing must be evidence for another rule.
+            for (i, r) in out.enumerated() where r.priority == nil && r.category == nil && r.tags.isEmpty {
+                if !out.contains(where: { $0.requires.contains(r.id) || $0.requires.contains("!" + r.id) }) {
+                    fail(Self.index(c("rules"), list.firstIndex { $0.objectValue?["id"]?.stringValue == r.id } ?? i), "a rule must set a priority, a category or tags, or be required by another rule")
                     ok = false
                 }
             }
@@ -459,7 +470,7 @@ struct PolicyDecoder {
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
-        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords"]) else { return nil }
+        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let before = problems.count
         let id = member(o, "id", path).flatMap { string($0, c("id")) }
@@ -469,13 +480,16 @@ struct PolicyDecoder {
             fail(c("category"), "unknown category '\(category)' (not in $.classification.categories)")
         }
         let tags = o["tags"].flatMap { strings($0, c("tags")) } ?? []
+        let requires = o["requires"].flatMap { strings($0, c("requires")) } ?? []
         let keywords = member(o, "keywords", path).flatMap { strings($0, c("keywords")) }
-        if let keywords, keywords.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
-        if o["priority"] == nil && o["category"] == nil && tags.isEmpty {
-            fail(path, "a rule must set a priority, a category or tags")
+        if let keywords, keywords.isEmpty && requires.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
+        // A rule that sets nothing is evidence for rules that require it; checked with the list.
+        let setsNothing = o["priority"] == nil && o["category"] == nil && tags.isEmpty
+        guard problems.count == before, let id, let keywords else {
+            if setsNothing { fail(path, "a rule must set a priority, a category or tags") }
+            return nil
         }
-        guard problems.count == before, let id, let keywords else { return nil }
-        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords)
+        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires)
     }
 
     mutating func tabooList(_ v: JSONValue, _ path: String) -> [Policy.Taboo]? {
