@@ -22,7 +22,7 @@ GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_tickets.py")
 DATA = os.path.join(HERE, "data")
 # desk's full monthly-report pipeline over the generator's whole year (UTC bounds, as the peers
 # count months in UTC); its JSON carries a `bench` section with the peers' figures.
-REPORT_ARGS = "report --from 2026-01-01T00:00:00Z --to 2027-01-01T00:00:00Z --by month --by priority --format json --now 2027-01-01T00:00:00Z"
+REPORT_ARGS = "report --bench --from 2026-01-01T00:00:00Z --to 2027-01-01T00:00:00Z --by month --by priority --format json --now 2027-01-01T00:00:00Z"
 
 
 def ensure_data(quick):

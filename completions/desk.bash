@@ -279,6 +279,8 @@ _desk() {
                 --format)
                     COMPREPLY=( $(compgen -W 'json text markdown csv html' -- "$cur") )
                     return 0 ;;
+                --trend)
+                    return 0 ;;
                 --now)
                     return 0 ;;
                 --policy)
@@ -286,7 +288,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--month --from --to --by --format --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --trend --bench --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

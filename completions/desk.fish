@@ -117,6 +117,8 @@ complete -c desk -n '__fish_seen_subcommand_from report' -l 'from' -x -d 'start 
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'to' -x -d 'end of the period (YYYY-MM-DD or RFC 3339), exclusive'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'by' -x -a 'owner assignee channel category priority tier month' -d 'add a breakdown table by this field'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'format' -x -a 'json text markdown csv html' -d 'output format'
+complete -c desk -n '__fish_seen_subcommand_from report' -l 'trend' -x -d 'add the last N months (1-36) of the main figures'
+complete -c desk -n '__fish_seen_subcommand_from report' -l 'bench' -d 'add the benchmark\'s figures (the `bench` section, see bench/)'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'now' -x -d 'the current time, for reproducible runs'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from report' -s h -l help -d 'print help'

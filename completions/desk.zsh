@@ -186,6 +186,8 @@ _desk_report() {
         '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
         '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
         '--format=[output format]:VALUE:(json text markdown csv html)' \
+        '--trend=[add the last N months (1-36) of the main figures]:N:' \
+        '--bench[add the benchmark'\''s figures (the `bench` section, see bench/)]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \

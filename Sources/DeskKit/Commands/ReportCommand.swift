@@ -14,8 +14,10 @@ public enum ReportCommand {
             minus waiting; nearest-rank median and p90; share within target); SLA compliance; \
             escalations; first contact resolution; reopen rate; backlog at the period end by age; \
             phone answer rate; survey response rate, CSAT and mean scores; the lowest-scored \
-            responses and the most frequent comment themes; each headline figure against the \
-            previous period. --month is a calendar month; --from and --to take dates (local \
+            the answers needing follow-up (a score below the CSAT threshold or a complaint) and \
+            the comment themes; each headline figure against its target in the policy and the \
+            previous period. --trend N adds the last N months of the main figures (line charts \
+            in html). --bench adds the benchmark's figures (bench/). --month is a calendar month; --from and --to take dates (local \
             midnight in the policy time zone) or RFC 3339 times, --to exclusive. Requester contact \
             data never appears. A file of 16 MB or more is read on every core (DESK_THREADS sets \
             how many); the report is the same for any number. docs/REPORT.md defines every figure.
@@ -26,6 +28,8 @@ public enum ReportCommand {
             FlagSpec("to", kind: .string, valueName: "DATE", help: "end of the period (YYYY-MM-DD or RFC 3339), exclusive"),
             FlagSpec("by", kind: .choice(ReportDimension.allCases.map(\.rawValue)), repeatable: true, help: "add a breakdown table by this field"),
             FlagSpec("format", kind: .choice(ReportFormat.allCases.map(\.rawValue)), help: "output format", defaultText: "json"),
+            FlagSpec("trend", kind: .integer, valueName: "N", help: "add the last N months (1-36) of the main figures"),
+            FlagSpec("bench", help: "add the benchmark's figures (the `bench` section, see bench/)"),
             CommonFlags.now,
             CommonFlags.policy,
         ],
@@ -33,6 +37,7 @@ public enum ReportCommand {
             ExampleSpec("desk report --month 2026-11 --format text Examples/tickets.ndjson", "November's KPIs as readable tables"),
             ExampleSpec("desk report --month 2026-11 --by owner --by channel --format html tickets.ndjson > 2026-11.html", "a self-contained HTML report with breakdowns"),
             ExampleSpec("desk report --from 2026-10-01 --to 2026-10-15 --by category tickets.ndjson", "the first half of October as JSON"),
+            ExampleSpec("desk report --month 2026-11 --trend 6 --format html tickets.ndjson > 2026-11.html", "November with the last six months as line charts"),
         ])
 
     /// Runs `report`.
@@ -76,10 +81,15 @@ public enum ReportCommand {
             if let d = ReportDimension(rawValue: b), !dims.contains(d) { dims.append(d) }
         }
         let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
+        var trend: [ReportPeriod] = []
+        if let t = args.string("trend") {
+            guard let n = Int(t), (1...36).contains(n) else { throw usage("--trend expects a number of months from 1 to 36, got '\(t)'") }
+            trend = PeriodParser.months(n, endingWith: period, settings: settings)
+        }
         let result = try ReportEngine.run(
             paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
-            settings: settings, now: ctx.now(args), parts: threads(ctx.environment))
-        try ctx.stdout.write(ReportRenderer.render(ReportDocument(result), as: format))
+            settings: settings, now: ctx.now(args), trend: trend, parts: threads(ctx.environment))
+        try ctx.stdout.write(ReportRenderer.render(ReportDocument(result, bench: args.has("bench")), as: format))
         return 0
     }
 
