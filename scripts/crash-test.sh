@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Crash safety of `desk ... -i FILE`: start a rewrite of a few-MB ticket file, kill -9 it at a
 # random moment, and check that FILE is byte-identical to either the old or the new version
-# (never torn); then a following run must succeed and, when the killed run left its temporary
-# file, say on stderr that it removed it. At the end no temporary file may remain. A shorter
+# (never torn); then a following run must succeed and, when the killed run left a named
+# temporary file (rare: desk writes to a nameless O_TMPFILE and names it just before the
+# rename), say on stderr that it removed it. At the end no temporary file may remain. A shorter
 # second phase kills single-ticket appends (-a) the same way.
 #
 # Usage: scripts/crash-test.sh [TRIALS]        (default 50)

@@ -11,6 +11,8 @@ public enum Desk {
 
     /// Runs desk with the process's real standard streams, environment and clock.
     public static func main(_ arguments: [String]) -> Int32 {
+        // First of all: a closed stdin, stdout or stderr must not become the ticket file.
+        StandardDescriptors.reopenClosed()
         // A closed pipe must surface as EPIPE on write (and end quietly), not kill the process.
         signal(SIGPIPE, SIG_IGN)
         // Past a file size limit (ulimit -f) a write must fail with EFBIG, so an append can be
@@ -25,7 +27,7 @@ public enum Desk {
         do {
             try ctx.stdout.flush()
         } catch {
-            ctx.stderr.line(message(of: error))
+            ctx.diagnostics.print(Diagnostic(error))
             return 4
         }
         try? ctx.stderr.flush()
@@ -34,7 +36,7 @@ public enum Desk {
 
     static func dispatch(_ arguments: [String], _ ctx: Context) -> Int32 {
         guard let first = arguments.first else {
-            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version).trimmedNewline)
+            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups).trimmedNewline)
             return 2
         }
         let rest = Array(arguments.dropFirst())
@@ -42,7 +44,7 @@ public enum Desk {
         case "--version", "-V", "version":
             return emit("desk \(version)\n", ctx)
         case "--help", "-h":
-            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx)
+            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups), ctx)
         case "help":
             return help(rest, ctx)
         case "completions":
@@ -68,15 +70,27 @@ public enum Desk {
                 throw .usage(error)
             }
             if args.helpRequested { return emit(HelpRenderer.commandHelp(entry.spec), ctx) }
-            return try entry.run(args, ctx)
+            let code = try entry.run(args, ctx)
+            noteUnsaved(entry.spec, args, ctx)
+            return code
         } catch {
             return report(error, spec: entry.spec, ctx)
         }
     }
 
+    /// A transforming command run without -i (or -a) whose output went to a terminal saved
+    /// nothing; people who forgot -i are told once, on stderr, how to save.
+    static func noteUnsaved(_ spec: CommandSpec, _ args: ParsedArguments, _ ctx: Context) {
+        guard spec.flag(named: "in-place") != nil, !args.has("in-place"), !args.has("append"), !args.has("dry-run"),
+              ctx.stdout.isTerminal else { return }
+        try? ctx.stdout.flush()  // the note follows the tickets it speaks of
+        let how = spec.flag(named: "append") != nil ? "-a FILE to add to a ticket file" : "-i FILE to change a ticket file in place"
+        ctx.stderr.line("desk: note: nothing was saved; the tickets above went to the terminal only (use \(how))")
+    }
+
     /// `desk help`, `desk help CMD`, `desk help --man` (roff), `desk help --markdown` (docs/COMMANDS.md), `desk help --readme` (README section).
     static func help(_ rest: [String], _ ctx: Context) -> Int32 {
-        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx) }
+        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups), ctx) }
         if rest == ["--man"] { return emit(ManPage.render(commands: Registry.specs, version: version), ctx) }
         if rest == ["--markdown"] { return emit(MarkdownReference.full(commands: Registry.specs), ctx) }
         if rest == ["--readme"] { return emit(MarkdownReference.brief(commands: Registry.specs), ctx) }
@@ -94,7 +108,7 @@ public enum Desk {
         do {
             try ctx.stdout.write(text)
         } catch {
-            ctx.stderr.line(message(of: error))
+            ctx.diagnostics.print(Diagnostic(error))
             return 4
         }
         return 0
@@ -104,29 +118,18 @@ public enum Desk {
     static func report(_ error: DeskError, spec: CommandSpec?, _ ctx: Context) -> Int32 {
         // What was written to stdout before the failure still goes out (the stream ends there).
         try? ctx.stdout.flush()
-        // The severity word is coloured only for a person at a terminal (Terminal.swift).
-        let colour = ctx.colours(ctx.stderr)
         switch error {
         case .usage(let u):
+            // The message, then the command's synopsis and where to read more.
             let s = spec ?? u.command.flatMap { Registry.entry(named: $0)?.spec }
-            ctx.stderr.line(Colour.highlight(HelpRenderer.usageErrorText(u, spec: s).trimmedNewline, on: colour))
+            let lines = HelpRenderer.usageErrorText(u, spec: s).trimmedNewline.split(separator: "\n", omittingEmptySubsequences: false)
+            ctx.diagnostics.print(Diagnostic(.error, u.message, trailer: lines.dropFirst().map(String.init)))
         case .silent:
             break
         default:
-            ctx.stderr.line(Colour.highlight(message(of: error), on: colour))
+            ctx.diagnostics.print(Diagnostic(error))
         }
         return error.exitCode
-    }
-
-    /// The one-line (or multi-line, for refusals) text of an error.
-    static func message(of error: DeskError) -> String {
-        switch error {
-        case .data(let d): return d.rendered
-        case .refused(let m): return "desk: refused: " + m
-        case .io(let m): return "desk: error: " + m
-        case .usage(let u): return "desk: error: " + u.message
-        case .silent: return ""
-        }
     }
 }
 

@@ -60,10 +60,5 @@ public struct DataError: Error, Equatable, Sendable {
 
     /// `file:line:column: error: message`, leaving out the parts that are zero: the one form
     /// every data error is printed in.
-    public var rendered: String {
-        var s = file
-        if line > 0 { s += ":\(line)" }
-        if column > 0 { s += ":\(column)" }
-        return s + ": error: " + message
-    }
+    public var rendered: String { Diagnostic(.data(self)).rendered(colour: false) }
 }

@@ -102,7 +102,7 @@ public enum CheckCommand {
         }
         if !args.has("quiet") {
             func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            ctx.stderr.line("checked \(count(checked, "ticket")): \(count(out.errors, "error")), \(count(out.warnings, "warning"))")
+            ctx.diagnostics.print(Diagnostic(.plain, "checked \(count(checked, "ticket")): \(count(out.errors, "error")), \(count(out.warnings, "warning"))"))
         }
         let failed = out.errors > 0 || (args.has("strict") && out.warnings > 0)
         return failed ? 1 : 0
@@ -179,11 +179,13 @@ struct FindingWriter {
 
     /// `file:line[:column]: ID: rule: severity: message`.
     static func text(_ f: Finding, colour: Bool) -> String {
-        var s = f.file
-        if let l = f.line { s += ":\(l)" }
-        if let c = f.column { s += ":\(c)" }
-        return s + ": " + (f.ticket ?? "-") + ": " + f.rule.rawValue + ": " + Colour.severity(f.severity.rawValue, on: colour)
-            + " " + f.message
+        diagnostic(f).rendered(colour: colour)
+    }
+
+    /// The finding as a diagnostic: rendered (and escaped) like every other message.
+    static func diagnostic(_ f: Finding) -> Diagnostic {
+        Diagnostic(f.severity == .error ? .error : .warning, file: f.file, line: f.line ?? 0, column: f.column ?? 0,
+                   subject: (f.ticket ?? "-") + ": " + f.rule.rawValue, f.message)
     }
 
     /// {file, line, column?, ticket, rule, severity, message}; line and ticket are null when
@@ -203,11 +205,12 @@ struct FindingWriter {
     /// `::error file=F,line=L,col=C,title=desk RULE::ID: message`, escaped as GitHub's workflow
     /// commands require.
     static func github(_ f: Finding) -> String {
-        var props = ["file=" + escapeProperty(f.file)]
+        var props = ["file=" + escapeProperty(TerminalText.escaped(f.file, keepLayout: false))]
         if let l = f.line { props.append("line=\(l)") }
         if let c = f.column { props.append("col=\(c)") }
         props.append("title=" + escapeProperty("desk " + f.rule.rawValue))
-        let message = (f.ticket.map { $0 + ": " } ?? "") + f.message
+        // Annotations are shown to people: control characters escaped as everywhere else.
+        let message = TerminalText.escaped((f.ticket.map { TerminalText.escaped($0, keepLayout: false) + ": " } ?? "") + f.message)
         return "::" + f.severity.rawValue + " " + props.joined(separator: ",") + "::" + escapeData(message)
     }
 

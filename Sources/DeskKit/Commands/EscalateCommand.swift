@@ -309,7 +309,7 @@ public enum EscalateCommand {
             try TicketStream.read(paths: paths, stdin: ctx.stdin) { (t, _) throws(DeskError) in
                 if let f = firing(t, policy: policy, clock: clock, now: now) {
                     let reason = autoPackage(t, f).reason
-                    try ctx.stdout.write("\(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)\n")
+                    try ctx.stdout.write(TerminalText.escaped("\(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)", keepLayout: false) + "\n")
                 }
             }
             return 0
@@ -322,7 +322,7 @@ public enum EscalateCommand {
             if let due = f.limitDue { SLAUpdate.addBreach(&t, target: "escalation", due: due, at: now) }
             notes.append("desk: escalated \(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)")
         })
-        for n in notes { ctx.stderr.line(n) }
+        for n in notes { ctx.diagnostics.print(Diagnostic(.plain, n)) }
         return 0
     }
 }

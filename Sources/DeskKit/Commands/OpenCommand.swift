@@ -36,7 +36,10 @@ public enum OpenCommand {
         discussion: """
             Creates one ticket from flags, or with --batch one ticket per raw request object read \
             from the inputs (keys named as the flags in snake_case: title, steps_tried, app_version, \
-            ...; unknown keys are kept). A channel and a title or description are required. \
+            ...; a request may carry only what a requester can say: channel, id, owner, the \
+            facts, attach or attachments, missed or answered, and the gateway's own keys \
+            starting x_, which are kept; any other key, such as survey, sla or priority, is \
+            refused with exit 3). A channel and a title or description are required. \
             Recommended facts that are missing (contact, environment, occurred_at, frequency, \
             steps_tried) are listed in needs_info. Without --batch, input files are only read when \
             named, and pass through before the new ticket. New tickets go to stdout; with -a they \
@@ -103,6 +106,7 @@ public enum OpenCommand {
                 guard case .object(let obj) = request else {
                     throw .data(DataError(file: file, line: line, column: 1, message: "expected a request object, found \(request.kindName)"))
                 }
+                try RequestKeys.check(obj, file: file, line: line)
                 do throws(BuildError) {
                     created.append(try build(from: RequestFields(object: obj), ctx: ctx, now: now, rng: &rng))
                 } catch {
@@ -129,7 +133,8 @@ public enum OpenCommand {
             bytes.append(0x0A)
         }
         if let target = args.string("append") {
-            let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.stderr)
+            let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
+            try file.refuseExisting(ids: Set(created.map(\.id)))
             try file.append(bytes)
             try ctx.stdout.write(bytes)
         } else if args.has("in-place") {
@@ -301,8 +306,8 @@ public enum OpenCommand {
         if args.has("append") { throw .usage(UsageError(command: "open", message: "--reopen rewrites tickets; use -i, not --append")) }
         let by = ctx.actor(args)
         var selection = IdSelection(ids)
-        try TicketStream.transform(args, ctx, visit: { (t, _) throws(DeskError) in
-            guard selection.picks(t.id) else { return }
+        try TicketStream.transform(args, ctx, visit: { (t, loc) throws(DeskError) in
+            guard selection.picks(t.id, at: loc) else { return }
             guard t.status.isFinished || t.status == .observing else {
                 throw .refused("ticket \(t.id) is \(t.status.rawValue); only resolved, closed or observing tickets can be reopened")
             }
@@ -312,8 +317,11 @@ public enum OpenCommand {
             t.append(.object(entry), to: "reopened")
             t.setStatus(.inProgress)
             t.record("reopened", at: now, by: by, [JSONMember("from", .string(from)), JSONMember("reason", .string(reason))])
+        }, trailer: { () throws(DeskError) -> [Ticket] in
+            // Inside the run, so a missing or repeated id leaves an -i file untouched.
+            try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+            return []
         })
-        try selection.checkAllFound(ids, input: TicketStream.inputName(args))
         return 0
     }
 }

@@ -49,16 +49,16 @@ public enum PolicyCommand {
             value = try JSONParser.parse(bytes)
         } catch {
             let (line, column) = bytes.withUnsafeBytes { lineAndColumn(of: error.offset, in: $0) }
-            ctx.stderr.line(DataError(file: name, line: line, column: column, message: error.message).rendered)
+            ctx.diagnostics.print(Diagnostic(.error, file: name, line: line, column: column, error.message))
             throw .silent(3)
         }
         switch Policy.decode(value) {
         case .failure(let errors):
-            for p in errors.problems { ctx.stderr.line(DataError(file: name, message: "\(p.path): \(p.message)").rendered) }
+            for p in errors.problems { ctx.diagnostics.print(Diagnostic(.error, file: name, "\(p.path): \(p.message)")) }
             throw .silent(3)
         case .success(let policy):
-            if let warning = reviewWarning(policy, now: now) { ctx.stderr.line("\(name): warning: \(warning)") }
-            try ctx.stdout.write("\(name): ok (policy \(policy.id), hash \(policy.hash))\n")
+            if let warning = reviewWarning(policy, now: now) { ctx.diagnostics.print(Diagnostic(.warning, file: name, warning)) }
+            try ctx.stdout.write(TerminalText.escaped("\(name): ok (policy \(policy.id), hash \(policy.hash))", keepLayout: false) + "\n")
             return 0
         }
     }

@@ -7,7 +7,11 @@ public enum ReportCommand {
     public static let spec = CommandSpec(
         name: "report",
         summary: "KPIs and feedback analysis for a period, as json, text, markdown, csv or html",
-        synopsis: ["--month YYYY-MM [OPTIONS] [FILE...]", "--from DATE --to DATE [OPTIONS] [FILE...]"],
+        synopsis: [
+            "--month YYYY-MM [OPTIONS] [FILE...]", "--from DATE --to DATE [OPTIONS] [FILE...]",
+            "(--month YYYY-MM | --from DATE --to DATE) --partial --now TIME [OPTIONS] [FILE...]",
+            "--merge [--partial] [OPTIONS] [PARTIALS...]",
+        ],
         discussion: """
             Reads every ticket once and reports on those opened in the period: volumes by channel, \
             priority and category; first response, workaround and resolution times (business time \
@@ -20,7 +24,13 @@ public enum ReportCommand {
             in html). --bench adds the benchmark's figures (bench/). --month is a calendar month; --from and --to take dates (local \
             midnight in the policy time zone) or RFC 3339 times, --to exclusive. Requester contact \
             data never appears. A file of 16 MB or more is read on every core (DESK_THREADS sets \
-            how many); the report is the same for any number. docs/REPORT.md defines every figure.
+            how many); the report is the same for any number. docs/REPORT.md defines every figure. \
+            --partial writes the report's complete running totals instead, as one line (a partial \
+            report), for counting parts of the input on other processes or machines (Spark, \
+            Hadoop Streaming, split + xargs); --merge reads partials (one per line, from files or \
+            standard input) and writes the report, or with --partial the merged partial. Merging \
+            is exact: the partials of any split of the tickets, merged in any order, give the \
+            same bytes as one pass. Partials must agree on policy, periods, --by and --now.
             """,
         flags: [
             FlagSpec("month", kind: .month, help: "report on this calendar month"),
@@ -30,6 +40,9 @@ public enum ReportCommand {
             FlagSpec("format", kind: .choice(ReportFormat.allCases.map(\.rawValue)), help: "output format", defaultText: "json"),
             FlagSpec("trend", kind: .integer, valueName: "N", help: "add the last N months (1-36) of the main figures"),
             FlagSpec("bench", help: "add the benchmark's figures (the `bench` section, see bench/)"),
+            FlagSpec("partial", kind: .flag, help: "write the running totals as one line of JSON, to merge later"),
+            FlagSpec("merge", kind: .flag, help: "read partial reports instead of tickets and merge them"),
+            FlagSpec("label", kind: .string, valueName: "NAME", help: "name standard input NAME in error messages (the split an engine fed)"),
             CommonFlags.now,
             CommonFlags.policy,
         ],
@@ -37,6 +50,9 @@ public enum ReportCommand {
             ExampleSpec("desk report --month 2026-11 --format text Examples/tickets.ndjson", "November's KPIs as readable tables"),
             ExampleSpec("desk report --month 2026-11 --by owner --by channel --format html tickets.ndjson > 2026-11.html", "a self-contained HTML report with breakdowns"),
             ExampleSpec("desk report --from 2026-10-01 --to 2026-10-15 --by category tickets.ndjson", "the first half of October as JSON"),
+            ExampleSpec(
+                "split -n l/8 -d big.ndjson part. && ls part.* | xargs -P 8 -I{} sh -c 'desk report --month 2026-11 --now 2026-12-01T00:00:00Z --partial {} > {}.partial' && desk report --merge --month 2026-11 --now 2026-12-01T00:00:00Z --format html part.*.partial > 2026-11.html",
+                "count eight parts of a large file at once, then merge them into the report"),
             ExampleSpec("desk report --month 2026-11 --trend 6 --format html tickets.ndjson > 2026-11.html", "November with the last six months as line charts"),
         ])
 
@@ -47,7 +63,124 @@ public enum ReportCommand {
 
     /// Runs `report` with given settings (tests build them directly).
     public static func run(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
-        func usage(_ m: String) -> DeskError { .usage(UsageError(command: "report", message: m)) }
+        let label = args.string("label")
+        do throws(DeskError) {
+            return try runLabelled(args, ctx, settings: settings)
+        } catch {
+            // Standard input is named by --label (Spark and Hadoop feed each split there).
+            if let label, case .data(var e) = error, e.file == InputFile.stdinName {
+                e.file = label
+                throw .data(e)
+            }
+            throw error
+        }
+    }
+
+    static func usage(_ m: String) -> DeskError { .usage(UsageError(command: "report", message: m)) }
+
+    static func runLabelled(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
+        let periods = try self.periods(args, settings: settings)
+        var dims: [ReportDimension] = []
+        for b in args.strings("by") {
+            if let d = ReportDimension(rawValue: b), !dims.contains(d) { dims.append(d) }
+        }
+        let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
+        let partial = args.has("partial")
+        if partial && args.has("format") { throw usage("--format cannot be combined with --partial (a partial is one line of JSON)") }
+        if partial && !args.has("now") && !args.has("merge") {
+            throw usage("--partial needs --now (or DESK_NOW): every part must judge running tickets at the same instant")
+        }
+        let bench = args.has("bench")
+        var trendMonths: Int? = nil
+        if let t = args.string("trend") {
+            guard let n = Int(t), (1...36).contains(n) else { throw usage("--trend expects a number of months from 1 to 36, got '\(t)'") }
+            trendMonths = n
+        }
+        if args.has("merge") {
+            return try merge(
+                args, ctx, settings: settings, periods: periods, dims: args.has("by") ? dims : nil, trendMonths: trendMonths,
+                format: partial ? nil : format, bench: bench)
+        }
+        guard let (period, previous) = periods else {
+            throw usage("a period is required: --month YYYY-MM, or --from DATE --to DATE")
+        }
+        let trend = trendMonths.map { PeriodParser.months($0, endingWith: period, settings: settings) } ?? []
+        let acc = try ReportEngine.accumulate(
+            paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
+            settings: settings, now: ctx.now(args), trend: trend, parts: threads(ctx.environment))
+        if partial {
+            try ctx.stdout.write(acc.partialLine + [0x0A])
+        } else {
+            try ctx.stdout.write(ReportRenderer.render(ReportDocument(acc.result, bench: bench), as: format))
+        }
+        return 0
+    }
+
+    /// `--merge`: partials, one per line, from the files or standard input, merged in the order
+    /// read (the result does not depend on it). The first partial must match this run's policy
+    /// and any period, --by and --now given; every later one must match the first.
+    static func merge(
+        _ args: ParsedArguments, _ ctx: Context, settings: ReportSettings, periods: (ReportPeriod, ReportPeriod)?,
+        dims: [ReportDimension]?, trendMonths: Int?, format: ReportFormat?, bench: Bool
+    ) throws(DeskError) -> Int32 {
+        let label = args.string("label")
+        var merged: ReportEngine.Accumulator? = nil
+        var first: (header: PartialHeader, at: String)? = nil
+        try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
+            let shown = name == InputFile.stdinName ? label ?? name : name
+            let p: PartialReport
+            do throws(TicketError) {
+                p = try ReportEngine.Accumulator.decodePartial(bytes, settings: settings)
+            } catch {
+                throw error.at(file: shown, line: line)
+            }
+            func refuse(_ m: String) -> DeskError { .data(DataError(file: shown, line: line, message: m)) }
+            if let f = first {
+                if let m = f.header.mismatch(p.header) { throw refuse("partial does not match \(f.at): \(m)") }
+                merged?.merge(p.accumulator)
+                return
+            }
+            // The first partial against this run.
+            var mine = p.header
+            mine.policyHash = settings.policyHash
+            if let (period, previous) = periods {
+                mine.period = period
+                mine.previous = previous
+            }
+            if let dims { mine.dimensions = dims }
+            if let n = trendMonths { mine.trend = PeriodParser.months(n, endingWith: mine.period, settings: settings) }
+            if args.has("now") { mine.now = ctx.now(args) }
+            if let m = p.header.mismatch(mine) {
+                throw refuse("partial does not match this command's policy or options: \(m) (give the same --policy, period, --by and --now, or leave them out)")
+            }
+            first = (p.header, "\(shown):\(line)")
+            merged = p.accumulator
+        }
+        var acc: ReportEngine.Accumulator
+        if let m = merged {
+            acc = m
+        } else {
+            // No partial at all: the identity, which needs the period from the command line.
+            guard let (period, previous) = periods else {
+                throw usage("--merge read no partial report: give the period (--month, or --from and --to) for the empty report")
+            }
+            if format == nil && !args.has("now") {
+                throw usage("--merge --partial read no partial report: give --now (or DESK_NOW) for the empty partial")
+            }
+            acc = ReportEngine.Accumulator(
+                period: period, previous: previous, dimensions: dims ?? [], settings: settings, now: ctx.now(args),
+                trend: trendMonths.map { PeriodParser.months($0, endingWith: period, settings: settings) } ?? [])
+        }
+        if let format {
+            try ctx.stdout.write(ReportRenderer.render(ReportDocument(acc.result, bench: bench), as: format))
+        } else {
+            try ctx.stdout.write(acc.partialLine + [0x0A])
+        }
+        return 0
+    }
+
+    /// The period and the previous period from --month or --from/--to; nil when none is given.
+    static func periods(_ args: ParsedArguments, settings: ReportSettings) throws(DeskError) -> (ReportPeriod, ReportPeriod)? {
         let period: ReportPeriod
         let previous: ReportPeriod
         if let m = args.string("month") {
@@ -74,23 +207,9 @@ public enum ReportCommand {
         } else if args.has("from") || args.has("to") {
             throw usage("--from and --to go together")
         } else {
-            throw usage("a period is required: --month YYYY-MM, or --from DATE --to DATE")
+            return nil
         }
-        var dims: [ReportDimension] = []
-        for b in args.strings("by") {
-            if let d = ReportDimension(rawValue: b), !dims.contains(d) { dims.append(d) }
-        }
-        let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
-        var trend: [ReportPeriod] = []
-        if let t = args.string("trend") {
-            guard let n = Int(t), (1...36).contains(n) else { throw usage("--trend expects a number of months from 1 to 36, got '\(t)'") }
-            trend = PeriodParser.months(n, endingWith: period, settings: settings)
-        }
-        let result = try ReportEngine.run(
-            paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
-            settings: settings, now: ctx.now(args), trend: trend, parts: threads(ctx.environment))
-        try ctx.stdout.write(ReportRenderer.render(ReportDocument(result, bench: args.has("bench")), as: format))
-        return 0
+        return (period, previous)
     }
 
     /// Threads for reading a large file: `DESK_THREADS` when it is a whole number from 1 to 64,

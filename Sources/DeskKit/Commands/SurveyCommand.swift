@@ -265,11 +265,11 @@ public enum SurveyCommand {
         var (responses, refusals) = parseResponses(bytes, settings: settings, now: now)
         let name = file == "-" ? InputFile.stdinName : file
         func reportRefusals() {
-            for r in refusals.sorted() { ctx.stderr.line("\(name):\(r.line): error: \(r.message)") }
+            for r in refusals.sorted() { ctx.diagnostics.print(Diagnostic(.error, file: name, line: r.line, r.message)) }
         }
         if strict && !refusals.isEmpty {
             reportRefusals()
-            ctx.stderr.line("desk: refused the whole batch (--strict): nothing written")
+            ctx.diagnostics.print(Diagnostic(.plain, "desk: refused the whole batch (--strict): nothing written"))
             return 3
         }
         var byToken: [String: [Int]] = [:]
@@ -329,7 +329,7 @@ public enum SurveyCommand {
         } catch {
             if case .silent = error {
                 reportRefusals()
-                ctx.stderr.line("desk: refused the whole batch (--strict): nothing written")
+                ctx.diagnostics.print(Diagnostic(.plain, "desk: refused the whole batch (--strict): nothing written"))
                 return 3
             }
             throw error

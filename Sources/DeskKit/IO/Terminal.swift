@@ -31,21 +31,4 @@ public enum Colour {
         guard on else { return word + ":" }
         return (word == "warning" ? yellow : red) + word + ":" + reset
     }
-
-    /// Colours the first `error:`, `warning:` or `refused:` that follows `desk: ` or `: ` in a
-    /// diagnostic line, leaving the text itself alone.
-    public static func highlight(_ text: String, on: Bool) -> String {
-        guard on else { return text }
-        for word in ["error", "warning", "refused"] {
-            for lead in ["desk: ", ": "] {
-                guard let r = text.firstRange(of: lead + word + ":") else { continue }
-                let start = text.index(r.lowerBound, offsetBy: lead.count)
-                return String(text[..<start]) + severity(word, on: true) + String(text[r.upperBound...])
-            }
-        }
-        return text
-    }
-
-    /// `\r` then erase to the end of the line: clears a progress line.
-    public static let clearLine = "\r\u{1B}[K"
 }

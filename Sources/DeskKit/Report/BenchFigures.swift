@@ -15,7 +15,8 @@ public struct BenchFigures: Sendable {
         return out
     }
     public var byPriority: [String: Int] = [:]
-    var frSum: Double = 0
+    /// Wall-clock seconds, summed as integers: exact in any order (parts, partials).
+    var frSum: Int64 = 0
     var frCount = 0
     var resolved = 0
     /// Score sums in millionths (exact in any order; see PeriodStats).
@@ -32,7 +33,7 @@ public struct BenchFigures: Sendable {
         byMonthKey[y * 100 + m, default: 0] += 1
         byPriority[f.priorityText ?? "none", default: 0] += 1
         if let fr = f.benchFirstResponse {
-            frSum += Double(fr.seconds - f.openedAt.seconds)
+            frSum += fr.seconds - f.openedAt.seconds
             frCount += 1
         }
         if f.status == .resolved || f.status == .closed { resolved += 1 }
@@ -65,7 +66,7 @@ public struct BenchFigures: Sendable {
             "tickets": .int(tickets),
             "by_month": sortedCounts(byMonth),
             "by_priority": sortedCounts(byPriority),
-            "first_response_mean_minutes": frCount > 0 ? rounded(frSum / Double(frCount) / 60, 2) : .null,
+            "first_response_mean_minutes": frCount > 0 ? rounded(Double(frSum) / Double(frCount) / 60, 2) : .null,
             "resolved_share": tickets > 0 ? rounded(Double(resolved) / Double(tickets), 4) : .null,
             "survey_means": means,
             "csat": responses > 0 ? rounded(Double(satisfied) / n, 4) : .null,

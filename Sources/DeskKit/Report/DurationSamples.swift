@@ -84,14 +84,113 @@ public struct DurationSamples: Sendable {
         }
     }
 
-    /// Adds every value of another multiset (a report read in parallel parts merges them).
+    /// Adds every value of another multiset (a report read in parallel parts, or partials,
+    /// merge them): both runs are walked together entry by entry, counts added, never expanded,
+    /// so the cost follows the distinct values, not the tickets.
     public mutating func append(contentsOf other: DurationSamples) {
-        other.withEntries { entries in
-            while entries.advance() {
-                let v = fromSortKey(entries.key)
-                for _ in 0..<entries.count { append(v) }
+        guard !other.isEmpty else { return }
+        guard !isEmpty else {
+            self = other
+            return
+        }
+        merge()
+        var o = other
+        o.merge()
+        // A merged entry is never longer than its two sources together plus a count byte
+        // (its gap only shrinks); an entry from one side only, never longer than its source.
+        let bound = run.count + o.run.count + min(distinct, o.distinct) + 1
+        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: bound)
+        defer { out.deallocate() }
+        var writer = RunWriter(out: out, capacity: bound)
+        run.withUnsafeBufferPointer { a in
+            o.run.withUnsafeBufferPointer { b in
+                var x = RunReader(bytes: a), y = RunReader(bytes: b)
+                var hasX = x.advance(), hasY = y.advance()
+                while hasX || hasY {
+                    if hasX && (!hasY || x.key < y.key) {
+                        writer.put(x.key, x.count)
+                        hasX = x.advance()
+                    } else if hasY && (!hasX || y.key < x.key) {
+                        writer.put(y.key, y.count)
+                        hasY = y.advance()
+                    } else {
+                        writer.put(x.key, x.count + y.count)
+                        hasX = x.advance()
+                        hasY = y.advance()
+                    }
+                }
             }
         }
+        run = Array(UnsafeBufferPointer(start: out, count: writer.length))
+        distinct = writer.entries
+        runTotal += o.runTotal
+    }
+
+    /// The multiset in canonical form: every value merged into the run, whose bytes then
+    /// depend only on the values (a partial report stores them).
+    var canonicalRun: (bytes: [UInt8], count: Int) {
+        var c = self
+        c.merge()
+        return (c.run, c.runTotal)
+    }
+
+    /// The multiset a canonical run holds, or nil when the bytes are not one: every varint
+    /// must end and fit, keys must not pass the largest Int64, and writing the entries again
+    /// must give the same bytes (so one multiset has one form).
+    init?(canonicalRun bytes: [UInt8]) {
+        var entries: [(UInt64, Int)] = []
+        var at = 0
+        func varint() -> UInt64? {
+            var x: UInt64 = 0, shift: UInt64 = 0
+            while at < bytes.count {
+                let b = UInt64(bytes[at])
+                at += 1
+                guard shift < 64, ((b & 0x7F) << shift) >> shift == b & 0x7F else { return nil }
+                x |= (b & 0x7F) << shift
+                if b & 0x80 == 0 { return x }
+                shift += 7
+            }
+            return nil
+        }
+        var key: UInt64 = 0
+        var total = 0
+        while at < bytes.count {
+            let first = bytes[at]
+            at += 1
+            var gap = UInt64((first >> 1) & 0x3F)
+            if first & 0x80 != 0 {
+                guard let rest = varint(), rest <= UInt64.max >> 6 else { return nil }
+                gap |= rest << 6
+            }
+            if entries.isEmpty {
+                key = gap
+            } else {
+                let (k1, o1) = key.addingReportingOverflow(gap)
+                let (k2, o2) = k1.addingReportingOverflow(1)
+                guard !o1, !o2 else { return nil }
+                key = k2
+            }
+            var count = 1
+            if first & 1 != 0 {
+                guard let c = varint(), c <= UInt64(Int.max / 2) else { return nil }
+                count = Int(c) + 2
+            }
+            let (t, o) = total.addingReportingOverflow(count)
+            guard !o else { return nil }
+            total = t
+            entries.append((key, count))
+        }
+        let bound = max(1, 20 * entries.count)
+        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: bound)
+        defer { out.deallocate() }
+        var writer = RunWriter(out: out, capacity: bound)
+        for (k, c) in entries { writer.put(k, c) }
+        guard writer.length == bytes.count, bytes.withUnsafeBufferPointer({ b in (0..<b.count).allSatisfy { b[$0] == out[$0] } })
+        else { return nil }
+        self.init()
+        run = bytes
+        distinct = entries.count
+        runTotal = total
     }
 
     /// Every value, ascending, repeats included.

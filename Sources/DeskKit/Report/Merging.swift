@@ -118,6 +118,7 @@ extension BenchFigures {
 extension ReportEngine.Accumulator {
     /// Adds another part's totals (same periods, settings and clock).
     public mutating func merge(_ o: ReportEngine.Accumulator) {
+        tickets += o.tickets
         result.current.merge(o.result.current)
         result.previous.merge(o.result.previous)
         result.bench.merge(o.result.bench)

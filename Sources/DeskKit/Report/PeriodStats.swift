@@ -84,17 +84,26 @@ public struct FollowUp: Sendable, Equatable {
     /// Lowest mean first, then earliest response, then id; the rest of the answer breaks the
     /// remaining ties, so the list is the same whatever order the tickets were counted in.
     static func lower(_ a: FollowUp, _ b: FollowUp) -> Bool {
-        if a.mean != b.mean { return a.mean < b.mean }
+        if let x = before(a.mean, b.mean) { return x }
         let ra = a.respondedAt?.seconds ?? Int64.max, rb = b.respondedAt?.seconds ?? Int64.max
         if ra != rb { return ra < rb }
         if a.id != b.id { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
-        if a.efficiency != b.efficiency { return a.efficiency < b.efficiency }
-        if a.attitude != b.attitude { return a.attitude < b.attitude }
+        if let x = before(a.efficiency, b.efficiency) { return x }
+        if let x = before(a.attitude, b.attitude) { return x }
+        if let x = before(a.effectiveness, b.effectiveness) { return x }
         func text(_ s: String?) -> [UInt8] { s.map { [1] + Array($0.utf8) } ?? [] }
         for (x, y) in [(a.owner, b.owner), (a.category, b.category), (a.comment, b.comment)] where x != y {
             return text(x).lexicographicallyPrecedes(text(y))
         }
         return false
+    }
+
+    /// Whether x sorts before y, nil when they are the same number: IEEE total order (-0
+    /// before 0; a NaN mean from out-of-range scores sorts at an end), so the order is total
+    /// and the list never depends on the order the answers were counted or merged in.
+    static func before(_ x: Double, _ y: Double) -> Bool? {
+        if x.bitPattern == y.bitPattern { return nil }
+        return x.isTotallyOrdered(belowOrEqualTo: y)
     }
 }
 

@@ -79,6 +79,8 @@ public enum ReportEngine {
     /// Aggregates tickets fed one by one.
     public struct Accumulator: Sendable {
         public var result: ReportResult
+        /// Tickets counted, in or out of the periods (a partial report's header carries it).
+        public var tickets = 0
 
         public init(
             period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant,
@@ -93,6 +95,7 @@ public enum ReportEngine {
 
         /// Counts one ticket.
         public mutating func add(_ f: TicketFacts) {
+            tickets += 1
             if result.current.period.contains(f.openedAt) {
                 result.current.add(f, settings: result.settings, now: result.now)
                 result.bench.add(f)
@@ -116,6 +119,17 @@ public enum ReportEngine {
         paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
         settings: ReportSettings, now: Instant, trend: [ReportPeriod] = [], parts: Int = 1, minPartBytes: Int64 = 8 << 20
     ) throws(DeskError) -> ReportResult {
+        try accumulate(
+            paths: paths, stdin: stdin, period: period, previous: previous, dimensions: dimensions, settings: settings, now: now,
+            trend: trend, parts: parts, minPartBytes: minPartBytes
+        ).result
+    }
+
+    /// `run`, giving the accumulator itself (what a partial report writes).
+    public static func accumulate(
+        paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
+        settings: ReportSettings, now: Instant, trend: [ReportPeriod] = [], parts: Int = 1, minPartBytes: Int64 = 8 << 20
+    ) throws(DeskError) -> Accumulator {
         let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now, trend: trend)
         let trendFrom = trend.first?.from, trendTo = trend.last?.to
         var acc = empty
@@ -128,6 +142,6 @@ public enum ReportEngine {
                 period.contains(i) || previous.contains(i) || (trendFrom.map { i >= $0 } ?? false) && (trendTo.map { i < $0 } ?? false)
             }))
         }
-        return acc.result
+        return acc
     }
 }

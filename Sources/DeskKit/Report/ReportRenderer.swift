@@ -100,8 +100,9 @@ public enum ReportRenderer {
         return w
     }
 
+    /// A cell on one line, its other control characters escaped (TerminalText).
     static func oneLine(_ s: String) -> String {
-        String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        TerminalText.escaped(String(s.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : $0 }))
     }
 
     static func textTable(_ t: ReportTable) -> String {
@@ -155,7 +156,10 @@ public enum ReportRenderer {
     static func mdCell(_ s: String) -> String {
         var out = ""
         for ch in oneLine(s) {
-            if ch == "|" || ch == "\\" || ch == "*" || ch == "_" || ch == "`" || ch == "<" || ch == ">" { out.append("\\") }
+            // `[` and `]` too: a cell must not become a link or an image (`![x](https://...)`).
+            if ch == "|" || ch == "\\" || ch == "*" || ch == "_" || ch == "`" || ch == "<" || ch == ">" || ch == "[" || ch == "]" {
+                out.append("\\")
+            }
             out.append(ch)
         }
         return out
@@ -179,14 +183,46 @@ public enum ReportRenderer {
 
     // MARK: csv
 
-    static func csvField(_ s: String) -> String {
+    static func csvField(_ raw: String) -> String {
+        let s = TerminalText.escaped(raw)
         var needs = false
         for u in s.unicodeScalars where u == "," || u == "\"" || u == "\n" || u == "\r" { needs = true }
-        // A leading =, +, - or @ would be a formula in a spreadsheet: quote and prefix it.
-        if let f = s.unicodeScalars.first, f == "=" || f == "+" || f == "@" || (f == "-" && Double(s) == nil) {
-            return "\"'" + s.replacingOccurrences("\"", "\"\"") + "\""
-        }
+        // A cell a spreadsheet would read as a formula: quote it and prefix a quote mark.
+        if formulaLike(s) { return "\"'" + s.replacingOccurrences("\"", "\"\"") + "\"" }
         return needs ? "\"" + s.replacingOccurrences("\"", "\"\"") + "\"" : s
+    }
+
+    /// Whether a spreadsheet could take the cell for a formula: it starts with =, +, -, @, a tab
+    /// or a carriage return (OWASP's list; spreadsheets skip leading blanks, so they are looked
+    /// through), unless it is a plain decimal number such as `-3` or `-1.5e2`. `-inf`, `-nan`
+    /// and `-0x1p3` are numbers to Swift but not plain decimals, so they are protected.
+    static func formulaLike(_ s: String) -> Bool {
+        let scalars = Array(s.unicodeScalars)
+        if let f = scalars.first, f == "\t" || f == "\r" { return true }
+        guard let lead = scalars.first(where: { $0 != " " && $0 != "\n" }) else { return false }
+        guard lead == "=" || lead == "+" || lead == "-" || lead == "@" || lead == "\t" || lead == "\r" else { return false }
+        return !(scalars.first == "-" && plainDecimal(scalars.dropFirst()))
+    }
+
+    /// `123`, `1.5`, `2e-3`: digits, an optional fraction, an optional exponent.
+    static func plainDecimal(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = s.startIndex
+        func digits() -> Bool {
+            let start = i
+            while i < s.endIndex, ("0"..."9").contains(s[i]) { i += 1 }
+            return i > start
+        }
+        guard digits() else { return false }
+        if i < s.endIndex, s[i] == "." {
+            i += 1
+            guard digits() else { return false }
+        }
+        if i < s.endIndex, s[i] == "e" || s[i] == "E" {
+            i += 1
+            if i < s.endIndex, s[i] == "+" || s[i] == "-" { i += 1 }
+            guard digits() else { return false }
+        }
+        return i == s.endIndex
     }
 
     static func csvValue(_ v: JSONValue) -> String {

@@ -113,6 +113,38 @@ public struct KeywordMatcher: Sendable {
         return found.indices.filter { found[$0] }
     }
 
+    /// One occurrence of a keyword: its id and the UTF-8 byte range it covers in the text.
+    public struct Occurrence: Sendable, Equatable {
+        public var id: Int
+        public var range: Range<Int>
+    }
+
+    /// Every occurrence of every keyword in `text` (overlapping ones included), ordered by where
+    /// it ends, then by keyword id. Word-start rules are those of `matches`.
+    public func occurrences(in text: String) -> [Occurrence] {
+        var out: [Occurrence] = []
+        var t = text
+        t.withUTF8 { buf in
+            var state = 0
+            for i in 0..<buf.count {
+                state = step(state, KeywordMatcher.fold(buf[i]))
+                guard !outputs[state].isEmpty else { continue }
+                var here: [Occurrence] = []
+                for k in outputs[state] {
+                    let id = Int(k)
+                    let start = i + 1 - lengths[id]
+                    if needsBoundary[id] {
+                        if start > 0 && KeywordMatcher.isWordByte(buf[start - 1]) { continue }
+                        if start > 1 && buf[start - 1] == 0x2D && KeywordMatcher.isWordByte(buf[start - 2]) { continue }
+                    }
+                    here.append(Occurrence(id: id, range: start..<(i + 1)))
+                }
+                out += here.sorted { $0.id < $1.id }
+            }
+        }
+        return out
+    }
+
     /// The keywords found in `text`, in keyword order.
     public func matchedKeywords(in text: String) -> [String] { matches(in: text).map { keywords[$0] } }
 }

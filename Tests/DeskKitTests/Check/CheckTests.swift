@@ -247,9 +247,10 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
     }
 
     @Test func colourHighlightsOnlyTheSeverityWord() {
-        #expect(Colour.highlight("desk: error: bad", on: false) == "desk: error: bad")
-        #expect(Colour.highlight("desk: error: bad", on: true) == "desk: \u{1B}[1;31merror:\u{1B}[0m bad")
-        #expect(Colour.highlight("f.ndjson:2:3: error: x error: y", on: true) == "f.ndjson:2:3: \u{1B}[1;31merror:\u{1B}[0m x error: y")
+        #expect(Diagnostic(.error, "bad").rendered(colour: false) == "desk: error: bad")
+        #expect(Diagnostic(.error, "bad").rendered(colour: true) == "desk: \u{1B}[1;31merror:\u{1B}[0m bad")
+        #expect(Diagnostic(.error, file: "f.ndjson", line: 2, column: 3, "x error: y").rendered(colour: true)
+                == "f.ndjson:2:3: \u{1B}[1;31merror:\u{1B}[0m x error: y")
         #expect(Colour.severity("warning", on: true) == "\u{1B}[1;33mwarning:\u{1B}[0m")
         #expect(OutputSink(memoryNamed: "m").isTerminal == false)
     }

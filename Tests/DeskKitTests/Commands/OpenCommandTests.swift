@@ -36,6 +36,19 @@ import Testing
         #expect(bad.stderr.hasPrefix("<stdin>:2: error: a channel is required"))
     }
 
+    /// Regression (issue 17 item 4): a raw request carrying a 5/5/5 survey, an SLA or a priority
+    /// forged the KPIs; only what a requester can say is accepted.
+    @Test(arguments: ["first_response_at", "survey", "sla", "resolution", "escalations", "classification",
+                      "priority", "category", "reopened", "escalation_requested", "status", "history"])
+    func batchRefusesFieldsDeskRecordsItself(_ key: String) throws {
+        let good = #"{"channel":"web","title":"fine","x_form":"v2"}"#
+        let forged = #"{"channel":"web","title":"t",""# + key + #"":{"scores":{"overall":5}}}"#
+        let r = try runDesk(["open", "--batch", "--now", "2026-10-14T01:30:00Z"], stdin: good + "\n" + forged + "\n")
+        #expect(r.status == 3)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasPrefix("<stdin>:2: error: '\(key)' is not a request field: a raw request may carry only channel, id, owner,"))
+    }
+
     @Test func reopenOnlyFinishedTickets() throws {
         let resolved = #"{"id":"A","opened_at":"2026-10-01T00:00:00Z","channel":"web","status":"resolved"}"#
         let open = #"{"id":"B","opened_at":"2026-10-01T00:00:00Z","channel":"web","status":"open"}"#

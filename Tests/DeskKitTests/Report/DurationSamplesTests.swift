@@ -164,3 +164,46 @@ import Testing
         #expect(many[5].percentile(50) == 51)
     }
 }
+
+/// Merging multisets run by run, and their canonical form (what a partial report stores).
+@Suite struct DurationSamplesMergeTests {
+    @Test func appendingAnotherMultisetEqualsAppendingItsValues() {
+        var rng = SplitMix64(state: 11)
+        for round in 0..<40 {
+            let n = Int(rng.next() % 5000), m = Int(rng.next() % 5000)
+            let spread = [3, 100, 90_000, 1 << 40][round % 4]
+            let xs = (0..<n).map { _ in rng.int(-Int64(spread)...Int64(spread)) }
+            let ys = (0..<m).map { _ in rng.int(0...Int64(spread)) }
+            var a = DurationSamples(xs)
+            a.append(contentsOf: DurationSamples(ys))
+            let want = DurationSamples(xs + ys)
+            #expect(a == want, "round \(round)")
+            #expect(a.sortedValues == (xs + ys).sorted())
+            #expect(a.canonicalRun.bytes == want.canonicalRun.bytes)
+        }
+    }
+
+    @Test func theCanonicalRunRoundTripsAndOnlyItIsAccepted() {
+        var rng = SplitMix64(state: 12)
+        for _ in 0..<30 {
+            let xs = (0..<Int(rng.next() % 3000)).map { _ in rng.int(-5...200_000) } + [Int64.min, Int64.max]
+            let s = DurationSamples(xs)
+            let c = s.canonicalRun
+            guard let back = DurationSamples(canonicalRun: c.bytes) else {
+                Issue.record("canonical run refused")
+                continue
+            }
+            #expect(back == s && back.count == c.count)
+            // A varint that never ends, or a value past the largest Int64, is refused.
+            #expect(DurationSamples(canonicalRun: c.bytes + [0x80]) == nil)
+        }
+        // Random bytes never crash; what they decode to, if anything, writes back the same.
+        for _ in 0..<2000 {
+            let bytes = (0..<Int(rng.next() % 24)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            if let s = DurationSamples(canonicalRun: bytes) { #expect(s.canonicalRun.bytes == bytes) }
+        }
+        // A non-minimal varint (a count written with a needless continuation byte) is refused.
+        #expect(DurationSamples(canonicalRun: [0x01, 0x80, 0x00]) == nil)
+        #expect(DurationSamples(canonicalRun: [0x01, 0x00]) != nil)
+    }
+}

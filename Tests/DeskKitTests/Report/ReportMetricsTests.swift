@@ -277,6 +277,34 @@ func novemberStats(_ lines: [String], now: String = "2026-11-30T09:30:00Z", dims
         #expect(JSONWriter.pretty(ReportRenderer.json(ReportDocument(acc.result, bench: true))).contains("\"bench\""))
     }
 
+    @Test func partialsCarryTheNewTotalsAndTheTrend() throws {
+        let s = ReportSettings(policy: Policy.builtin)
+        let p = PeriodParser.month("2026-11", settings: s)!, q = PeriodParser.previousMonth("2026-11", settings: s)!
+        let months = PeriodParser.months(2, endingWith: p, settings: s)
+        let now = Instant(rfc3339: "2026-11-30T09:30:00Z")!
+        let text = try String(contentsOf: BinaryRunner.packageRoot.appendingPathComponent("Examples/tickets.ndjson"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        func acc(_ part: ArraySlice<String>) throws -> ReportEngine.Accumulator {
+            var a = ReportEngine.Accumulator(period: p, previous: q, dimensions: [.channel], settings: s, now: now, trend: months)
+            for l in part { a.add(try facts(l)) }
+            return a
+        }
+        let whole = try acc(lines[...])
+        var merged: ReportEngine.Accumulator? = nil
+        for part in [lines[..<37], lines[37..<90], lines[90...]] {
+            let line = try acc(part).partialLine
+            let decoded = try line.withUnsafeBytes { try ReportEngine.Accumulator.decodePartial($0, settings: s) }
+            #expect(decoded.header.trend == months)
+            if merged == nil { merged = decoded.accumulator } else { merged!.merge(decoded.accumulator) }
+        }
+        let m = try #require(merged)
+        #expect(m.partialLine == whole.partialLine)
+        for f in ReportFormat.allCases {
+            #expect(ReportRenderer.render(ReportDocument(m.result), as: f) == ReportRenderer.render(ReportDocument(whole.result), as: f))
+        }
+        #expect(whole.result.current.followUpTotal > 0 && !whole.result.current.escalatedByTrigger.isEmpty)
+    }
+
     @Test func trendCountsEachMonth() throws {
         let s = ReportSettings()
         let p = PeriodParser.month("2026-11", settings: s)!, q = PeriodParser.previousMonth("2026-11", settings: s)!

@@ -1,0 +1,78 @@
+// TextNormalizer: each step on its own, the offsets back to the original, and the ASCII fast
+// path agreeing with the general one.
+import Testing
+
+@testable import DeskKit
+
+@Suite struct TextNormalizerTests {
+    @Test func fullWidthAndSpacesFoldToASCII() {
+        #expect(TextNormalizer.fold("ＯＫ") == "ok")
+        #expect(TextNormalizer.fold("Ｉ　ｄｏｎ＇ｔ　ｋｎｏｗ") == "i don't know")
+        #expect(TextNormalizer.fold("我\u{3000}不知道") == "我 不知道")
+        #expect(TextNormalizer.fold("ｈｅｌｌｏ，ｗｏｒｌｄ！") == "hello,world!")
+        #expect(TextNormalizer.fold("zero\u{200B}width") == "zerowidth")
+        #expect(TextNormalizer.fold("￥１００") == "¥100")
+    }
+
+    @Test func otherCompatibilityForms() {
+        #expect(TextNormalizer.fold("ﬁxed") == "fixed")
+        #expect(TextNormalizer.fold("①②") == "12")
+        #expect(TextNormalizer.fold("𝐃𝐨𝐧𝐞") == "done")
+        #expect(TextNormalizer.fold("x²") == "x2")
+        #expect(TextNormalizer.fold("wait…") == "wait.")
+        #expect(TextNormalizer.fold("don’t") == "don't")
+        #expect(TextNormalizer.fold("non‑core") == "non-core")
+        #expect(TextNormalizer.fold("Ⓞⓚ") == "ok")
+    }
+
+    @Test func traditionalBecomesSimplified() {
+        #expect(TextNormalizer.fold("這個不行") == "这个不行")
+        #expect(TextNormalizer.fold("業務中斷、數據丟失") == "业务中断、数据丢失")
+        #expect(TextNormalizer.fold("低優先級:用戶咨詢") == "低优先级:用户咨询")
+        #expect(TextNormalizer.fold("已處理") == "已处理")
+        #expect(TextNormalizer.simplified("a") == nil)
+        #expect(TextNormalizer.simplified("万") == nil)
+        #expect(TextNormalizer.traditionalToSimplified.count > 3000)
+    }
+
+    @Test func caseWhiteSpaceAndRepeatedPunctuation() {
+        #expect(TextNormalizer.fold("  Done  ") == "done")
+        #expect(TextNormalizer.fold("ÉCOLE") == "école")
+        #expect(TextNormalizer.fold("a \t b") == "a b")
+        #expect(TextNormalizer.fold("line one\n\n  line two") == "line one\nline two")
+        #expect(TextNormalizer.fold("？？？") == "?")
+        #expect(TextNormalizer.fold("??？") == "?")
+        #expect(TextNormalizer.fold("好了。。。") == "好了。")
+        #expect(TextNormalizer.fold("ok!!!") == "ok!")
+        // Different marks are kept; only a run of the same one collapses.
+        #expect(TextNormalizer.fold("?!?!") == "?!?!")
+        #expect(TextNormalizer.fold("") == "")
+        #expect(TextNormalizer.fold("   ") == "")
+    }
+
+    @Test func offsetsQuoteWhatWasTyped() {
+        let typed = "您好，這個不行！！！ ＯＫ"
+        let n = TextNormalizer.normalize(typed)
+        #expect(n.text == "您好,这个不行! ok")
+        let matcher = KeywordMatcher(["这个不行", "ok"])
+        let found = matcher.occurrences(in: n.text)
+        #expect(found.map(\.id) == [0, 1])
+        #expect(found.map { n.original(utf8: $0.range) } == ["這個不行", "ＯＫ"])
+        // A collapsed run quotes the whole run.
+        let bang = n.scalars.firstIndex(of: "!") ?? -1
+        #expect(n.original(scalars: bang..<(bang + 1)) == "！！！")
+        #expect(n.original(scalars: 0..<0) == "")
+        #expect(n.scalarIndex(ofUTF8: n.text.utf8.count) == n.scalars.count)
+        #expect(n.utf8Offset(ofScalar: n.scalars.count) == n.text.utf8.count)
+    }
+
+    @Test func asciiPathAgreesWithTheGeneralOne() {
+        var rng = SplitMix64(state: 7)
+        let alphabet = Array("aB ?!.\t\n-'`Zz09,,")
+        for _ in 0..<500 {
+            let len = Int(rng.next() % 16)
+            let s = String((0..<len).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            #expect(TextNormalizer.fold(s) == TextNormalizer.normalize(s).text, "\(s.debugDescription)")
+        }
+    }
+}
