@@ -215,12 +215,18 @@ import Testing
 
     @Test func aPartialOfAnotherVersionIsRefused() throws {
         let line = String(decoding: try accumulate(PartialMergeTests.lines[..<5], shape: 1).partialLine, as: UTF8.self)
-        let v2 = line.replacingOccurrences(of: "{\"desk_partial\":1,", with: "{\"desk_partial\":2,")
-        do {
-            _ = try decode(Array(v2.utf8))
-            Issue.record("version 2 accepted")
-        } catch {
-            #expect((error as? TicketError)?.message.contains("version 2 is not supported") == true)
+        // Version 1 (before the report's trend, trigger, per-channel and follow-up state) and a
+        // future version are both refused.
+        let current = "{\"desk_partial\":\(PartialFormat.version),"
+        #expect(line.hasPrefix(current))
+        for other in [PartialFormat.version - 1, PartialFormat.version + 1] {
+            let changed = line.replacingOccurrences(of: current, with: "{\"desk_partial\":\(other),")
+            do {
+                _ = try decode(Array(changed.utf8))
+                Issue.record("version \(other) accepted")
+            } catch {
+                #expect((error as? TicketError)?.message.contains("version \(other) is not supported") == true)
+            }
         }
     }
 }
