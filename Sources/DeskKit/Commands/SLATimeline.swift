@@ -50,10 +50,11 @@ public enum SLATimeline {
         }.map(\.element)
     }
 
-    /// Whether the ticket missed any SLA target (or a tier its time limit) by `now`.
+    /// Whether the ticket missed any SLA target (or a tier its time limit) by `now`: a breach
+    /// whose due is not after `now` (a file read at a `--now` before its own events is judged
+    /// by what had happened by then).
     public static func isBreached(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> Bool {
-        let s = lifecycle.schedule(t, now: now)
-        return SLATarget.allCases.contains { s.targets[$0].state == .breached } || s.stints.contains { $0.state == .breached }
+        events(t, lifecycle: lifecycle, now: now).contains { $0.kind == .breached && $0.at <= now }
     }
 
     /// The earliest due time of a target still running; nil when none is.

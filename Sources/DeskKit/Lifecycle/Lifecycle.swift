@@ -89,7 +89,8 @@ public struct Lifecycle: Sendable {
     /// The facts of a ticket. With `full` false only what the SLA clocks need is read:
     /// history is parsed only when its bytes mention an event that shapes the clocks.
     public func facts(_ t: Ticket, full: Bool = true) -> LifecycleFacts {
-        if full || t.historyMayMention(["waiting", "reopened", "missed_call"]) { return LifecycleFacts(ticket: t) }
+        if full || t.historyMayMention(["waiting", "reopened", "missed_call"])
+            || (t.instant("workaround_at") == nil && t.historyMayMention(["workaround"])) { return LifecycleFacts(ticket: t) }
         return LifecycleFacts(ticket: t, readHistory: false)
     }
 

@@ -104,7 +104,9 @@ public struct LifecycleFacts: Sendable, Equatable {
     /// A missed phone call (`answered: false`): its first response is the call-back.
     public var missedCall = false
     public var firstResponseAt: Instant?
-    /// Top-level `workaround_at`: the first reply that delivered a workaround.
+    /// When a workaround was delivered: top-level `workaround_at` (set by the first `reply
+    /// --workaround`), else the first history `replied` event with `"workaround": true` (or a
+    /// `workaround` event) — the report's reader takes the same fallback.
     public var workaroundAt: Instant?
     /// `resolution.at`, read only when the ticket is resolved, closed or observing.
     public var resolvedAt: Instant?
@@ -159,7 +161,10 @@ extension LifecycleFacts {
                 continue
             }
             switch name {
+            case "workaround":
+                if t.instant("workaround_at") == nil, workaroundAt == nil { workaroundAt = at }
             case "replied":
+                if e["workaround"]?.boolValue == true, t.instant("workaround_at") == nil, workaroundAt == nil { workaroundAt = at }
                 let flags = LifecycleEvent.ReplyFlags(
                     workaround: e["workaround"]?.boolValue ?? false, callback: e["callback"]?.boolValue ?? false,
                     promise: time(e, "promise"), eta: time(e, "eta"))

@@ -78,6 +78,8 @@ public struct FollowUp: Sendable, Equatable {
     public var mean: Double
     public var comment: String?
     public var respondedAt: Instant?
+    /// Listed because the comment reads as a complaint (else because of the low score).
+    public var negativeComment = false
 
     /// Lowest mean first, then earliest response, then id; the rest of the answer breaks the
     /// remaining ties, so the list is the same whatever order the tickets were counted in.
@@ -134,12 +136,20 @@ public struct PeriodStats: Sendable {
     /// Tickets whose fix came without a recorded workaround (`reply --workaround`): the
     /// workaround figures leave them out instead of using the resolution time.
     public var workaroundNotRecorded = 0
+    /// Met, breached and running counts of a target per channel.
+    public func compliance(_ t: SLATarget, channel c: Channel) -> Compliance { channelCompliance[c.ordinal * 3 + t.ordinal] }
+    /// Met, breached and running counts of a target per priority (nil: none).
+    public func compliance(_ t: SLATarget, priority p: Priority?) -> Compliance {
+        priorityCompliance[(p?.ordinal ?? Priority.allCases.count) * 3 + t.ordinal]
+    }
     /// Met, breached and running counts per SLA target.
     public var compliance: [SLATarget: Compliance] {
         Dictionary(uniqueKeysWithValues: SLATarget.allCases.map { ($0, complianceCounts[$0.ordinal]) })
     }
     public var escalated = 0
     public var escalatedByTier: [String: Int] = [:]
+    /// Tickets with at least one escalation of each trigger (a ticket may count under several).
+    public var escalatedByTrigger: [String: Int] = [:]
     /// Escalation acknowledgement times (business seconds).
     public var ackTimes = DurationSamples()
     public var unacknowledged = 0
@@ -154,7 +164,10 @@ public struct PeriodStats: Sendable {
     /// Score sums in millionths: integer sums are exact in any order, so a report read in
     /// parallel ranges gives the same means, to the last digit, as one read in a single pass.
     var scoreSums: (Int64, Int64, Int64) = (0, 0, 0)
+    /// The answers needing follow-up (score below the CSAT threshold or a negative comment),
+    /// lowest first, at most `followUpCount`; `followUpTotal` counts all of them.
     public var followUp: [FollowUp] = []
+    public var followUpTotal = 0
     public var themes = CommentThemes()
     // Counts by a closed vocabulary live in arrays indexed by ordinal: the report counts every
     // ticket into them, and hashing per ticket was a tenth of its time.
@@ -162,6 +175,10 @@ public struct PeriodStats: Sendable {
     /// Per priority, then one slot for none.
     var priorityCounts = [Int](repeating: 0, count: Priority.allCases.count + 1)
     var complianceCounts = [Compliance](repeating: Compliance(), count: SLATarget.allCases.count)
+    /// Compliance per channel and target, at channel.ordinal * 3 + target.ordinal.
+    var channelCompliance = [Compliance](repeating: Compliance(), count: Channel.allCases.count * SLATarget.allCases.count)
+    /// Compliance per priority (then one slot for none) and target, at ordinal * 3 + target.ordinal.
+    var priorityCompliance = [Compliance](repeating: Compliance(), count: (Priority.allCases.count + 1) * SLATarget.allCases.count)
     /// Per-group figures live in one flat array, found through an index per dimension. Why:
     /// mutating a value inside a nested dictionary through `default:` subscripts copied each
     /// group's duration arrays on every ticket (quadratic: 177 s instead of 10 s at 1M).
@@ -196,8 +213,8 @@ public struct PeriodStats: Sendable {
     /// <1d, 1-3d, 3-7d, >7d.
     public var backlogAges = [0, 0, 0, 0]
 
-    /// How many lowest-scored responses are listed for follow-up.
-    public static let followUpCount = 5
+    /// How many answers needing follow-up are listed (all are counted).
+    public static let followUpCount = 20
     static let noGroup = "(none)"
 
     public init(period: ReportPeriod, dimensions: [ReportDimension] = []) {
@@ -241,18 +258,25 @@ public struct PeriodStats: Sendable {
         // Resolved without a recorded workaround: said in the report, never counted as one.
         if clocks.workaround.stoppedAt != nil && !clocks.workaround.recorded { workaroundNotRecorded += 1 }
         if let d = resDuration { resolution.add(d, target: resTarget) }
+        // The same verdict counts toward the target's total, its channel and its priority.
         for c in [clocks.firstResponse, clocks.workaround, clocks.resolution] {
+            let verdict: WritableKeyPath<Compliance, Int>
             switch c.state {
-            case .met: complianceCounts[c.target.ordinal].met += 1
-            case .breached: complianceCounts[c.target.ordinal].breached += 1
-            case .running: complianceCounts[c.target.ordinal].running += 1
-            case .none: break
+            case .met: verdict = \.met
+            case .breached: verdict = \.breached
+            case .running: verdict = \.running
+            case .none: continue
             }
+            let t = c.target.ordinal
+            complianceCounts[t][keyPath: verdict] += 1
+            channelCompliance[f.channel.ordinal * 3 + t][keyPath: verdict] += 1
+            priorityCompliance[(f.priority?.ordinal ?? Priority.allCases.count) * 3 + t][keyPath: verdict] += 1
         }
 
         let wasEscalated = !f.escalations.isEmpty
         if wasEscalated {
             escalated += 1
+            for t in f.escalationTriggers { escalatedByTrigger[t, default: 0] += 1 }
             escalatedByTier[f.escalatedTo ?? PeriodStats.noGroup, default: 0] += 1
             for e in f.escalations {
                 if let at = e.at, let ack = e.ack {
@@ -284,14 +308,18 @@ public struct PeriodStats: Sendable {
                 scoreSums.0 += Stats.millionths(sc.0)
                 scoreSums.1 += Stats.millionths(sc.1)
                 scoreSums.2 += Stats.millionths(sc.2)
-                if let c = s.comment, !c.isEmpty { themes.add(c) }
-                let item = FollowUp(
+                if let c = s.comment, !c.isEmpty { themes.add(c, id: f.id, vocabulary: settings.themeVocabulary) }
+                var item = FollowUp(
                     id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
                     effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
-                if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
-                    followUp.append(item)
-                    followUp.sort(by: FollowUp.lower)
-                    if followUp.count > PeriodStats.followUpCount { followUp.removeLast() }
+                item.negativeComment = s.comment.map(settings.isNegative) ?? false
+                if !ok || item.negativeComment {
+                    followUpTotal += 1
+                    if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
+                        followUp.append(item)
+                        followUp.sort(by: FollowUp.lower)
+                        if followUp.count > PeriodStats.followUpCount { followUp.removeLast() }
+                    }
                 }
             }
         }

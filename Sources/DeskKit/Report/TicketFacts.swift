@@ -55,8 +55,9 @@ public struct TicketFacts: Sendable {
     /// Phone only: false for a missed call.
     public var answered: Bool?
     public var firstResponseAt: Instant?
-    /// The `workaround_at` member (set by the first `reply --workaround`); nil when none was
-    /// recorded (never the resolution time).
+    /// When a workaround was delivered: the `workaround_at` member (set by the first `reply
+    /// --workaround`), else the first history `replied` event with `"workaround": true` (or a
+    /// `workaround` event); nil when none was recorded (never the resolution time).
     public var workaroundAt: Instant?
     /// `resolution.at` of a resolved, closed or observing ticket.
     public var resolvedAt: Instant?
@@ -69,6 +70,9 @@ public struct TicketFacts: Sendable {
     public var spanEvents: [LifecycleEvent] = []
     /// (escalated at, acknowledged at) for each escalation.
     public var escalations: [(at: Instant?, ack: Instant?)] = []
+    /// The distinct `trigger`s of the escalations (manual, customer_request, complexity,
+    /// time_limit), in first-seen order.
+    public var escalationTriggers: [String] = []
     /// The tier of the last escalation (`to`).
     public var escalatedTo: String?
     public var reopened = false
@@ -104,6 +108,8 @@ extension TicketFacts {
     struct Members {
         var priority, category, owner, assignee, tier, answered, firstResponseAt, workaroundAt: Range<Int>?
         var resolution, escalations, reopened, survey, history: Range<Int>?
+        /// Read only to mask the requester's values in a survey comment.
+        var requester: Range<Int>?
     }
 
     /// Reads the facts of one NDJSON line. The line is validated whole and refused with the
@@ -141,6 +147,7 @@ extension TicketFacts {
             case .reopened: m.reopened = r
             case .survey: m.survey = r
             case .history: m.history = r
+            case .requester: m.requester = r
             default: break
             }
         }
@@ -171,8 +178,16 @@ extension TicketFacts {
         if let r = m.escalations { readEscalations(b, r) }
         reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
         if let r = m.survey { readSurvey(b, r) }
-        if let r = m.history { readHistory(b, r) }
-        workaroundAt = workaroundMember
+        // The comment is printed in every report format and counted in the themes: no contact
+        // data, and not the requester's own name, may reach either.
+        if let c = survey?.comment {
+            var known = ContactMask.Known()
+            if let r = m.requester, let v = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r])) { known.add(requester: v) }
+            survey?.comment = ContactMask.text(c, known: known)
+        }
+        var workaroundEvent: Instant? = nil
+        if let r = m.history { workaroundEvent = readHistory(b, r, wantsWorkaround: workaroundMember == nil) }
+        workaroundAt = workaroundMember ?? workaroundEvent
     }
 
     /// `resolution.at` (resolved, closed and observing tickets) and when the ticket finished
@@ -192,13 +207,17 @@ extension TicketFacts {
     mutating func readEscalations(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
         RawJSON.forEachElement(b, r) { item in
             guard b[item.lowerBound] == UInt8(ascii: "{") else { return }
-            var at: Range<Int>? = nil, ack: Range<Int>? = nil, to: Range<Int>? = nil
+            var at: Range<Int>? = nil, ack: Range<Int>? = nil, to: Range<Int>? = nil, trigger: Range<Int>? = nil
             RawJSON.forEachMember(b, item) { e in
                 if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
                 if ack == nil, RawJSON.keyIs(b, e, "ack_at") { ack = e.valueRange }
                 if to == nil, RawJSON.keyIs(b, e, "to") { to = e.valueRange }
+                if trigger == nil, RawJSON.keyIs(b, e, "trigger") { trigger = e.valueRange }
             }
             escalations.append((at.flatMap { RawJSON.instant(b, $0) }, ack.flatMap { RawJSON.instant(b, $0) }))
+            // An escalation without a trigger was made by hand (escalate --id writes `manual`).
+            let t = trigger.flatMap { RawJSON.string(b, $0) } ?? "manual"
+            if !escalationTriggers.contains(t) { escalationTriggers.append(t) }
             if let t = to.flatMap({ RawJSON.string(b, $0) }) { escalatedTo = t }
         }
     }
@@ -225,21 +244,30 @@ extension TicketFacts {
     }
 
     /// The events that shape the SLA clocks, when the history mentions a wait or a reopen
-    /// (without either, no span can form). History is otherwise not walked, so the common
-    /// ticket costs one memchr scan here.
-    mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
+    /// (without either, no span can form), and the time of the first `replied` event with
+    /// `"workaround": true` (or `workaround` event) when asked. History is walked only when its
+    /// bytes mention one of those, so the common ticket costs a few memchr scans here.
+    mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, wantsWorkaround: Bool) -> Instant? {
         // An escaped name (\u0077aiting) cannot be ruled out by bytes: walk such histories too.
-        guard RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"") || RawJSON.contains(b, r, "\\u")
-        else { return }
+        let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"") || RawJSON.contains(b, r, "\\u")
+        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"")
+        guard wantsSpans || lookForWorkaround else { return nil }
+        var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in
-            var event: Range<Int>? = nil, at: Range<Int>? = nil
+            var event: Range<Int>? = nil, at: Range<Int>? = nil, flag: Range<Int>? = nil
             RawJSON.forEachMember(b, item) { e in
                 if event == nil, RawJSON.keyIs(b, e, "event") { event = e.valueRange }
                 if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
+                if flag == nil, lookForWorkaround, RawJSON.keyIs(b, e, "workaround") { flag = e.valueRange }
             }
-            guard let ev = event, let time = at.flatMap({ RawJSON.instant(b, $0) }),
-                  let name = RawJSON.string(b, ev), let kind = LifecycleEvent.spanKind(name) else { return }
-            spanEvents.append(LifecycleEvent(kind, at: time))
+            guard let ev = event, let time = at.flatMap({ RawJSON.instant(b, $0) }), let name = RawJSON.string(b, ev) else { return }
+            if wantsSpans, let kind = LifecycleEvent.spanKind(name) {
+                spanEvents.append(LifecycleEvent(kind, at: time))
+            } else if lookForWorkaround, workaround == nil,
+                      name == "workaround" || (name == "replied" && flag.flatMap { RawJSON.bool(b, $0) } == true) {
+                workaround = time
+            }
         }
+        return workaround
     }
 }
