@@ -85,7 +85,7 @@ public enum Desk {
               ctx.stdout.isTerminal else { return }
         try? ctx.stdout.flush()  // the note follows the tickets it speaks of
         let how = spec.flag(named: "append") != nil ? "-a FILE to add to a ticket file" : "-i FILE to change a ticket file in place"
-        ctx.stderr.line("desk: note: nothing was saved; the tickets above went to the terminal only (use \(how))")
+        ctx.diagnostics.print(Diagnostic(.note, "nothing was saved; the tickets above went to the terminal only (use \(how))"))
     }
 
     /// `desk help`, `desk help CMD`, `desk help --man` (roff), `desk help --markdown` (docs/COMMANDS.md), `desk help --readme` (README section).

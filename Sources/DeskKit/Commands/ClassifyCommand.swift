@@ -39,7 +39,7 @@ public enum ClassifyCommand {
             CommonFlags.now,
             CommonFlags.policy,
             CommonFlags.inPlace,
-        ],
+        ] + SuggestHook.flags,
         examples: [
             ExampleSpec("desk classify -i tickets.ndjson", "classify every unfinished ticket in place"),
             ExampleSpec(
@@ -80,6 +80,7 @@ public enum ClassifyCommand {
         let now = ctx.now(args)
         let run = ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by)
         var selection = IdSelection(ids)
+        let suggest = try SuggestHook.prepare(args, ctx)
         try TicketStream.transform(
             args, ctx,
             visit: { (t, loc) throws(DeskError) in
@@ -87,6 +88,7 @@ public enum ClassifyCommand {
                 // Finished tickets keep their dues unless asked for by id.
                 if selection.isAll && t.status.isFinished { return }
                 run.apply(to: &t, manual: manual)
+                suggest?.apply(to: &t)
             },
             trailer: { () throws(DeskError) -> [Ticket] in
                 // Inside the run, so a missing id leaves an -i file untouched.
@@ -168,9 +170,11 @@ struct ClassifyRun {
         update("category", byHand?["category"] ?? d.category.map { .string($0) }, old: oldCategory)
 
         let oldTags = t.value("tags")
-        var tags: [JSONValue] = []
-        for v in oldTags?.arrayValue ?? [] where !tags.contains(v) { tags.append(v) }
-        for tag in d.tags where !tags.contains(.string(tag)) && !removedTags.contains(.string(tag)) { tags.append(.string(tag)) }
+        // Keyed by the value's JSON text: linear in the number of tags (UniqueList).
+        var unique = UniqueList<JSONValue, String>(key: { JSONWriter.string($0) })
+        for v in oldTags?.arrayValue ?? [] { unique.append(v) }
+        for tag in d.tags where !removedTags.contains(.string(tag)) { unique.append(.string(tag)) }
+        let tags = unique.items
         if !tags.isEmpty || oldTags != nil { update("tags", .array(tags), old: oldTags) }
 
         let oldRules = classification["rules"]

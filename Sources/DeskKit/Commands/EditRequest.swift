@@ -136,7 +136,7 @@ struct EditRequest {
         }
         func wrongKind(_ key: String, _ v: JSONValue, _ want: String) -> DeskError {
             .data(DataError(file: loc.file, line: loc.line,
-                message: "ticket \(t.id): '\(key)' is \(v.kindName), not \(want); fix it before editing"))
+                message: "ticket \(t.id): field '\(key)' must be \(want) to be edited, found \(v.kindName)"))
         }
         var reclassify = false
         var byHand = t.object("classification")?["by_hand"]?.objectValue ?? JSONObject()

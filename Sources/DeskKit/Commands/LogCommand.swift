@@ -175,7 +175,8 @@ enum Timeline {
             }
             lines.append(line)
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Outside text (names, replies) may hold control characters; people read this on a terminal.
+        return TerminalText.escaped(lines.joined(separator: "\n")) + "\n"
     }
 
     /// One timeline entry as an NDJSON line.

@@ -38,6 +38,7 @@ public enum ResolveCommand {
             FlagSpec("result", kind: .string, help: "处理结果: the outcome, as the requester sees it"),
             FlagSpec("observe", kind: .duration, help: "keep the ticket observing this long before it counts as resolved"),
             FlagSpec("confirm", help: "end the observation of --id: the ticket is resolved"),
+            SuggestHook.articleFlag,
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
@@ -66,7 +67,7 @@ public enum ResolveCommand {
         let by = ctx.actor(args)
         let clock = SLAClock(policy: policy)
         if args.has("confirm") {
-            try TargetedRun.forbid(args, ["cause", "solution", "result", "observe"], "with --confirm")
+            try TargetedRun.forbid(args, ["cause", "solution", "result", "observe", "article"], "with --confirm")
             try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
                 try confirm(&t, by: by, now: now, clock: clock)
             }
@@ -76,6 +77,9 @@ public enum ResolveCommand {
         if args.has("observe") {
             guard let d = args.duration("observe"), d > 0 else {
                 throw .usage(UsageError(command: "resolve", message: "--observe needs a duration above zero, e.g. 30m"))
+            }
+            guard now.moved(by: d) != nil else {
+                throw .usage(UsageError(command: "resolve", message: "--observe would end after 9999-12-31"))
             }
             observe = d
         }
@@ -92,6 +96,7 @@ public enum ResolveCommand {
         let values = fields.map { args.string($0.flag) ?? "" }
         try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
             try resolve(&t, cause: values[0], solution: values[1], result: values[2], observe: observe, by: by, now: now, clock: clock)
+            SuggestHook.recordArticle(&t, args)
         }
         return 0
     }

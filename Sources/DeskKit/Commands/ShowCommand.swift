@@ -158,38 +158,6 @@ struct ShowPrinter {
     }
 }
 
-/// Masks personal contact data (SPEC: reports and shared tickets never carry it).
-public enum Redaction {
-    /// Masks requester email, phone, account and contact, keeping enough to tell them apart.
-    /// Values of any JSON kind are masked (a phone written as a number, a list of addresses).
-    public static func apply(to ticket: inout Ticket) {
-        guard var r = ticket.object("requester") else { return }
-        var changed = false
-        for key in ["email", "phone", "account", "contact"] {
-            guard let v = r[key], !v.isNull else { continue }
-            switch (key, v) {
-            case ("email", .string(let e)): r[key] = .string(maskEmail(e))
-            case ("phone", .string(let p)), ("phone", .number(let p)): r[key] = .string(maskPhone(p))
-            default: r[key] = .string("***")
-            }
-            changed = true
-        }
-        if changed { ticket.set("requester", .object(r)) }
-    }
-
-    /// `wang.wei@example.com` -> `w***@example.com`.
-    public static func maskEmail(_ e: String) -> String {
-        guard let at = e.firstIndex(of: "@"), at > e.startIndex else { return "***" }
-        return String(e[e.startIndex]) + "***" + String(e[at...])
-    }
-
-    /// Keeps the last two digits: `+86 138 0000 1234` -> `***34`.
-    public static func maskPhone(_ p: String) -> String {
-        let digits = p.filter(\.isNumber)
-        return "***" + String(digits.suffix(2))
-    }
-}
-
 /// A readable card of one ticket, for `show --format text`.
 public enum TicketCard {
     /// Renders the card (ends with a newline).

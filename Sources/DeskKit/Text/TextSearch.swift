@@ -39,9 +39,34 @@ public struct TextSearch: Sendable {
     /// Whether the JSON string value at `r` of `b` contains the needle; false for other kinds.
     public func matchesString(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
         guard let (inner, escaped) = RawJSON.body(b, r) else { return false }
-        if byteExact && !escaped && FoldStability.isStable(inner) { return occurs(in: inner) }
+        if byteExact && FoldStability.isStable(inner) {
+            if !escaped { return occurs(in: inner) }
+            // Escapes other than \uXXXX decode to punctuation or white space, which the needle
+            // cannot span: a miss on the raw bytes is a miss. A hit may come from the letter of
+            // an escape (\n), so it is checked on the decoded text.
+            if !TextSearch.hasUnicodeEscape(inner) && !occurs(in: inner) { return false }
+        }
         guard let s = RawJSON.string(b, r) else { return false }
         return matches(s)
+    }
+
+    /// Whether the needle surely does not occur in the JSON text `b` (a whole line): the text
+    /// folds stably, holds no \uXXXX escape, and the raw bytes do not hold the needle.
+    public func surelyAbsent(in b: UnsafeRawBufferPointer) -> Bool {
+        byteExact && !TextSearch.hasUnicodeEscape(b) && FoldStability.isStable(b) && !occurs(in: b)
+    }
+
+    /// Whether JSON text holds a `\u` escape (a backslash that is not itself escaped, then u).
+    static func hasUnicodeEscape(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        while i < b.count {
+            guard let hit = memchr(base + i, 0x5C, b.count - i) else { return false }
+            let at = UnsafeRawPointer(hit) - base
+            if at + 1 < b.count && b[at + 1] == UInt8(ascii: "u") { return true }
+            i = at + 2  // past the escaped character, so `\\u` is not taken for `\u`
+        }
+        return false
     }
 
     /// Whether the needle occurs in `hay` with ASCII letters folded. Candidates for the first
