@@ -78,6 +78,9 @@ public enum ResolveCommand {
             guard let d = args.duration("observe"), d > 0 else {
                 throw .usage(UsageError(command: "resolve", message: "--observe needs a duration above zero, e.g. 30m"))
             }
+            guard now.moved(by: d) != nil else {
+                throw .usage(UsageError(command: "resolve", message: "--observe would end after 9999-12-31"))
+            }
             observe = d
         }
         let problems = check(args, policy: policy)

@@ -128,10 +128,11 @@ public struct Classifier: Sendable {
             source = .fallback
         }
         let categoryHit = hits.first { $0.rule.category != nil }
-        var tags: [String] = []
+        var unique = UniqueList<String, String>()
         for h in hits {
-            for tag in h.rule.tags where !tags.contains(tag) { tags.append(tag) }
+            for tag in h.rule.tags { unique.append(tag) }
         }
+        let tags = unique.items
         return Decision(
             priority: priority, source: source, category: categoryHit?.rule.category, categoryHit: categoryHit, tags: tags,
             hits: hits)

@@ -158,6 +158,7 @@ struct PolicyDecoder {
     mutating func strings(_ v: JSONValue, _ path: String, allowed: [String]? = nil, what: String = "value") -> [String]? {
         guard let a = array(v, path) else { return nil }
         var out: [String] = []
+        var seen = Set<String>()  // not out.contains: a rule with 200k keywords loaded in minutes
         var ok = true
         for (i, item) in a.enumerated() {
             let p = Self.index(path, i)
@@ -165,7 +166,7 @@ struct PolicyDecoder {
             if let allowed, !allowed.contains(s) {
                 fail(p, "unknown \(what) '\(s)' (expected \(allowed.joined(separator: ", ")))")
                 ok = false
-            } else if out.contains(s) {
+            } else if !seen.insert(s).inserted {
                 fail(p, "'\(s)' is listed twice")
                 ok = false
             } else {
@@ -223,10 +224,11 @@ struct PolicyDecoder {
     mutating func dates(_ v: JSONValue, _ path: String) -> [LocalDate]? {
         guard let a = array(v, path) else { return nil }
         var out: [LocalDate] = []
+        var seen = Set<Int>()
         var ok = true
         for (i, item) in a.enumerated() {
             guard let d = date(item, Self.index(path, i)) else { ok = false; continue }
-            if out.contains(d) {
+            if !seen.insert(d.days).inserted {
                 fail(Self.index(path, i), "\(d) is listed twice")
                 ok = false
             } else {
@@ -431,10 +433,11 @@ struct PolicyDecoder {
         var rules: [Policy.Rule]? = nil
         if let raw = member(o, "rules", path), let list = array(raw, c("rules")) {
             var out: [Policy.Rule] = []
+            var ids = Set<String>()
             var ok = true
             for (i, item) in list.enumerated() {
                 if let r = rule(item, Self.index(c("rules"), i), categories: categories) {
-                    if out.contains(where: { $0.id == r.id }) {
+                    if !ids.insert(r.id).inserted {
                         fail(Self.child(Self.index(c("rules"), i), "id"), "rule id '\(r.id)' is used twice")
                         ok = false
                     } else {
