@@ -349,8 +349,11 @@ public enum SurveyCommand {
             } else {
                 // Re-apply to the held output: every ticket line passes through once more.
                 var line: [UInt8] = []
-                for raw in held.text.split(separator: "\n", omittingEmptySubsequences: true) {
-                    let lineBytes = Array(raw.utf8)
+                // Split the bytes on newlines, not the text: as Characters, a line ending in
+                // `\r` joins its `\n` into one "\r\n" and two tickets became one (dropped).
+                try held.flush()
+                for raw in held.captured.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                    let lineBytes = Array(raw)
                     guard var t = try? Ticket(bytes: lineBytes) else { try ctx.stdout.write(lineBytes + [0x0A]); continue }
                     if var s = t.object("survey"), let r = s["token"]?.stringValue.flatMap({ byKey["t:" + $0] }) ?? byKey["i:" + t.id] {
                         apply(r, to: &t, survey: &s, now: now, by: by)
