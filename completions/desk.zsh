@@ -14,9 +14,11 @@ _desk() {
             curcontext="${curcontext%:*:*}:desk-$words[1]:"
             case $words[1] in
                 open) _desk_open ;;
-                show) _desk_show ;;
                 classify) _desk_classify ;;
+                show) _desk_show ;;
+                edit) _desk_edit ;;
                 reply) _desk_reply ;;
+                log) _desk_log ;;
                 escalate) _desk_escalate ;;
                 resolve) _desk_resolve ;;
                 survey) _desk_survey ;;
@@ -32,7 +34,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'classify' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
     _describe -t commands 'desk command' names
 }
 
@@ -40,9 +42,11 @@ _desk_commands() {
     local -a commands
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
-        'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
+        'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
+        'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
         'escalate:escalate a ticket by hand, acknowledge an escalation, or escalate every ticket whose trigger fired'
         'resolve:record cause, solution and result of a ticket, optionally after an observation period'
         'survey:invite requesters of resolved tickets to a survey, or record their responses'
@@ -88,22 +92,75 @@ _desk_open() {
         '*:file:_files'
 }
 
-_desk_show() {
-    _arguments -s -S \
-        '*--id=[pick the ticket with this id]:ID:' \
-        '*--status=[pick tickets with this status]:VALUE:(open in_progress waiting escalated observing resolved closed)' \
-        '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
-        '--format=[output format]:VALUE:(ndjson text)' \
-        '--redact[mask requester e-mail, phone and account]' \
-        '(- *)'{-h,--help}'[print help]' \
-        '*:file:_files'
-}
-
 _desk_classify() {
     _arguments -s -S \
         '*--id=[pick the ticket with this id]:ID:' \
         '--priority=[set this priority by hand (with --id, --by and --reason)]:VALUE:(high medium low)' \
         '--reason=[why the priority is set by hand (with --priority)]:TEXT:' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_show() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '*--status=[pick tickets with this status]:VALUE:(open in_progress waiting escalated observing resolved closed)' \
+        '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
+        '*--owner=[pick tickets whose first-contact owner is NAME]:NAME:' \
+        '*--assignee=[pick tickets assigned to NAME]:NAME:' \
+        '*--tier=[pick tickets at this tier]:VALUE:(tier1 tier2 rnd vendor)' \
+        '*--channel=[pick tickets that came in by this channel]:VALUE:(phone email web chat im walk_in)' \
+        '*--category=[pick tickets in this category]:TEXT:' \
+        '*--tag=[pick tickets carrying this tag]:TEXT:' \
+        '*--requester=[pick tickets whose requester'\''s name, e-mail, phone, account or contact contains TEXT (any case)]:TEXT:' \
+        '--opened-since=[pick tickets opened at or after TIME, or within DURATION before now]:TIME|DURATION:' \
+        '--opened-before=[pick tickets opened before TIME, or more than DURATION before now]:TIME|DURATION:' \
+        '--updated-since=[pick tickets whose last history event is at or after TIME, or within DURATION before now]:TIME|DURATION:' \
+        '--breached[pick tickets that missed an SLA target by now (recorded, or a due passed with the work open)]' \
+        '*--text=[pick tickets whose title, description, replies or notes contain TEXT (any case; Chinese works)]:TEXT:' \
+        '--sort=[order by this key (holds the picked tickets in memory)]:VALUE:(opened updated priority due)' \
+        '--reverse[reverse the --sort order]' \
+        '--limit=[print at most N tickets]:N:' \
+        '--count[print only the number of tickets picked]' \
+        '--format=[output format]:VALUE:(ndjson text)' \
+        '--redact[mask requester e-mail, phone and account]' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_edit() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--title=[one-line summary of the problem]:TEXT:' \
+        '--description=[what happens, in the requester'\''s words]:TEXT:' \
+        '--requester=[who asks for help]:NAME:' \
+        '--contact=[how to reach the requester (any form, e.g. an IM handle)]:TEXT:' \
+        '--email=[requester'\''s e-mail address]:ADDRESS:' \
+        '--phone=[requester'\''s phone number]:NUMBER:' \
+        '--department=[requester'\''s department]:TEXT:' \
+        '--account=[requester'\''s account name]:TEXT:' \
+        '--occurred-at=[when the problem first occurred]:TIME:' \
+        '--frequency=[how often it happens (always, daily, once, ...)]:TEXT:' \
+        '--steps-tried=[what the requester already tried, with results]:TEXT:' \
+        '--device=[device model]:TEXT:' \
+        '--os=[operating system and version]:TEXT:' \
+        '--app-version=[software version]:VERSION:' \
+        '--network=[network environment (office LAN, VPN, home Wi-Fi, ...)]:TEXT:' \
+        '*--attach=[name of an attached file]:FILE:_files' \
+        '--category=[set the category (kept by later classify runs)]:TEXT:' \
+        '*--tag=[add a tag (+TAG or TAG) or remove one (--tag=-TAG)]:+TAG|-TAG:' \
+        '--assignee=[who works the ticket now]:NAME:' \
+        '--impact=[how widely the problem is felt]:VALUE:(high medium low)' \
+        '--urgency=[how soon it hurts]:VALUE:(high medium low)' \
+        '--escalation-requested[record that the customer asked for escalation (with --reason)]' \
+        '--owner=[change the first-contact owner (with --reason)]:NAME:' \
+        '*--unset=[clear a field, named as its flag]:FIELD:(assignee requester contact email phone department account title description occurred-at frequency steps-tried attach device os app-version network impact urgency category tag escalation-requested)' \
+        '--reason=[why; required for --owner, --escalation-requested and finished tickets]:TEXT:' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
@@ -121,6 +178,16 @@ _desk_reply() {
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_log() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \

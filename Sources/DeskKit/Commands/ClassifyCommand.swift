@@ -82,8 +82,8 @@ public enum ClassifyCommand {
         var selection = IdSelection(ids)
         try TicketStream.transform(
             args, ctx,
-            visit: { (t, _) throws(DeskError) in
-                guard selection.picks(t.id) else { return }
+            visit: { (t, loc) throws(DeskError) in
+                guard selection.picks(t.id, at: loc) else { return }
                 // Finished tickets keep their dues unless asked for by id.
                 if selection.isAll && t.status.isFinished { return }
                 run.apply(to: &t, manual: manual)
@@ -161,21 +161,26 @@ struct ClassifyRun {
             priorityChanged = true
             update("priority", newPriority, old: oldPriority)
         }
+        // A category chosen and tags removed with `desk edit` outrank the rules.
+        let byHand = classification["by_hand"]?.objectValue
+        let removedTags = byHand?["tags_removed"]?.arrayValue ?? []
         let oldCategory = t.value("category")
-        update("category", d.category.map { .string($0) }, old: oldCategory)
+        update("category", byHand?["category"] ?? d.category.map { .string($0) }, old: oldCategory)
 
         let oldTags = t.value("tags")
         // Keyed by the value's JSON text: linear in the number of tags (UniqueList).
         var unique = UniqueList<JSONValue, String>(key: { JSONWriter.string($0) })
         for v in oldTags?.arrayValue ?? [] { unique.append(v) }
-        for tag in d.tags { unique.append(.string(tag)) }
+        for tag in d.tags where !removedTags.contains(.string(tag)) { unique.append(.string(tag)) }
         let tags = unique.items
         if !tags.isEmpty || oldTags != nil { update("tags", .array(tags), old: oldTags) }
 
         let oldRules = classification["rules"]
         let rules = JSONValue.array(d.ruleIds.map { .string($0) })
         classification["rules"] = rules
-        classification["reason"] = .string(d.reason)
+        var reason = d.reason
+        if let c = byHand?["category"]?.stringValue { reason += "; category \(c) set by hand" }
+        classification["reason"] = .string(reason)
         if let m = manualObject { classification["manual"] = .object(m) }
         update("classification", .object(classification), old: oldClassification)
 
@@ -193,7 +198,7 @@ struct ClassifyRun {
             || t.value("tags") != oldTags || rules != oldRules
         if ruleChange {
             var details = [JSONMember("priority", newPriority)]
-            if let c = d.category { details.append(JSONMember("category", .string(c))) }
+            if let c = byHand?["category"]?.stringValue ?? d.category { details.append(JSONMember("category", .string(c))) }
             details.append(JSONMember("rules", rules))
             t.record("classified", at: now, by: by, details)
         }

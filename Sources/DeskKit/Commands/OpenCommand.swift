@@ -135,6 +135,7 @@ public enum OpenCommand {
         }
         if let target = args.string("append") {
             let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
+            try file.refuseExisting(ids: Set(created.map(\.id)))
             try file.append(bytes)
             // The append is done and synced; if only printing fails now, say so: exit 4 with
             // "were appended" is a printing failure, any other exit 4 appended nothing.
@@ -313,8 +314,9 @@ public enum OpenCommand {
         }
         if args.has("append") { throw .usage(UsageError(command: "open", message: "--reopen rewrites tickets; use -i, not --append")) }
         let by = ctx.actor(args)
-        // TargetedRun checks the ids inside the run: a missing one leaves an -i file untouched.
-        try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
+        var selection = IdSelection(ids)
+        try TicketStream.transform(args, ctx, visit: { (t, loc) throws(DeskError) in
+            guard selection.picks(t.id, at: loc) else { return }
             guard t.status.isFinished || t.status == .observing else {
                 throw .refused("ticket \(t.id) is \(t.status.rawValue); only resolved, closed or observing tickets can be reopened")
             }
@@ -324,7 +326,11 @@ public enum OpenCommand {
             t.append(.object(entry), to: "reopened")
             t.setStatus(.inProgress)
             t.record("reopened", at: now, by: by, [JSONMember("from", .string(from)), JSONMember("reason", .string(reason))])
-        }
+        }, trailer: { () throws(DeskError) -> [Ticket] in
+            // Inside the run, so a missing or repeated id leaves an -i file untouched.
+            try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+            return []
+        })
         return 0
     }
 }
