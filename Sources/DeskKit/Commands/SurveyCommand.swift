@@ -41,7 +41,8 @@ public enum SurveyCommand {
 
     /// Runs `survey`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
+        try FlagRules.survey(args)  // usage mistakes before the policy is opened
+        return try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
     /// Runs `survey` with given settings.
