@@ -39,6 +39,7 @@ public enum ReportCommand {
             FlagSpec("partial", kind: .flag, help: "write the running totals as one line of JSON, to merge later"),
             FlagSpec("merge", kind: .flag, help: "read partial reports instead of tickets and merge them"),
             FlagSpec("label", kind: .string, valueName: "NAME", help: "name standard input NAME in error messages (the split an engine fed)"),
+            KnowledgeSection.flag,
             CommonFlags.now,
             CommonFlags.policy,
         ],
@@ -86,6 +87,7 @@ public enum ReportCommand {
         if partial && !args.has("now") && !args.has("merge") {
             throw usage("--partial needs --now (or DESK_NOW): every part must judge running tickets at the same instant")
         }
+        if args.has("kb") && (partial || args.has("merge")) { throw usage("--kb goes with a report read from ticket files, not --partial or --merge") }
         if args.has("merge") {
             return try merge(args, ctx, settings: settings, periods: periods, dims: args.has("by") ? dims : nil, format: partial ? nil : format)
         }
@@ -98,7 +100,7 @@ public enum ReportCommand {
         if partial {
             try ctx.stdout.write(acc.partialLine + [0x0A])
         } else {
-            try ctx.stdout.write(ReportRenderer.render(ReportDocument(acc.result), as: format))
+            try ctx.stdout.write(KnowledgeSection.attach(ReportRenderer.render(ReportDocument(acc.result), as: format), args, ctx, period: period, format: format))
         }
         return 0
     }
