@@ -70,7 +70,7 @@ enum KnowledgeCheck {
                 ]
                 text += JSONWriter.string(.object(o)) + "\n"
             } else {
-                text += "\(f.file):\(f.line): \(f.id): \(f.rule): \(f.severity): \(f.message)\n"
+                text += TerminalText.escaped("\(f.file):\(f.line): \(f.id): \(f.rule): \(f.severity): \(f.message)", keepLayout: false) + "\n"
             }
         }
         try out.write(text)
