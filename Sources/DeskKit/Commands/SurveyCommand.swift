@@ -282,7 +282,6 @@ public enum SurveyCommand {
         var runCtx = ctx
         let held = OutputSink(memoryNamed: "<stdout>")
         if strict && !args.has("in-place") { runCtx.stdout = held }
-        struct StrictFailure: Error {}
         do throws(DeskError) {
             try TicketStream.transform(args, runCtx, visit: { (t, _) throws(DeskError) in
                 let survey = t.object("survey")
