@@ -17,7 +17,7 @@ let fuzzFolder: String = {
     var template = Array("/tmp/desk-fuzz-args.XXXXXX".utf8CString)
     let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     guard made != nil else { fatalError("mkdtemp failed") }
-    let dir = String(cString: template)
+    let dir = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     guard chdir(dir) == 0 else { fatalError("chdir failed") }
     return dir
 }()
