@@ -40,12 +40,11 @@ public struct TextSearch: Sendable {
     /// Whether the JSON string value at `r` of `b` contains the needle; false for other kinds.
     public func matchesString(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
         guard let (inner, escaped) = RawJSON.body(b, r) else { return false }
-        if byteExact && FoldStability.isStable(inner) {
-            if !escaped { return occurs(in: inner) }
+        if byteExact && FoldStability.isStable(inner) && (!escaped || !TextSearch.hasUnicodeEscape(inner)) {
             // Escapes other than \uXXXX decode to punctuation or white space, which the needle
-            // cannot span: a miss on the raw bytes is a miss. A hit may come from the letter of
-            // an escape (\n), so it is checked on the decoded text.
-            if !TextSearch.hasUnicodeEscape(inner) && !occurs(in: inner) { return false }
+            // cannot hold: the raw bytes answer, once a hit starting on an escape's letter (the
+            // n of \n) is passed over.
+            return occurs(in: inner, escaped: escaped)
         }
         guard let s = RawJSON.string(b, r) else { return false }
         return matches(s)
@@ -54,7 +53,7 @@ public struct TextSearch: Sendable {
     /// Whether the needle surely does not occur in the JSON text `b` (a whole line): the text
     /// folds stably, holds no \uXXXX escape, and the raw bytes do not hold the needle.
     public func surelyAbsent(in b: UnsafeRawBufferPointer) -> Bool {
-        byteExact && !TextSearch.hasUnicodeEscape(b) && FoldStability.isStable(b) && !occurs(in: b)
+        byteExact && !occurs(in: b) && !TextSearch.hasUnicodeEscape(b) && FoldStability.isStable(b)
     }
 
     /// Whether JSON text holds a `\u` escape (a backslash that is not itself escaped, then u).
@@ -72,7 +71,10 @@ public struct TextSearch: Sendable {
 
     /// Whether the needle occurs in `hay` with ASCII letters folded. Candidates for the first
     /// byte are found with memchr (both cases of a letter), the rest compared by hand.
-    public func occurs(in hay: UnsafeRawBufferPointer) -> Bool {
+    /// With `escaped`, `hay` is the body of a JSON string and a candidate whose first byte
+    /// follows an odd run of backslashes (an escape's letter) does not count; the needle holds
+    /// no backslash, so no other byte of a hit can belong to an escape.
+    public func occurs(in hay: UnsafeRawBufferPointer, escaped: Bool = false) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }
         guard hay.count >= n, let base = hay.baseAddress else { return false }
@@ -98,7 +100,12 @@ public struct TextSearch: Sendable {
                 if c != needle[j] { break }
                 j += 1
             }
-            if j == n { return true }
+            if j == n {
+                guard escaped else { return true }
+                var k = at - 1
+                while k >= 0 && hay[k] == 0x5C { k -= 1 }
+                if (at - 1 - k) % 2 == 0 { return true }
+            }
             i = at + 1
         }
         return false
@@ -150,7 +157,11 @@ enum FoldStability {
     static func isStable(_ b: UnsafeRawBufferPointer) -> Bool {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return true }
         while i < n {
+            // ASCII runs eight bytes at a time: most of a line is ASCII.
+            while i + 8 <= n, (base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 {
                 i += 1
