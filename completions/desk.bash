@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy kb similar help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy kb similar' -- "$cur") )
             fi
             ;;
         completions)
@@ -124,9 +124,17 @@ _desk() {
                 -i|--in-place)
                     _desk_files
                     return 0 ;;
+                --evaluate)
+                    _desk_files
+                    return 0 ;;
+                --min-macro-f1)
+                    return 0 ;;
+                --kb)
+                    _desk_files
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 --suggest --kb -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -273,7 +281,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -347,6 +355,8 @@ _desk() {
                     return 0 ;;
                 --observe)
                     return 0 ;;
+                --article)
+                    return 0 ;;
                 --by)
                     return 0 ;;
                 -i|--in-place)
@@ -359,7 +369,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --article --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -402,7 +412,12 @@ _desk() {
                 --format)
                     COMPREPLY=( $(compgen -W 'json text markdown csv html' -- "$cur") )
                     return 0 ;;
+                --trend)
+                    return 0 ;;
                 --label)
+                    return 0 ;;
+                --kb)
+                    _desk_files
                     return 0 ;;
                 --now)
                     return 0 ;;
@@ -411,7 +426,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--month --from --to --by --format --partial --merge --label --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --trend --bench --partial --merge --label --kb --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -452,6 +467,89 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--check --policy --now -h --help' -- "$cur") )
+            fi
+            ;;
+        kb)
+            case "$prev" in
+                --kb)
+                    _desk_files
+                    return 0 ;;
+                --from)
+                    return 0 ;;
+                --resolved-in)
+                    return 0 ;;
+                --id)
+                    return 0 ;;
+                --title)
+                    return 0 ;;
+                --symptom)
+                    return 0 ;;
+                --impact)
+                    return 0 ;;
+                --cause)
+                    return 0 ;;
+                --solution)
+                    return 0 ;;
+                --evidence)
+                    return 0 ;;
+                --tag)
+                    return 0 ;;
+                --product)
+                    return 0 ;;
+                --version)
+                    return 0 ;;
+                --source)
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --changed-at)
+                    return 0 ;;
+                --days)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --status)
+                    COMPREPLY=( $(compgen -W 'draft published retired' -- "$cur") )
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--kb --from --resolved-in --id --title --symptom --impact --cause --solution --evidence --tag --product --version --source --reason --changed-at --days --format --limit --status --by -i --in-place --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        similar)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --text)
+                    return 0 ;;
+                --kb)
+                    _desk_files
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --text --kb --limit --format --articles --tickets -h --help' -- "$cur") )
+            else
+                _desk_files
             fi
             ;;
     esac

@@ -25,6 +25,8 @@ _desk() {
                 report) _desk_report ;;
                 check) _desk_check ;;
                 policy) _desk_policy ;;
+                kb) _desk_kb ;;
+                similar) _desk_similar ;;
                 help) _arguments '1:command:_desk_command_names' ;;
                 completions) _arguments '1:shell:(bash zsh fish)' ;;
             esac
@@ -34,7 +36,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy' 'kb' 'similar')
     _describe -t commands 'desk command' names
 }
 
@@ -53,6 +55,8 @@ _desk_commands() {
         'report:KPIs and feedback analysis for a period, as json, text, markdown, csv or html'
         'check:lint tickets against the schema and the policy, for CI'
         'policy:print the built-in policy as JSON, or validate a policy file'
+        'kb:keep the knowledge base\: draft articles from resolved tickets, publish, review and search them'
+        'similar:find published articles and resolved tickets most like a ticket, with their cause and solution'
         'help:show help for desk or for one command'
         'completions:print a shell completion script'
     )
@@ -101,6 +105,10 @@ _desk_classify() {
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--evaluate=[classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written]:FILE:_files' \
+        '--min-macro-f1=[with --evaluate\: exit 1 when the priority macro-F1 is below this number (0 to 1)]:TEXT:' \
+        '--suggest[record the published articles and resolved tickets most like each ticket in suggestions]' \
+        '--kb=[the knowledge base file for --suggest]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -176,6 +184,7 @@ _desk_reply() {
         '--internal[an internal note, not sent to the requester]' \
         '--customer[a message from the requester (resumes a waiting ticket)]' \
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
+        '--dry-run[only check the wording of the public reply\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -224,6 +233,8 @@ _desk_resolve() {
         '--result=[处理结果\: the outcome, as the requester sees it]:TEXT:' \
         '--observe=[keep the ticket observing this long before it counts as resolved]:DURATION:' \
         '--confirm[end the observation of --id\: the ticket is resolved]' \
+        '--article=[the knowledge-base article that solved the problem]:KB-ID:' \
+        '--dry-run[only check cause, solution and result\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -253,9 +264,12 @@ _desk_report() {
         '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
         '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
         '--format=[output format]:VALUE:(json text markdown csv html)' \
+        '--trend=[add the last N months (1-36) of the main figures]:N:' \
+        '--bench[add the benchmark'\''s figures (the `bench` section, see bench/)]' \
         '--partial[write the running totals as one line of JSON, to merge later]' \
         '--merge[read partial reports instead of tickets and merge them]' \
         '--label=[name standard input NAME in error messages (the split an engine fed)]:NAME:' \
+        '--kb=[add the knowledge section from this kb file (json, text, markdown)]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
@@ -281,6 +295,49 @@ _desk_policy() {
         '--policy=[policy file to use]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '(- *)'{-h,--help}'[print help]'
+}
+
+_desk_kb() {
+    _arguments -s -S \
+        '--kb=[the knowledge base file]:FILE:_files' \
+        '*--from=[draft\: the resolved ticket to draft from]:ID:' \
+        '--resolved-in=[draft\: every ticket resolved in this month (policy time zone)]:YYYY-MM:' \
+        '*--id=[the article to change]:KB-ID:' \
+        '--title=[问题标题\: the problem in one line]:TEXT:' \
+        '*--symptom=[问题描述\: what the user sees and how to reproduce it (one per line)]:TEXT:' \
+        '--impact=[影响范围\: who and what is affected]:TEXT:' \
+        '--cause=[the cause]:TEXT:' \
+        '*--solution=[解决方案\: one step, in order]:STEP:' \
+        '*--evidence=[相关日志/截图\: a log line or screenshot path]:TEXT:' \
+        '*--tag=[标签分类\: a tag]:TEXT:' \
+        '*--product=[a product the article is about; review\: the product that changed]:NAME:' \
+        '*--version=[a product version the article applies to]:TEXT:' \
+        '*--source=[add\: a ticket the article comes from]:ID:' \
+        '--reason=[retire\: why]:TEXT:' \
+        '--changed-at=[review\: when the product or policy changed]:TIME:' \
+        '--days=[review\: working days allowed for the update]:N:' \
+        '--format=[search, check\: output format]:VALUE:(text ndjson)' \
+        '--limit=[search\: at most N hits]:N:' \
+        '*--status=[search\: articles with this status]:VALUE:(draft published retired)' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_similar() {
+    _arguments -s -S \
+        '--id=[the ticket to find problems like]:ID:' \
+        '--text=[the text to find problems like]:TEXT:' \
+        '--kb=[the knowledge base file]:FILE:_files' \
+        '--limit=[at most N hits]:N:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
+        '--articles[only articles]' \
+        '--tickets[only resolved tickets]' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
 }
 
 _desk "$@"

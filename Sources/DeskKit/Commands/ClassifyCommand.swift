@@ -17,6 +17,7 @@ public enum ClassifyCommand {
         synopsis: [
             "[OPTIONS] [FILE...]",
             "--id ID --priority PRIORITY --reason TEXT [--by NAME] [OPTIONS] [FILE...]",
+            "--evaluate LABELLED [--min-macro-f1 X] [--policy FILE]",
         ],
         discussion: """
             Matches the policy's classification rules (keywords in Chinese and English) against each \
@@ -39,9 +40,14 @@ public enum ClassifyCommand {
             CommonFlags.now,
             CommonFlags.policy,
             CommonFlags.inPlace,
-        ],
+            FlagSpec("evaluate", kind: .file, help: "classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written"),
+            FlagSpec("min-macro-f1", kind: .string, help: "with --evaluate: exit 1 when the priority macro-F1 is below this number (0 to 1)"),
+        ] + SuggestHook.flags,
         examples: [
             ExampleSpec("desk classify -i tickets.ndjson", "classify every unfinished ticket in place"),
+            ExampleSpec(
+                "desk classify --evaluate Tests/Fixtures/language/tickets.ndjson --min-macro-f1 0.85",
+                "measure the rules on hand-labelled tickets; exit 1 when priority macro-F1 falls below 0.85"),
             ExampleSpec(
                 "desk open --channel web --title '系统崩溃，无法下单' | desk classify",
                 "open a ticket and classify it on the way"),
@@ -59,6 +65,13 @@ public enum ClassifyCommand {
 
     /// Runs `classify`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        if let path = args.string("evaluate") {
+            try TargetedRun.forbid(args, ["id", "priority", "reason", "in-place"], "with --evaluate")
+            return try ClassifyEvaluate.run(args, ctx, path: path)
+        }
+        if args.has("min-macro-f1") {
+            throw .usage(UsageError(command: "classify", message: "--min-macro-f1 goes with --evaluate LABELLED"))
+        }
         let ids = args.strings("id")
         let by = ctx.actor(args)
         var manual: ManualRequest? = nil
@@ -80,6 +93,7 @@ public enum ClassifyCommand {
         let now = ctx.now(args)
         let run = ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by)
         var selection = IdSelection(ids)
+        let suggest = try SuggestHook.prepare(args, ctx)
         try TicketStream.transform(
             args, ctx,
             visit: { (t, loc) throws(DeskError) in
@@ -87,6 +101,7 @@ public enum ClassifyCommand {
                 // Finished tickets keep their dues unless asked for by id.
                 if selection.isAll && t.status.isFinished { return }
                 run.apply(to: &t, manual: manual)
+                suggest?.apply(to: &t)
             },
             trailer: { () throws(DeskError) -> [Ticket] in
                 // Inside the run, so a missing id leaves an -i file untouched.
@@ -168,9 +183,11 @@ struct ClassifyRun {
         update("category", byHand?["category"] ?? d.category.map { .string($0) }, old: oldCategory)
 
         let oldTags = t.value("tags")
-        var tags: [JSONValue] = []
-        for v in oldTags?.arrayValue ?? [] where !tags.contains(v) { tags.append(v) }
-        for tag in d.tags where !tags.contains(.string(tag)) && !removedTags.contains(.string(tag)) { tags.append(.string(tag)) }
+        // Keyed by the value's JSON text: linear in the number of tags (UniqueList).
+        var unique = UniqueList<JSONValue, String>(key: { JSONWriter.string($0) })
+        for v in oldTags?.arrayValue ?? [] { unique.append(v) }
+        for tag in d.tags where !removedTags.contains(.string(tag)) { unique.append(.string(tag)) }
+        let tags = unique.items
         if !tags.isEmpty || oldTags != nil { update("tags", .array(tags), old: oldTags) }
 
         let oldRules = classification["rules"]

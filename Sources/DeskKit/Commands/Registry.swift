@@ -27,6 +27,8 @@ public enum Registry {
         CommandEntry(ReportCommand.spec, ReportCommand.run),
         CommandEntry(CheckCommand.spec, CheckCommand.run),
         CommandEntry(PolicyCommand.spec, PolicyCommand.run),
+        CommandEntry(KbCommand.spec, KbCommand.run),
+        CommandEntry(SimilarCommand.spec, SimilarCommand.run),
     ]
 
     /// How `desk help` groups the commands: by the ticket's life, then reporting and CI. Names

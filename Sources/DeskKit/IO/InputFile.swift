@@ -24,6 +24,34 @@ public enum InputFile {
         return (fd, path, true)
     }
 
+    /// The size of a regular file, or nil (not one, or not there: the reader reports that).
+    static func regularFileSize(_ path: String) -> Int64? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(st.st_size)
+    }
+
+    /// Copies the first `size` bytes of a file to `out` in large blocks; false (nothing
+    /// written) when the file cannot be opened or is no longer that size.
+    static func copy(_ path: String, size: Int64, to out: OutputSink) throws(DeskError) -> Bool {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int64(st.st_size) == size else { return false }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { buffer.deallocate() }
+        var done: Int64 = 0
+        while done < size {
+            let want = Int(min(Int64(buffer.count), size - done))
+            let n = pread(fd, buffer.baseAddress, want, off_t(done))
+            if n <= 0 { throw .io("\(path): read failed: \(lastSystemMessage())") }
+            try out.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            done += Int64(n)
+        }
+        return true
+    }
+
     /// Streams every non-blank line of every input (standard input when `paths` is empty).
     public static func forEachLine(
         paths: [String], stdin: Int32,
@@ -133,20 +161,30 @@ public enum InputFile {
     }
 
     /// Reads a whole (small) file; `-` is standard input.
-    public static func readAll(_ path: String, stdin: Int32) throws(DeskError) -> [UInt8] {
+    public static func readAll(_ path: String, stdin: Int32, maxLine: Int = LineLimit.process) throws(DeskError) -> [UInt8] {
         let (fd, name, owned) = try open(path, stdin: stdin)
         defer { if owned { close(fd) } }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
+        // Lines are bounded as LineReader bounds them: the start of the current line and its number.
+        var lineStart = 0
+        var line = 1
         while true {
+            if out.count - lineStart > maxLine + 4 { throw LineLimit.error(file: name, line: line, limit: maxLine) }
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .data(DataError(file: name, message: "cannot read: \(lastSystemMessage())"))
             }
             if n == 0 { break }
+            let before = out.count
             out.append(contentsOf: chunk[0..<n])
+            for i in before..<out.count where out[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
         }
+        if out.count - lineStart > maxLine + 4 { throw LineLimit.error(file: name, line: line, limit: maxLine) }
         return out
     }
 }

@@ -75,6 +75,8 @@ import Testing
             #expect(back.header == acc.partialHeader)
             #expect(back.header.tickets == PartialMergeTests.lines.count)
             #expect(back.accumulator.partialLine == line)
+            // Hadoop Streaming hands a value-less key on with a tab after it: JSON whitespace.
+            #expect(try decode(line + [0x09, 0x20]).accumulator.partialLine == line)
             #expect(renders(back.accumulator) == renders(acc))
         }
     }
@@ -200,25 +202,31 @@ import Testing
         h.tickets += 1
         #expect(h.mismatch(a.partialHeader) == nil)  // ticket counts add up, they need not agree
         h.policyHash = "other"
-        #expect(h.mismatch(a.partialHeader)?.hasPrefix("policy hash") == true)
+        #expect(h.mismatch(a.partialHeader)?.field == "policy hash")
         h = a.partialHeader
         h.now = h.now.adding(1)
-        #expect(h.mismatch(a.partialHeader)?.hasPrefix("--now") == true)
+        #expect(h.mismatch(a.partialHeader)?.field == "--now")
         h = a.partialHeader
         h.dimensions = [.owner]
-        #expect(h.mismatch(a.partialHeader)?.hasPrefix("--by") == true)
+        #expect(h.mismatch(a.partialHeader)?.field == "--by")
         let b = try accumulate(PartialMergeTests.lines[..<50], shape: 1)
-        #expect(b.partialHeader.mismatch(a.partialHeader)?.hasPrefix("period") == true)
+        #expect(b.partialHeader.mismatch(a.partialHeader)?.field == "period")
     }
 
     @Test func aPartialOfAnotherVersionIsRefused() throws {
         let line = String(decoding: try accumulate(PartialMergeTests.lines[..<5], shape: 1).partialLine, as: UTF8.self)
-        let v2 = line.replacingOccurrences(of: "{\"desk_partial\":1,", with: "{\"desk_partial\":2,")
-        do {
-            _ = try decode(Array(v2.utf8))
-            Issue.record("version 2 accepted")
-        } catch {
-            #expect((error as? TicketError)?.message.contains("version 2 is not supported") == true)
+        // Version 1 (before the report's trend, trigger, per-channel and follow-up state) and a
+        // future version are both refused.
+        let current = "{\"desk_partial\":\(PartialFormat.version),"
+        #expect(line.hasPrefix(current))
+        for other in [PartialFormat.version - 1, PartialFormat.version + 1] {
+            let changed = line.replacingOccurrences(of: current, with: "{\"desk_partial\":\(other),")
+            do {
+                _ = try decode(Array(changed.utf8))
+                Issue.record("version \(other) accepted")
+            } catch {
+                #expect((error as? TicketError)?.message.contains("version \(other) is not supported") == true)
+            }
         }
     }
 }
