@@ -28,9 +28,9 @@ public enum SimilarCommand {
             FlagSpec("tickets", help: "only resolved tickets"),
         ],
         examples: [
-            ExampleSpec("desk similar --id DK-261102-4F7Q --kb kb.ndjson tickets.ndjson", "what solved problems like this new ticket"),
+            ExampleSpec("desk similar --id DK-261014-7G2K --kb kb.ndjson tickets.ndjson", "what solved problems like this new ticket"),
             ExampleSpec("desk similar --text '打印机脱机，无法打印' --kb kb.ndjson --articles", "articles for a problem described in words"),
-            ExampleSpec("desk similar --id DK-261102-4F7Q --format ndjson tickets.ndjson | jq -r .id", "ids only, from resolved tickets"),
+            ExampleSpec("desk similar --id DK-261014-7G2K --format ndjson tickets.ndjson | jq -r .id", "ids only, from resolved tickets"),
         ])
 
     /// Runs `similar`.

@@ -166,11 +166,12 @@ extension KnowledgeSearch {
         JSONWriter.writeString(id, to: &needle)
         for file in files {
             let found: Ticket? = file.bytes.withUnsafeBytes { raw -> Ticket? in
-                guard let base = raw.baseAddress, needle.count <= raw.count else { return nil }
+                guard let base = raw.baseAddress, needle.count >= 3, needle.count <= raw.count else { return nil }
                 var from = 0
+                // Look for the id's first character, not the quote: quotes are everywhere in JSON.
                 while from + needle.count <= raw.count {
-                    guard let p = memchr(base + from, Int32(needle[0]), raw.count - from - needle.count + 1) else { return nil }
-                    let at = base.distance(to: UnsafeRawPointer(p))
+                    guard let p = memchr(base + from + 1, Int32(needle[1]), raw.count - from - needle.count + 1) else { return nil }
+                    let at = base.distance(to: UnsafeRawPointer(p)) - 1
                     if memcmp(base + at, needle, needle.count) != 0 {
                         from = at + 1
                         continue
