@@ -40,6 +40,12 @@ public enum ShowCommand {
             ExampleSpec("desk show --requester wang --text vpn --opened-since 7d tickets.ndjson", "a requester's tickets about VPN from the last week"),
             ExampleSpec("desk show --assignee agent.li --sort due --limit 5 --format text tickets.ndjson", "one agent's five most pressing tickets"),
             ExampleSpec("desk show --breached --count tickets.ndjson", "how many tickets missed an SLA target"),
+            ExampleSpec(
+                "desk show --owner agent.li --channel phone --channel chat --tier tier1 --category network --tag vpn tickets.ndjson",
+                "agent.li's first-tier network tickets about VPN that came in by phone or chat"),
+            ExampleSpec(
+                "desk show --opened-before 2026-11-01T00:00:00Z --updated-since 30d --sort updated --reverse tickets.ndjson",
+                "October's tickets still being worked, most recently touched first"),
         ])
 
     /// Runs `show`.
