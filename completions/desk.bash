@@ -124,12 +124,17 @@ _desk() {
                 -i|--in-place)
                     _desk_files
                     return 0 ;;
+                --evaluate)
+                    _desk_files
+                    return 0 ;;
+                --min-macro-f1)
+                    return 0 ;;
                 --kb)
                     _desk_files
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --suggest --kb -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 --suggest --kb -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -276,7 +281,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -364,7 +369,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --article --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --article --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -407,6 +412,8 @@ _desk() {
                 --format)
                     COMPREPLY=( $(compgen -W 'json text markdown csv html' -- "$cur") )
                     return 0 ;;
+                --trend)
+                    return 0 ;;
                 --label)
                     return 0 ;;
                 --kb)
@@ -419,7 +426,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--month --from --to --by --format --partial --merge --label --kb --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --trend --bench --partial --merge --label --kb --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -105,6 +105,8 @@ _desk_classify() {
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--evaluate=[classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written]:FILE:_files' \
+        '--min-macro-f1=[with --evaluate\: exit 1 when the priority macro-F1 is below this number (0 to 1)]:TEXT:' \
         '--suggest[record the published articles and resolved tickets most like each ticket in suggestions]' \
         '--kb=[the knowledge base file for --suggest]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
@@ -182,6 +184,7 @@ _desk_reply() {
         '--internal[an internal note, not sent to the requester]' \
         '--customer[a message from the requester (resumes a waiting ticket)]' \
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
+        '--dry-run[only check the wording of the public reply\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -231,6 +234,7 @@ _desk_resolve() {
         '--observe=[keep the ticket observing this long before it counts as resolved]:DURATION:' \
         '--confirm[end the observation of --id\: the ticket is resolved]' \
         '--article=[the knowledge-base article that solved the problem]:KB-ID:' \
+        '--dry-run[only check cause, solution and result\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -260,6 +264,8 @@ _desk_report() {
         '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
         '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
         '--format=[output format]:VALUE:(json text markdown csv html)' \
+        '--trend=[add the last N months (1-36) of the main figures]:N:' \
+        '--bench[add the benchmark'\''s figures (the `bench` section, see bench/)]' \
         '--partial[write the running totals as one line of JSON, to merge later]' \
         '--merge[read partial reports instead of tickets and merge them]' \
         '--label=[name standard input NAME in error messages (the split an engine fed)]:NAME:' \

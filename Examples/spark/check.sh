@@ -22,7 +22,7 @@ policy=Examples/policy-cn-2026.json
 opts=(--policy "$policy" --month 2026-06 --now 2026-12-01T00:00:00Z --by owner --by channel)
 
 python3 ../shared/bench/gen_tickets.py -n 200000 --seed 7 -o "$work/tickets.ndjson"
-python3 Examples/spark/report.py --desk "$desk" "${opts[@]}" --partitions 8 --empty-partitions 1 \
+python3 Examples/spark/report.py --desk "$desk" "${opts[@]}" --partitions 8 --empty-partitions 1 --show-partitions \
   --format html --out "$work/spark.html" --save-partial "$work/spark.partial" "$work/tickets.ndjson" 2> "$work/spark.log" \
   || { tail -40 "$work/spark.log"; echo "FAIL: the Spark job failed"; exit 1; }
 sizes=$(grep -o 'lines per partition: .*' "$work/spark.log")

@@ -116,11 +116,10 @@ public struct TicketLinter: Sendable {
     func taboo(_ history: [JSONObject], _ out: inout [Problem]) {
         for e in history where e["event"]?.stringValue == "replied" {
             guard let text = e["text"]?.stringValue else { continue }
-            let found = lint.taboos(in: text)
+            let found = lint.review(reply: text)
             guard !found.isEmpty else { continue }
             let at = e["at"]?.stringValue ?? "?"
-            let list = found.map { "'\($0.phrase)' (say instead: '\($0.suggestion)')" }.joined(separator: ", ")
-            out.append(Problem(rule: .tabooReply, message: "reply at \(at) uses the service taboo \(list)"))
+            out.append(Problem(rule: .tabooReply, message: "reply at \(at): " + found.map(\.message).joined(separator: "; ")))
         }
     }
 
@@ -138,8 +137,8 @@ public struct TicketLinter: Sendable {
                 missing.append(field)
                 continue
             }
-            if let why = lint.vagueness(of: text) {
-                out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why)"))
+            for why in lint.review(field: field, text) {
+                out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why.message)"))
             }
         }
         if !missing.isEmpty {

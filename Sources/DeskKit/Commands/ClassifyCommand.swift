@@ -17,6 +17,7 @@ public enum ClassifyCommand {
         synopsis: [
             "[OPTIONS] [FILE...]",
             "--id ID --priority PRIORITY --reason TEXT [--by NAME] [OPTIONS] [FILE...]",
+            "--evaluate LABELLED [--min-macro-f1 X] [--policy FILE]",
         ],
         discussion: """
             Matches the policy's classification rules (keywords in Chinese and English) against each \
@@ -39,9 +40,14 @@ public enum ClassifyCommand {
             CommonFlags.now,
             CommonFlags.policy,
             CommonFlags.inPlace,
+            FlagSpec("evaluate", kind: .file, help: "classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written"),
+            FlagSpec("min-macro-f1", kind: .string, help: "with --evaluate: exit 1 when the priority macro-F1 is below this number (0 to 1)"),
         ] + SuggestHook.flags,
         examples: [
             ExampleSpec("desk classify -i tickets.ndjson", "classify every unfinished ticket in place"),
+            ExampleSpec(
+                "desk classify --evaluate Tests/Fixtures/language/tickets.ndjson --min-macro-f1 0.85",
+                "measure the rules on hand-labelled tickets; exit 1 when priority macro-F1 falls below 0.85"),
             ExampleSpec(
                 "desk open --channel web --title '系统崩溃，无法下单' | desk classify",
                 "open a ticket and classify it on the way"),
@@ -59,6 +65,13 @@ public enum ClassifyCommand {
 
     /// Runs `classify`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        if let path = args.string("evaluate") {
+            try TargetedRun.forbid(args, ["id", "priority", "reason", "in-place"], "with --evaluate")
+            return try ClassifyEvaluate.run(args, ctx, path: path)
+        }
+        if args.has("min-macro-f1") {
+            throw .usage(UsageError(command: "classify", message: "--min-macro-f1 goes with --evaluate LABELLED"))
+        }
         let ids = args.strings("id")
         let by = ctx.actor(args)
         var manual: ManualRequest? = nil

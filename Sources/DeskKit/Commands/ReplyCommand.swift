@@ -13,6 +13,7 @@ public enum ReplyCommand {
             "--id ID --text TEXT [--waiting] [OPTIONS] [FILE...]",
             "--id ID --text TEXT --internal [OPTIONS] [FILE...]",
             "--id ID --text TEXT --customer [OPTIONS] [FILE...]",
+            "--dry-run --text TEXT [--policy FILE]",
         ],
         discussion: """
             A public reply (the default) is a message to the requester: history 'replied'; the \
@@ -22,10 +23,13 @@ public enum ReplyCommand {
             the requester's next message. --internal logs a note for colleagues (history 'note'; \
             no first response, no wording check). --customer logs a message from the requester \
             (history 'customer_replied'); a waiting ticket goes back to in_progress and \
-            sla.paused_seconds is brought up to date. A public reply containing a service taboo \
-            phrase (我不知道, 我现在很忙, a lone ?, ...), or consisting only of a vague phrase \
-            (已处理, OK, ...), is refused (exit 1) with a politer wording for each phrase, before \
-            anything is written. Replies to resolved or closed tickets are refused: reopen them \
+            sla.paused_seconds is brought up to date. A public reply is checked against the \
+            policy's phrase families (docs/POLICY.md): one using a service taboo phrase in the \
+            agent's own words (我不知道, 這個不行, I'm too busy, ...; quoted or conditional words \
+            do not count), one with no content (only punctuation, digits, fillers or a lone ?), or \
+            one that only says "done" (已处理, 搞定了, OK, all sorted, ...) is refused (exit 1) \
+            with the reasons and a politer wording, before anything is written. --dry-run checks \
+            the text only: exit 1 with the reasons, or 0. Replies to resolved or closed tickets are refused: reopen them \
             first (desk open --reopen).
             """,
         flags: [
@@ -34,6 +38,7 @@ public enum ReplyCommand {
             FlagSpec("internal", help: "an internal note, not sent to the requester"),
             FlagSpec("customer", help: "a message from the requester (resumes a waiting ticket)"),
             FlagSpec("waiting", help: "with a public reply: wait for the requester, pausing the SLA clock"),
+            FlagSpec("dry-run", help: "only check the wording of the public reply: exit 1 with the reasons, or 0; nothing is read or written"),
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
@@ -50,6 +55,9 @@ public enum ReplyCommand {
                 "desk reply --id DK-261014-7G2K --customer --text 'Screenshot attached' -i tickets.ndjson",
                 "log the requester's answer; the clock resumes"),
             ExampleSpec(
+                "desk reply --dry-run --text '搞定了'",
+                "check a reply before sending it: refused (exit 1), it only says done", status: 1),
+            ExampleSpec(
                 "desk reply --id DK-261014-7G2K --internal --text 'gateway log shows cert expiry' -i tickets.ndjson",
                 "an internal note"),
         ])
@@ -59,20 +67,29 @@ public enum ReplyCommand {
 
     /// Runs `reply`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        let ids = try TargetedRun.requireIds(args, "reply")
+        let dryRun = args.has("dry-run")
+        let ids = dryRun ? args.strings("id") : try TargetedRun.requireIds(args, "reply")
         let text = try TargetedRun.requireText(args, "text", "the message to log")
         if args.has("internal") && args.has("customer") {
             throw .usage(UsageError(command: "reply", message: "--internal and --customer cannot be used together"))
         }
         let kind: Kind = args.has("internal") ? .internalNote : args.has("customer") ? .fromCustomer : .publicReply
         if kind != .publicReply { try TargetedRun.forbid(args, ["waiting"], "with --internal or --customer") }
+        if dryRun && kind != .publicReply {
+            throw .usage(UsageError(command: "reply", message: "--dry-run checks a public reply; it cannot be used with --internal or --customer"))
+        }
         let policy = try Policy.load(args, ctx)
         if kind == .publicReply {
             let problems = lint(text, policy: policy)
+            let target = ids.isEmpty ? "reply" : "reply to \(ids.joined(separator: ", "))"
             if !problems.isEmpty {
-                throw .refused("reply to \(ids.joined(separator: ", ")): " + problems.joined(separator: "\n  ")
+                throw .refused(target + (dryRun ? " (dry run)" : "") + ": " + problems.joined(separator: "\n  ")
                     + "\n  nothing was written; the refused reply was: " + text)
             }
+        }
+        if dryRun {
+            ctx.stderr.line("reply (dry run): the wording checks pass; nothing was written")
+            return 0
         }
         let now = ctx.now(args)
         let by = ctx.actor(args)
@@ -86,16 +103,7 @@ public enum ReplyCommand {
     /// Why a public reply cannot be sent: one message per taboo phrase with its politer
     /// wording, or one for a reply that is nothing but a vague phrase. Empty when it may go.
     static func lint(_ text: String, policy: Policy) -> [String] {
-        let lint = PhraseLint(policy: policy)
-        var problems = lint.taboos(in: text).map {
-            "\"\($0.phrase)\" is a service taboo phrase (ITSS 服务忌语); say instead: \"\($0.suggestion)\""
-        }
-        let n = PhraseLint.normalized(text)
-        if problems.isEmpty, !n.isEmpty, lint.vague.contains(n) {
-            problems.append(
-                "\"\(text.trimmed)\" alone is too vague to reply with (BRT 回复规范); say what was found, what was done and the result")
-        }
-        return problems
+        PhraseLint(policy: policy).review(reply: text).map(\.message)
     }
 
     /// Applies one message to a picked ticket.

@@ -12,12 +12,18 @@ public enum ResolveCommand {
         synopsis: [
             "--id ID --cause TEXT --solution TEXT --result TEXT [--observe DURATION] [OPTIONS] [FILE...]",
             "--confirm --id ID [OPTIONS] [FILE...]",
+            "--dry-run --cause TEXT --solution TEXT --result TEXT [--policy FILE]",
         ],
         discussion: """
             --cause, --solution and --result are all required (seed 004 BRT回复规范: 原因说明, \
             处理方案, 处理结果). A field that is missing, empty, too short, nothing but a vague \
             phrase (已处理, 已解决, OK, done, ... in any case or punctuation) or that contains a \
-            service taboo phrase is refused: exit 1, every refused field listed with the reason, \
+            service taboo phrase is refused; so is a field that gives up on the cause (原因不明, \
+            unknown), keyboard mash, or one whose content once vague phrases and filler are taken \
+            out is under 6 units (a Chinese character of content 2, a word its letters up to 6, a \
+            number 2: "能登录" passes, "已重启" does not). The refusal says what the field is \
+            missing. --dry-run checks the three texts only (exit 1 with the reasons, or 0). On a \
+            refusal: exit 1, every refused field listed with the reason, \
             what was typed echoed back, nothing written. The ticket gets resolution {cause, \
             solution, result, by, at, business_seconds (SLA time from opening to now)}, history \
             'resolved' and status resolved, with sla.met {first_response, workaround, resolution} \
@@ -39,6 +45,7 @@ public enum ResolveCommand {
             FlagSpec("observe", kind: .duration, help: "keep the ticket observing this long before it counts as resolved"),
             FlagSpec("confirm", help: "end the observation of --id: the ticket is resolved"),
             SuggestHook.articleFlag,
+            FlagSpec("dry-run", help: "only check cause, solution and result: exit 1 with the reasons, or 0; nothing is read or written"),
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
@@ -51,6 +58,9 @@ public enum ResolveCommand {
             ExampleSpec(
                 "desk resolve --id DK-261014-7G2K --cause 'expired gateway certificate' --solution 'renewed the certificate' --result 'no drops since' --observe 30m -i tickets.ndjson",
                 "resolve, then observe for 30 minutes"),
+            ExampleSpec(
+                "desk resolve --dry-run --cause '原因不明' --solution '重启' --result 'ok'",
+                "check the texts before resolving: refused (exit 1), each field says what is missing", status: 1),
             ExampleSpec("desk resolve --confirm --id DK-261014-7G2K -i tickets.ndjson", "end the observation: the ticket is resolved"),
         ])
 
@@ -61,7 +71,9 @@ public enum ResolveCommand {
 
     /// Runs `resolve`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        let ids = try TargetedRun.requireIds(args, "resolve")
+        let dryRun = args.has("dry-run")
+        if dryRun { try TargetedRun.forbid(args, ["confirm"], "with --dry-run") }
+        let ids = dryRun ? args.strings("id") : try TargetedRun.requireIds(args, "resolve")
         let policy = try Policy.load(args, ctx)
         let now = ctx.now(args)
         let by = ctx.actor(args)
@@ -85,13 +97,18 @@ public enum ResolveCommand {
         }
         let problems = check(args, policy: policy)
         if !problems.isEmpty {
-            var lines = ["resolve \(ids.joined(separator: ", ")): \(problems.count) of 3 fields refused (seed 004 BRT回复规范: a resolution states 原因说明, 处理方案 and 处理结果)"]
+            let target = ids.isEmpty ? "resolve" : "resolve \(ids.joined(separator: ", "))"
+            var lines = [target + (dryRun ? " (dry run)" : "") + ": \(problems.count) of 3 fields refused (seed 004 BRT回复规范: a resolution states 原因说明, 处理方案 and 处理结果)"]
             lines += problems.map { "  " + $0 }
             lines.append("  nothing was written; what you typed:")
             for f in fields {
                 if let v = args.string(f.flag) { lines.append("  --\(f.flag) " + shellQuoted(v)) }
             }
             throw .refused(lines.joined(separator: "\n"))
+        }
+        if dryRun {
+            ctx.stderr.line("resolve (dry run): cause, solution and result pass the checks; nothing was written")
+            return 0
         }
         let values = fields.map { args.string($0.flag) ?? "" }
         try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
@@ -110,11 +127,7 @@ public enum ResolveCommand {
                 problems.append("--\(f.flag) (\(f.name)): missing; give --\(f.flag) TEXT")
                 continue
             }
-            var reasons: [String] = []
-            if let why = lint.vagueness(of: text) { reasons.append(why) }
-            reasons += lint.taboos(in: text).map {
-                "\"\($0.phrase)\" is a service taboo phrase (ITSS 服务忌语); say instead: \"\($0.suggestion)\""
-            }
+            let reasons = lint.review(field: f.key, text).map(\.message)
             if !reasons.isEmpty { problems.append("--\(f.flag) (\(f.name)): " + reasons.joined(separator: "; ")) }
         }
         return problems

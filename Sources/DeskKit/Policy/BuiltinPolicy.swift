@@ -116,31 +116,62 @@ extension Policy {
     "categories": ["account_access","billing","bug","performance","network","hardware","software_install","data_request","feature_request","security"],
     "rules": [
       {
+        "id": "scope_many",
+        "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#位","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all ","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot","服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster"]
+      },
+      {
+        "id": "scope_one",
+        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我这边","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","from home","在家","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","每次","每天","不是大面积","不是全网"]
+      },
+      {
+        "id": "malfunction",
+        "priority": "medium",
+        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour"]
+      },
+      {
+        "id": "many_users_affected",
+        "priority": "high",
+        "tags": ["many_users"],
+        "requires": ["scope_many","malfunction","!scope_one"],
+        "keywords": []
+      },
+      {
         "id": "business_interruption",
         "priority": "high",
-        "keywords": ["业务中断","业务停摆","无法办公","business interruption","outage","service down","production down"]
+        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in"]
+      },
+      {
+        "id": "data_noun",
+        "keywords": ["数据","记录","资料","文件","邮件","文档","报表","表格","数据库","订单","聊天记录","照片","合同","客户资料","data","records","record","notes","files","file","folder","folders","emails","mails","documents","spreadsheets","database","table","mailbox","history","orders","contracts","photos","entries"]
+      },
+      {
+        "id": "loss_effect",
+        "keywords": ["不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged"]
+      },
+      {
+        "id": "data_lost",
+        "priority": "high",
+        "category": "data_request",
+        "requires": ["data_noun","loss_effect"],
+        "keywords": []
       },
       {
         "id": "data_loss",
         "priority": "high",
-        "keywords": ["数据丢失","数据丢了","data loss","lost data","data lost","data was deleted"]
+        "category": "data_request",
+        "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","all my files","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
       },
       {
         "id": "security_risk",
         "priority": "high",
+        "category": "security",
         "tags": ["security_risk"],
-        "keywords": ["安全风险","安全漏洞","勒索病毒","点击了钓鱼链接","security risk","security breach","security vulnerability","ransomware","malware","phishing link clicked","account compromised"]
-      },
-      {
-        "id": "many_users",
-        "priority": "high",
-        "tags": ["many_users"],
-        "keywords": ["大量用户","影响大量用户","所有用户","全部用户","多个部门","many users","large number of users","all users","everyone in","whole team","entire office"]
+        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","输入了密码","输了密码","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","密码提交","公开的","群发垃圾","拷走","带走","偷走","输入了账号","填了密码","账号密码","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","typed my password","entered my password","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","entered their","entered credentials","gave their password","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address"]
       },
       {
         "id": "system_crash",
         "priority": "high",
-        "keywords": ["系统崩溃","崩溃","宕机","system crash","crashes","crashed","server down"]
+        "keywords": ["系统崩溃","系统崩了","系统挂了","系统瘫痪","宕机","瘫痪","system crash","server down","servers down","system down","site is down"]
       },
       {
         "id": "core_function_unusable",
@@ -158,14 +189,14 @@ extension Policy {
         "keywords": ["非核心功能异常","非核心功能","non-core function","minor feature"]
       },
       {
-        "id": "how_to",
+        "id": "consultation",
         "priority": "low",
-        "keywords": ["使用技巧","如何使用","怎么使用","怎么用","how to","how do i","how-to","tips"]
+        "keywords": ["请问","如何","怎么","怎样","咨询","想了解","想问","问一下","问问","能否","可以吗","可不可以","能不能","有没有","在哪","哪里","哪个","哪些","什么时候","多少","多久","几年","几位","流程","步骤","教程","说明","技巧","快捷","模板","培训","建议","不着急","小问题","推荐","找谁","吗？","吗?","吗","how do","how can","how to","how long","how many","how much","how often","how should","where can","where do","where is","where are","where should","which ","what is the","what's the","what's new","is there","are there","is it possible","is it allowed","is it safe","can i","could i","may i","do we have","does it","will the","will it","any tips","any advice","any guide","instructions","procedure","process","guide","tips","just curious","question about","i'd like to know","i wonder","wondering","not urgent","small thing","suggestion","it would be nice","training","who should","who approves","recommended","only asking","just asking","?"]
       },
       {
         "id": "version_enquiry",
         "priority": "low",
-        "keywords": ["版本更新","版本信息","新版本","version update","release notes","which version","latest version","new version"]
+        "keywords": ["版本更新","版本信息","新版本","更新说明","version update","release notes","which version","latest version","new version","newer version"]
       },
       {
         "id": "code_change",
@@ -180,52 +211,52 @@ extension Policy {
       {
         "id": "security",
         "category": "security",
-        "keywords": ["钓鱼","可疑","病毒","异地登录","泄露","工牌丢失","phishing","suspicious","virus","unknown login","lost badge","lost device","security"]
+        "keywords": ["钓鱼","可疑","病毒","杀毒","异地登录","泄露","工牌丢失","安全","phishing","suspicious","virus","antivirus","unknown login","lost badge","lost device","security","safe","safely"]
       },
       {
         "id": "account_access",
         "category": "account_access",
-        "keywords": ["无法登录","登录","密码","账号","账户","锁定","权限","log in","login","password","locked","mfa","sso","access to","account"]
+        "keywords": ["无法登录","登录","登不上","密码","账号","账户","锁定","权限","验证器","单点登录","登录名","log in","login","sign in","sign-in","password","locked","mfa","sso","access to","account","authenticator","credentials","permission"]
       },
       {
         "id": "billing",
         "category": "billing",
-        "keywords": ["发票","账单","扣款","退款","收据","invoice","billing","charge","refund","receipt"]
+        "keywords": ["发票","账单","扣款","退款","收据","扣了","多少钱","费用","invoice","invoices","billing","charge","charged","refund","receipt","cost","subscription"]
       },
       {
         "id": "network",
         "category": "network",
-        "keywords": ["网络","vpn","断网","无法上网","wi-fi","wifi","dns","internet","cannot reach","network","disconnects"]
+        "keywords": ["网络","vpn","断网","无法上网","上不了网","外网","wi-fi","wifi","无线","dns","域名","网口","网速","带宽","专线","交换机","热点","internet","cannot reach","network","disconnects","switch","bandwidth","hotspot","port at","lines"]
       },
       {
         "id": "hardware",
         "category": "hardware",
-        "keywords": ["打印机","显示器","键盘","鼠标","电池","笔记本","扩展坞","printer","monitor","keyboard","mouse","battery","laptop","docking station"]
+        "keywords": ["打印机","显示器","键盘","鼠标","电池","笔记本","扩展坞","投影","耳机","扫描仪","手机","硬盘","风扇","空调","ups","开不了机","printer","monitor","keyboard","mouse","battery","laptop","docking station","dock","projector","headset","scanner","disk","fan","power went","power cut","power brick","power supply","phone","air conditioning","will not boot","pc controlling","tv"]
       },
       {
         "id": "software_install",
         "category": "software_install",
-        "keywords": ["需要安装","安装","许可证","激活","install","installer","license","activation","update to"]
+        "keywords": ["需要安装","安装","装一下","许可证","激活","浏览器","预装","软件","install","installer","installing","license","licence","activation","activated","update to","browser","visio","acrobat","java","python","zoom","windows version"]
       },
       {
         "id": "data_request",
         "category": "data_request",
-        "keywords": ["数据导出","数据申请","恢复","export of","data for","restore","audit"]
+        "keywords": ["数据导出","数据申请","恢复","导出","备份","日志","归档","保留","数据","export of","data for","restore","audit","backup","backups","logs","archive","export","records","kept","copy of"]
       },
       {
         "id": "feature_request",
         "category": "feature_request",
-        "keywords": ["希望增加","建议增加","新增功能","功能需求","feature request","please add","add support","dark mode","bulk edit","support csv"]
+        "keywords": ["希望增加","建议增加","新增功能","功能需求","希望","建议","要是有","深色","模板","培训","feature request","please add","add support","dark mode","dark theme","bulk edit","support csv","would like","it would be nice","suggestion","template","training","new features"]
       },
       {
         "id": "performance",
         "category": "performance",
-        "keywords": ["很慢","响应慢","卡顿","加载慢","slow","high cpu","performance","takes >","latency"]
+        "keywords": ["很慢","响应慢","卡顿","加载慢","慢","卡死","卡住","很烫","cpu","超时","slow","slowly","high cpu","performance","takes >","latency","freezes","freeze","times out","timing out","very hot","minutes per","seconds per"]
       },
       {
         "id": "bug",
         "category": "bug",
-        "keywords": ["报错","错误","崩溃","异常","bug","error","crash","unresponsive","not refreshing","unexpected"]
+        "keywords": ["报错","错误","崩溃","异常","闪退","乱码","没反应","不对","错位","bug","error","crash","crashes","unresponsive","not refreshing","unexpected","does nothing","wrong","garbled","broken","fails","misaligned","overlaps","# error"]
       }
     ],
     "matrix": {
@@ -247,105 +278,130 @@ extension Policy {
     }
   },
   "phrases": {
-    "vague": ["已处理","已完成","已解决","OK","前台操作解决","处理了","好了","done","fixed","resolved","solved","completed","handled"],
-    "taboo": [
+    "vague": [],
+    "taboo": [],
+    "families": [
       {
-        "phrase": "我不知道",
-        "suggestion": "我帮您确认一下，稍后给您答复"
+        "id": "dont_know",
+        "kind": "taboo",
+        "canonical": "我不知道",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我帮您确认一下，稍后给您答复 / Let me find out and get back to you",
+        "anywhere": ["我不知道","我也不知道","我哪知道","我怎么知道","谁知道呢","我不晓得","我也不清楚","我哪清楚","i don't know","i do not know","i have no idea","i've no idea","how should i know","how would i know","i dunno","no clue","not a clue","beats me"],
+        "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"]
       },
       {
-        "phrase": "这个不行",
-        "suggestion": "这个方式暂时无法实现，我们可以试试其他办法"
+        "id": "wont_work",
+        "kind": "taboo",
+        "canonical": "这个不行",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "这个方式暂时无法实现，我们可以试试其他办法 / This approach won't work here; let's try another way",
+        "anywhere": ["这个不行","这不行","这样不行","那个不行","这个不可以","这个没办法","这没办法","this won't work","that won't work","this will not work","this doesn't work","no can do","that's not possible","this is not possible","that is not possible","not gonna happen"],
+        "clause": ["不行","没办法","没辙","不可能","impossible","not possible","no way","nope","can't help"]
       },
       {
-        "phrase": "那你和我们领导讲吧",
-        "suggestion": "我会向负责人反映，并尽快给您答复"
+        "id": "talk_to_boss",
+        "kind": "taboo",
+        "canonical": "那你和我们领导讲吧",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我会向负责人反映，并尽快给您答复 / I'll raise this with my lead and get back to you",
+        "anywhere": ["你和我们领导讲","你跟我们领导讲","你和领导讲","你跟领导讲","你跟领导说","你和领导说","你去找领导","你找领导","你找我们领导","找我们领导去","你去跟领导","你自己找领导","投诉我好了","你去投诉","talk to my manager","talk to my boss","talk to my supervisor","speak to my manager","take it up with my manager","take it up with management","complain to my boss","go complain","ask my manager yourself"]
       },
       {
-        "phrase": "你去跟省公司讲吧",
-        "suggestion": "我来帮您联系相关单位，有结果第一时间通知您"
+        "id": "go_elsewhere",
+        "kind": "taboo",
+        "canonical": "你去跟省公司讲吧",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我来帮您联系相关单位，有结果第一时间通知您 / I'll contact the right team for you and tell you as soon as I hear back",
+        "anywhere": ["你去跟省公司讲","你跟省公司讲","你去找省公司","你找省公司","你去问省公司","你去找别的部门","你找别的部门","你找其他部门","你去问别人","你自己去问","不归我们管","不归我管","不是我们部门的事","跟我们没关系","not our department","not my department","not our problem","not my problem","not my job","not our job","go ask someone else","ask someone else","ask another team","contact someone else","call someone else","figure it out yourself"]
       },
       {
-        "phrase": "我现在很忙",
-        "suggestion": "请稍等，我处理完手头的请求马上为您服务"
+        "id": "too_busy",
+        "kind": "taboo",
+        "canonical": "我现在很忙",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "请稍等，我处理完手头的请求马上为您服务 / I'll be with you in a moment",
+        "anywhere": ["我现在很忙","我很忙","我在忙","我现在没空","我没空","没空理你","我正忙着呢","我正忙着","忙着呢","我忙着呢","没时间管","i'm busy","i am busy","i'm too busy","i am too busy","i don't have time for","i have no time for","no time for this","i'm swamped"]
       },
       {
-        "phrase": "是你没说清楚",
-        "suggestion": "可能是我没有理解清楚，麻烦您再描述一下"
+        "id": "your_fault",
+        "kind": "taboo",
+        "canonical": "是你没说清楚，能怪我吗",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "可能是我没有理解清楚，麻烦您再描述一下 / I may have misunderstood; could you describe it once more?",
+        "anywhere": ["是你没说清楚","你没说清楚","你没讲清楚","你自己没说清楚","你自己没讲清楚","你没说明白","你没讲明白","你没描述清楚","能怪我吗","怪我咯","这能怪我","这不怪我","不是我的错","关我什么事","关我啥事","你自己的问题","是你自己","you didn't explain","you did not explain","you didn't say","you never said","you weren't clear","you were not clear","it's your fault","it is your fault","your own fault","not my fault","that's on you","that's your problem","your problem not mine","you should have said","you should have told"]
       },
       {
-        "phrase": "能怪我吗",
-        "suggestion": "很抱歉给您带来不便，我们一起把问题解决"
+        "id": "whats_the_rush",
+        "kind": "taboo",
+        "canonical": "急什么，我正忙着呢",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "我理解您很着急，我正在加紧处理 / I understand this is urgent; I'm working on it now",
+        "anywhere": ["急什么","急啥","着什么急","你急什么","催什么","催啥","别催了","别催","what's the rush","what is the rush","why the rush","stop rushing me","stop pushing me","don't rush me","stop chasing me","chill out"],
+        "clause": ["calm down","relax"]
       },
       {
-        "phrase": "急什么",
-        "suggestion": "我理解您很着急，我正在加紧处理"
+        "id": "cant_be_done",
+        "kind": "taboo",
+        "canonical": "这个实现不了",
+        "seed": "seed 004 服务忌语",
+        "suggestion": "目前无法直接实现，我们可以考虑以下替代方案 / We can't do that directly; here are the alternatives",
+        "anywhere": ["这个实现不了","这实现不了","实现不了","做不了","办不到","搞不了","弄不了","没法弄","can't be done","cannot be done","can not be done","we can't do that","we cannot do that","there's nothing we can do","there is nothing we can do","nothing i can do"]
       },
       {
-        "phrase": "我正忙着呢",
-        "suggestion": "请稍等，我马上为您处理"
+        "id": "you_should_know",
+        "kind": "taboo",
+        "canonical": "你怎么什么都不知道",
+        "seed": "seed 004 禁止: 问题很简单时，说用户“你怎么什么都不知道”",
+        "suggestion": "这个问题我来为您详细说明一下 / Let me walk you through it",
+        "anywhere": ["你怎么什么都不知道","你什么都不知道","你怎么连这都不知道","连这都不知道","这都不知道","这都不会","连这个都不会","这么简单都不会","这么简单的问题","你怎么不懂","how do you not know","how can you not know","you should know this","you should already know","everyone knows","even a child","this is basic","it's obvious","read the manual","rtfm","common sense"]
       },
       {
-        "phrase": "这个实现不了",
-        "suggestion": "目前无法直接实现，我们可以考虑以下替代方案"
+        "id": "handled",
+        "kind": "vague",
+        "canonical": "已处理",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "anywhere": ["已处理","已经处理","处理好了","处理完了","处理完毕","处理完成","处理过了","处理了","已处理完","taken care of","been handled","dealt with","been processed"],
+        "clause": ["handled","processed","done with it"]
       },
       {
-        "phrase": "你怎么什么都不知道",
-        "suggestion": "这个问题我来为您详细说明一下"
+        "id": "completed",
+        "kind": "vague",
+        "canonical": "已完成",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "anywhere": ["已完成","已经完成","完成了","搞定了","搞定","弄好了","做好了","办好了","已办结","all done","been completed","been done"],
+        "clause": ["done","completed","finished","complete","好了","完了","over"]
       },
       {
-        "phrase": "?",
-        "suggestion": "请问您遇到的具体问题是什么？",
-        "match": "whole"
+        "id": "resolved",
+        "kind": "vague",
+        "canonical": "已解决",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "anywhere": ["已解决","已经解决","解决了","已修复","修复了","已修好","修好了","已恢复","恢复了","恢复正常","已正常","正常了","没问题了","ok了","可以了","好使了","能用了","been resolved","been fixed","been solved","been sorted","sorted out","all sorted","all good","all set","should be fine","should be ok","should work now","works now","working now","fine now","good to go","back to normal","no longer an issue"],
+        "clause": ["resolved","fixed","solved","sorted","repaired","restored","working","works","fine","ok now","normal"]
       },
       {
-        "phrase": "？",
-        "suggestion": "请问您遇到的具体问题是什么？",
-        "match": "whole"
+        "id": "ok",
+        "kind": "vague",
+        "canonical": "OK",
+        "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
+        "clause": ["ok","okay","k","kk","好的","好","行","收到","了解","明白","知道了","嗯嗯","noted","got it","roger","sure","yes","yep","fine","ack","thanks","thank you","谢谢","cool"],
+        "whole": ["好滴","ok的"]
       },
       {
-        "phrase": "I don't know",
-        "suggestion": "Let me find out and get back to you"
+        "id": "vague_description",
+        "kind": "vague",
+        "canonical": "前台操作解决",
+        "seed": "seed 004 BRT回复规范 禁止使用“前台操作解决”等笼统模糊的描述字样",
+        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue"]
       },
       {
-        "phrase": "I do not know",
-        "suggestion": "Let me find out and get back to you"
-      },
-      {
-        "phrase": "that's not possible",
-        "suggestion": "That isn't available yet; here is what we can do instead"
-      },
-      {
-        "phrase": "this won't work",
-        "suggestion": "This approach won't work here; let's try another way"
-      },
-      {
-        "phrase": "can't be done",
-        "suggestion": "We can't do that directly; here are the alternatives"
-      },
-      {
-        "phrase": "talk to my manager",
-        "suggestion": "I'll raise this with my lead and get back to you"
-      },
-      {
-        "phrase": "I'm busy",
-        "suggestion": "I'll be with you in a moment"
-      },
-      {
-        "phrase": "it's your fault",
-        "suggestion": "Let's look at what happened together"
-      },
-      {
-        "phrase": "you didn't explain",
-        "suggestion": "I may have misunderstood; could you describe it once more?"
-      },
-      {
-        "phrase": "what's the rush",
-        "suggestion": "I understand this is urgent; I'm working on it now"
-      },
-      {
-        "phrase": "how do you not know",
-        "suggestion": "Let me walk you through it"
+        "id": "unknown_cause",
+        "kind": "unknown_cause",
+        "canonical": "原因不明",
+        "seed": "seed 004 BRT回复规范: 已经处理的工单，问题回复至少包含【原因说明】",
+        "anywhere": ["原因不明","原因未知","原因不详","不明原因","未知原因","原因待查","原因待定","不清楚原因","不知道原因","找不到原因","查不到原因","没查到原因","没找到原因","原因不清楚","具体原因不清楚","cause unknown","unknown cause","unknown reason","reason unknown","root cause unknown","no root cause","cause not found","could not find the cause","couldn't find the cause","could not determine","couldn't determine","not sure why","no idea why","unclear why","cause is unclear","don't know why","do not know why"],
+        "clause": ["未知","不明","不详","待查","无","没有","不清楚","unknown","unclear","n/a","na","none","nil","tbd","tbc","todo","no idea","not sure","various","misc","other","其他","其它"]
       }
     ]
   },

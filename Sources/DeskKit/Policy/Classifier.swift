@@ -1,7 +1,13 @@
 // Classifier: the policy's classification rules compiled into one keyword matcher, and the
 // decision they make for a ticket's text (seed 000 §二.(一).3 priority criteria; SPEC §4).
-// Every rule's keywords go into a single automaton, so one pass over title and description
-// finds all rules at once, however many there are; keyword ids map back to their rules.
+// Every rule's keywords go into a single automaton over the normalised text (TextNormalizer:
+// full-width, traditional characters and case read alike), so one pass over title and
+// description finds all rules at once, however many there are; keyword ids map back to rules.
+// A keyword of a rule that sets a priority does not count inside a negated clause ("did not
+// crash", "没有崩溃"): negation changes whether something happened, not what it is about, so
+// category keywords count either way. Rules with `requires` combine others (scope x effect).
+// The category is the one with the strongest evidence (the summed weight of its distinct
+// keywords found, longer keywords weighing more), not the first hit.
 
 /// Decides priority, category and tags from a ticket's text under one policy.
 public struct Classifier: Sendable {
@@ -9,26 +15,64 @@ public struct Classifier: Sendable {
     let matcher: KeywordMatcher
     /// Rule index of each keyword id of `matcher`.
     let ruleOfKeyword: [Int]
+    /// The keyword as the policy spells it, per keyword id.
+    let keywordText: [String]
+    /// Evidence weight per keyword id: its length, a Chinese character counting 2.
+    let weight: [Int]
+    /// Whether a keyword's rule sets a priority (its matches are checked for negation).
+    let negatable: [Bool]
+    /// For each rule, the indices of the rules it requires and of those it must not have.
+    let needs: [(all: [Int], none: [Int])]
 
     /// Compiles every rule's keywords once.
     public init(policy: Policy) {
         self.policy = policy
         var keywords: [String] = []
         var owner: [Int] = []
-        for (i, rule) in policy.classification.rules.enumerated() {
+        var texts: [String] = []
+        var weights: [Int] = []
+        var neg: [Bool] = []
+        let rules = policy.classification.rules
+        for (i, rule) in rules.enumerated() {
             for k in rule.keywords {
-                keywords.append(k)
+                let folded = TextNormalizer.fold(k)
+                keywords.append(folded)
                 owner.append(i)
+                texts.append(k)
+                weights.append(folded.unicodeScalars.reduce(0) { $0 + (TextNormalizer.isHan($1) ? 2 : 1) })
+                // Category-only rules say what a ticket is about; every other rule says what happened.
+                neg.append(rule.priority != nil || rule.category == nil)
             }
         }
         matcher = KeywordMatcher(keywords)
         ruleOfKeyword = owner
+        keywordText = texts
+        weight = weights
+        negatable = neg
+        var needs: [(all: [Int], none: [Int])] = []
+        for r in rules {
+            var all: [Int] = []
+            var none: [Int] = []
+            for id in r.requires {
+                let unless = id.hasPrefix("!")
+                let name = unless ? String(id.dropFirst()) : id
+                if let j = rules.firstIndex(where: { $0.id == name }) {
+                    if unless { none.append(j) } else { all.append(j) }
+                }
+            }
+            needs.append((all, none))
+        }
+        self.needs = needs
     }
 
-    /// A rule that matched, with the first of its keywords found (for the reason).
+    /// A rule that matched, with the keyword that counts for it (for the reason).
     public struct Hit: Sendable, Equatable {
         public var rule: Policy.Rule
+        /// The first of the rule's keywords found (policy order), or for a rule that only
+        /// combines others, the evidence of those: `scope_org 'whole office' x effect 'cannot'`.
         public var keyword: String
+        /// The summed weight of the rule's distinct keywords found (0 for a combining rule).
+        public var weight: Int = 0
     }
 
     /// Where the priority came from.
@@ -47,22 +91,25 @@ public struct Classifier: Sendable {
     public struct Decision: Sendable, Equatable {
         public var priority: Priority
         public var source: Source
-        /// The category of the first matched rule (policy order) that has one.
+        /// The category with the strongest evidence among the matched rules.
         public var category: String?
-        /// The category's rule, for the reason.
+        /// The strongest rule of the category, for the reason.
         public var categoryHit: Hit?
         /// Tags of the matched rules, in rule order, each once.
         public var tags: [String]
         /// Every matched rule, in policy order.
         public var hits: [Hit]
 
-        /// The matched rule ids, in policy order.
-        public var ruleIds: [String] { hits.map(\.rule.id) }
+        /// The ids of the matched rules that set something (a priority, a category or tags), in
+        /// policy order; evidence-only rules (scope, data nouns) are left out.
+        public var ruleIds: [String] {
+            hits.filter { $0.rule.priority != nil || $0.rule.category != nil || !$0.rule.tags.isEmpty }.map(\.rule.id)
+        }
 
         /// A sentence saying why the ticket got its priority, category and tags.
         public var reason: String {
             var parts: [String] = []
-            func quoted(_ h: Hit) -> String { "\(h.rule.id) ('\(h.keyword)')" }
+            func quoted(_ h: Hit) -> String { h.rule.keywords.isEmpty ? "\(h.rule.id) (\(h.keyword))" : "\(h.rule.id) ('\(h.keyword)')" }
             switch source {
             case .manual(let by, let why):
                 parts.append("priority \(priority.rawValue) set by hand by \(by): \(why)")
@@ -80,29 +127,93 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// The rules whose keywords occur in `title` or `description`, in policy order, each with
-    /// the first of its keywords (in rule order) that occurs.
+    /// The rules that fire for `title` and `description`, in policy order.
     public func hits(title: String?, description: String?) -> [Hit] {
         // A newline between the two keeps a keyword from spanning title and description.
-        let text: String
+        let folded: String
         switch (title, description) {
-        case (let t?, let d?): text = t + "\n" + d
-        case (let t?, nil): text = t
-        case (nil, let d?): text = d
+        case (let t?, let d?): folded = TextNormalizer.fold(t) + "\n" + TextNormalizer.fold(d)
+        case (let t?, nil): folded = TextNormalizer.fold(t)
+        case (nil, let d?): folded = TextNormalizer.fold(d)
         case (nil, nil): return []
         }
+        let text = Classifier.numbersAsHash(folded)
         let rules = policy.classification.rules
-        var keywordOfRule = [Int?](repeating: nil, count: rules.count)
-        // Ids come back in keyword order, so the first one seen per rule is its first keyword.
-        for k in matcher.matches(in: text) {
+        var firstKeyword = [Int?](repeating: nil, count: rules.count)
+        var weightOfRule = [Int](repeating: 0, count: rules.count)
+        var seen = [Bool](repeating: false, count: matcher.keywords.count)
+        let bytes = Array(text.utf8)
+        for o in matcher.occurrences(in: text) {
+            let k = o.id
+            if seen[k] { continue }
+            if !Classifier.endsWell(bytes, o.range) || Classifier.isAnswerQuestion(bytes, o.range) { continue }
+            if negatable[k] && Negation.isNegated(bytes, before: o.range.lowerBound) { continue }
+            seen[k] = true
             let r = ruleOfKeyword[k]
-            if keywordOfRule[r] == nil { keywordOfRule[r] = k }
+            if firstKeyword[r] == nil || k < (firstKeyword[r] ?? k) { firstKeyword[r] = k }
+            weightOfRule[r] += weight[k]
         }
+        var fired = [Bool](repeating: false, count: rules.count)
         var out: [Hit] = []
-        for (r, k) in keywordOfRule.enumerated() {
-            if let k { out.append(Hit(rule: rules[r], keyword: matcher.keywords[k])) }
+        for (r, rule) in rules.enumerated() {
+            let n = needs[r]
+            guard n.all.allSatisfy({ fired[$0] }), !n.none.contains(where: { fired[$0] }) else { continue }
+            if let k = firstKeyword[r] {
+                fired[r] = true
+                out.append(Hit(rule: rule, keyword: keywordText[k], weight: weightOfRule[r]))
+            } else if rule.keywords.isEmpty && !n.all.isEmpty {
+                fired[r] = true
+                let evidence = n.all.compactMap { j in out.first { $0.rule.id == rules[j].id } }
+                    .map { "\($0.rule.id) '\($0.keyword)'" }.joined(separator: " x ")
+                out.append(Hit(rule: rule, keyword: evidence))
+            }
         }
         return out
+    }
+
+    /// The text with every run of ASCII digits (with , or . inside) as one "#", so a keyword
+    /// can say "any number": "# users", "#人", "all # designers" reads "all #".
+    static func numbersAsHash(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return s }
+        var out: [UInt8] = []
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count {
+            if u[i] >= 0x30 && u[i] <= 0x39 {
+                while i < u.count && ((u[i] >= 0x30 && u[i] <= 0x39)
+                    || ((u[i] == 0x2C || u[i] == 0x2E) && i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39)) { i += 1 }
+                out.append(0x23)
+            } else {
+                out.append(u[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// English endings a keyword may run on into: "crash" finds "crashes", "crashed",
+    /// "crashing", but "down" does not find "download" nor "hot" "hotspot".
+    static let endings: [[UInt8]] = ["", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ping", "ped", "ning", "ged"].map { Array($0.utf8) }
+
+    /// Whether a match that ends in a letter ends a word, allowing the endings above.
+    static func endsWell(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        guard r.upperBound > r.lowerBound, KeywordMatcher.isWordByte(b[r.upperBound - 1]) else { return true }
+        var j = r.upperBound
+        while j < b.count && KeywordMatcher.isWordByte(b[j]) && b[j] != 0x23 { j += 1 }
+        if j == r.upperBound { return true }
+        let tail = Array(b[r.upperBound..<j])
+        return endings.contains(tail)
+    }
+
+    /// Whether a match starting with 不 or 没 is the middle of an A不A question (能不能, 有没有,
+    /// 是不是): a question, not a failure.
+    static func isAnswerQuestion(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        // 不 = E4 B8 8D, 没 = E6 B2 A1; a Han character is 3 bytes here.
+        let a = r.lowerBound
+        guard a >= 3, a + 6 <= b.count else { return false }
+        let neg = b[a..<(a + 3)]
+        guard neg.elementsEqual([0xE4, 0xB8, 0x8D]) || neg.elementsEqual([0xE6, 0xB2, 0xA1]) else { return false }
+        return b[(a - 3)..<a].elementsEqual(b[(a + 3)..<(a + 6)]) && (b[a - 3] & 0xF0) == 0xE0
     }
 
     /// Classifies a ticket's text. A manual priority wins; then impact x urgency when both are
@@ -127,15 +238,21 @@ public struct Classifier: Sendable {
             priority = policy.classification.defaultPriority
             source = .fallback
         }
-        let categoryHit = hits.first { $0.rule.category != nil }
+        // Strongest evidence: the category whose rules' keywords weigh most; ties go to the
+        // category listed first in the policy.
+        var score: [String: Int] = [:]
+        for h in hits { if let c = h.rule.category { score[c, default: 0] += h.weight } }
+        var category: String? = nil
+        for c in policy.classification.categories where (score[c] ?? 0) > (category.flatMap { score[$0] } ?? 0) { category = c }
+        if category == nil { category = hits.first { $0.rule.category != nil }?.rule.category }
+        let categoryHit = hits.filter { $0.rule.category == category && category != nil }.max { $0.weight < $1.weight }
         var unique = UniqueList<String, String>()
         for h in hits {
             for tag in h.rule.tags { unique.append(tag) }
         }
         let tags = unique.items
         return Decision(
-            priority: priority, source: source, category: categoryHit?.rule.category, categoryHit: categoryHit, tags: tags,
-            hits: hits)
+            priority: priority, source: source, category: category, categoryHit: categoryHit, tags: tags, hits: hits)
     }
 
     /// 0 for the most urgent priority.

@@ -1,60 +1,423 @@
-// The policy's wording rules, applied to replies and resolutions (seed 004: 服务忌语 and the
-// BRT reply rules; SPEC §4). Taboo phrases are found anywhere in a text in one pass (or, for
-// a lone "?", only as the whole text); a resolution field is vague when it is empty, too short
-// to mean anything, or nothing but a vague phrase once case, spaces and punctuation are ignored.
+// The policy's wording rules, applied to public replies and resolution fields (seed 004: 服务
+// 忌语, 禁止使用“?”回复, BRT回复规范; SPEC §4). Phrases come in families (Policy.PhraseFamily):
+// each phrase counts anywhere in the agent's own words, as a whole clause, or as the whole
+// text. Texts and phrases are compared in LintText form (normalised, particles and spacing
+// removed, contractions written out). Words inside quotation marks, and clauses that are
+// conditional ("如果这个不行…", "if this doesn't work…") or that deny or report ("不是因为…",
+// "not because…", "您说…"), are not taken as the agent's own words. A reply with no content, or
+// one that says only "done" in some words, is refused; a resolution field is measured by the
+// information left once vague phrases and filler are taken out (docs/POLICY.md).
 
-/// Checks texts against the policy's vague and taboo phrase lists.
+/// Checks replies and resolution fields against the policy's phrase families.
 public struct PhraseLint: Sendable {
-    let contains: [Policy.Taboo]
-    let whole: [Policy.Taboo]
-    let matcher: KeywordMatcher
-    let vague: Set<String>
+    /// One thing wrong with a text.
+    public struct Finding: Sendable, Equatable {
+        /// The family that matched, or nil for a finding about the text as a whole.
+        public var family: Policy.PhraseFamily?
+        /// What the user typed for the match (empty for a whole-text finding).
+        public var typed: String
+        /// The message, ready for a refusal.
+        public var message: String
+    }
 
-    /// A text shorter than this many units is too short to state a cause, solution or result.
-    /// A Chinese character counts 2, a Latin letter or digit 1: "已重启" (6) is refused,
-    /// "重启客户端" (10) and "cleared cache" (12) pass.
-    public static let minimumUnits = 8
+    let families: [Policy.PhraseFamily]
+    /// One matcher over every family's `anywhere` phrases (key form).
+    let anywhere: KeywordMatcher
+    /// Family index of each `anywhere` keyword.
+    let anywhereFamily: [Int]
+    /// Clause-scope phrases (key form) → family indices.
+    let clauseTable: [String: [Int]]
+    /// Whole-text phrases (key form) → family indices.
+    let wholeTable: [String: [Int]]
+
+    /// A field below this many information units says too little (see `information`): three
+    /// Chinese characters of content ("能登录") or one plain English word of six letters.
+    public static let minimumUnits = 6
 
     public init(policy: Policy) {
-        contains = policy.taboo.filter { $0.match == .contains }
-        whole = policy.taboo.filter { $0.match == .whole }
-        matcher = KeywordMatcher(contains.map { PhraseLint.foldQuotes($0.phrase) })
-        vague = Set(policy.vaguePhrases.map(PhraseLint.normalized))
+        families = policy.allFamilies
+        var words: [String] = []
+        var owner: [Int] = []
+        var clause: [String: [Int]] = [:]
+        var whole: [String: [Int]] = [:]
+        for (i, f) in families.enumerated() {
+            for p in f.anywhere {
+                words.append(LintText.key(p))
+                owner.append(i)
+            }
+            for p in f.clause { clause[PhraseLint.bare(LintText.key(p)), default: []].append(i) }
+            for p in f.whole { whole[PhraseLint.bare(LintText.key(p)), default: []].append(i) }
+        }
+        anywhere = KeywordMatcher(words)
+        anywhereFamily = owner
+        clauseTable = clause
+        wholeTable = whole
     }
 
-    /// The taboo phrases in `text`, in policy order.
-    public func taboos(in text: String) -> [Policy.Taboo] {
-        var found = matcher.matches(in: PhraseLint.foldQuotes(text)).map { contains[$0] }
-        let trimmed = text.trimmed
-        found += whole.filter { $0.phrase == trimmed }
-        return found
+    // MARK: matching
+
+    /// A phrase found in a text: its family, the key range, and whether it counts as the
+    /// agent's own words.
+    struct Match {
+        var family: Int
+        var range: Range<Int>
+        var own: Bool
     }
 
-    /// Why `text` cannot serve as a cause, solution or result, or nil when it can.
-    public func vagueness(of text: String) -> String? {
-        let n = PhraseLint.normalized(text)
-        if n.isEmpty { return "it is empty" }
-        if vague.contains(n) { return "'\(text.trimmed)' is a vague phrase; say what was found, done and achieved" }
-        if PhraseLint.units(text) < PhraseLint.minimumUnits { return "'\(text.trimmed)' is too short to mean anything" }
-        return nil
+    /// Every family phrase in `t`, in text order.
+    func matches(in t: LintText) -> [Match] {
+        var out: [Match] = []
+        let clauses = t.clauses
+        let hedges = clauses.map { PhraseLint.hedge(of: $0) }
+        func clauseIndex(_ at: Int) -> Int? { clauses.firstIndex { $0.range.contains(at) } }
+        for o in anywhere.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            let b = t.index(ofUTF8: o.range.upperBound)
+            guard a < b else { continue }
+            // Latin phrases end at a word end too ("ok" is not in "okta").
+            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
+            let quoted = t.quoted[a..<b].contains(true)
+            var own = !quoted
+            if own, let c = clauseIndex(a) { own = !hedges[c].covers(a, b) }
+            out.append(Match(family: anywhereFamily[o.id], range: a..<b, own: own))
+        }
+        let wholeText = PhraseLint.bare(t.text)
+        for (ci, c) in clauses.enumerated() {
+            let quoted = t.quoted[c.range].allSatisfy { $0 }
+            for f in clauseTable[PhraseLint.bare(c.text)] ?? [] {
+                out.append(Match(family: f, range: c.range, own: !quoted && !hedges[ci].conditional))
+            }
+        }
+        if !t.scalars.isEmpty {
+            for f in wholeTable[wholeText] ?? [] { out.append(Match(family: f, range: 0..<t.scalars.count, own: true)) }
+        }
+        // In text order; at one start the longest phrase first, so a message quotes all of it.
+        return out.sorted { ($0.range.lowerBound, -$0.range.count, $0.family) < ($1.range.lowerBound, -$1.range.count, $1.family) }
     }
 
-    /// Lower-case letters, digits and CJK characters only.
-    static func normalized(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    /// The clause without edge punctuation and spaces, for clause and whole comparisons.
+    static func bare(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        var a = 0
+        var b = u.count
+        while a < b && !LintText.isContent(u[a]) { a += 1 }
+        while b > a && !LintText.isContent(u[b - 1]) { b -= 1 }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: u[a..<b])
+        return String(v)
     }
 
-    static func units(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { acc, u in
-            if u.value >= 0x2E80 && u.properties.isAlphabetic { return acc + 2 }
-            if u.properties.isAlphabetic || u.properties.numericType != nil { return acc + 1 }
-            return acc
+    /// How a clause stands: conditional as a whole, or with a marker that makes what follows
+    /// it (a denial, a report of someone else's words) or precedes it ("…的话", "… if …") not
+    /// the agent's own claim.
+    struct Hedge {
+        var conditional = false
+        /// Key index after which matches are hedged.
+        var after: Int? = nil
+        /// Key index before which matches are hedged.
+        var before: Int? = nil
+        func covers(_ a: Int, _ b: Int) -> Bool {
+            if conditional { return true }
+            if let x = after, a >= x { return true }
+            if let y = before, b <= y { return true }
+            return false
         }
     }
 
-    /// Typographic apostrophes as ASCII, so "I don’t know" matches "I don't know".
-    static func foldQuotes(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" }) else { return s }
-        return String(s.map { $0 == "\u{2019}" || $0 == "\u{2018}" ? "'" : $0 })
+    /// Clause openers that make the clause a condition, not a statement.
+    static let conditionalOpeners = [
+        "如果", "假如", "假设", "要是", "若是", "若", "万一", "倘若", "如若", "即使", "就算", "一旦", "if ", "unless ",
+        "in case ", "even if ", "should ", "whether ", "suppose ", "assuming ",
+    ]
+    /// Markers after which words are a denial or someone else's words.
+    static let reportMarkers = [
+        "不是因为", "并不是因为", "并非", "并不是", "而不是", "不会说", "不要说", "别说", "绝不说", "不应该说", "您说", "你说", "您提到",
+        "您反馈", "您问", "提示", "报错", "显示为", "状态为", "状态是", "标记为", "not because", "not that", "rather than",
+        "instead of", "never say", "will not say", "would never say", "not say", "you said", "you mentioned", "you asked",
+        "you wrote", "error says", "message says", "it says", "says", "reads", "shows", "status is", "marked as",
+        "labelled", "labeled", "called",
+    ]
+    /// Markers after a phrase that make it a condition ("…的话", "… if …").
+    static let trailingConditions = ["的话", " if ", " unless ", " when ", "如果", "时候"]
+
+    static func hedge(of c: LintText.Clause) -> Hedge {
+        var h = Hedge()
+        let text = c.text
+        if conditionalOpeners.contains(where: { text.hasPrefix($0) }) { h.conditional = true }
+        let u = Array(text.unicodeScalars)
+        func find(_ m: String) -> Int? {
+            let mu = Array(m.unicodeScalars)
+            guard mu.count <= u.count else { return nil }
+            for i in 0...(u.count - mu.count) where Array(u[i..<(i + mu.count)]) == mu {
+                // Latin markers start at a word start.
+                if let f = mu.first, LintText.isLatinLetter(f), i > 0, LintText.isLatinLetter(u[i - 1]) { continue }
+                return i
+            }
+            return nil
+        }
+        for m in reportMarkers {
+            if let i = find(m) { h.after = min(h.after ?? Int.max, c.range.lowerBound + i) }
+        }
+        for m in trailingConditions {
+            if let i = find(m) { h.before = max(h.before ?? 0, c.range.lowerBound + i) }
+        }
+        return h
+    }
+
+    // MARK: substance
+
+    /// Courtesy and sign-off phrases (key form): part of a polite reply, but no answer.
+    static let courtesy: [String] = [
+        "您好", "你好", "大家好", "谢谢", "感谢", "多谢", "请确认", "请查收", "请知悉", "请验证", "请您确认", "请核实", "如有问题", "有问题", "随时联系",
+        "联系我们", "再联系", "祝好", "祝您", "工作愉快", "辛苦了", "不客气", "打扰了", "hi", "hello", "hey", "dear", "thanks",
+        "thank you", "many thanks", "please confirm", "please check", "please verify", "let me know", "let us know",
+        "feel free", "reach out", "get in touch", "have a nice day", "have a good day", "regards", "best", "cheers",
+        "kind regards", "best regards",
+    ]
+    static let courtesyMatcher = KeywordMatcher(courtesy)
+    /// English words that carry no content on their own.
+    static let stopWords: Set<String> = [
+        "the", "a", "an", "it", "this", "that", "these", "those", "is", "was", "are", "were", "be", "been", "being", "has",
+        "have", "had", "to", "of", "for", "and", "or", "on", "in", "at", "by", "with", "now", "already", "all", "your", "my",
+        "our", "you", "we", "i", "me", "us", "issue", "issues", "problem", "problems", "ticket", "request", "case", "please",
+        "just", "also", "so", "then", "as", "its", "from", "if", "need", "needs", "anything", "else", "any", "other",
+        "further", "more", "help", "question", "questions", "again", "should", "will", "would", "do",
+        "does", "did", "am", "not", "no", "yes", "up", "out", "there", "here", "they", "them", "their", "still", "very",
+        "really", "ok", "okay", "well", "some", "thing", "things", "stuff", "everything", "something", "sir", "madam",
+        "team", "which", "what", "who", "how", "when", "where", "why", "about", "into", "over", "after",
+        "before", "let", "know", "get", "got", "go", "one", "item", "etc",
+    ]
+    /// Chinese characters that carry no content on their own (function words, pronouns).
+    static let functionHan: Set<Unicode.Scalar> = [
+        "的", "了", "已", "经", "是", "在", "和", "与", "及", "把", "被", "给", "都", "就", "也", "还", "再", "又", "很", "太",
+        "吗", "这", "那", "个", "您", "你", "我", "们", "他", "她", "它", "该", "此", "其", "之", "而", "并", "或", "等", "着",
+        "过", "地", "得", "请", "下", "一", "些", "啥", "么", "什",
+    ]
+    /// Chinese words that carry no content on their own (two characters).
+    static let functionWords = ["问题", "工单", "情况", "目前", "现在", "一下", "用户", "这边", "那边", "方面", "处理", "操作", "事情"]
+
+    /// Information units of `t`, skipping `skip`: 2 per Han character of content, a Latin word
+    /// of content its length (at most 6), a number or identifier 2 (none at all without a word),
+    /// keyboard mash 0.
+    static func information(_ t: LintText, skip: [Bool]) -> (units: Int, mash: [String]) {
+        var units = 0
+        // Numbers and identifiers add detail to words but say nothing alone.
+        var wordUnits = 0
+        var mash: [String] = []
+        let s = t.scalars
+        var i = 0
+        while i < s.count {
+            if skip[i] {
+                i += 1
+                continue
+            }
+            let u = s[i]
+            if TextNormalizer.isHan(u) {
+                if i + 1 < s.count, !skip[i + 1], functionWords.contains(t.slice(i..<(i + 2))) {
+                    i += 2
+                    continue
+                }
+                if !functionHan.contains(u) {
+                    // The same character three times or more is mash ("啊啊啊", "哈哈哈").
+                    var j = i
+                    while j < s.count && s[j] == u && !skip[j] { j += 1 }
+                    if j - i >= 3 {
+                        mash.append(t.original(i..<j))
+                        i = j
+                        continue
+                    }
+                    units += 2
+                    wordUnits += 2
+                }
+                i += 1
+                continue
+            }
+            if LintText.isContent(u) {
+                var j = i
+                while j < s.count && !skip[j] && LintText.isContent(s[j]) && !TextNormalizer.isHan(s[j]) { j += 1 }
+                let word = t.slice(i..<j)
+                if word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+                    // A number or an identifier ("500", "v2", "KB5031"): detail, not a statement.
+                    units += 2
+                } else if isMash(word, typed: t.original(i..<j)) {
+                    mash.append(t.original(i..<j))
+                } else if !stopWords.contains(word) && word.unicodeScalars.count >= 2 {
+                    units += min(word.unicodeScalars.count, 6)
+                    wordUnits += min(word.unicodeScalars.count, 6)
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return (wordUnits == 0 ? 0 : units, mash)
+    }
+
+    static let keyboardRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"]
+
+    /// Whether a word looks typed at random: a run along a keyboard row ("asdf", "qwer"), one
+    /// letter repeated ("aaaa"), or four or more letters without a vowel that were not typed
+    /// in capitals (an acronym such as "DNS" or "HTTPS" is fine).
+    static func isMash(_ word: String, typed: String) -> Bool {
+        let u = Array(word.unicodeScalars)
+        guard u.count >= 3 else { return false }
+        if Set(u).count == 1 { return true }
+        if u.count >= 4 {
+            for row in keyboardRows {
+                if row.contains(word) || String(row.reversed()).contains(word) { return true }
+            }
+        }
+        let letters = u.filter(LintText.isLatinLetter)
+        guard letters.count == u.count, u.count >= 4 else { return false }
+        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+        if letters.contains(where: vowels.contains) { return false }
+        let capitals = typed.unicodeScalars.allSatisfy { !($0.value >= 0x61 && $0.value <= 0x7A) }
+        return !capitals
+    }
+
+    /// Key positions that are not substance: matched vague and unknown-cause phrases, courtesy
+    /// phrases, quotation marks and punctuation.
+    func skipMask(_ t: LintText, _ found: [Match]) -> [Bool] {
+        var skip = [Bool](repeating: false, count: t.scalars.count)
+        for m in found where families[m.family].kind != .taboo {
+            for k in m.range { skip[k] = true }
+        }
+        for o in PhraseLint.courtesyMatcher.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            let b = t.index(ofUTF8: o.range.upperBound)
+            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
+            for k in a..<b { skip[k] = true }
+        }
+        // An address such as "李工" / "王老师" before a comma is courtesy too.
+        for c in t.clauses {
+            let u = Array(c.text.unicodeScalars)
+            if u.count >= 2 && u.count <= 4, u.allSatisfy(TextNormalizer.isHan),
+                c.text.hasSuffix("工") || c.text.hasSuffix("老师") || c.text.hasSuffix("经理") || c.text.hasSuffix("总")
+            {
+                for k in c.range { skip[k] = true }
+            }
+        }
+        return skip
+    }
+
+    // MARK: checks
+
+    /// Why a public reply cannot be sent: taboo phrases with a politer wording, a reply with no
+    /// content or a lone "?", or one that says only "done" in some words. Empty when it may go.
+    public func review(reply: String) -> [Finding] {
+        let t = LintText(reply)
+        let found = matches(in: t)
+        var out = taboos(found, t)
+        if !PhraseLint.hasWords(t) {
+            let q = t.scalars.contains("?")
+            out.append(
+                Finding(
+                    family: nil, typed: "",
+                    message: q
+                        ? "a reply of only \"?\" is forbidden (seed 004 禁止使用“?”回复); ask what you need to know in words"
+                        : "the reply has no content (only punctuation, digits or filler); say what you found, did or need"))
+            return out
+        }
+        let vague = found.filter { $0.own && families[$0.family].kind == .vague }
+        if !vague.isEmpty {
+            let skip = skipMask(t, found)
+            let info = PhraseLint.information(t, skip: skip)
+            if info.units < 4 {
+                let f = families[vague[0].family]
+                out.append(
+                    Finding(
+                        family: f, typed: t.original(vague[0].range),
+                        message:
+                            "\"\(t.original(vague[0].range))\" alone (\(f.canonical) and the like) is too vague to reply with (\(f.seed ?? "seed 004 BRT回复规范")); say what was found, what was done and the result"
+                    ))
+            }
+        }
+        return out
+    }
+
+    /// Fillers that make no reply: "嗯?", "um??", "what?".
+    static let fillers: Set<String> = [
+        "um", "umm", "uh", "uhh", "hmm", "hm", "mm", "mmm", "er", "erm", "eh", "huh", "ah", "oh", "emm", "em", "what", "eh",
+        "哈", "额", "啥", "什么", "咦", "噢", "哎", "唉", "嘿", "喂", "哼",
+    ]
+
+    /// Whether the text has a word that is neither a number nor a filler.
+    static func hasWords(_ t: LintText) -> Bool {
+        var word = String.UnicodeScalarView()
+        var found = false
+        func flush() {
+            if !word.isEmpty {
+                let w = String(word)
+                if !fillers.contains(w) && !w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { found = true }
+                word = String.UnicodeScalarView()
+            }
+        }
+        for u in t.scalars {
+            if LintText.isContent(u) { word.append(u) } else { flush() }
+        }
+        flush()
+        return found
+    }
+
+    /// What a resolution field must say, by field name (cause, solution, result).
+    static let wanted: [String: String] = [
+        "cause": "say what failed and why (the component, setting or event)",
+        "solution": "say what was done, to what",
+        "result": "say what works now, as the requester sees it",
+    ]
+
+    /// Why `text` cannot stand as resolution field `field` (cause, solution or result): taboo
+    /// phrases, an unknown cause, keyboard mash, or too little information once vague phrases
+    /// and filler are taken out. Empty when it may stand.
+    public func review(field: String, _ text: String) -> [Finding] {
+        let t = LintText(text)
+        let found = matches(in: t)
+        var out = taboos(found, t)
+        let want = PhraseLint.wanted[field] ?? "say what it was"
+        if t.scalars.isEmpty {
+            out.append(Finding(family: nil, typed: "", message: "it is empty; " + want))
+            return out
+        }
+        if let u = found.first(where: { $0.own && families[$0.family].kind == .unknownCause }) {
+            let f = families[u.family]
+            out.append(
+                Finding(
+                    family: f, typed: t.original(u.range),
+                    message: "\"\(t.original(u.range))\" gives up on the cause (\(f.canonical) and the like); \(want), or keep the ticket open until it is known"))
+            return out
+        }
+        let skip = skipMask(t, found)
+        let info = PhraseLint.information(t, skip: skip)
+        if info.units < PhraseLint.minimumUnits {
+            if let v = found.first(where: { $0.own && families[$0.family].kind == .vague }) {
+                let f = families[v.family]
+                out.append(
+                    Finding(
+                        family: f, typed: t.original(v.range),
+                        message: "'\(text.trimmed)' is vague (\"\(t.original(v.range))\": \(f.canonical) and the like, \(f.seed ?? "seed 004")); \(want)"))
+            } else if !info.mash.isEmpty {
+                out.append(
+                    Finding(
+                        family: nil, typed: info.mash.joined(separator: " "),
+                        message: "'\(text.trimmed)' looks like keyboard mash (\(info.mash.joined(separator: ", "))); \(want)"))
+            } else {
+                out.append(Finding(family: nil, typed: "", message: "'\(text.trimmed)' says too little; \(want)"))
+            }
+        }
+        return out
+    }
+
+    func taboos(_ found: [Match], _ t: LintText) -> [Finding] {
+        var out: [Finding] = []
+        var seen: Set<Int> = []
+        for m in found where m.own && families[m.family].kind == .taboo && !seen.contains(m.family) {
+            seen.insert(m.family)
+            let f = families[m.family]
+            let typed = t.original(m.range)
+            var msg = "\"\(typed)\" is a service taboo phrase (\(f.seed ?? "seed 004 服务忌语"): \(f.canonical))"
+            if let s = f.suggestion { msg += "; say instead: \"\(s)\"" }
+            out.append(Finding(family: f, typed: typed, message: msg))
+        }
+        return out
     }
 }

@@ -38,20 +38,71 @@ public struct Policy: Sendable, Equatable {
         }
     }
 
-    /// One classification rule: when any keyword occurs in the title or description, the
-    /// ticket gets this rule's priority, category and tags.
+    /// A family of phrases that say one thing: the seed's canonical phrase and its variants and
+    /// paraphrases (Chinese and English), with where each one counts (docs/POLICY.md "Phrase
+    /// families"). Phrases are compared after `TextNormalizer` normalisation.
+    public struct PhraseFamily: Sendable, Equatable {
+        /// What the family's phrases do to a text.
+        public enum Kind: String, CaseIterable, Sendable {
+            /// A service taboo (seed 004 服务忌语): a reply or field saying it is refused.
+            case taboo
+            /// Says nothing about what was done (已处理, OK, 前台操作解决, ...): a reply or field
+            /// made only of such phrases (and filler) is refused.
+            case vague
+            /// Gives up on the cause (原因不明, unknown): refused in a resolution field.
+            case unknownCause = "unknown_cause"
+        }
+        public var id: String
+        public var kind: Kind
+        /// The seed's own wording, quoted in messages.
+        public var canonical: String
+        /// Phrases refused anywhere in the agent's own words.
+        public var anywhere: [String]
+        /// Phrases refused when they make up a whole clause (between punctuation marks).
+        public var clause: [String]
+        /// Phrases refused only when they are the whole text.
+        public var whole: [String]
+        /// A politer wording to offer instead (taboo families).
+        public var suggestion: String?
+        /// Where the family comes from (seed file and section).
+        public var seed: String?
+        public init(
+            id: String, kind: Kind, canonical: String, anywhere: [String] = [], clause: [String] = [], whole: [String] = [],
+            suggestion: String? = nil, seed: String? = nil
+        ) {
+            self.id = id
+            self.kind = kind
+            self.canonical = canonical
+            self.anywhere = anywhere
+            self.clause = clause
+            self.whole = whole
+            self.suggestion = suggestion
+            self.seed = seed
+        }
+    }
+
+    /// One classification rule: when any keyword occurs in the title or description (outside
+    /// a negated clause), and every rule it `requires` fired too, the ticket gets this rule's
+    /// priority, category and tags. A rule with `requires` and no keywords combines others
+    /// (scope x effect: "many people" x "cannot work").
     public struct Rule: Sendable, Equatable {
         public var id: String
         public var priority: Priority?
         public var category: String?
         public var tags: [String]
         public var keywords: [String]
-        public init(id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String]) {
+        /// Ids of earlier rules that must fire for this one to fire.
+        public var requires: [String]
+        public init(
+            id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],
+            requires: [String] = []
+        ) {
             self.id = id
             self.priority = priority
             self.category = category
             self.tags = tags
             self.keywords = keywords
+            self.requires = requires
         }
     }
 
@@ -116,8 +167,10 @@ public struct Policy: Sendable, Equatable {
     public var resolution: [Priority: Int64]
     public var escalation: Escalation
     public var classification: Classification
-    /// Replies that are too vague to count as a resolution.
+    /// Replies that are too vague to count as a resolution (the old flat list; each is read
+    /// as one vague phrase refused as the whole text, beside `families`).
     public var vaguePhrases: [String]
+    /// Taboo phrases (the old flat list; each is read as a one-phrase taboo family).
     public var taboo: [Taboo]
     /// Default observation period after a resolution, in seconds.
     public var observation: Int64
@@ -126,6 +179,26 @@ public struct Policy: Sendable, Equatable {
     public var needsInfo: [String]
     /// Share of calls to answer in business hours, 0...1.
     public var phoneAnswerRateTarget: Double
+    /// Phrase families (taboo, vague, unknown cause) checked in replies and resolutions.
+    public var families: [PhraseFamily] = []
+
+    /// Every family the wording checks use: `families`, then one per old-style taboo phrase and
+    /// one for the old-style vague list, so policy files written before families still work.
+    public var allFamilies: [PhraseFamily] {
+        var out = families
+        for (i, t) in taboo.enumerated() {
+            out.append(
+                PhraseFamily(
+                    id: "taboo_\(i + 1)", kind: .taboo, canonical: t.phrase, anywhere: t.match == .contains ? [t.phrase] : [],
+                    whole: t.match == .whole ? [t.phrase] : [], suggestion: t.suggestion, seed: "policy phrases.taboo"))
+        }
+        if !vaguePhrases.isEmpty {
+            out.append(
+                PhraseFamily(
+                    id: "vague_list", kind: .vague, canonical: vaguePhrases[0], whole: vaguePhrases, seed: "policy phrases.vague"))
+        }
+        return out
+    }
 
     /// The business calendar that SLA time for `priority` is counted on: 24x7 for the
     /// always-on priorities, else the policy's hours, holidays and make-up days.
@@ -208,6 +281,7 @@ public struct Policy: Sendable, Equatable {
                     if let p = r.priority { ro["priority"] = .string(p.rawValue) }
                     if let c = r.category { ro["category"] = .string(c) }
                     if !r.tags.isEmpty { ro["tags"] = strings(r.tags) }
+                    if !r.requires.isEmpty { ro["requires"] = strings(r.requires) }
                     ro["keywords"] = strings(r.keywords)
                     return .object(ro)
                 }),
@@ -228,6 +302,16 @@ public struct Policy: Sendable, Equatable {
                     var to: JSONObject = ["phrase": .string(t.phrase), "suggestion": .string(t.suggestion)]
                     if t.match != .contains { to["match"] = .string(t.match.rawValue) }
                     return .object(to)
+                }),
+            "families": .array(
+                families.map { f in
+                    var fo: JSONObject = ["id": .string(f.id), "kind": .string(f.kind.rawValue), "canonical": .string(f.canonical)]
+                    if let s = f.seed { fo["seed"] = .string(s) }
+                    if let s = f.suggestion { fo["suggestion"] = .string(s) }
+                    if !f.anywhere.isEmpty { fo["anywhere"] = strings(f.anywhere) }
+                    if !f.clause.isEmpty { fo["clause"] = strings(f.clause) }
+                    if !f.whole.isEmpty { fo["whole"] = strings(f.whole) }
+                    return .object(fo)
                 }),
         ])
         o["observation"] = dur(observation)

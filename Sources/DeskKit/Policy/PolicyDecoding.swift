@@ -378,10 +378,13 @@ struct PolicyDecoder {
         let classification = get("classification").flatMap { classificationSettings($0, p("classification")) }
         var vague: [String]?
         var taboo: [Policy.Taboo]?
-        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo"]) {
+        var families: [Policy.PhraseFamily]? = []
+        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo", "families"]) {
             let pp = p("phrases")
             vague = member(ph, "vague", pp).flatMap { strings($0, Self.child(pp, "vague")) }
             taboo = member(ph, "taboo", pp).flatMap { tabooList($0, Self.child(pp, "taboo")) }
+            // Optional: a policy written before families has none (its flat lists still apply).
+            if let f = ph["families"] { families = familyList(f, Self.child(pp, "families")) }
         }
         let observation = get("observation").flatMap { duration($0, p("observation")) }
         let survey = get("survey").flatMap { surveySettings($0, p("survey")) }
@@ -396,7 +399,7 @@ struct PolicyDecoder {
         guard let id, let name, let version, let reviewedAt, let reviewInterval, let timezone, let zone, let businessHours,
             let holidays, let workdays, case .some(let workdayHours) = workdayHours, let alwaysOn, let firstResponse,
             let workaround, let resolution, let escalation, let classification, let vague, let taboo, let observation,
-            let survey, let needsInfo, let answerRate, problems.isEmpty
+            let survey, let needsInfo, let answerRate, let families, problems.isEmpty
         else { return nil }
         return Policy(
             id: id, name: name, version: version, reviewedAt: reviewedAt, reviewInterval: reviewInterval,
@@ -404,7 +407,7 @@ struct PolicyDecoder {
             workdayHours: workdayHours, alwaysOnPriorities: alwaysOn, firstResponse: firstResponse,
             workaround: workaround, resolution: resolution, escalation: escalation, classification: classification,
             vaguePhrases: vague, taboo: taboo, observation: observation, survey: survey, needsInfo: needsInfo,
-            phoneAnswerRateTarget: answerRate)
+            phoneAnswerRateTarget: answerRate, families: families)
     }
 
     mutating func escalationSettings(_ v: JSONValue, _ path: String) -> Policy.Escalation? {
@@ -437,6 +440,10 @@ struct PolicyDecoder {
             var ok = true
             for (i, item) in list.enumerated() {
                 if let r = rule(item, Self.index(c("rules"), i), categories: categories) {
+                    for (k, need) in r.requires.enumerated() where !ids.contains(need.hasPrefix("!") ? String(need.dropFirst()) : need) {
+                        fail(Self.index(Self.child(Self.index(c("rules"), i), "requires"), k), "unknown rule '\(need)' (a rule may require only rules listed before it)")
+                        ok = false
+                    }
                     if !ids.insert(r.id).inserted {
                         fail(Self.child(Self.index(c("rules"), i), "id"), "rule id '\(r.id)' is used twice")
                         ok = false
@@ -444,6 +451,15 @@ struct PolicyDecoder {
                         out.append(r)
                     }
                 } else {
+                    ok = false
+                }
+            }
+            // A rule that sets nothing must be evidence for another rule (one set: linear).
+            var required = Set<String>()
+            for r in out { for need in r.requires { required.insert(need.hasPrefix("!") ? String(need.dropFirst()) : need) } }
+            for (i, r) in out.enumerated() where r.priority == nil && r.category == nil && r.tags.isEmpty {
+                if !required.contains(r.id) {
+                    fail(Self.index(c("rules"), list.firstIndex { $0.objectValue?["id"]?.stringValue == r.id } ?? i), "a rule must set a priority, a category or tags, or be required by another rule")
                     ok = false
                 }
             }
@@ -459,7 +475,7 @@ struct PolicyDecoder {
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
-        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords"]) else { return nil }
+        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let before = problems.count
         let id = member(o, "id", path).flatMap { string($0, c("id")) }
@@ -469,13 +485,16 @@ struct PolicyDecoder {
             fail(c("category"), "unknown category '\(category)' (not in $.classification.categories)")
         }
         let tags = o["tags"].flatMap { strings($0, c("tags")) } ?? []
+        let requires = o["requires"].flatMap { strings($0, c("requires")) } ?? []
         let keywords = member(o, "keywords", path).flatMap { strings($0, c("keywords")) }
-        if let keywords, keywords.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
-        if o["priority"] == nil && o["category"] == nil && tags.isEmpty {
-            fail(path, "a rule must set a priority, a category or tags")
+        if let keywords, keywords.isEmpty && requires.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
+        // A rule that sets nothing is evidence for rules that require it; checked with the list.
+        let setsNothing = o["priority"] == nil && o["category"] == nil && tags.isEmpty
+        guard problems.count == before, let id, let keywords else {
+            if setsNothing { fail(path, "a rule must set a priority, a category or tags") }
+            return nil
         }
-        guard problems.count == before, let id, let keywords else { return nil }
-        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords)
+        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires)
     }
 
     mutating func tabooList(_ v: JSONValue, _ path: String) -> [Policy.Taboo]? {
@@ -494,6 +513,37 @@ struct PolicyDecoder {
             }
             guard let phrase, let suggestion, matchOK else { ok = false; continue }
             out.append(Policy.Taboo(phrase: phrase, suggestion: suggestion, match: match))
+        }
+        return ok ? out : nil
+    }
+
+    mutating func familyList(_ v: JSONValue, _ path: String) -> [Policy.PhraseFamily]? {
+        guard let a = array(v, path) else { return nil }
+        var out: [Policy.PhraseFamily] = []
+        var ok = true
+        for (i, item) in a.enumerated() {
+            let p = Self.index(path, i)
+            let keys = ["id", "kind", "canonical", "seed", "suggestion", "anywhere", "clause", "whole"]
+            guard let o = object(item, p, keys: keys) else { ok = false; continue }
+            let before = problems.count
+            let c = { (key: String) in Self.child(p, key) }
+            let id = member(o, "id", p).flatMap { string($0, c("id")) }
+            let kind: Policy.PhraseFamily.Kind? = member(o, "kind", p).flatMap { enumValue($0, c("kind"), "phrase kind") }
+            let canonical = member(o, "canonical", p).flatMap { string($0, c("canonical")) }
+            let seed = o["seed"].flatMap { string($0, c("seed")) }
+            let suggestion = o["suggestion"].flatMap { string($0, c("suggestion")) }
+            let anywhere = o["anywhere"].flatMap { strings($0, c("anywhere")) } ?? []
+            let clause = o["clause"].flatMap { strings($0, c("clause")) } ?? []
+            let whole = o["whole"].flatMap { strings($0, c("whole")) } ?? []
+            if anywhere.isEmpty && clause.isEmpty && whole.isEmpty {
+                fail(p, "a family needs at least one phrase in anywhere, clause or whole")
+            }
+            if let id, out.contains(where: { $0.id == id }) { fail(c("id"), "family id '\(id)' is used twice") }
+            guard problems.count == before, let id, let kind, let canonical else { ok = false; continue }
+            out.append(
+                Policy.PhraseFamily(
+                    id: id, kind: kind, canonical: canonical, anywhere: anywhere, clause: clause, whole: whole,
+                    suggestion: suggestion, seed: seed))
         }
         return ok ? out : nil
     }

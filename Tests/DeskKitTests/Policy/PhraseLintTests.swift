@@ -1,4 +1,7 @@
-// Taboo and vague wording under the built-in policy.
+// Wording checks under the built-in policy: phrase families, quoted and conditional words,
+// contentless replies, resolution fields by information, old-style policy lists; and the
+// labelled sets under Tests/Fixtures/language measured against their floors.
+import Foundation
 import Testing
 
 @testable import DeskKit
@@ -6,22 +9,119 @@ import Testing
 @Suite struct PhraseLintTests {
     let lint = PhraseLint(policy: .builtin)
 
-    @Test func findsTabooPhrasesAnywhereAndALoneQuestionMark() {
-        #expect(lint.taboos(in: "这个问题我不知道怎么办").map(\.phrase) == ["我不知道"])
-        #expect(lint.taboos(in: "Sorry, I DON’T KNOW yet").map(\.phrase) == ["I don't know"])
-        #expect(lint.taboos(in: " ? ").map(\.phrase) == ["?"])
-        #expect(lint.taboos(in: "Is it the VPN? Please check.").isEmpty)
-        #expect(lint.taboos(in: "已为您重置密码，请重新登录").isEmpty)
+    func refused(_ reply: String) -> Bool { !lint.review(reply: reply).isEmpty }
+
+    @Test func tabooFamiliesMatchVariantsAndQuoteWhatWasTyped() {
+        let found = lint.review(reply: "這個不行！")
+        #expect(found.map(\.family?.id) == ["wont_work"])
+        #expect(found.first?.typed == "這個不行")
+        #expect(lint.review(reply: "Sorry, I DON’T KNOW yet").first?.family?.id == "dont_know")
+        #expect(refused("我 不知道啊"))
+        #expect(refused("ｉ　ｄｏｎｔ　ｋｎｏｗ"))
+        #expect(refused("你自己没讲清楚啊"))
+        // Clause scope: "不知道" alone is a taboo, inside a polite question it is not.
+        #expect(refused("不知道。"))
+        #expect(!refused("不知道您方便什么时候接电话？"))
     }
 
-    @Test func refusesVagueOrTooShortResolutionText() {
-        #expect(lint.vagueness(of: "已解决。") != nil)
-        #expect(lint.vagueness(of: " OK! ") != nil)
-        #expect(lint.vagueness(of: "Done.") != nil)
-        #expect(lint.vagueness(of: "Fixed!") == "'Fixed!' is a vague phrase; say what was found, done and achieved")
-        #expect(lint.vagueness(of: "") == "it is empty")
-        #expect(lint.vagueness(of: "已重启") == "'已重启' is too short to mean anything")
-        #expect(lint.vagueness(of: "重启客户端并清除缓存") == nil)
-        #expect(lint.vagueness(of: "expired VPN certificate") == nil)
+    @Test func quotedConditionalAndReportedWordsAreNotTheAgents() {
+        #expect(!refused("如果这个不行，请告诉我，我们再换一种方式。"))
+        #expect(!refused("If this doesn't work, let me know and I'll call you."))
+        #expect(!refused("报错信息是“我不知道该怎么办”，请问是在哪一步出现的？"))
+        #expect(!refused("The error says \"I don't know how to handle this file\"."))
+        #expect(!refused("工单状态为“已解决”，请您确认是否可以关闭。"))
+        #expect(!refused("这个不是因为您操作有误，而是服务器证书过期导致的。"))
+        // An apostrophe inside a word opens no quotation.
+        #expect(refused("That's not possible, don't ask again"))
+    }
+
+    @Test func contentlessAndDoneOnlyRepliesAreRefused() {
+        for text in ["?", "？？", " ？ ", "嗯？", "what?", "。", "5", "!!!"] { #expect(refused(text), "\(text)") }
+        for text in ["您好，已处理。", "ＯＫ", "O K", "搞定了", "Done, thanks!", "Your issue has been resolved.", "李工，已处理，请确认"] {
+            #expect(refused(text), "\(text)")
+        }
+        #expect(!refused("已解决：共享打印机驱动版本不对，已重新安装 3.2 版驱动，测试打印正常。"))
+        #expect(!refused("OK, I'm checking the switch logs now and will call you in 15 minutes."))
+    }
+
+    @Test func resolutionFieldsByInformation() {
+        func why(_ field: String, _ text: String) -> [String] { lint.review(field: field, text).map(\.message) }
+        #expect(why("result", "能登录").isEmpty)
+        #expect(why("result", "printing works").isEmpty)
+        #expect(why("solution", "重启客户端并清除缓存").isEmpty)
+        #expect(why("cause", "expired VPN certificate").isEmpty)
+        #expect(why("solution", "已重启").count == 1)
+        #expect(why("solution", "前台操作解决了").first?.contains("vague") == true)
+        #expect(why("cause", "原因不明").first?.contains("gives up on the cause") == true)
+        #expect(why("cause", "Cause unknown, restarted").first?.contains("gives up on the cause") == true)
+        #expect(why("result", "asdf jkl").first?.contains("keyboard mash") == true)
+        #expect(why("result", "").first?.hasPrefix("it is empty") == true)
+        #expect(why("result", "ok").first?.contains("say what works now") == true)
+        // Capitals are an acronym, not mash.
+        #expect(why("cause", "DNS TTL on VPN").isEmpty)
+    }
+
+    @Test func oldStyleListsStillCount() throws {
+        let text = #"{"phrases": {"vague": ["搞掂"], "taboo": [{"phrase": "滚", "suggestion": "请您稍等"}]}}"#
+        let p = try Policy.decode(text: text).get()
+        let l = PhraseLint(policy: p)
+        #expect(l.review(reply: "搞掂").count == 1)
+        #expect(l.review(reply: "滚").first?.message.contains("请您稍等") == true)
+        #expect(l.review(reply: "我不知道").count == 1)
+    }
+
+    // MARK: labelled sets
+
+    struct Rates {
+        var badAccepted = 0, bad = 0, goodRefused = 0, good = 0
+        var misses: [String] = []
+        var badAcceptedShare: Double { bad == 0 ? 0 : Double(badAccepted) / Double(bad) }
+        var goodRefusedShare: Double { good == 0 ? 0 : Double(goodRefused) / Double(good) }
+    }
+
+    static func lines(_ name: String) throws -> [[String: Any]] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/language/" + name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+    }
+
+    @Test func replySetMeetsItsFloors() throws {
+        var r = Rates()
+        let rows = try Self.lines("replies.ndjson")
+        for row in rows {
+            let text = row["text"] as? String ?? ""
+            let refuse = row["expect"] as? String == "refuse"
+            let got = refused(text)
+            if refuse { r.bad += 1 } else { r.good += 1 }
+            if refuse && !got { r.badAccepted += 1; r.misses.append("accepted: " + text) }
+            if !refuse && got { r.goodRefused += 1; r.misses.append("refused: " + text + " -- " + lint.review(reply: text).map(\.message).joined(separator: "; ")) }
+        }
+        #expect(rows.count >= 200 && r.bad >= 100 && r.good >= 80)
+        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
+    }
+
+    @Test func resolutionSetMeetsItsFloors() throws {
+        var r = Rates()
+        let rows = try Self.lines("resolutions.ndjson")
+        for row in rows {
+            let refuse = row["expect"] as? String == "refuse"
+            var got = false
+            var why: [String] = []
+            for f in ["cause", "solution", "result"] {
+                let found = lint.review(field: f, row[f] as? String ?? "")
+                if !found.isEmpty { got = true; why += found.map(\.message) }
+            }
+            let shown = "\(row["cause"] ?? "") | \(row["solution"] ?? "") | \(row["result"] ?? "")"
+            if refuse { r.bad += 1 } else { r.good += 1 }
+            if refuse && !got { r.badAccepted += 1; r.misses.append("accepted: " + shown) }
+            if !refuse && got { r.goodRefused += 1; r.misses.append("refused: " + shown + " -- " + why.joined(separator: "; ")) }
+        }
+        #expect(rows.count >= 60 && r.bad >= 25 && r.good >= 25)
+        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 }

@@ -33,9 +33,9 @@ func problems(_ text: String) -> [String] {
         #expect(p.escalation.timeLimits[.tier1]?[.medium] == 7200)
         #expect(p.observation == 1800)
         #expect(p.alwaysOnPriorities == [.high])
-        #expect(p.vaguePhrases.prefix(5) == ["已处理", "已完成", "已解决", "OK", "前台操作解决"])
-        #expect(p.taboo.contains { $0.phrase == "?" && $0.match == .whole })
-        #expect(p.taboo.contains { $0.phrase == "我不知道" })
+        #expect(p.families.filter { $0.kind == .vague }.map(\.canonical) == ["已处理", "已完成", "已解决", "OK", "前台操作解决"])
+        #expect(p.families.contains { $0.canonical == "我不知道" && $0.kind == .taboo })
+        #expect(p.families.contains { $0.kind == .unknownCause })
         #expect(p.phoneAnswerRateTarget == 0.9)
         #expect(p.classification.rules.allSatisfy { r in r.category.map { p.classification.categories.contains($0) } ?? true })
     }

@@ -1,0 +1,237 @@
+// LintText: a normalised text prepared for phrase matching. On top of TextNormalizer it
+// removes what varies between two ways of saying the same words without changing them:
+// modal particles (啊, 呀, 呢, 吧, 哦, 嘛, 啦 ...), spaces inside Chinese, "已经" → "已", letters
+// spaced out one by one ("o k", "d o n e"), and English contractions written out ("don't" →
+// "do not", "can't" → "can not", "I'm" → "i am", also without the apostrophe: "dont", "im").
+// Phrases and texts go through the same steps, so they are compared like with like. Every key
+// scalar keeps the span of normalised scalars it came from, so a match can quote the original.
+// It also marks quoted spans (“…”, "…", '…', 「…」, 『…』, 《…》) and splits clauses.
+
+/// A text in the form phrases are matched on.
+public struct LintText: Sendable {
+    /// The normalised text it was made from.
+    public let normalized: NormalizedText
+    /// The key scalars.
+    public let scalars: [Unicode.Scalar]
+    /// The key text.
+    public let text: String
+    /// For each key scalar, the span of normalised scalars it came from.
+    let from: [Range<Int>]
+    /// For each key scalar, whether it lies inside quotation marks (the marks included).
+    public let quoted: [Bool]
+    /// UTF-8 offset of each key scalar in `text`, and the end.
+    let offsets: [Int]
+
+    /// Modal particles and fillers dropped inside words (they add tone, not meaning).
+    static let particles: Set<Unicode.Scalar> = ["啊", "呀", "呢", "吧", "哦", "噢", "嘛", "啦", "呗", "哟", "喔", "嘞", "咯", "诶", "欸", "呃", "嗯"]
+
+    /// English contractions and their apostrophe-less spellings, written out.
+    static let contractions: [String: String] = [
+        "don't": "do not", "dont": "do not", "doesn't": "does not", "doesnt": "does not", "didn't": "did not",
+        "didnt": "did not", "can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not",
+        "wont": "will not", "isn't": "is not", "isnt": "is not", "aren't": "are not", "wasn't": "was not",
+        "weren't": "were not", "haven't": "have not", "hasn't": "has not", "hadn't": "had not", "couldn't": "could not",
+        "couldnt": "could not", "shouldn't": "should not", "wouldn't": "would not", "i'm": "i am", "im": "i am",
+        "i've": "i have", "ive": "i have", "i'll": "i will", "i'd": "i would", "you're": "you are", "youre": "you are",
+        "you've": "you have", "you'll": "you will", "you'd": "you would", "we're": "we are", "we've": "we have",
+        "we'll": "we will", "it's": "it is", "that's": "that is", "thats": "that is", "what's": "what is",
+        "whats": "what is", "there's": "there is", "theres": "there is", "here's": "here is", "let's": "let us",
+        "who's": "who is", "gonna": "going to", "wanna": "want to", "ain't": "is not",
+    ]
+
+    /// Prepares `text` (as typed).
+    public init(_ text: String) { self.init(normalized: TextNormalizer.normalize(text)) }
+
+    /// Prepares an already normalised text.
+    public init(normalized n: NormalizedText) {
+        normalized = n
+        let src = n.scalars
+        var out: [Unicode.Scalar] = []
+        var from: [Range<Int>] = []
+        func isLetter(_ i: Int) -> Bool { i >= 0 && i < src.count && LintText.isLatinLetter(src[i]) }
+        var i = 0
+        while i < src.count {
+            let u = src[i]
+            if LintText.isLatinLetter(u) || (u == "'" && isLetter(i - 1) && isLetter(i + 1)) {
+                // A Latin word (apostrophes inside it included).
+                var j = i
+                while j < src.count && (LintText.isLatinLetter(src[j]) || (src[j] == "'" && isLetter(j - 1) && isLetter(j + 1))) { j += 1 }
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: src[i..<j])
+                let w = String(word)
+                let replacement = LintText.contractions[w].map { Array($0.unicodeScalars) } ?? Array(src[i..<j])
+                for r in replacement {
+                    out.append(r)
+                    from.append(i..<j)
+                }
+                i = j
+                continue
+            }
+            if u == " " {
+                let prev = i > 0 ? src[i - 1] : " "
+                let next = i + 1 < src.count ? src[i + 1] : " "
+                // Spaces in Chinese carry nothing; letters spaced one by one form a word.
+                let cjk = TextNormalizer.isHan(prev) || TextNormalizer.isHan(next)
+                let spelled = isLetter(i - 1) && !isLetter(i - 2) && isLetter(i + 1) && !isLetter(i + 2)
+                if cjk || spelled {
+                    i += 1
+                    continue
+                }
+            }
+            if LintText.particles.contains(u) {
+                i += 1
+                continue
+            }
+            if u == "经", let last = out.last, last == "已" {
+                from[from.count - 1] = from[from.count - 1].lowerBound..<(i + 1)
+                i += 1
+                continue
+            }
+            out.append(u)
+            from.append(i..<(i + 1))
+            i += 1
+        }
+        // Spelled-out letters joined above may leave a doubled space; keep the form single-spaced.
+        var s2: [Unicode.Scalar] = []
+        var f2: [Range<Int>] = []
+        for (k, u) in out.enumerated() {
+            if u == " ", s2.last == " " || s2.isEmpty { continue }
+            s2.append(u)
+            f2.append(from[k])
+        }
+        if s2.last == " " {
+            s2.removeLast()
+            f2.removeLast()
+        }
+        scalars = s2
+        self.from = f2
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s2)
+        text = String(v)
+        var offs: [Int] = []
+        var o = 0
+        for u in s2 {
+            offs.append(o)
+            o += UTF8.width(u)
+        }
+        offs.append(o)
+        offsets = offs
+        quoted = LintText.quotedSpans(s2)
+    }
+
+    /// The key form of a phrase (the same steps as a text).
+    public static func key(_ phrase: String) -> String { LintText(phrase).text }
+
+    static func isLatinLetter(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0xDF && u.value <= 0x24F && u.properties.isAlphabetic)
+    }
+
+    /// Whether a key scalar is content: a letter, a digit or a Han character.
+    public static func isContent(_ u: Unicode.Scalar) -> Bool {
+        u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    /// The key scalar index at UTF-8 offset `offset` of `text`.
+    func index(ofUTF8 offset: Int) -> Int {
+        var lo = 0
+        var hi = scalars.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// What the user typed for key scalars `range`.
+    public func original(_ range: Range<Int>) -> String {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= from.count else { return "" }
+        return normalized.original(scalars: from[range.lowerBound].lowerBound..<from[range.upperBound - 1].upperBound)
+    }
+
+    /// The key text of scalars `range`.
+    public func slice(_ range: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[range])
+        return String(v)
+    }
+
+    // MARK: quotation
+
+    static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "'": "'", "„": "“"]
+
+    /// Marks spans between matching quotation marks. An ASCII ' opens only at a word start and
+    /// closes only at a word end (so "don't" is no quote); an unclosed mark quotes nothing.
+    static func quotedSpans(_ s: [Unicode.Scalar]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: s.count)
+        var i = 0
+        while i < s.count {
+            guard let close = pairs[s[i]] else {
+                i += 1
+                continue
+            }
+            if s[i] == "'" && i > 0 && isContent(s[i - 1]) {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var found = -1
+            while j < s.count && j - i <= 400 {
+                if s[j] == close {
+                    let endsWord = j + 1 >= s.count || !isContent(s[j + 1])
+                    if close != "'" || endsWord {
+                        found = j
+                        break
+                    }
+                }
+                if s[j] == "\n" { break }
+                j += 1
+            }
+            if found > i + 1 {
+                for k in i...found { mask[k] = true }
+                i = found + 1
+            } else {
+                i += 1
+            }
+        }
+        return mask
+    }
+
+    // MARK: clauses
+
+    /// A clause: key scalar range between separators, without edge spaces.
+    public struct Clause: Sendable {
+        public var range: Range<Int>
+        public var text: String
+    }
+
+    static let separators: Set<Unicode.Scalar> = [
+        ",", "!", "?", ";", "。", "、", "，", "！", "？", "；", "\n", "(", ")", "（", "）", "~", "～", "【", "】", "…",
+    ]
+
+    /// The clauses of the text, split at clause punctuation (a "." or ":" between two letters
+    /// or digits, as in "v2.3" or "10:30", does not split).
+    public var clauses: [Clause] {
+        var out: [Clause] = []
+        var start = 0
+        func flush(_ end: Int) {
+            var a = start
+            var b = end
+            while a < b && scalars[a] == " " { a += 1 }
+            while b > a && scalars[b - 1] == " " { b -= 1 }
+            if a < b { out.append(Clause(range: a..<b, text: slice(a..<b))) }
+        }
+        for (i, u) in scalars.enumerated() {
+            var split = LintText.separators.contains(u)
+            if u == "." || u == ":" || u == "：" {
+                let inside = i > 0 && i + 1 < scalars.count && LintText.isContent(scalars[i - 1]) && LintText.isContent(scalars[i + 1])
+                split = !inside
+            }
+            if split {
+                flush(i)
+                start = i + 1
+            }
+        }
+        flush(scalars.count)
+        return out
+    }
+}
