@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Spark check (.ci/run runs it after the unit tests): Examples/spark/report.py in Spark local
+# The Spark check (.ci/run runs it before the unit tests): Examples/spark/report.py in Spark local
 # mode over 200,000 generated tickets in 8 input partitions plus an empty one must write the
 # report byte for byte as one `desk report` over the same file, as html and (from the merged
 # partial) as json; and a bad line must fail the job, named by its partition-local line under
