@@ -165,7 +165,9 @@ public enum QueueCommand {
             let local = zone.civil(due).formatted(offsetSeconds: 0)
             // `2026-11-30 16:00` in the policy's zone.
             let shown = String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
-            rows.append([shown, relative(due, now: now), t.id, t.priority?.rawValue ?? "-", e.duty.kind.rawValue, t.title])
+            // The id and title come from the file: no control character reaches the terminal.
+            rows.append([shown, relative(due, now: now), TerminalText.escaped(t.id, keepLayout: false), t.priority?.rawValue ?? "-",
+                         e.duty.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)])
         }
         var widths = [Int](repeating: 0, count: 5)
         for r in rows { for i in 0..<5 { widths[i] = max(widths[i], r[i].count) } }
@@ -177,7 +179,7 @@ public enum QueueCommand {
                 if c == 1 && colour && entries[i].duty.state == .overdue { cell = Colour.red + cell + Colour.reset }
                 line += cell + "  "
             }
-            out += line + Self.oneLine(r[5]) + "\n"
+            out += line + r[5] + "\n"
             if explain { out += "    " + entries[i].duty.explain + "\n" }
         }
         return out

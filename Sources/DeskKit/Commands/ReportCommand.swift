@@ -59,7 +59,8 @@ public enum ReportCommand {
 
     /// Runs `report`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
+        try FlagRules.report(args)  // usage mistakes before the policy is opened
+        return try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
     /// Runs `report` with given settings (tests build them directly).
@@ -128,6 +129,9 @@ public enum ReportCommand {
         let label = args.string("label")
         var merged: ReportEngine.Accumulator? = nil
         var first: (header: PartialHeader, at: String)? = nil
+        // Every merged total is at most the sum of the partials' largest numbers: kept within
+        // Int64, no addition of the merge can overflow, whatever a crafted partial claims.
+        var magnitude: Int64 = 0
         try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
             let shown = name == InputFile.stdinName ? label ?? name : name
             let p: PartialReport
@@ -137,6 +141,9 @@ public enum ReportCommand {
                 throw error.at(file: shown, line: line)
             }
             func refuse(_ m: String) -> DeskError { .data(DataError(file: shown, line: line, message: m)) }
+            let (sum, overflow) = magnitude.addingReportingOverflow(p.magnitude)
+            guard !overflow else { throw refuse("partial's totals are too large to add to the partials before it (beyond 2^63)") }
+            magnitude = sum
             if let f = first {
                 if let m = p.header.mismatch(f.header) {
                     throw refuse("partial does not match \(f.at): \(m.field) is '\(m.value)' here, '\(m.other)' there")

@@ -51,6 +51,20 @@ public struct PartialHeader: Sendable, Equatable {
 public struct PartialReport: Sendable {
     public var header: PartialHeader
     public var accumulator: ReportEngine.Accumulator
+    /// The largest magnitude of any whole number in the partial (counts, sums, a duration
+    /// multiset's size): every total of a merge is at most the sum of its partials' magnitudes,
+    /// so a merge whose magnitudes add up within Int64 cannot overflow (`--merge` checks).
+    public var magnitude: Int64
+}
+
+/// The largest magnitude of a whole number anywhere in a JSON value (other numbers: 0).
+func largestWholeNumber(_ v: JSONValue) -> Int64 {
+    switch v {
+    case .number(let t): return Int64(t).map { $0 == Int64.min ? Int64.max : abs($0) } ?? 0
+    case .array(let a): return a.reduce(0) { max($0, largestWholeNumber($1)) }
+    case .object(let o): return o.members.reduce(0) { max($0, largestWholeNumber($1.value)) }
+    default: return 0
+    }
 }
 
 extension ReportEngine.Accumulator {
@@ -153,7 +167,7 @@ extension ReportEngine.Accumulator {
         let header = PartialHeader(
             policyHash: policyHash, now: now, period: period, previous: previous, dimensions: dims,
             trend: acc.result.trend.map(\.period), tickets: tickets)
-        return PartialReport(header: header, accumulator: acc)
+        return PartialReport(header: header, accumulator: acc, magnitude: largestWholeNumber(value))
     }
 }
 
