@@ -50,10 +50,14 @@ public enum QueueCommand {
             ExampleSpec("desk queue --owner agent.li --explain --limit 10 tickets.ndjson", "one agent's next ten duties with the rules behind them"),
         ])
 
-    /// One open duty, with what the listing shows of its ticket.
+    /// One open duty, kept small (memory follows the open duties): its kind, due, whether it
+    /// is overdue, its ticket, and the rule behind it only when --explain asks for it.
     struct Entry {
-        var duty: Duty
-        var ticket: Int
+        var kind: Duty.Kind
+        var overdue: Bool
+        var due: Instant
+        var ticket: Int32
+        var explain: String?
     }
 
     /// What the listing shows of a ticket with open duties (kept once per ticket).
@@ -91,6 +95,7 @@ public enum QueueCommand {
 
         var tickets: [TicketInfo] = []
         var entries: [Entry] = []
+        let explain = args.has("explain")
         try TicketStream.read(paths: args.positionals, stdin: ctx.stdin) { (t, _) throws(DeskError) in
             let owner = t.string("owner"), assignee = t.string("assignee")
             if !owners.isEmpty && !owners.contains(owner ?? "") { return }
@@ -100,7 +105,8 @@ public enum QueueCommand {
             if !priorities.isEmpty && !priorities.contains(t.priority?.rawValue ?? "") { return }
             guard lifecycle.mayHaveOpenDuties(t, now: now) else { return }
             var picked = false
-            for d in lifecycle.duties(t, now: now) where d.isOpen {
+            let f = lifecycle.facts(t)
+            for d in lifecycle.duties(f, schedule: lifecycle.schedule(f, now: now), now: now, openOnly: true) where d.isOpen {
                 guard let due = d.due else { continue }  // paused: waiting on the customer
                 if onlyOverdue && d.state != .overdue { continue }
                 if let horizon, due > horizon { continue }
@@ -111,14 +117,15 @@ public enum QueueCommand {
                         tier: t.string("tier")))
                     picked = true
                 }
-                entries.append(Entry(duty: d, ticket: tickets.count - 1))
+                entries.append(Entry(kind: d.kind, overdue: d.state == .overdue, due: due, ticket: Int32(tickets.count - 1),
+                                     explain: explain ? d.explain : nil))
             }
         }
         entries.sort { a, b in before(a, b, tickets) }
         if let limit, entries.count > limit { entries.removeLast(entries.count - limit) }
         let out = args.string("format") == "ndjson"
-            ? ndjson(entries, tickets, now: now, explain: args.has("explain"))
-            : Array(text(entries, tickets, now: now, zone: policy.zone, explain: args.has("explain"), colour: ctx.colours(ctx.stdout)).utf8)
+            ? ndjson(entries, tickets, now: now)
+            : Array(text(entries, tickets, now: now, zone: policy.zone, colour: ctx.colours(ctx.stdout)).utf8)
         try ctx.stdout.write(out)
         return 0
     }
@@ -126,16 +133,14 @@ public enum QueueCommand {
     /// Overdue first, then by due time; ties by priority (high first, none last), opened_at,
     /// id, and the duty's kind.
     static func before(_ a: Entry, _ b: Entry, _ tickets: [TicketInfo]) -> Bool {
-        let ao = a.duty.state == .overdue, bo = b.duty.state == .overdue
-        if ao != bo { return ao }
-        let ad = a.duty.due?.seconds ?? Int64.max, bd = b.duty.due?.seconds ?? Int64.max
-        if ad != bd { return ad < bd }
-        let ta = tickets[a.ticket], tb = tickets[b.ticket]
+        if a.overdue != b.overdue { return a.overdue }
+        if a.due != b.due { return a.due < b.due }
+        let ta = tickets[Int(a.ticket)], tb = tickets[Int(b.ticket)]
         let pa = ta.priority?.ordinal ?? 3, pb = tb.priority?.ordinal ?? 3
         if pa != pb { return pa < pb }
         if ta.openedAt != tb.openedAt { return ta.openedAt < tb.openedAt }
         if ta.id != tb.id { return ta.id.utf8.lexicographicallyPrecedes(tb.id.utf8) }
-        let ka = Duty.Kind.allCases.firstIndex(of: a.duty.kind) ?? 0, kb = Duty.Kind.allCases.firstIndex(of: b.duty.kind) ?? 0
+        let ka = Duty.Kind.allCases.firstIndex(of: a.kind) ?? 0, kb = Duty.Kind.allCases.firstIndex(of: b.kind) ?? 0
         return ka < kb
     }
 
@@ -157,17 +162,17 @@ public enum QueueCommand {
     }
 
     /// The aligned text listing.
-    static func text(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, zone: ZoneRules, explain: Bool, colour: Bool) -> String {
+    static func text(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, zone: ZoneRules, colour: Bool) -> String {
         var rows: [[String]] = []
         for e in entries {
-            let t = tickets[e.ticket]
-            let due = e.duty.due ?? now
+            let t = tickets[Int(e.ticket)]
+            let due = e.due
             let local = zone.civil(due).formatted(offsetSeconds: 0)
             // `2026-11-30 16:00` in the policy's zone.
             let shown = String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
             // The id and title come from the file: no control character reaches the terminal.
             rows.append([shown, relative(due, now: now), TerminalText.escaped(t.id, keepLayout: false), t.priority?.rawValue ?? "-",
-                         e.duty.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)])
+                         e.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)])
         }
         var widths = [Int](repeating: 0, count: 5)
         for r in rows { for i in 0..<5 { widths[i] = max(widths[i], r[i].count) } }
@@ -176,11 +181,11 @@ public enum QueueCommand {
             var line = ""
             for c in 0..<5 {
                 var cell = r[c] + String(repeating: " ", count: widths[c] - r[c].count)
-                if c == 1 && colour && entries[i].duty.state == .overdue { cell = Colour.red + cell + Colour.reset }
+                if c == 1 && colour && entries[i].overdue { cell = Colour.red + cell + Colour.reset }
                 line += cell + "  "
             }
             out += line + r[5] + "\n"
-            if explain { out += "    " + entries[i].duty.explain + "\n" }
+            if let x = entries[i].explain { out += "    " + x + "\n" }
         }
         return out
     }
@@ -191,15 +196,15 @@ public enum QueueCommand {
     }
 
     /// One JSON object per duty.
-    static func ndjson(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, explain: Bool) -> [UInt8] {
+    static func ndjson(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant) -> [UInt8] {
         var out: [UInt8] = []
         for e in entries {
-            let t = tickets[e.ticket]
-            let due = e.duty.due ?? now
+            let t = tickets[Int(e.ticket)]
+            let due = e.due
             var o = JSONObject()
             o["ticket"] = .string(t.id)
-            o["duty"] = .string(e.duty.kind.rawValue)
-            o["state"] = .string(e.duty.state.rawValue)
+            o["duty"] = .string(e.kind.rawValue)
+            o["state"] = .string(e.overdue ? "overdue" : "pending")
             o["due"] = .string(due.rfc3339)
             o["seconds_left"] = .number(String(due.seconds - now.seconds))
             o["priority"] = t.priority.map { .string($0.rawValue) } ?? .null
@@ -207,7 +212,7 @@ public enum QueueCommand {
             o["assignee"] = t.assignee.map { .string($0) } ?? .null
             o["tier"] = t.tier.map { .string($0) } ?? .null
             o["title"] = .string(t.title)
-            if explain { o["rule"] = .string(e.duty.explain) }
+            if let x = e.explain { o["rule"] = .string(x) }
             JSONWriter.write(.object(o), to: &out)
             out.append(0x0A)
         }

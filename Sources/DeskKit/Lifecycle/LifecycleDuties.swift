@@ -10,8 +10,10 @@ extension Lifecycle {
         return duties(f, schedule: schedule(f, now: now), now: now)
     }
 
-    /// Every duty of a ticket's (full) facts at `now`.
-    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant) -> [Duty] {
+    /// Every duty of a ticket's (full) facts at `now`. With `openOnly` the cadence duties
+    /// (end-of-day and progress updates) are worked out only for the current day and the
+    /// latest update, which is all `queue` lists; the open duties are the same either way.
+    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false) -> [Duty] {
         var out: [Duty] = []
         let cal = calendar(for: f.priority)
         let dur = Policy.formatDuration
@@ -108,8 +110,8 @@ extension Lifecycle {
             if case .replied = e.kind { return e.at }
             return nil
         }
-        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, into: &out) }
-        progress(f, s, replies: replies, cal: cal, now: now, into: &out)
+        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, into: &out) }
+        progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, into: &out)
         // Observation, survey and its follow-up.
         if f.status == .observing, let until = f.observeUntil {
             out.append(Duty(.observation, due: until, state: now > until ? .overdue : .pending,
@@ -138,14 +140,14 @@ extension Lifecycle {
     /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)
     /// stands open at the day's business end, having been opened at least its first-response
     /// target before it, is due a public reply within that business day.
-    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, into out: inout [Duty]) {
+    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, into out: inout [Duty]) {
         let grace = policy.firstResponse[f.channel] ?? 0
         let last = min(now, f.resolutionStop ?? now)
         let firstDay = business.date(of: f.openedAt.seconds)
         let lastDay = business.date(of: last.seconds)
         guard lastDay >= firstDay else { return }
         // Old open tickets: the last 400 days are enough for any review.
-        for day in max(firstDay, lastDay - 400)...lastDay {
+        for day in max(firstDay, onlyToday ? lastDay : lastDay - 400)...lastDay {
             let w = business.windows(day: day)
             guard let startS = w.first?.0, let endS = w.last?.1 else { continue }
             let start = Instant(seconds: startS), end = Instant(seconds: endS)
