@@ -17,11 +17,12 @@ CASES = [
     ("unfiltered", "show {f}"),
     ("--owner --channel", "show --owner agent.29 --channel chat {f}"),
     ("--status --tier --category", "show --status open --status in_progress --tier tier2 --category bug {f}"),
-    ("--tag --assignee (OR)", "show --tag vpn --assignee agent.06 --assignee agent.07 {f}"),
+    ("--category --assignee (OR)", "show --category network --assignee agent.06 --assignee agent.07 {f}"),
+    ("--tag", "show --tag vpn {f}"),
     ("--opened-since --updated-since", "show --opened-since 2026-11-01T00:00:00Z --updated-since 2026-11-15T00:00:00Z {f}"),
     ("--requester", "show --requester chen {f}"),
     ("--text (English)", "show --text vpn {f}"),
-    ("--text (Chinese)", "show --text 断线 {f}"),
+    ("--text (Chinese)", "show --text 打印 {f}"),
     ("--text (two, OR)", "show --text printer --text 打印机 {f}"),
 ]
 
