@@ -174,7 +174,41 @@ public struct Classifier: Sendable {
     /// The text with every run of ASCII digits (with , or . inside) as one "#", so a keyword
     /// can say "any number": "# users", "#人", "all # designers" reads "all #".
     static func numbersAsHash(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return s }
+        let t = chineseNumbersAsHash(s)
+        guard t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return t }
+        return asciiNumbersAsHash(t)
+    }
+
+    /// Chinese numerals read as "#" too: a run of two or more (四十五, 三百), or one of 十 百 千
+    /// 万 几 alone; a lone 一 or 五 is left (一直, 五楼).
+    static func chineseNumbersAsHash(_ s: String) -> String {
+        let digits: Set<Unicode.Scalar> = ["零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "几"]
+        let big: Set<Unicode.Scalar> = ["十", "百", "千", "万", "几"]
+        guard s.unicodeScalars.contains(where: { big.contains($0) }) || s.unicodeScalars.contains(where: digits.contains) else { return s }
+        var out = String.UnicodeScalarView()
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        var changed = false
+        while i < u.count {
+            if digits.contains(u[i]) {
+                var j = i
+                while j < u.count && digits.contains(u[j]) { j += 1 }
+                if j - i >= 2 || big.contains(u[i]) {
+                    out.append("#")
+                    changed = true
+                } else {
+                    out.append(contentsOf: u[i..<j])
+                }
+                i = j
+            } else {
+                out.append(u[i])
+                i += 1
+            }
+        }
+        return changed ? String(out) : s
+    }
+
+    static func asciiNumbersAsHash(_ s: String) -> String {
         var out: [UInt8] = []
         let u = Array(s.utf8)
         var i = 0
