@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report check policy help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy kb similar help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open show classify reply escalate resolve survey report check policy' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy kb similar' -- "$cur") )
             fi
             ;;
         completions)
@@ -105,26 +105,6 @@ _desk() {
                 _desk_files
             fi
             ;;
-        show)
-            case "$prev" in
-                --id)
-                    return 0 ;;
-                --status)
-                    COMPREPLY=( $(compgen -W 'open in_progress waiting escalated observing resolved closed' -- "$cur") )
-                    return 0 ;;
-                --priority)
-                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
-                    return 0 ;;
-                --format)
-                    COMPREPLY=( $(compgen -W 'ndjson text' -- "$cur") )
-                    return 0 ;;
-            esac
-            if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --status --priority --format --redact -h --help' -- "$cur") )
-            else
-                _desk_files
-            fi
-            ;;
         classify)
             case "$prev" in
                 --id)
@@ -149,9 +129,139 @@ _desk() {
                     return 0 ;;
                 --min-macro-f1)
                     return 0 ;;
+                -o|--output)
+                    _desk_files
+                    return 0 ;;
+                --kb)
+                    _desk_files
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 --learn -o --output --suggest --kb -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        show)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --status)
+                    COMPREPLY=( $(compgen -W 'open in_progress waiting escalated observing resolved closed' -- "$cur") )
+                    return 0 ;;
+                --priority)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --owner)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --tier)
+                    COMPREPLY=( $(compgen -W 'tier1 tier2 rnd vendor' -- "$cur") )
+                    return 0 ;;
+                --channel)
+                    COMPREPLY=( $(compgen -W 'phone email web chat im walk_in' -- "$cur") )
+                    return 0 ;;
+                --category)
+                    return 0 ;;
+                --tag)
+                    return 0 ;;
+                --requester)
+                    return 0 ;;
+                --opened-since)
+                    return 0 ;;
+                --opened-before)
+                    return 0 ;;
+                --updated-since)
+                    return 0 ;;
+                --text)
+                    return 0 ;;
+                --sort)
+                    COMPREPLY=( $(compgen -W 'opened updated priority due' -- "$cur") )
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'ndjson text' -- "$cur") )
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        edit)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --title)
+                    return 0 ;;
+                --description)
+                    return 0 ;;
+                --requester)
+                    return 0 ;;
+                --contact)
+                    return 0 ;;
+                --email)
+                    return 0 ;;
+                --phone)
+                    return 0 ;;
+                --department)
+                    return 0 ;;
+                --account)
+                    return 0 ;;
+                --occurred-at)
+                    return 0 ;;
+                --frequency)
+                    return 0 ;;
+                --steps-tried)
+                    return 0 ;;
+                --device)
+                    return 0 ;;
+                --os)
+                    return 0 ;;
+                --app-version)
+                    return 0 ;;
+                --network)
+                    return 0 ;;
+                --attach)
+                    _desk_files
+                    return 0 ;;
+                --category)
+                    return 0 ;;
+                --tag)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --impact)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --urgency)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --owner)
+                    return 0 ;;
+                --unset)
+                    COMPREPLY=( $(compgen -W 'assignee requester contact email phone department account title description occurred-at frequency steps-tried attach device os app-version network impact urgency category tag escalation-requested' -- "$cur") )
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --title --description --requester --contact --email --phone --department --account --occurred-at --frequency --steps-tried --device --os --app-version --network --attach --category --tag --assignee --impact --urgency --escalation-requested --owner --unset --reason --by --now --policy -i --in-place -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -175,6 +285,25 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        log)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --format --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -229,6 +358,8 @@ _desk() {
                     return 0 ;;
                 --observe)
                     return 0 ;;
+                --article)
+                    return 0 ;;
                 --by)
                     return 0 ;;
                 -i|--in-place)
@@ -241,7 +372,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --dry-run --article --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -286,6 +417,9 @@ _desk() {
                     return 0 ;;
                 --label)
                     return 0 ;;
+                --kb)
+                    _desk_files
+                    return 0 ;;
                 --now)
                     return 0 ;;
                 --policy)
@@ -293,7 +427,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--month --from --to --by --format --partial --merge --label --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --partial --merge --label --kb --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -334,6 +468,89 @@ _desk() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=( $(compgen -W '--check --policy --now -h --help' -- "$cur") )
+            fi
+            ;;
+        kb)
+            case "$prev" in
+                --kb)
+                    _desk_files
+                    return 0 ;;
+                --from)
+                    return 0 ;;
+                --resolved-in)
+                    return 0 ;;
+                --id)
+                    return 0 ;;
+                --title)
+                    return 0 ;;
+                --symptom)
+                    return 0 ;;
+                --impact)
+                    return 0 ;;
+                --cause)
+                    return 0 ;;
+                --solution)
+                    return 0 ;;
+                --evidence)
+                    return 0 ;;
+                --tag)
+                    return 0 ;;
+                --product)
+                    return 0 ;;
+                --version)
+                    return 0 ;;
+                --source)
+                    return 0 ;;
+                --reason)
+                    return 0 ;;
+                --changed-at)
+                    return 0 ;;
+                --days)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --status)
+                    COMPREPLY=( $(compgen -W 'draft published retired' -- "$cur") )
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                -i|--in-place)
+                    _desk_files
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--kb --from --resolved-in --id --title --symptom --impact --cause --solution --evidence --tag --product --version --source --reason --changed-at --days --format --limit --status --by -i --in-place --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        similar)
+            case "$prev" in
+                --id)
+                    return 0 ;;
+                --text)
+                    return 0 ;;
+                --kb)
+                    _desk_files
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--id --text --kb --limit --format --articles --tickets -h --help' -- "$cur") )
+            else
+                _desk_files
             fi
             ;;
     esac

@@ -14,15 +14,19 @@ _desk() {
             curcontext="${curcontext%:*:*}:desk-$words[1]:"
             case $words[1] in
                 open) _desk_open ;;
-                show) _desk_show ;;
                 classify) _desk_classify ;;
+                show) _desk_show ;;
+                edit) _desk_edit ;;
                 reply) _desk_reply ;;
+                log) _desk_log ;;
                 escalate) _desk_escalate ;;
                 resolve) _desk_resolve ;;
                 survey) _desk_survey ;;
                 report) _desk_report ;;
                 check) _desk_check ;;
                 policy) _desk_policy ;;
+                kb) _desk_kb ;;
+                similar) _desk_similar ;;
                 help) _arguments '1:command:_desk_command_names' ;;
                 completions) _arguments '1:shell:(bash zsh fish)' ;;
             esac
@@ -32,7 +36,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'show' 'classify' 'reply' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy')
+    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy' 'kb' 'similar')
     _describe -t commands 'desk command' names
 }
 
@@ -40,15 +44,19 @@ _desk_commands() {
     local -a commands
     commands=(
         'open:create a ticket from flags or raw requests, or reopen a finished one'
-        'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
+        'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
+        'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
         'escalate:escalate a ticket by hand, acknowledge an escalation, or escalate every ticket whose trigger fired'
         'resolve:record cause, solution and result of a ticket, optionally after an observation period'
         'survey:invite requesters of resolved tickets to a survey, or record their responses'
         'report:KPIs and feedback analysis for a period, as json, text, markdown, csv or html'
         'check:lint tickets against the schema and the policy, for CI'
         'policy:print the built-in policy as JSON, or validate a policy file'
+        'kb:keep the knowledge base\: draft articles from resolved tickets, publish, review and search them'
+        'similar:find published articles and resolved tickets most like a ticket, with their cause and solution'
         'help:show help for desk or for one command'
         'completions:print a shell completion script'
     )
@@ -88,17 +96,6 @@ _desk_open() {
         '*:file:_files'
 }
 
-_desk_show() {
-    _arguments -s -S \
-        '*--id=[pick the ticket with this id]:ID:' \
-        '*--status=[pick tickets with this status]:VALUE:(open in_progress waiting escalated observing resolved closed)' \
-        '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
-        '--format=[output format]:VALUE:(ndjson text)' \
-        '--redact[mask requester e-mail, phone and account]' \
-        '(- *)'{-h,--help}'[print help]' \
-        '*:file:_files'
-}
-
 _desk_classify() {
     _arguments -s -S \
         '*--id=[pick the ticket with this id]:ID:' \
@@ -110,6 +107,74 @@ _desk_classify() {
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--evaluate=[classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written]:FILE:_files' \
         '--min-macro-f1=[with --evaluate\: exit 1 when the priority macro-F1 is below this number (0 to 1)]:TEXT:' \
+        '--learn[train a naive Bayes model on the input tickets whose priority a person gave or confirmed; write it with -o]' \
+        '(-o --output)'{-o+,--output=}'[with --learn\: the model file to write (the policy names it in classification.model)]:FILE:_files' \
+        '--suggest[record the published articles and resolved tickets most like each ticket in suggestions]' \
+        '--kb=[the knowledge base file for --suggest]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_show() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '*--status=[pick tickets with this status]:VALUE:(open in_progress waiting escalated observing resolved closed)' \
+        '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
+        '*--owner=[pick tickets whose first-contact owner is NAME]:NAME:' \
+        '*--assignee=[pick tickets assigned to NAME]:NAME:' \
+        '*--tier=[pick tickets at this tier]:VALUE:(tier1 tier2 rnd vendor)' \
+        '*--channel=[pick tickets that came in by this channel]:VALUE:(phone email web chat im walk_in)' \
+        '*--category=[pick tickets in this category]:TEXT:' \
+        '*--tag=[pick tickets carrying this tag]:TEXT:' \
+        '*--requester=[pick tickets whose requester'\''s name, e-mail, phone, account or contact contains TEXT (any case)]:TEXT:' \
+        '--opened-since=[pick tickets opened at or after TIME, or within DURATION before now]:TIME|DURATION:' \
+        '--opened-before=[pick tickets opened before TIME, or more than DURATION before now]:TIME|DURATION:' \
+        '--updated-since=[pick tickets whose last history event is at or after TIME, or within DURATION before now]:TIME|DURATION:' \
+        '--breached[pick tickets that missed an SLA target by now (recorded, or a due passed with the work open)]' \
+        '*--text=[pick tickets whose title, description, replies or notes contain TEXT (any case; Chinese works)]:TEXT:' \
+        '--sort=[order by this key (holds the picked tickets in memory)]:VALUE:(opened updated priority due)' \
+        '--reverse[reverse the --sort order]' \
+        '--limit=[print at most N tickets]:N:' \
+        '--count[print only the number of tickets picked]' \
+        '--format=[output format]:VALUE:(ndjson text)' \
+        '--redact[mask requester e-mail, phone and account]' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_edit() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--title=[one-line summary of the problem]:TEXT:' \
+        '--description=[what happens, in the requester'\''s words]:TEXT:' \
+        '--requester=[who asks for help]:NAME:' \
+        '--contact=[how to reach the requester (any form, e.g. an IM handle)]:TEXT:' \
+        '--email=[requester'\''s e-mail address]:ADDRESS:' \
+        '--phone=[requester'\''s phone number]:NUMBER:' \
+        '--department=[requester'\''s department]:TEXT:' \
+        '--account=[requester'\''s account name]:TEXT:' \
+        '--occurred-at=[when the problem first occurred]:TIME:' \
+        '--frequency=[how often it happens (always, daily, once, ...)]:TEXT:' \
+        '--steps-tried=[what the requester already tried, with results]:TEXT:' \
+        '--device=[device model]:TEXT:' \
+        '--os=[operating system and version]:TEXT:' \
+        '--app-version=[software version]:VERSION:' \
+        '--network=[network environment (office LAN, VPN, home Wi-Fi, ...)]:TEXT:' \
+        '*--attach=[name of an attached file]:FILE:_files' \
+        '--category=[set the category (kept by later classify runs)]:TEXT:' \
+        '*--tag=[add a tag (+TAG or TAG) or remove one (--tag=-TAG)]:+TAG|-TAG:' \
+        '--assignee=[who works the ticket now]:NAME:' \
+        '--impact=[how widely the problem is felt]:VALUE:(high medium low)' \
+        '--urgency=[how soon it hurts]:VALUE:(high medium low)' \
+        '--escalation-requested[record that the customer asked for escalation (with --reason)]' \
+        '--owner=[change the first-contact owner (with --reason)]:NAME:' \
+        '*--unset=[clear a field, named as its flag]:FIELD:(assignee requester contact email phone department account title description occurred-at frequency steps-tried attach device os app-version network impact urgency category tag escalation-requested)' \
+        '--reason=[why; required for --owner, --escalation-requested and finished tickets]:TEXT:' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -124,6 +189,16 @@ _desk_reply() {
         '--dry-run[only check the wording of the public reply\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_log() {
+    _arguments -s -S \
+        '*--id=[pick the ticket with this id]:ID:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
@@ -161,6 +236,7 @@ _desk_resolve() {
         '--observe=[keep the ticket observing this long before it counts as resolved]:DURATION:' \
         '--confirm[end the observation of --id\: the ticket is resolved]' \
         '--dry-run[only check cause, solution and result\: exit 1 with the reasons, or 0; nothing is read or written]' \
+        '--article=[the knowledge-base article that solved the problem]:KB-ID:' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -193,6 +269,7 @@ _desk_report() {
         '--partial[write the running totals as one line of JSON, to merge later]' \
         '--merge[read partial reports instead of tickets and merge them]' \
         '--label=[name standard input NAME in error messages (the split an engine fed)]:NAME:' \
+        '--kb=[add the knowledge section from this kb file (json, text, markdown)]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
@@ -218,6 +295,49 @@ _desk_policy() {
         '--policy=[policy file to use]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '(- *)'{-h,--help}'[print help]'
+}
+
+_desk_kb() {
+    _arguments -s -S \
+        '--kb=[the knowledge base file]:FILE:_files' \
+        '*--from=[draft\: the resolved ticket to draft from]:ID:' \
+        '--resolved-in=[draft\: every ticket resolved in this month (policy time zone)]:YYYY-MM:' \
+        '*--id=[the article to change]:KB-ID:' \
+        '--title=[问题标题\: the problem in one line]:TEXT:' \
+        '*--symptom=[问题描述\: what the user sees and how to reproduce it (one per line)]:TEXT:' \
+        '--impact=[影响范围\: who and what is affected]:TEXT:' \
+        '--cause=[the cause]:TEXT:' \
+        '*--solution=[解决方案\: one step, in order]:STEP:' \
+        '*--evidence=[相关日志/截图\: a log line or screenshot path]:TEXT:' \
+        '*--tag=[标签分类\: a tag]:TEXT:' \
+        '*--product=[a product the article is about; review\: the product that changed]:NAME:' \
+        '*--version=[a product version the article applies to]:TEXT:' \
+        '*--source=[add\: a ticket the article comes from]:ID:' \
+        '--reason=[retire\: why]:TEXT:' \
+        '--changed-at=[review\: when the product or policy changed]:TIME:' \
+        '--days=[review\: working days allowed for the update]:N:' \
+        '--format=[search, check\: output format]:VALUE:(text ndjson)' \
+        '--limit=[search\: at most N hits]:N:' \
+        '*--status=[search\: articles with this status]:VALUE:(draft published retired)' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_similar() {
+    _arguments -s -S \
+        '--id=[the ticket to find problems like]:ID:' \
+        '--text=[the text to find problems like]:TEXT:' \
+        '--kb=[the knowledge base file]:FILE:_files' \
+        '--limit=[at most N hits]:N:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
+        '--articles[only articles]' \
+        '--tickets[only resolved tickets]' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
 }
 
 _desk "$@"

@@ -76,9 +76,13 @@ public struct FlagSpec: Sendable, Equatable {
 public struct ExampleSpec: Sendable, Equatable {
     public var command: String
     public var explanation: String
-    public init(_ command: String, _ explanation: String) {
+    /// The exit status the example ends with (a refusal shown on purpose is not 0); the
+    /// examples test runs every example and checks it.
+    public var status: Int32
+    public init(_ command: String, _ explanation: String, status: Int32 = 0) {
         self.command = command
         self.explanation = explanation
+        self.status = status
     }
 }
 

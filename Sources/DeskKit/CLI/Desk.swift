@@ -36,7 +36,7 @@ public enum Desk {
 
     static func dispatch(_ arguments: [String], _ ctx: Context) -> Int32 {
         guard let first = arguments.first else {
-            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version).trimmedNewline)
+            ctx.stderr.line(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups).trimmedNewline)
             return 2
         }
         let rest = Array(arguments.dropFirst())
@@ -44,7 +44,7 @@ public enum Desk {
         case "--version", "-V", "version":
             return emit("desk \(version)\n", ctx)
         case "--help", "-h":
-            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx)
+            return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups), ctx)
         case "help":
             return help(rest, ctx)
         case "completions":
@@ -70,15 +70,27 @@ public enum Desk {
                 throw .usage(error)
             }
             if args.helpRequested { return emit(HelpRenderer.commandHelp(entry.spec), ctx) }
-            return try entry.run(args, ctx)
+            let code = try entry.run(args, ctx)
+            noteUnsaved(entry.spec, args, ctx)
+            return code
         } catch {
             return report(error, spec: entry.spec, ctx)
         }
     }
 
+    /// A transforming command run without -i (or -a) whose output went to a terminal saved
+    /// nothing; people who forgot -i are told once, on stderr, how to save.
+    static func noteUnsaved(_ spec: CommandSpec, _ args: ParsedArguments, _ ctx: Context) {
+        guard spec.flag(named: "in-place") != nil, !args.has("in-place"), !args.has("append"), !args.has("dry-run"),
+              ctx.stdout.isTerminal else { return }
+        try? ctx.stdout.flush()  // the note follows the tickets it speaks of
+        let how = spec.flag(named: "append") != nil ? "-a FILE to add to a ticket file" : "-i FILE to change a ticket file in place"
+        ctx.diagnostics.print(Diagnostic(.note, "nothing was saved; the tickets above went to the terminal only (use \(how))"))
+    }
+
     /// `desk help`, `desk help CMD`, `desk help --man` (roff), `desk help --markdown` (docs/COMMANDS.md), `desk help --readme` (README section).
     static func help(_ rest: [String], _ ctx: Context) -> Int32 {
-        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version), ctx) }
+        if rest.isEmpty { return emit(HelpRenderer.topLevelHelp(commands: Registry.specs, version: version, groups: Registry.groups), ctx) }
         if rest == ["--man"] { return emit(ManPage.render(commands: Registry.specs, version: version), ctx) }
         if rest == ["--markdown"] { return emit(MarkdownReference.full(commands: Registry.specs), ctx) }
         if rest == ["--readme"] { return emit(MarkdownReference.brief(commands: Registry.specs), ctx) }

@@ -42,18 +42,39 @@ public enum HelpRenderer {
     }
 
     /// `desk help` and `desk --help`: what desk is, its commands, and the global options.
-    public static func topLevelHelp(commands: [CommandSpec], version: String) -> String {
+    /// With `groups`, commands are listed under each group's title in the group's order, and
+    /// any command no group names under "Other commands".
+    public static func topLevelHelp(commands: [CommandSpec], version: String, groups: [CommandGroup] = []) -> String {
         var out = [
             "desk \(version): a service desk in the shell, over newline-delimited JSON tickets",
             "",
             topLevelUsage,
-            "",
-            "Commands:",
         ]
-        var rows = commands.map { ("  " + $0.name, $0.summary) }
-        rows.append(("  help [COMMAND]", "show help for desk or for one command"))
-        rows.append(("  completions bash|zsh|fish", "print a shell completion script"))
-        out += table(rows)
+        let tooling = [
+            ("  help [COMMAND]", "show help for desk or for one command"),
+            ("  completions bash|zsh|fish", "print a shell completion script"),
+        ]
+        // One table over every section, so the summaries line up across groups.
+        var sections: [(title: String, rows: [(String, String)])] = []
+        if groups.isEmpty {
+            sections.append(("Commands:", commands.map { ("  " + $0.name, $0.summary) } + tooling))
+        } else {
+            var listed: Set<String> = []
+            for g in groups {
+                let specs = g.names.compactMap { n in commands.first { $0.name == n } }
+                listed.formUnion(specs.map(\.name))
+                if !specs.isEmpty { sections.append((g.title + ":", specs.map { ("  " + $0.name, $0.summary) })) }
+            }
+            let rest = commands.filter { !listed.contains($0.name) }
+            sections.append(("Other commands:", rest.map { ("  " + $0.name, $0.summary) } + tooling))
+        }
+        let widest = min(32, sections.flatMap(\.rows).map { displayWidth($0.0) }.max() ?? 0)
+        for section in sections {
+            out += ["", section.title]
+            out += table(section.rows.map { row in
+                (row.0 + String(repeating: " ", count: max(0, widest - displayWidth(row.0))), row.1)
+            })
+        }
         out += ["", "Options:"]
         out += table([("  -h, --help", "print this help"), ("      --version", "print the version")])
         out += ["", "See 'desk help <command>' for details."]

@@ -188,8 +188,8 @@ public enum EscalateCommand {
         guard let etaText = args.string("eta") else {
             throw .usage(UsageError(command: "escalate", message: "--ack needs --eta TIME|DURATION: when the receiver expects to have handled it (seed 000 四(一)3 预计处理时间)"))
         }
-        guard let eta = Instant(rfc3339: etaText) ?? DurationText.parse(etaText).map({ now.adding($0) }) else {
-            throw .usage(UsageError(command: "escalate", message: "--eta must be an RFC 3339 time or a duration, got '\(etaText)'"))
+        guard let eta = Instant(rfc3339: etaText) ?? DurationText.parse(etaText).flatMap({ now.moved(by: $0) }) else {
+            throw .usage(UsageError(command: "escalate", message: "--eta must be an RFC 3339 time or a duration ending by 9999-12-31, got '\(etaText)'"))
         }
         if eta < now {
             throw .usage(UsageError(command: "escalate", message: "--eta \(eta.rfc3339) is before now (\(now.rfc3339))"))

@@ -134,6 +134,7 @@ public enum OpenCommand {
         }
         if let target = args.string("append") {
             let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
+            try file.refuseExisting(ids: Set(created.map(\.id)))
             try file.append(bytes)
             try ctx.stdout.write(bytes)
         } else if args.has("in-place") {
@@ -305,8 +306,8 @@ public enum OpenCommand {
         if args.has("append") { throw .usage(UsageError(command: "open", message: "--reopen rewrites tickets; use -i, not --append")) }
         let by = ctx.actor(args)
         var selection = IdSelection(ids)
-        try TicketStream.transform(args, ctx, visit: { (t, _) throws(DeskError) in
-            guard selection.picks(t.id) else { return }
+        try TicketStream.transform(args, ctx, visit: { (t, loc) throws(DeskError) in
+            guard selection.picks(t.id, at: loc) else { return }
             guard t.status.isFinished || t.status == .observing else {
                 throw .refused("ticket \(t.id) is \(t.status.rawValue); only resolved, closed or observing tickets can be reopened")
             }
@@ -316,8 +317,11 @@ public enum OpenCommand {
             t.append(.object(entry), to: "reopened")
             t.setStatus(.inProgress)
             t.record("reopened", at: now, by: by, [JSONMember("from", .string(from)), JSONMember("reason", .string(reason))])
+        }, trailer: { () throws(DeskError) -> [Ticket] in
+            // Inside the run, so a missing or repeated id leaves an -i file untouched.
+            try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+            return []
         })
-        try selection.checkAllFound(ids, input: TicketStream.inputName(args))
         return 0
     }
 }

@@ -39,6 +39,7 @@ public enum ReportCommand {
             FlagSpec("partial", kind: .flag, help: "write the running totals as one line of JSON, to merge later"),
             FlagSpec("merge", kind: .flag, help: "read partial reports instead of tickets and merge them"),
             FlagSpec("label", kind: .string, valueName: "NAME", help: "name standard input NAME in error messages (the split an engine fed)"),
+            KnowledgeSection.flag,
             CommonFlags.now,
             CommonFlags.policy,
         ],
@@ -47,7 +48,7 @@ public enum ReportCommand {
             ExampleSpec("desk report --month 2026-11 --by owner --by channel --format html tickets.ndjson > 2026-11.html", "a self-contained HTML report with breakdowns"),
             ExampleSpec("desk report --from 2026-10-01 --to 2026-10-15 --by category tickets.ndjson", "the first half of October as JSON"),
             ExampleSpec(
-                "split -n l/8 -d big.ndjson part. && ls part.* | xargs -P 8 -I{} sh -c 'desk report --month 2026-11 --now 2026-12-01T00:00:00Z --partial {} > {}.partial' && desk report --merge --format html part.*.partial > 2026-11.html",
+                "split -n l/8 -d big.ndjson part. && ls part.* | xargs -P 8 -I{} sh -c 'desk report --month 2026-11 --now 2026-12-01T00:00:00Z --partial {} > {}.partial' && desk report --merge --month 2026-11 --now 2026-12-01T00:00:00Z --format html part.*.partial > 2026-11.html",
                 "count eight parts of a large file at once, then merge them into the report"),
         ])
 
@@ -85,6 +86,7 @@ public enum ReportCommand {
         if partial && !args.has("now") && !args.has("merge") {
             throw usage("--partial needs --now (or DESK_NOW): every part must judge running tickets at the same instant")
         }
+        if args.has("kb") && (partial || args.has("merge")) { throw usage("--kb goes with a report read from ticket files, not --partial or --merge") }
         if args.has("merge") {
             return try merge(args, ctx, settings: settings, periods: periods, dims: args.has("by") ? dims : nil, format: partial ? nil : format)
         }
@@ -97,7 +99,7 @@ public enum ReportCommand {
         if partial {
             try ctx.stdout.write(acc.partialLine + [0x0A])
         } else {
-            try ctx.stdout.write(ReportRenderer.render(ReportDocument(acc.result), as: format))
+            try ctx.stdout.write(KnowledgeSection.attach(ReportRenderer.render(ReportDocument(acc.result), as: format), args, ctx, period: period, format: format))
         }
         return 0
     }
@@ -122,7 +124,9 @@ public enum ReportCommand {
             }
             func refuse(_ m: String) -> DeskError { .data(DataError(file: shown, line: line, message: m)) }
             if let f = first {
-                if let m = f.header.mismatch(p.header) { throw refuse("partial does not match \(f.at): \(m)") }
+                if let m = p.header.mismatch(f.header) {
+                    throw refuse("partial does not match \(f.at): \(m.field) is '\(m.value)' here, '\(m.other)' there")
+                }
                 merged?.merge(p.accumulator)
                 return
             }
@@ -136,7 +140,8 @@ public enum ReportCommand {
             if let dims { mine.dimensions = dims }
             if args.has("now") { mine.now = ctx.now(args) }
             if let m = p.header.mismatch(mine) {
-                throw refuse("partial does not match this command's policy or options: \(m) (give the same --policy, period, --by and --now, or leave them out)")
+                throw refuse(
+                    "partial does not match this run: \(m.field) is '\(m.value)' in the partial, '\(m.other)' in this run (give the same --policy, period, --by and --now as the partials, or leave out all but --policy)")
             }
             first = (p.header, "\(shown):\(line)")
             merged = p.accumulator

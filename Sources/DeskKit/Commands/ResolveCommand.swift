@@ -45,6 +45,7 @@ public enum ResolveCommand {
             FlagSpec("observe", kind: .duration, help: "keep the ticket observing this long before it counts as resolved"),
             FlagSpec("confirm", help: "end the observation of --id: the ticket is resolved"),
             FlagSpec("dry-run", help: "only check cause, solution and result: exit 1 with the reasons, or 0; nothing is read or written"),
+            SuggestHook.articleFlag,
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
@@ -57,10 +58,10 @@ public enum ResolveCommand {
             ExampleSpec(
                 "desk resolve --id DK-261014-7G2K --cause 'expired gateway certificate' --solution 'renewed the certificate' --result 'no drops since' --observe 30m -i tickets.ndjson",
                 "resolve, then observe for 30 minutes"),
+            ExampleSpec("desk resolve --confirm --id DK-261014-7G2K -i tickets.ndjson", "end the observation: the ticket is resolved"),
             ExampleSpec(
                 "desk resolve --dry-run --cause '原因不明' --solution '重启' --result 'ok'",
-                "check the texts before resolving: refused (exit 1), each field says what is missing"),
-            ExampleSpec("desk resolve --confirm --id DK-261014-7G2K -i tickets.ndjson", "end the observation: the ticket is resolved"),
+                "check the texts before resolving: refused (exit 1), each field says what is missing", status: 1),
         ])
 
     /// The three fields: flag, resolution key and the seed's name.
@@ -78,7 +79,7 @@ public enum ResolveCommand {
         let by = ctx.actor(args)
         let clock = SLAClock(policy: policy)
         if args.has("confirm") {
-            try TargetedRun.forbid(args, ["cause", "solution", "result", "observe"], "with --confirm")
+            try TargetedRun.forbid(args, ["cause", "solution", "result", "observe", "article"], "with --confirm")
             try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
                 try confirm(&t, by: by, now: now, clock: clock)
             }
@@ -88,6 +89,9 @@ public enum ResolveCommand {
         if args.has("observe") {
             guard let d = args.duration("observe"), d > 0 else {
                 throw .usage(UsageError(command: "resolve", message: "--observe needs a duration above zero, e.g. 30m"))
+            }
+            guard now.moved(by: d) != nil else {
+                throw .usage(UsageError(command: "resolve", message: "--observe would end after 9999-12-31"))
             }
             observe = d
         }
@@ -109,6 +113,7 @@ public enum ResolveCommand {
         let values = fields.map { args.string($0.flag) ?? "" }
         try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
             try resolve(&t, cause: values[0], solution: values[1], result: values[2], observe: observe, by: by, now: now, clock: clock)
+            SuggestHook.recordArticle(&t, args)
         }
         return 0
     }

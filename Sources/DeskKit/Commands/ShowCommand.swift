@@ -9,21 +9,37 @@ public enum ShowCommand {
         summary: "print the tickets picked, as NDJSON byte for byte or as readable cards",
         discussion: """
             Prints every ticket of the inputs (standard input when none) that passes the filters: \
-            all of them by default. NDJSON output is the input line unchanged, so `desk show` is a \
-            validating filter; --format text prints a card per ticket for people. --redact masks \
+            all of them by default. Different filters combine with AND; a filter given more than \
+            once matches any of its values (OR). --requester and --text ignore case and match \
+            Chinese as written. Times for --opened-since, --opened-before and --updated-since are \
+            RFC 3339 or a duration back from --now (7d). Without --sort the output streams in input \
+            order and NDJSON output is each input line unchanged, so `desk show` is a validating \
+            filter in bounded memory; --sort (opened, updated = last history event, priority, \
+            due = the earliest due time of work still open) holds the lines of the tickets picked \
+            in memory until the input ends. --limit keeps the first N, --count prints only how many \
+            tickets were picked. --format text prints a card per ticket for people. --redact masks \
             requester e-mail, phone and account in either format.
             """,
         flags: [
             CommonFlags.id,
             CommonFlags.status,
             CommonFlags.priority,
+        ] + FilterFlags.all + [
+            FlagSpec("sort", kind: .choice(ShowSort.allCases.map(\.rawValue)), help: "order by this key (holds the picked tickets in memory)"),
+            FlagSpec("reverse", help: "reverse the --sort order"),
+            FlagSpec("limit", kind: .integer, help: "print at most N tickets"),
+            FlagSpec("count", help: "print only the number of tickets picked"),
             FlagSpec("format", kind: .choice(["ndjson", "text"]), help: "output format", defaultText: "ndjson"),
             FlagSpec("redact", help: "mask requester e-mail, phone and account"),
+            CommonFlags.now,
         ],
         examples: [
             ExampleSpec("desk show --status open --priority high tickets.ndjson", "the open high-priority tickets"),
             ExampleSpec("desk show --id DK-261014-7G2K-M4QXZ --format text tickets.ndjson", "one ticket as a card"),
             ExampleSpec("desk show --redact tickets.ndjson > shareable.ndjson", "tickets without contact data"),
+            ExampleSpec("desk show --requester wang --text vpn --opened-since 7d tickets.ndjson", "a requester's tickets about VPN from the last week"),
+            ExampleSpec("desk show --assignee agent.li --sort due --limit 5 --format text tickets.ndjson", "one agent's five most pressing tickets"),
+            ExampleSpec("desk show --breached --count tickets.ndjson", "how many tickets missed an SLA target"),
         ])
 
     /// Runs `show`.
@@ -32,64 +48,113 @@ public enum ShowCommand {
         var selection = IdSelection(ids)
         let statuses = Set(args.strings("status"))
         let priorities = Set(args.strings("priority"))
-        let text = args.string("format") == "text"
-        let redact = args.has("redact")
-        var first = true
-        var line: [UInt8] = []
+        let sort = args.string("sort").flatMap(ShowSort.init(rawValue:))
+        if args.has("reverse") && sort == nil {
+            throw .usage(UsageError(command: "show", message: "--reverse goes with --sort"))
+        }
+        let limit = args.int("limit")
+        if let limit, limit < 0 { throw .usage(UsageError(command: "show", message: "--limit must be 0 or more")) }
+        if args.has("count") && (args.has("format") || args.has("redact")) {
+            throw .usage(UsageError(command: "show", message: "--count prints a number; --format and --redact do not apply"))
+        }
+        let now = ctx.now(args)
+        let filter = TicketFilter(args, now: now)
+        var printer = ShowPrinter(text: args.string("format") == "text", redact: args.has("redact"))
+        var picked = 0
+        var held: [(key: ShowSort.Key, line: [UInt8])] = []
+        let counting = args.has("count")
         try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
-            var ticket = try TicketStream.decode(bytes, file: file, line: number)
+            let ticket = try TicketStream.decode(bytes, file: file, line: number)
             guard selection.picks(ticket.id) else { return }
             if !statuses.isEmpty && !statuses.contains(ticket.status.rawValue) { return }
             if !priorities.isEmpty && !priorities.contains(ticket.priority?.rawValue ?? "") { return }
-            if redact { Redaction.apply(to: &ticket) }
-            if text {
-                if !first { try ctx.stdout.write(byte: 0x0A) }
-                first = false
-                try ctx.stdout.write(TicketCard.render(ticket))
-            } else if ticket.isModified {
-                line.removeAll(keepingCapacity: true)
-                ticket.write(to: &line)
-                line.append(0x0A)
-                try ctx.stdout.write(line)
-            } else {
-                try ctx.stdout.write(bytes)
-                try ctx.stdout.write(byte: 0x0A)
+            guard filter.matches(ticket) else { return }
+            if let sort {
+                held.append((sort.key(ticket, held.count), [UInt8](bytes)))
+                return
+            }
+            if let limit, picked >= limit { return }
+            picked += 1
+            if !counting { try printer.print(ticket, ctx.stdout) }
+        }
+        try selection.checkAllFound(ids, input: TicketStream.inputName(args), allowRepeats: true)
+        if sort != nil {
+            held.sort { $0.key < $1.key }
+            if args.has("reverse") { held.reverse() }
+            if let limit, held.count > limit { held.removeLast(held.count - limit) }
+            picked = held.count
+            if !counting {
+                for h in held {
+                    let t: Ticket
+                    do throws(TicketError) { t = try Ticket(bytes: h.line) } catch { continue }  // read once already
+                    try printer.print(t, ctx.stdout)
+                }
             }
         }
-        try selection.checkAllFound(ids, input: TicketStream.inputName(args))
+        if counting { try ctx.stdout.write("\(picked)\n") }
         return 0
     }
 }
 
-/// Masks personal contact data (SPEC: reports and shared tickets never carry it).
-public enum Redaction {
-    /// Masks requester email, phone, account and contact, keeping enough to tell them apart.
-    /// Values of any JSON kind are masked (a phone written as a number, a list of addresses).
-    public static func apply(to ticket: inout Ticket) {
-        guard var r = ticket.object("requester") else { return }
-        var changed = false
-        for key in ["email", "phone", "account", "contact"] {
-            guard let v = r[key], !v.isNull else { continue }
-            switch (key, v) {
-            case ("email", .string(let e)): r[key] = .string(maskEmail(e))
-            case ("phone", .string(let p)), ("phone", .number(let p)): r[key] = .string(maskPhone(p))
-            default: r[key] = .string("***")
-            }
-            changed = true
+/// The orders `show --sort` offers.
+enum ShowSort: String, CaseIterable {
+    case opened, updated, priority, due
+
+    /// What tickets are ordered by; ties keep input order.
+    struct Key: Comparable {
+        var primary: Int64
+        var secondary: Int64
+        var position: Int
+        static func < (a: Key, b: Key) -> Bool {
+            (a.primary, a.secondary, a.position) < (b.primary, b.secondary, b.position)
         }
-        if changed { ticket.set("requester", .object(r)) }
     }
 
-    /// `wang.wei@example.com` -> `w***@example.com`.
-    public static func maskEmail(_ e: String) -> String {
-        guard let at = e.firstIndex(of: "@"), at > e.startIndex else { return "***" }
-        return String(e[e.startIndex]) + "***" + String(e[at...])
+    func key(_ t: Ticket, _ position: Int) -> Key {
+        switch self {
+        case .opened:
+            return Key(primary: t.openedAt.seconds, secondary: 0, position: position)
+        case .updated:
+            let at = t.source.withUnsafeBytes { TicketFilter.updatedAt(t, $0) }
+            return Key(primary: at.seconds, secondary: 0, position: position)
+        case .priority:
+            // Most urgent first; tickets without a priority last, then oldest first.
+            return Key(primary: Int64(t.priority?.ordinal ?? 3), secondary: t.openedAt.seconds, position: position)
+        case .due:
+            // Soonest due first; tickets with nothing due last.
+            return Key(primary: SLATimeline.nextDue(t)?.seconds ?? Int64.max, secondary: t.openedAt.seconds, position: position)
+        }
+    }
+}
+
+/// Writes picked tickets: the line as read, or a card, redacted when asked.
+struct ShowPrinter {
+    let text: Bool
+    let redact: Bool
+    var first = true
+    var line: [UInt8] = []
+
+    init(text: Bool, redact: Bool) {
+        self.text = text
+        self.redact = redact
     }
 
-    /// Keeps the last two digits: `+86 138 0000 1234` -> `***34`.
-    public static func maskPhone(_ p: String) -> String {
-        let digits = p.filter(\.isNumber)
-        return "***" + String(digits.suffix(2))
+    mutating func print(_ t: Ticket, _ out: OutputSink) throws(DeskError) {
+        var ticket = t
+        if redact { Redaction.apply(to: &ticket) }
+        if text {
+            if !first { try out.write(byte: 0x0A) }
+            first = false
+            try out.write(TicketCard.render(ticket))
+        } else if ticket.isModified {
+            line.removeAll(keepingCapacity: true)
+            ticket.write(to: &line)
+            line.append(0x0A)
+            try out.write(line)
+        } else {
+            try out.write(ticket.source)  // the line exactly as read
+            try out.write(byte: 0x0A)
+        }
     }
 }
 

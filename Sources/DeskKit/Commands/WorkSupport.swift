@@ -13,6 +13,15 @@ enum TargetedRun {
         _ args: ParsedArguments, _ ctx: Context, ids: [String],
         visit: (inout Ticket) throws(DeskError) -> Void
     ) throws(DeskError) {
+        try run(args, ctx, ids: ids) { (t: inout Ticket, _: TicketLocation) throws(DeskError) in try visit(&t) }
+    }
+
+    /// As `run(_:_:ids:visit:)`, telling `visit` where each picked ticket was read, so a data
+    /// error can name its line.
+    static func run(
+        _ args: ParsedArguments, _ ctx: Context, ids: [String],
+        visit: (inout Ticket, TicketLocation) throws(DeskError) -> Void
+    ) throws(DeskError) {
         var selection = IdSelection(ids)
         let input = TicketStream.inputName(args)
         var runCtx = ctx
@@ -21,9 +30,9 @@ enum TargetedRun {
         if !inPlace { runCtx.stdout = held }
         try TicketStream.transform(
             args, runCtx,
-            visit: { (t, _) throws(DeskError) in
-                guard selection.picks(t.id) else { return }
-                try visit(&t)
+            visit: { (t, loc) throws(DeskError) in
+                guard selection.picks(t.id, at: loc) else { return }
+                try visit(&t, loc)
             },
             trailer: { () throws(DeskError) -> [Ticket] in
                 try selection.checkAllFound(ids, input: input)

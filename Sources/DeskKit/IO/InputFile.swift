@@ -133,20 +133,30 @@ public enum InputFile {
     }
 
     /// Reads a whole (small) file; `-` is standard input.
-    public static func readAll(_ path: String, stdin: Int32) throws(DeskError) -> [UInt8] {
+    public static func readAll(_ path: String, stdin: Int32, maxLine: Int = LineLimit.process) throws(DeskError) -> [UInt8] {
         let (fd, name, owned) = try open(path, stdin: stdin)
         defer { if owned { close(fd) } }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
+        // Lines are bounded as LineReader bounds them: the start of the current line and its number.
+        var lineStart = 0
+        var line = 1
         while true {
+            if out.count - lineStart > maxLine + 4 { throw LineLimit.error(file: name, line: line, limit: maxLine) }
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .data(DataError(file: name, message: "cannot read: \(lastSystemMessage())"))
             }
             if n == 0 { break }
+            let before = out.count
             out.append(contentsOf: chunk[0..<n])
+            for i in before..<out.count where out[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
         }
+        if out.count - lineStart > maxLine + 4 { throw LineLimit.error(file: name, line: line, limit: maxLine) }
         return out
     }
 }

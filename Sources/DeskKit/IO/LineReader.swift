@@ -1,6 +1,7 @@
 // Streams newline-delimited records from a file descriptor in bounded memory: a 1 MiB block
 // buffer that grows only for a longer line. Lines split on `\n`; a trailing `\r` is dropped;
 // blank lines are skipped; a UTF-8 byte order mark at the very start of the input is ignored.
+// A line longer than `maxLine` (LineLimit) is refused before the buffer grows past it.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,19 +21,23 @@ public struct LineReader: ~Copyable {
     /// one descriptor) and the range's end.
     var offset: Int64 = 0
     var limit: Int64? = nil
+    /// The longest line accepted, in bytes.
+    let maxLine: Int
 
     /// Wraps an open descriptor; the reader does not close it.
-    public init(fd: Int32, name: String, blockSize: Int = 1 << 20) {
+    public init(fd: Int32, name: String, blockSize: Int = 1 << 20, maxLine: Int = LineLimit.process) {
         self.fd = fd
         self.name = name
+        self.maxLine = maxLine
         self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
     }
 
     /// Reads only the bytes `range` of a regular file. The range should start at a line start
     /// and end after a newline (or at the end of the file); only the range at the start of the
     /// input can carry the byte order mark.
-    public init(fd: Int32, name: String, range: Range<Int64>, atInputStart: Bool, blockSize: Int = 1 << 20) {
-        self.init(fd: fd, name: name, blockSize: blockSize)
+    public init(fd: Int32, name: String, range: Range<Int64>, atInputStart: Bool, blockSize: Int = 1 << 20,
+                maxLine: Int = LineLimit.process) {
+        self.init(fd: fd, name: name, blockSize: blockSize, maxLine: maxLine)
         offset = range.lowerBound
         limit = range.upperBound
         atFileStart = atInputStart
@@ -61,6 +66,9 @@ public struct LineReader: ~Copyable {
                 }
                 scanned = end - start
                 if eof { break }
+                // A line (a `\r` and a byte order mark aside) past the bound: refuse it now,
+                // before the buffer grows to hold more of it.
+                if scanned > maxLine + 4 { throw LineLimit.error(file: name, line: lineNumber + 1, limit: maxLine) }
                 try fill()
             }
             if atFileStart {
@@ -73,6 +81,7 @@ public struct LineReader: ~Copyable {
             lineNumber += 1
             var stop = newline ?? end
             if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }
+            if stop - start > maxLine { throw LineLimit.error(file: name, line: lineNumber, limit: maxLine) }
             let line = UnsafeRawBufferPointer(rebasing: buffer[start..<stop])
             start = newline.map { $0 + 1 } ?? end
             if !LineReader.isBlank(line) { try body(lineNumber, line) }

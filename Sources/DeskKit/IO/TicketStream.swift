@@ -78,28 +78,45 @@ public enum TicketStream {
     }
 }
 
-/// Tracks which `--id` values were found, so a missing id is reported (exit 3).
+/// Tracks which `--id` values were found, so a missing id is reported (exit 3), and whether an
+/// id picked two tickets, which a changing command refuses rather than change both.
 public struct IdSelection {
     public let wanted: Set<String>
     public private(set) var found: Set<String> = []
+    /// Where each picked id was first seen (when the caller said).
+    var firstSeen: [String: TicketLocation] = [:]
+    /// The first id seen twice: where it was first, and where again.
+    public private(set) var repeated: (id: String, first: TicketLocation?, again: TicketLocation?)?
 
     public init(_ ids: [String]) { wanted = Set(ids) }
 
     /// True when no ids were asked for (every ticket is picked).
     public var isAll: Bool { wanted.isEmpty }
 
-    /// Whether the ticket is picked; records it as found.
-    public mutating func picks(_ id: String) -> Bool {
+    /// Whether the ticket is picked; records it as found, and notes an id found twice.
+    public mutating func picks(_ id: String, at location: TicketLocation? = nil) -> Bool {
         if wanted.isEmpty { return true }
         if wanted.contains(id) {
-            found.insert(id)
+            if found.contains(id) {
+                if repeated == nil { repeated = (id, firstSeen[id], location) }
+            } else {
+                found.insert(id)
+                if let location { firstSeen[id] = location }
+            }
             return true
         }
         return false
     }
 
-    /// Throws a data error naming the first id (in the order given) that matched no ticket.
-    public func checkAllFound(_ ordered: [String], input: String) throws(DeskError) {
+    /// Throws a data error naming the first id (in the order given) that matched no ticket,
+    /// or, unless `allowRepeats`, an id that matched two tickets.
+    public func checkAllFound(_ ordered: [String], input: String, allowRepeats: Bool = false) throws(DeskError) {
+        if !allowRepeats, let r = repeated {
+            var message = "id '\(r.id)' picks more than one ticket"
+            if let first = r.first { message += " (also \(first.file):\(first.line))" }
+            message += "; nothing was changed: give each ticket its own id"
+            throw .data(DataError(file: r.again?.file ?? input, line: r.again?.line ?? 0, message: message))
+        }
         let missing = ordered.filter { !found.contains($0) }
         guard let first = missing.first else { return }
         let list = missing.count == 1 ? "id '\(first)'" : "ids " + missing.map { "'\($0)'" }.joined(separator: ", ")

@@ -3,10 +3,15 @@
 
 /// Parsing and printing of human durations.
 public enum DurationText {
-    /// Parses `90`, `90s`, `30m`, `2h`, `1h30m`, `2d4h`, `1w`. Nil if malformed or negative.
+    /// The longest duration desk accepts: the span of the years it can write (0001–9999), so
+    /// no time plus a duration can overflow, and a result past 9999 is refused, not wrapped.
+    public static let maximum: Int64 = Instant.latest.seconds - Instant.earliest.seconds
+
+    /// Parses `90`, `90s`, `30m`, `2h`, `1h30m`, `2d4h`, `1w`. Nil if malformed, negative or
+    /// longer than `maximum`.
     public static func parse(_ text: String) -> Int64? {
         guard !text.isEmpty else { return nil }
-        if let plain = Int64(text) { return plain >= 0 ? plain : nil }
+        if let plain = Int64(text) { return plain >= 0 && plain <= maximum ? plain : nil }
         var total: Int64 = 0
         var number: Int64? = nil
         for ch in text {
@@ -28,8 +33,9 @@ public enum DurationText {
             }
             guard let n = number else { return nil }
             let (p, o) = n.multipliedReportingOverflow(by: unit)
-            guard !o else { return nil }
-            total += p
+            let (sum, o3) = total.addingReportingOverflow(p)
+            guard !o, !o3, sum <= maximum else { return nil }
+            total = sum
             number = nil
         }
         guard number == nil else { return nil }  // a trailing number without unit: "1h30"

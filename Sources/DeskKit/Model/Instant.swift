@@ -10,15 +10,35 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     public static func < (a: Instant, b: Instant) -> Bool { a.seconds < b.seconds }
 
-    /// This instant moved by `seconds`.
-    public func adding(_ seconds: Int64) -> Instant { Instant(seconds: self.seconds + seconds) }
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the times RFC 3339's four-digit year
+    /// can write (year 0000 is refused as well: desk's own check would reject it).
+    public static let earliest = Instant(seconds: -62_135_596_800)
+    public static let latest = Instant(seconds: 253_402_300_799)
+
+    /// Whether the instant lies in 0001–9999 and so can be written.
+    public var isWritable: Bool { self >= Instant.earliest && self <= Instant.latest }
+
+    /// This instant moved by `seconds`; saturates instead of trapping at Int64's bounds (the
+    /// result is then not writable, which callers check with `isWritable` or `moved(by:)`).
+    public func adding(_ seconds: Int64) -> Instant {
+        let (sum, overflow) = self.seconds.addingReportingOverflow(seconds)
+        return Instant(seconds: overflow ? (seconds > 0 ? Int64.max : Int64.min) : sum)
+    }
+
+    /// This instant moved by `seconds`, or nil when the result falls outside 0001–9999.
+    public func moved(by seconds: Int64) -> Instant? {
+        let t = adding(seconds)
+        return t.isWritable ? t : nil
+    }
 
     /// RFC 3339 in UTC: `2026-02-13T09:30:00Z`.
     public var description: String { rfc3339 }
 
-    /// RFC 3339 in UTC: `2026-02-13T09:30:00Z`.
+    /// RFC 3339 in UTC: `2026-02-13T09:30:00Z`. Inputs outside 0001–9999 are refused where
+    /// they are read; a time computed past the bounds (a due time after 9999-12-31) is written
+    /// as the bound, never as a wrapped or negative year.
     public var rfc3339: String {
-        let c = CivilTime(utcSeconds: seconds)
+        let c = CivilTime(utcSeconds: min(max(seconds, Instant.earliest.seconds), Instant.latest.seconds))
         return c.formatted(offsetSeconds: 0)
     }
 
@@ -78,7 +98,9 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
         guard i == b.count else { return nil }
         let days = CivilTime.daysFromCivil(year, month, day)
         let local = Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second)
-        return Instant(seconds: local - Int64(offset))
+        // Year 0000, or an offset that moves the time out of 0001–9999: not a time desk writes.
+        let t = Instant(seconds: local - Int64(offset))
+        return t.isWritable ? t : nil
     }
 }
 

@@ -30,17 +30,16 @@ public struct PartialHeader: Sendable, Equatable {
     /// Tickets read into the totals (blank lines not counted; a bad line refuses the partial).
     public var tickets: Int
 
-    /// The first field in which two headers differ (tickets aside), as `what: 'a' vs 'b'`.
-    public func mismatch(_ o: PartialHeader) -> String? {
+    /// The first field in which two headers differ (tickets aside): its name, this header's
+    /// value and the other's.
+    public func mismatch(_ o: PartialHeader) -> (field: String, value: String, other: String)? {
         func p(_ x: ReportPeriod) -> String { "\(x.label) [\(x.from.rfc3339), \(x.to.rfc3339))" }
-        if policyHash != o.policyHash { return "policy hash '\(policyHash)' vs '\(o.policyHash)'" }
-        if now != o.now { return "--now '\(now.rfc3339)' vs '\(o.now.rfc3339)'" }
-        if period != o.period { return "period '\(p(period))' vs '\(p(o.period))'" }
-        if previous != o.previous { return "previous period '\(p(previous))' vs '\(p(o.previous))'" }
-        if dimensions != o.dimensions {
-            func d(_ x: [ReportDimension]) -> String { x.map(\.rawValue).joined(separator: ",") }
-            return "--by '\(d(dimensions))' vs '\(d(o.dimensions))'"
-        }
+        func d(_ x: [ReportDimension]) -> String { x.map(\.rawValue).joined(separator: ",") }
+        if policyHash != o.policyHash { return ("policy hash", policyHash, o.policyHash) }
+        if now != o.now { return ("--now", now.rfc3339, o.now.rfc3339) }
+        if period != o.period { return ("period", p(period), p(o.period)) }
+        if previous != o.previous { return ("previous period", p(previous), p(o.previous)) }
+        if dimensions != o.dimensions { return ("--by", d(dimensions), d(o.dimensions)) }
         return nil
     }
 }

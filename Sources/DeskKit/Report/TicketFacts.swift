@@ -122,6 +122,8 @@ extension TicketFacts {
     struct Members {
         var priority, category, owner, assignee, tier, answered, firstResponseAt, workaroundAt: Range<Int>?
         var sla, resolution, escalations, reopened, survey, history: Range<Int>?
+        /// Read only to mask the requester's values in a survey comment.
+        var requester: Range<Int>?
     }
 
     /// Reads the facts of one NDJSON line. The line is validated whole and refused with the
@@ -159,6 +161,7 @@ extension TicketFacts {
             case .reopened: m.reopened = r
             case .survey: m.survey = r
             case .history: m.history = r
+            case .requester: m.requester = r
             default: break
             }
         }
@@ -190,6 +193,13 @@ extension TicketFacts {
         if let r = m.escalations { readEscalations(b, r) }
         reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
         if let r = m.survey { readSurvey(b, r) }
+        // The comment is printed in every report format and counted in the themes: no contact
+        // data, and not the requester's own name, may reach either.
+        if let c = survey?.comment {
+            var known = ContactMask.Known()
+            if let r = m.requester, let v = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r])) { known.add(requester: v) }
+            survey?.comment = ContactMask.text(c, known: known)
+        }
         var workaroundEvent: Instant? = nil
         if let r = m.history { workaroundEvent = readHistory(b, r, wantsWorkaround: workaroundMember == nil) }
         workaroundAt = workaroundMember ?? workaroundEvent ?? resolvedAt

@@ -75,6 +75,8 @@ import Testing
             #expect(back.header == acc.partialHeader)
             #expect(back.header.tickets == PartialMergeTests.lines.count)
             #expect(back.accumulator.partialLine == line)
+            // Hadoop Streaming hands a value-less key on with a tab after it: JSON whitespace.
+            #expect(try decode(line + [0x09, 0x20]).accumulator.partialLine == line)
             #expect(renders(back.accumulator) == renders(acc))
         }
     }
@@ -200,15 +202,15 @@ import Testing
         h.tickets += 1
         #expect(h.mismatch(a.partialHeader) == nil)  // ticket counts add up, they need not agree
         h.policyHash = "other"
-        #expect(h.mismatch(a.partialHeader)?.hasPrefix("policy hash") == true)
+        #expect(h.mismatch(a.partialHeader)?.field == "policy hash")
         h = a.partialHeader
         h.now = h.now.adding(1)
-        #expect(h.mismatch(a.partialHeader)?.hasPrefix("--now") == true)
+        #expect(h.mismatch(a.partialHeader)?.field == "--now")
         h = a.partialHeader
         h.dimensions = [.owner]
-        #expect(h.mismatch(a.partialHeader)?.hasPrefix("--by") == true)
+        #expect(h.mismatch(a.partialHeader)?.field == "--by")
         let b = try accumulate(PartialMergeTests.lines[..<50], shape: 1)
-        #expect(b.partialHeader.mismatch(a.partialHeader)?.hasPrefix("period") == true)
+        #expect(b.partialHeader.mismatch(a.partialHeader)?.field == "period")
     }
 
     @Test func aPartialOfAnotherVersionIsRefused() throws {
