@@ -255,6 +255,7 @@ public enum TicketCard {
         row("tried", t.string("steps_tried"))
         let needs = t.array("needs_info").compactMap(\.stringValue)
         if !needs.isEmpty { row("needs info", needs.joined(separator: ", ")) }
+        row("suggested", SuggestHook.cardText(t))
         if let sla = t.object("sla") {
             let dues = ["first_response_due", "workaround_due", "resolution_due"].compactMap { k in
                 sla[k]?.stringValue.map { k.replacingAll("_", with: " ") + " " + $0 }
@@ -273,6 +274,7 @@ public enum TicketCard {
             row("cause", r["cause"]?.stringValue)
             row("solution", r["solution"]?.stringValue)
             row("result", r["result"]?.stringValue)
+            row("article", r["article"]?.stringValue)
             var when = r["at"]?.stringValue ?? ""
             if let by = r["by"]?.stringValue { when += " by " + by }
             row("resolved", when)
