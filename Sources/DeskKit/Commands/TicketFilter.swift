@@ -96,6 +96,9 @@ struct TicketFilter {
             }
             if !requesters.isEmpty {
                 guard let r = raw("requester") else { return false }
+                // Most requesters hold none of the texts: rule that out on the object's bytes.
+                let object = UnsafeRawBufferPointer(rebasing: b[r])
+                if requesters.allSatisfy({ $0.surelyAbsent(in: object) }) { return false }
                 var hit = false
                 RawJSON.forEachMember(b, r) { m in
                     guard !hit else { return }
