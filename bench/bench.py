@@ -174,6 +174,9 @@ def main():
             ("check", [("desk", f"{desk} check {now} {path} || [ $? -eq 1 ]")]),
             ("survey --invite", [("desk", f"{desk} survey --invite {now} {path}")]),
             ("escalate --auto", [("desk", f"{desk} escalate --auto --dry-run {now} {path}")]),
+            # The agent's worklist over the whole file, beside a plain validating read (target:
+            # at most 2x `desk show`).
+            ("queue", [("desk", f"{desk} queue {now} {path}"), ("desk show", f"{desk} show {path}")]),
             ("floor", [("wc -l", f"wc -l {path}"), ("cat", f"cat {path}")]),
         ]
         for case, tools in cases:

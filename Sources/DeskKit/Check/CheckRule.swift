@@ -22,6 +22,13 @@ public enum CheckRule: String, CaseIterable, Sendable {
     case unacknowledgedEscalation = "unacknowledged-escalation"
     case notSurveyed = "not-surveyed"
     case observationUnconfirmed = "observation-unconfirmed"
+    case escalationETAPassed = "escalation-eta-passed"
+    case promiseBroken = "promise-broken"
+    case etaOverdue = "eta-overdue"
+    case callbackMissed = "callback-missed"
+    case endOfDayUpdate = "end-of-day-update"
+    case progressOverdue = "progress-overdue"
+    case surveyFollowUp = "survey-follow-up"
     case policyReview = "policy-review"
 
     /// The rule's severity. Errors are facts a record must never have (broken data, wording the
@@ -33,7 +40,8 @@ public enum CheckRule: String, CaseIterable, Sendable {
             .incompleteHandoff:
             return .error
         case .needsInfoOpen, .breachNotEscalated, .unacknowledgedEscalation, .notSurveyed, .observationUnconfirmed,
-            .policyReview:
+            .escalationETAPassed, .promiseBroken, .etaOverdue, .callbackMissed, .endOfDayUpdate, .progressOverdue,
+            .surveyFollowUp, .policyReview:
             return .warning
         }
     }

@@ -431,7 +431,17 @@ extension Policy {
     "dimensions": ["efficiency","attitude","effectiveness"]
   },
   "needs_info": ["contact","environment","occurred_at","frequency","steps_tried"],
-  "phone_answer_rate_target": 0.9
+  "phone_answer_rate_target": 0.9,
+  "duties": {
+    "callback": "10m",
+    "progress": {
+      "high": "30m",
+      "medium": "4h",
+      "low": "7h30m"
+    },
+    "end_of_day_update": true,
+    "survey_follow_up": "7h30m"
+  }
 }
 
 """#
