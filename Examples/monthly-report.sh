@@ -36,7 +36,7 @@ period="$(printf '%04d-%02d' "$year" "$month")"
 mkdir -p "$out"
 tmp="$(mktemp -d "$out/.report.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
-desk report --month "$period" --now "$now" --by owner --by channel --by category --format html "$tickets" > "$tmp/$period.html"
+desk report --month "$period" --now "$now" --trend 12 --by owner --by channel --by category --format html "$tickets" > "$tmp/$period.html"
 desk report --month "$period" --now "$now" --by owner --by channel --by category --format json "$tickets" > "$tmp/$period.json"
 mv -f "$tmp/$period.html" "$tmp/$period.json" "$out/"
 echo "$out/$period.html"

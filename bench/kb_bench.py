@@ -3,7 +3,7 @@
 # resolved tickets (seeded data: the labelled articles and tickets of Tests/Fixtures/kb among
 # generated ones), with the index of `desk kb index`. Prints a Markdown table; bench/kb.sh writes
 # it to bench/KB-RESULTS.md. Usage: python3 bench/kb_bench.py --desk PATH [--runs N]
-import json, os, random, statistics, subprocess, sys, time
+import json, os, random, resource, statistics, subprocess, sys, time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DATA = os.path.join(ROOT, 'bench', 'data', 'kb')
@@ -42,9 +42,14 @@ def generate():
             f.write(json.dumps(x, ensure_ascii=False, separators=(',', ':')) + '\n')
     return kb, tk
 
+CPU = []
+
 def timed(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
     if r.returncode != 0:
         sys.exit('bench: %s failed: %s' % (' '.join(cmd), r.stderr.decode()))
     if r.stderr:
@@ -57,15 +62,21 @@ def main():
     queries = [json.loads(l)['text'] for l in open(os.path.join(FIX, 'queries.ndjson'), encoding='utf-8')]
     rng = random.Random(1)
     sample = [rng.choice(queries) for _ in range(RUNS)]
-    search = [timed([DESK, 'kb', 'search', q, '--kb', kb, '--format', 'ndjson']) for q in sample]
-    similar = [timed([DESK, 'similar', '--text', q, '--kb', kb, '--format', 'ndjson', tk]) for q in sample]
-    by_id = [timed([DESK, 'similar', '--id', 'DK-%06d-BNCH' % rng.randrange(TICKETS), '--kb', kb, '--format', 'ndjson', tk]) for _ in range(RUNS)]
+    def series(cmds):
+        del CPU[:]
+        wall = [timed(c) for c in cmds]
+        return wall, list(CPU)
+    search = series([[DESK, 'kb', 'search', q, '--kb', kb, '--format', 'ndjson'] for q in sample])
+    similar = series([[DESK, 'similar', '--text', q, '--kb', kb, '--format', 'ndjson', tk] for q in sample])
+    by_id = series([[DESK, 'similar', '--id', 'DK-%06d-BNCH' % rng.randrange(TICKETS), '--kb', kb, '--format', 'ndjson', tk] for _ in range(RUNS)])
     size = (os.path.getsize(kb) + os.path.getsize(tk)) / 1e6
-    print('| case | runs | median ms | p90 ms | max ms |')
-    print('|---|---|---|---|---|')
-    print('| kb index (%d articles + %d tickets, %.0f MB) | 1 | %.0f | | |' % (ARTICLES, TICKETS, size, idx * 1000))
-    for name, xs in [('kb search QUERY', search), ('similar --text QUERY', similar), ('similar --id ID', by_id)]:
+    print('load average at the end: %s' % ' '.join('%.1f' % x for x in os.getloadavg()))
+    print()
+    print('| case | runs | median ms | p90 ms | max ms | median CPU ms (user+sys) |')
+    print('|---|---|---|---|---|---|')
+    print('| kb index (%d articles + %d tickets, %.0f MB) | 1 | %.0f | | | |' % (ARTICLES, TICKETS, size, idx * 1000))
+    for name, (xs, cpu) in [('kb search QUERY', search), ('similar --text QUERY', similar), ('similar --id ID', by_id)]:
         xs = sorted(xs)
-        print('| %s | %d | %.0f | %.0f | %.0f |' % (name, len(xs), statistics.median(xs) * 1000, xs[int(0.9 * (len(xs) - 1))] * 1000, xs[-1] * 1000))
+        print('| %s | %d | %.0f | %.0f | %.0f | %.0f |' % (name, len(xs), statistics.median(xs) * 1000, xs[int(0.9 * (len(xs) - 1))] * 1000, xs[-1] * 1000, statistics.median(cpu) * 1000))
 
 main()

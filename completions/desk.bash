@@ -415,6 +415,8 @@ _desk() {
                 --format)
                     COMPREPLY=( $(compgen -W 'json text markdown csv html' -- "$cur") )
                     return 0 ;;
+                --trend)
+                    return 0 ;;
                 --label)
                     return 0 ;;
                 --kb)
@@ -427,7 +429,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--month --from --to --by --format --partial --merge --label --kb --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--month --from --to --by --format --trend --bench --partial --merge --label --kb --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

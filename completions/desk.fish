@@ -185,6 +185,8 @@ complete -c desk -n '__fish_seen_subcommand_from report' -l 'from' -x -d 'start 
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'to' -x -d 'end of the period (YYYY-MM-DD or RFC 3339), exclusive'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'by' -x -a 'owner assignee channel category priority tier month' -d 'add a breakdown table by this field'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'format' -x -a 'json text markdown csv html' -d 'output format'
+complete -c desk -n '__fish_seen_subcommand_from report' -l 'trend' -x -d 'add the last N months (1-36) of the main figures'
+complete -c desk -n '__fish_seen_subcommand_from report' -l 'bench' -d 'add the benchmark\'s figures (the `bench` section, see bench/)'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'partial' -d 'write the running totals as one line of JSON, to merge later'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'merge' -d 'read partial reports instead of tickets and merge them'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'label' -x -d 'name standard input NAME in error messages (the split an engine fed)'

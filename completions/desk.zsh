@@ -266,6 +266,8 @@ _desk_report() {
         '--to=[end of the period (YYYY-MM-DD or RFC 3339), exclusive]:DATE:' \
         '*--by=[add a breakdown table by this field]:VALUE:(owner assignee channel category priority tier month)' \
         '--format=[output format]:VALUE:(json text markdown csv html)' \
+        '--trend=[add the last N months (1-36) of the main figures]:N:' \
+        '--bench[add the benchmark'\''s figures (the `bench` section, see bench/)]' \
         '--partial[write the running totals as one line of JSON, to merge later]' \
         '--merge[read partial reports instead of tickets and merge them]' \
         '--label=[name standard input NAME in error messages (the split an engine fed)]:NAME:' \

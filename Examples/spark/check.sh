@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Spark check (.ci/run runs it after the unit tests): Examples/spark/report.py in Spark local
+# The Spark check (.ci/run runs it before the unit tests): Examples/spark/report.py in Spark local
 # mode over 200,000 generated tickets in 8 input partitions plus an empty one must write the
 # report byte for byte as one `desk report` over the same file, as html and (from the merged
 # partial) as json; and a bad line must fail the job, named by its partition-local line under
@@ -22,7 +22,7 @@ policy=Examples/policy-cn-2026.json
 opts=(--policy "$policy" --month 2026-06 --now 2026-12-01T00:00:00Z --by owner --by channel)
 
 python3 ../shared/bench/gen_tickets.py -n 200000 --seed 7 -o "$work/tickets.ndjson"
-python3 Examples/spark/report.py --desk "$desk" "${opts[@]}" --partitions 8 --empty-partitions 1 \
+python3 Examples/spark/report.py --desk "$desk" "${opts[@]}" --partitions 8 --empty-partitions 1 --show-partitions \
   --format html --out "$work/spark.html" --save-partial "$work/spark.partial" "$work/tickets.ndjson" 2> "$work/spark.log" \
   || { tail -40 "$work/spark.log"; echo "FAIL: the Spark job failed"; exit 1; }
 sizes=$(grep -o 'lines per partition: .*' "$work/spark.log")

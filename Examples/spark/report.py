@@ -36,6 +36,7 @@ def main():
     ap.add_argument("--save-partial", help="also write the merged partial report here")
     ap.add_argument("--empty-partitions", type=int, default=0,
                     help="add this many empty partitions (as empty files or filtered-out days give): each yields the identity partial")
+    ap.add_argument("--show-partitions", action="store_true", help="print the lines of each partition (an extra pass)")
     ap.add_argument("--master", default=os.environ.get("SPARK_MASTER", "local[*]"))
     ap.add_argument("inputs", nargs="+", help="NDJSON files (or any path Spark's textFile reads)")
     a = ap.parse_args()
@@ -57,12 +58,14 @@ def main():
         lines = sc.textFile(",".join(os.path.abspath(p) for p in a.inputs), minPartitions=a.partitions)
         if a.empty_partitions > 0:
             lines = lines.union(sc.parallelize([], a.empty_partitions))
-        sizes = lines.glom().map(len).collect()
-        print(f"desk-spark: {len(sizes)} partitions, lines per partition: {sizes}", file=sys.stderr)
+        partitions = lines.getNumPartitions()
+        if a.show_partitions:  # an extra pass over the input: for checks, not for production
+            sizes = lines.glom().map(len).collect()
+            print(f"desk-spark: {partitions} partitions, lines per partition: {sizes}", file=sys.stderr)
 
         partials = lines.pipe(partial, env=env, checkCode=True)
         # A combiner stage: a few partitions of partials merged on the executors.
-        combined = partials.coalesce(max(1, len(sizes) // 4)).pipe(merge, env=env, checkCode=True)
+        combined = partials.coalesce(max(1, partitions // 4)).pipe(merge, env=env, checkCode=True)
         merged_lines = combined.collect()
     finally:
         spark.stop()

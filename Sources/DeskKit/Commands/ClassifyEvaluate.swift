@@ -37,7 +37,7 @@ enum ClassifyEvaluate {
                 description: o["description"]?.stringValue, labelPriority: lp,
                 labelCategory: label?["category"]?.stringValue, classifier: classifier)
         }
-        try ctx.stdout.write(eval.render())
+        try ctx.stdout.write(TerminalText.escaped(eval.render()))
         if let floor, eval.priority.macroF1 < floor {
             throw .refused(
                 "classify --evaluate: priority macro-F1 \(TriageEvaluation.fixed(eval.priority.macroF1)) is below --min-macro-f1 \(raw(floor))")

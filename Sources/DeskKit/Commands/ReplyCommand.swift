@@ -88,7 +88,7 @@ public enum ReplyCommand {
             }
         }
         if dryRun {
-            ctx.stderr.line("reply (dry run): the wording checks pass; nothing was written")
+            ctx.diagnostics.print(Diagnostic(.plain, "reply (dry run): the wording checks pass; nothing was written"))
             return 0
         }
         let now = ctx.now(args)

@@ -18,8 +18,10 @@ public enum ReportCommand {
             minus waiting; nearest-rank median and p90; share within target); SLA compliance; \
             escalations; first contact resolution; reopen rate; backlog at the period end by age; \
             phone answer rate; survey response rate, CSAT and mean scores; the lowest-scored \
-            responses and the most frequent comment themes; each headline figure against the \
-            previous period. --month is a calendar month; --from and --to take dates (local \
+            the answers needing follow-up (a score below the CSAT threshold or a complaint) and \
+            the comment themes; each headline figure against its target in the policy and the \
+            previous period. --trend N adds the last N months of the main figures (line charts \
+            in html). --bench adds the benchmark's figures (bench/). --month is a calendar month; --from and --to take dates (local \
             midnight in the policy time zone) or RFC 3339 times, --to exclusive. Requester contact \
             data never appears. A file of 16 MB or more is read on every core (DESK_THREADS sets \
             how many); the report is the same for any number. docs/REPORT.md defines every figure. \
@@ -36,6 +38,8 @@ public enum ReportCommand {
             FlagSpec("to", kind: .string, valueName: "DATE", help: "end of the period (YYYY-MM-DD or RFC 3339), exclusive"),
             FlagSpec("by", kind: .choice(ReportDimension.allCases.map(\.rawValue)), repeatable: true, help: "add a breakdown table by this field"),
             FlagSpec("format", kind: .choice(ReportFormat.allCases.map(\.rawValue)), help: "output format", defaultText: "json"),
+            FlagSpec("trend", kind: .integer, valueName: "N", help: "add the last N months (1-36) of the main figures"),
+            FlagSpec("bench", help: "add the benchmark's figures (the `bench` section, see bench/)"),
             FlagSpec("partial", kind: .flag, help: "write the running totals as one line of JSON, to merge later"),
             FlagSpec("merge", kind: .flag, help: "read partial reports instead of tickets and merge them"),
             FlagSpec("label", kind: .string, valueName: "NAME", help: "name standard input NAME in error messages (the split an engine fed)"),
@@ -50,11 +54,13 @@ public enum ReportCommand {
             ExampleSpec(
                 "split -n l/8 -d big.ndjson part. && ls part.* | xargs -P 8 -I{} sh -c 'desk report --month 2026-11 --now 2026-12-01T00:00:00Z --partial {} > {}.partial' && desk report --merge --month 2026-11 --now 2026-12-01T00:00:00Z --format html part.*.partial > 2026-11.html",
                 "count eight parts of a large file at once, then merge them into the report"),
+            ExampleSpec("desk report --month 2026-11 --trend 6 --format html tickets.ndjson > 2026-11.html", "November with the last six months as line charts"),
         ])
 
     /// Runs `report`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
+        try FlagRules.report(args)  // usage mistakes before the policy is opened
+        return try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
     /// Runs `report` with given settings (tests build them directly).
@@ -87,19 +93,28 @@ public enum ReportCommand {
             throw usage("--partial needs --now (or DESK_NOW): every part must judge running tickets at the same instant")
         }
         if args.has("kb") && (partial || args.has("merge")) { throw usage("--kb goes with a report read from ticket files, not --partial or --merge") }
+        let bench = args.has("bench")
+        var trendMonths: Int? = nil
+        if let t = args.string("trend") {
+            guard let n = Int(t), (1...36).contains(n) else { throw usage("--trend expects a number of months from 1 to 36, got '\(t)'") }
+            trendMonths = n
+        }
         if args.has("merge") {
-            return try merge(args, ctx, settings: settings, periods: periods, dims: args.has("by") ? dims : nil, format: partial ? nil : format)
+            return try merge(
+                args, ctx, settings: settings, periods: periods, dims: args.has("by") ? dims : nil, trendMonths: trendMonths,
+                format: partial ? nil : format, bench: bench)
         }
         guard let (period, previous) = periods else {
             throw usage("a period is required: --month YYYY-MM, or --from DATE --to DATE")
         }
+        let trend = trendMonths.map { PeriodParser.months($0, endingWith: period, settings: settings) } ?? []
         let acc = try ReportEngine.accumulate(
             paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
-            settings: settings, now: ctx.now(args), parts: threads(ctx.environment))
+            settings: settings, now: ctx.now(args), trend: trend, parts: threads(ctx.environment))
         if partial {
             try ctx.stdout.write(acc.partialLine + [0x0A])
         } else {
-            try ctx.stdout.write(KnowledgeSection.attach(ReportRenderer.render(ReportDocument(acc.result), as: format), args, ctx, period: period, format: format))
+            try ctx.stdout.write(KnowledgeSection.attach(ReportRenderer.render(ReportDocument(acc.result, bench: bench), as: format), args, ctx, period: period, format: format))
         }
         return 0
     }
@@ -109,11 +124,14 @@ public enum ReportCommand {
     /// and any period, --by and --now given; every later one must match the first.
     static func merge(
         _ args: ParsedArguments, _ ctx: Context, settings: ReportSettings, periods: (ReportPeriod, ReportPeriod)?,
-        dims: [ReportDimension]?, format: ReportFormat?
+        dims: [ReportDimension]?, trendMonths: Int?, format: ReportFormat?, bench: Bool
     ) throws(DeskError) -> Int32 {
         let label = args.string("label")
         var merged: ReportEngine.Accumulator? = nil
         var first: (header: PartialHeader, at: String)? = nil
+        // Every merged total is at most the sum of the partials' largest numbers: kept within
+        // Int64, no addition of the merge can overflow, whatever a crafted partial claims.
+        var magnitude: Int64 = 0
         try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
             let shown = name == InputFile.stdinName ? label ?? name : name
             let p: PartialReport
@@ -123,6 +141,9 @@ public enum ReportCommand {
                 throw error.at(file: shown, line: line)
             }
             func refuse(_ m: String) -> DeskError { .data(DataError(file: shown, line: line, message: m)) }
+            let (sum, overflow) = magnitude.addingReportingOverflow(p.magnitude)
+            guard !overflow else { throw refuse("partial's totals are too large to add to the partials before it (beyond 2^63)") }
+            magnitude = sum
             if let f = first {
                 if let m = p.header.mismatch(f.header) {
                     throw refuse("partial does not match \(f.at): \(m.field) is '\(m.value)' here, '\(m.other)' there")
@@ -138,6 +159,7 @@ public enum ReportCommand {
                 mine.previous = previous
             }
             if let dims { mine.dimensions = dims }
+            if let n = trendMonths { mine.trend = PeriodParser.months(n, endingWith: mine.period, settings: settings) }
             if args.has("now") { mine.now = ctx.now(args) }
             if let m = p.header.mismatch(mine) {
                 throw refuse(
@@ -158,10 +180,11 @@ public enum ReportCommand {
                 throw usage("--merge --partial read no partial report: give --now (or DESK_NOW) for the empty partial")
             }
             acc = ReportEngine.Accumulator(
-                period: period, previous: previous, dimensions: dims ?? [], settings: settings, now: ctx.now(args))
+                period: period, previous: previous, dimensions: dims ?? [], settings: settings, now: ctx.now(args),
+                trend: trendMonths.map { PeriodParser.months($0, endingWith: period, settings: settings) } ?? [])
         }
         if let format {
-            try ctx.stdout.write(ReportRenderer.render(ReportDocument(acc.result), as: format))
+            try ctx.stdout.write(ReportRenderer.render(ReportDocument(acc.result, bench: bench), as: format))
         } else {
             try ctx.stdout.write(acc.partialLine + [0x0A])
         }

@@ -107,7 +107,7 @@ public enum ResolveCommand {
             throw .refused(lines.joined(separator: "\n"))
         }
         if dryRun {
-            ctx.stderr.line("resolve (dry run): cause, solution and result pass the checks; nothing was written")
+            ctx.diagnostics.print(Diagnostic(.plain, "resolve (dry run): cause, solution and result pass the checks; nothing was written"))
             return 0
         }
         let values = fields.map { args.string($0.flag) ?? "" }

@@ -40,6 +40,12 @@ public enum ShowCommand {
             ExampleSpec("desk show --requester wang --text vpn --opened-since 7d tickets.ndjson", "a requester's tickets about VPN from the last week"),
             ExampleSpec("desk show --assignee agent.li --sort due --limit 5 --format text tickets.ndjson", "one agent's five most pressing tickets"),
             ExampleSpec("desk show --breached --count tickets.ndjson", "how many tickets missed an SLA target"),
+            ExampleSpec(
+                "desk show --owner agent.li --channel phone --channel chat --tier tier1 --category network --tag vpn tickets.ndjson",
+                "agent.li's first-tier network tickets about VPN that came in by phone or chat"),
+            ExampleSpec(
+                "desk show --opened-before 2026-11-01T00:00:00Z --updated-since 30d --sort updated --reverse tickets.ndjson",
+                "October's tickets still being worked, most recently touched first"),
         ])
 
     /// Runs `show`.
@@ -63,6 +69,12 @@ public enum ShowCommand {
         var picked = 0
         var held: [(key: ShowSort.Key, line: [UInt8])] = []
         let counting = args.has("count")
+        // Plain `desk show FILE...` (no filter, order, limit, count, card or redaction): a
+        // validating filter whose output is its input.
+        if args.values.keys.allSatisfy({ $0 == "now" || $0 == "format" && args.string("format") == "ndjson" }) {
+            try passThrough(args.positionals, ctx)
+            return 0
+        }
         try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
             let ticket = try TicketStream.decode(bytes, file: file, line: number)
             guard selection.picks(ticket.id) else { return }
@@ -158,6 +170,51 @@ struct ShowPrinter {
     }
 }
 
+extension ShowCommand {
+    /// Validates a line as every command does (the same errors), without keeping the ticket.
+    static func validate(_ b: UnsafeRawBufferPointer) throws(TicketError) {
+        var required = Ticket.RequiredRanges()
+        try Ticket.scan(b) { span, known in
+            if let known { required.note(known.field, span.valueRange) }
+        }
+        _ = try required.header(b)
+    }
+
+    /// Every ticket of the inputs, as read. A large regular file is validated first on every
+    /// core (InputFile.reduceLines, the report's reader), then, when its bytes are exactly its
+    /// lines each ending in a newline, copied out in large blocks. Anything else (a pipe, a bad
+    /// line, a blank line, CR LF, a byte order mark, a missing last newline) takes the one-pass
+    /// path, which prints the lines before a bad one and stops there: the output and the error
+    /// are the same either way. Why: validating is the whole cost of a pass-through, and it
+    /// splits across cores; writing a checked file is a copy.
+    static func passThrough(_ paths: [String], _ ctx: Context, minBytes: Int64 = 16 << 20) throws(DeskError) {
+        for path in paths.isEmpty ? ["-"] : paths {
+            if path != "-", let size = InputFile.regularFileSize(path), size >= minBytes {
+                var covered: Int64 = 0
+                let checked: Bool
+                do throws(DeskError) {
+                    try InputFile.reduceLines(
+                        paths: [path], stdin: ctx.stdin, parts: ReportCommand.threads(ctx.environment),
+                        minPartBytes: max(1, minBytes / 2), into: &covered, empty: 0, merge: { $0 += $1 }
+                    ) { (n, bytes) throws(TicketError) in
+                        try validate(bytes)
+                        n += Int64(bytes.count) + 1
+                    }
+                    checked = covered == size
+                } catch {
+                    checked = false
+                }
+                if checked, try InputFile.copy(path, size: size, to: ctx.stdout) { continue }
+            }
+            try InputFile.forEachLine(paths: [path], stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
+                do throws(TicketError) { try validate(bytes) } catch { throw error.at(file: file, line: number) }
+                try ctx.stdout.write(bytes)
+                try ctx.stdout.write(byte: 0x0A)
+            }
+        }
+    }
+}
+
 /// A readable card of one ticket, for `show --format text`.
 public enum TicketCard {
     /// Renders the card (ends with a newline).
@@ -198,6 +255,7 @@ public enum TicketCard {
         row("tried", t.string("steps_tried"))
         let needs = t.array("needs_info").compactMap(\.stringValue)
         if !needs.isEmpty { row("needs info", needs.joined(separator: ", ")) }
+        row("suggested", SuggestHook.cardText(t))
         if let sla = t.object("sla") {
             let dues = ["first_response_due", "workaround_due", "resolution_due"].compactMap { k in
                 sla[k]?.stringValue.map { k.replacingAll("_", with: " ") + " " + $0 }
@@ -216,6 +274,7 @@ public enum TicketCard {
             row("cause", r["cause"]?.stringValue)
             row("solution", r["solution"]?.stringValue)
             row("result", r["result"]?.stringValue)
+            row("article", r["article"]?.stringValue)
             var when = r["at"]?.stringValue ?? ""
             if let by = r["by"]?.stringValue { when += " by " + by }
             row("resolved", when)

@@ -28,9 +28,9 @@ public enum SimilarCommand {
             FlagSpec("tickets", help: "only resolved tickets"),
         ],
         examples: [
-            ExampleSpec("desk similar --id DK-261102-4F7Q --kb kb.ndjson tickets.ndjson", "what solved problems like this new ticket"),
+            ExampleSpec("desk similar --id DK-261014-7G2K --kb kb.ndjson tickets.ndjson", "what solved problems like this new ticket"),
             ExampleSpec("desk similar --text '打印机脱机，无法打印' --kb kb.ndjson --articles", "articles for a problem described in words"),
-            ExampleSpec("desk similar --id DK-261102-4F7Q --format ndjson tickets.ndjson | jq -r .id", "ids only, from resolved tickets"),
+            ExampleSpec("desk similar --id DK-261014-7G2K --format ndjson tickets.ndjson | jq -r .id", "ids only, from resolved tickets"),
         ])
 
     /// Runs `similar`.
@@ -51,6 +51,9 @@ public enum SimilarCommand {
             throw .usage(UsageError(command: "similar", message: "--id needs the ticket files to look it up in"))
         }
         let kb = args.string("kb")
+        if kb == nil && args.positionals.isEmpty {
+            throw .usage(UsageError(command: "similar", message: "nothing to search: give --kb FILE (or DESK_KB) or ticket files"))
+        }
         let search = try SearchIndexFile.open(kb: kb, articlePaths: kb.map { [$0] } ?? [], ticketPaths: args.positionals, ctx)
         var text = args.string("text") ?? ""
         if let id {

@@ -24,6 +24,34 @@ public enum InputFile {
         return (fd, path, true)
     }
 
+    /// The size of a regular file, or nil (not one, or not there: the reader reports that).
+    static func regularFileSize(_ path: String) -> Int64? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(st.st_size)
+    }
+
+    /// Copies the first `size` bytes of a file to `out` in large blocks; false (nothing
+    /// written) when the file cannot be opened or is no longer that size.
+    static func copy(_ path: String, size: Int64, to out: OutputSink) throws(DeskError) -> Bool {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int64(st.st_size) == size else { return false }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { buffer.deallocate() }
+        var done: Int64 = 0
+        while done < size {
+            let want = Int(min(Int64(buffer.count), size - done))
+            let n = pread(fd, buffer.baseAddress, want, off_t(done))
+            if n <= 0 { throw .io("\(path): read failed: \(lastSystemMessage())") }
+            try out.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            done += Int64(n)
+        }
+        return true
+    }
+
     /// Streams every non-blank line of every input (standard input when `paths` is empty).
     public static func forEachLine(
         paths: [String], stdin: Int32,

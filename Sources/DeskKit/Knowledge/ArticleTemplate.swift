@@ -34,10 +34,8 @@ enum ArticleTemplate {
                     if n < symptomMinimum { why.append("\(n) characters; say what the user sees and how to reproduce it") }
                 case "solution":
                     for (i, step) in values.enumerated() {
-                        if let v = lint.vagueness(of: step) { why.append("step \(i + 1): \(v)") }
-                        for t in lint.taboos(in: step) {
-                            why.append("step \(i + 1): \"\(t.phrase)\" is a service taboo phrase; say instead: \"\(t.suggestion)\"")
-                        }
+                        // The same wording rules as a resolution's solution field.
+                        for f in lint.review(field: "solution", step) { why.append("step \(i + 1): \(f.message)") }
                     }
                 default: break
                 }

@@ -90,7 +90,8 @@ public struct KnowledgeSearch: Sendable {
     func hit(for s: SearchIndex.Scored, keys: [Term]) -> SearchHit {
         var terms: [String] = []
         var plain: [String] = []
-        for (q, k) in keys.enumerated() where s.matched & (1 << UInt64(min(q, 63))) != 0 {
+        // Terms past the 63rd share the last bit: they score exactly, but only the first 63 are named.
+        for (q, k) in keys.enumerated() where q < 63 && s.matched & (1 << UInt64(q)) != 0 {
             if !terms.contains(k.surface) { terms.append(k.surface) }
             if !k.key.hasPrefix("@") { plain.append(k.key) }
         }
@@ -166,11 +167,12 @@ extension KnowledgeSearch {
         JSONWriter.writeString(id, to: &needle)
         for file in files {
             let found: Ticket? = file.bytes.withUnsafeBytes { raw -> Ticket? in
-                guard let base = raw.baseAddress, needle.count <= raw.count else { return nil }
+                guard let base = raw.baseAddress, needle.count >= 3, needle.count <= raw.count else { return nil }
                 var from = 0
+                // Look for the id's first character, not the quote: quotes are everywhere in JSON.
                 while from + needle.count <= raw.count {
-                    guard let p = memchr(base + from, Int32(needle[0]), raw.count - from - needle.count + 1) else { return nil }
-                    let at = base.distance(to: UnsafeRawPointer(p))
+                    guard let p = memchr(base + from + 1, Int32(needle[1]), raw.count - from - needle.count + 1) else { return nil }
+                    let at = base.distance(to: UnsafeRawPointer(p)) - 1
                     if memcmp(base + at, needle, needle.count) != 0 {
                         from = at + 1
                         continue

@@ -99,10 +99,10 @@ struct SearchIndex: Sendable {
                     do throws(DeskError) {
                         if isArticles {
                             let a: Article
-                            do throws(TicketError) { a = try Article(line: line) } catch { throw error.at(file: file.stamp.path, line: number) }
+                            do throws(TicketError) { a = try Article(line: line) } catch { throw error.at(file: file.name, line: number) }
                             add(kind: .article, status: statusCode(a.status), source: s, range: range, id: a.id, fields: a.searchFields)
                         } else {
-                            let t = try TicketStream.decode(line, file: file.stamp.path, line: number)
+                            let t = try TicketStream.decode(line, file: file.name, line: number)
                             if TicketText.isResolved(t) {
                                 add(kind: .ticket, status: 1, source: s, range: range, id: t.id, fields: TicketText.fields(t))
                             }

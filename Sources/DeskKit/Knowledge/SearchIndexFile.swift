@@ -22,7 +22,7 @@ enum SearchIndexFile {
         let stored = ixPath.flatMap(read)
         var ticketPaths = ticketPaths ?? []
         if let stored, ticketPaths.isEmpty, stored.sources.count > articlePaths.count,
-            Array(stored.sources.prefix(articlePaths.count).map(\.path)) == articlePaths {
+            Array(stored.sources.prefix(articlePaths.count).map(\.path)) == articlePaths.map(SourceFile.canonical) {
             ticketPaths = stored.sources.dropFirst(articlePaths.count).map(\.path)
         }
         var articles: [SourceFile] = []
@@ -41,7 +41,7 @@ enum SearchIndexFile {
         guard let ixPath else { return KnowledgeSearch(files: files, index: try SearchIndex.build(articleFiles: articles, ticketFiles: tickets)) }
         if let stored {
             if stored.sources.map(\.path) == files.map(\.stamp.path) {
-                if let why = staleness(stored.sources, files.map(\.stamp)) { return try rebuild("the index is stale (\(why))") }
+                if let why = staleness(stored.sources, files.map(\.stamp), names: files.map(\.name)) { return try rebuild("the index is stale (\(why))") }
                 return KnowledgeSearch(files: files, index: stored)
             }
             ctx.diagnostics.print(Diagnostic(.note, file: ixPath, "the index covers other files (\(stored.sources.map(\.path).joined(separator: ", "))); searching without it"))
@@ -52,11 +52,12 @@ enum SearchIndexFile {
     }
 
     /// Why the recorded stamps do not match the files now, or nil when they do.
-    static func staleness(_ recorded: [SourceStamp], _ now: [SourceStamp]) -> String? {
-        for (r, n) in zip(recorded, now) {
-            if r.size != n.size { return "\(n.path) changed size" }
-            if r.mtimeSeconds != n.mtimeSeconds || r.mtimeNanoseconds != n.mtimeNanoseconds { return "\(n.path) was modified" }
-            if r.hash != n.hash { return "\(n.path) changed content" }
+    static func staleness(_ recorded: [SourceStamp], _ now: [SourceStamp], names: [String]? = nil) -> String? {
+        for (i, (r, n)) in zip(recorded, now).enumerated() {
+            let name = names.map { $0[i] } ?? n.path
+            if r.size != n.size { return "\(name) changed size" }
+            if r.mtimeSeconds != n.mtimeSeconds || r.mtimeNanoseconds != n.mtimeNanoseconds { return "\(name) was modified" }
+            if r.hash != n.hash { return "\(name) changed content" }
         }
         return nil
     }
@@ -102,15 +103,17 @@ enum SearchIndexFile {
     /// Reads an index file; nil when it is missing or not one desk wrote (then it is rebuilt).
     static func read(_ path: String) -> SearchIndex? {
         guard fileExists(path), let file = try? SourceFile(path: path, hashed: false) else { return nil }
-        return decode(file.bytes)
+        return decode(file.bytes.buffer)
     }
 
-    static func decode(_ bytes: [UInt8]) -> SearchIndex? {
-        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else { return nil }
+    static func decode(_ bytes: [UInt8]) -> SearchIndex? { bytes.withUnsafeBytes { decode($0) } }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> SearchIndex? {
+        guard bytes.count >= magic.count, bytes[0..<magic.count].elementsEqual(magic) else { return nil }
         var pos = magic.count
         func int() -> UInt64? {
             guard pos + 8 <= bytes.count else { return nil }
-            let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: pos, as: UInt64.self) }
+            let v = bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
             pos += 8
             return UInt64(littleEndian: v)
         }
@@ -122,10 +125,8 @@ enum SearchIndexFile {
             let start = pos
             pos += size
             return [T](unsafeUninitializedCapacity: n) { buf, count in
-                bytes.withUnsafeBytes { raw in
-                    if size > 0, let dst = buf.baseAddress, let src = raw.baseAddress {
-                        memcpy(dst, src + start, size)
-                    }
+                if size > 0, let dst = buf.baseAddress, let src = bytes.baseAddress {
+                    memcpy(dst, src + start, size)
                 }
                 count = n
             }

@@ -6,6 +6,8 @@ import Glibc
 
 /// What an index remembers of one source file.
 struct SourceStamp: Sendable, Equatable {
+    /// The file's canonical path (symbolic links and `..` resolved), so an index built from
+    /// `data/kb.ndjson` is found again from `../x/data/kb.ndjson`.
     var path: String
     var size: UInt64
     var mtimeSeconds: Int64
@@ -16,7 +18,9 @@ struct SourceStamp: Sendable, Equatable {
 /// A file read whole.
 struct SourceFile: Sendable {
     var stamp: SourceStamp
-    var bytes: [UInt8]
+    var bytes: FileBytes
+    /// The path as given, for messages.
+    var name: String
 
     /// Reads `path` (a regular file) whole.
     init(path: String, hashed: Bool = true) throws(DeskError) {
@@ -28,32 +32,33 @@ struct SourceFile: Sendable {
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             throw .data(DataError(file: path, message: "is not a regular file"))
         }
-        let size = Int(st.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var off = 0
-        while off < size {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + off, size - off, off_t(off)) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw .data(DataError(file: path, message: "cannot read: \(lastSystemMessage())")) }
-            if n == 0 { break }
-            off += n
+        guard let bytes = FileBytes(fd: fd, size: Int(st.st_size)) else {
+            throw .data(DataError(file: path, message: "cannot read: \(lastSystemMessage())"))
         }
-        if off < size { bytes.removeLast(size - off) }
         self.bytes = bytes
+        self.name = path
         self.stamp = SourceStamp(
-            path: path, size: UInt64(bytes.count), mtimeSeconds: Int64(st.st_mtim.tv_sec),
+            path: SourceFile.canonical(path), size: UInt64(bytes.count), mtimeSeconds: Int64(st.st_mtim.tv_sec),
             mtimeNanoseconds: Int64(st.st_mtim.tv_nsec), hash: hashed ? SourceFile.hash(bytes) : 0)
+    }
+
+    /// The path with links and `..` resolved (the path itself when that fails).
+    static func canonical(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Bytes already in memory, under a name for messages.
     init(memory bytes: [UInt8], name: String) {
-        self.bytes = bytes
-        self.stamp = SourceStamp(path: name, size: UInt64(bytes.count), mtimeSeconds: 0, mtimeNanoseconds: 0, hash: SourceFile.hash(bytes))
+        self.name = name
+        self.bytes = FileBytes(copying: bytes)
+        self.stamp = SourceStamp(path: name, size: UInt64(bytes.count), mtimeSeconds: 0, mtimeNanoseconds: 0, hash: SourceFile.hash(self.bytes))
     }
 
     /// A 64-bit hash of the content, eight bytes at a time (a source of 100 MB hashes in tens of
     /// milliseconds, so freshness is checked on every search, not guessed from the time alone).
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: FileBytes) -> UInt64 {
         bytes.withUnsafeBytes { raw -> UInt64 in
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
             let words = raw.count / 8
@@ -70,9 +75,10 @@ struct SourceFile: Sendable {
 
     /// Calls `body` with each non-blank line: its number (1-based) and its byte range.
     func forEachLine(_ body: (Int, Range<Int>) throws(DeskError) -> Void) throws(DeskError) {
-        var start = 0
-        var number = 0
         let n = bytes.count
+        // A byte order mark may open the file, as LineReader allows for ticket files.
+        var start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var number = 0
         while start < n {
             let end: Int = bytes.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress, let p = memchr(base + start, 0x0A, n - start) else { return n }

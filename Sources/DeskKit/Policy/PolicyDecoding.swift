@@ -447,14 +447,17 @@ struct PolicyDecoder {
                     if let n = need.stringValue { required.insert(n.hasPrefix("!") ? String(n.dropFirst()) : n) }
                 }
             }
+            // Ids of the rules listed so far, grown as the list is read (a rule may require only
+            // rules listed before it; one set, so the check stays linear).
+            var known = Set<String>()
             for (i, item) in list.enumerated() {
+                defer { if let id = rawIds[i] { known.insert(id) } }
                 let setsNothing = item.objectValue.map { $0["priority"] == nil && $0["category"] == nil && ($0["tags"]?.arrayValue ?? []).isEmpty } ?? false
                 if setsNothing, !required.contains(rawIds[i] ?? "") {
                     fail(Self.index(c("rules"), i), "a rule must set a priority, a category or tags")
                     ok = false
                 }
                 if let r = rule(item, Self.index(c("rules"), i), categories: categories) {
-                    let known = Set(rawIds[..<i].compactMap { $0 })
                     for (k, need) in r.requires.enumerated() where !known.contains(need.hasPrefix("!") ? String(need.dropFirst()) : need) {
                         fail(Self.index(Self.child(Self.index(c("rules"), i), "requires"), k), "unknown rule '\(need)' (a rule may require only rules listed before it)")
                         ok = false

@@ -1,47 +1,167 @@
-// Comment themes for the monthly feedback analysis (seed 000 §四.(二).2 反馈分析): which words
-// come back in survey comments. Latin text is split into lower-cased words; Chinese, which has
-// no spaces, into overlapping character bigrams ("响应很慢" -> 响应, 应很, 很慢). Stop words are
-// dropped. A term counts once per comment, so one long rant does not make a theme.
+// Comment themes for the monthly feedback analysis (seed 000 §四.(二).2 反馈分析): what survey
+// comments keep saying, as phrases a manager can read. Two kinds of term:
+// - a clause that recurs as a unit: a comment is cut at punctuation (both scripts) into clauses,
+//   stop words are trimmed from their edges ("OK, took a bit longer than expected." -> "took a
+//   bit longer than expected"); a clause is a theme once two comments say it;
+// - a known word of the policy (its classification keywords, e.g. 很慢, 密码, slow, vpn) wherever
+//   it occurs, so Chinese, which has no spaces, yields words and never arbitrary bigrams.
+// A term counts once per comment; each keeps one example comment, masked when shown.
 
-/// Counts terms across comments.
+/// Lower-cased words found in text by their bytes: English words at word starts, Chinese
+/// anywhere. Why bytes: every comment of a month is searched for a hundred-odd keywords.
+public struct ThemeVocabulary: Sendable {
+    /// The words, lower-cased, distinct, as UTF-8.
+    let words: [[UInt8]]
+    /// Indices into `words` by first byte.
+    let byFirst: [[Int]]
+
+    /// A vocabulary of these words (lower-cased; empty ones dropped).
+    public init(_ list: [String]) {
+        var seen = Set<String>()
+        var words: [[UInt8]] = []
+        for w in list {
+            let l = w.lowercased()
+            if !l.isEmpty, seen.insert(l).inserted { words.append(Array(l.utf8)) }
+        }
+        words.sort { $0.lexicographicallyPrecedes($1) }
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (i, w) in words.enumerated() { byFirst[Int(w[0])].append(i) }
+        self.words = words
+        self.byFirst = byFirst
+    }
+
+    static func isWordByte(_ c: UInt8) -> Bool {
+        let l = c | 0x20
+        return (l >= 0x61 && l <= 0x7A) || (c >= 0x30 && c <= 0x39)
+    }
+
+    /// The words found in lower-cased text, each once, in vocabulary order. English words must
+    /// start at a word start; with `wholeWords` they must also end at a word end.
+    func matches(_ text: [UInt8], wholeWords: Bool, first: Bool = false) -> [Int] {
+        var found: [Int] = []
+        guard !words.isEmpty else { return found }
+        for i in text.indices {
+            let candidates = byFirst[Int(text[i])]
+            if candidates.isEmpty { continue }
+            let ascii = text[i] < 0x80
+            if ascii, i > 0, ThemeVocabulary.isWordByte(text[i - 1]) { continue }
+            for c in candidates {
+                let w = words[c]
+                guard i + w.count <= text.count else { continue }
+                var same = true
+                for k in 1..<w.count where text[i + k] != w[k] {
+                    same = false
+                    break
+                }
+                guard same else { continue }
+                if ascii, wholeWords, i + w.count < text.count, ThemeVocabulary.isWordByte(text[i + w.count]),
+                    ThemeVocabulary.isWordByte(w[w.count - 1])
+                {
+                    continue
+                }
+                if !found.contains(c) { found.append(c) }
+                if first { return found }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Whether any word occurs in the text (English at word starts).
+    public func firstMatch(in text: String) -> Bool {
+        !matches(CommentThemes.asciiLowered(text), wholeWords: false, first: true).isEmpty
+    }
+
+    /// The text of a word.
+    func word(_ i: Int) -> String { String(decoding: words[i], as: UTF8.self) }
+}
+
+/// One theme: in how many comments, whether it is a policy word, and an example.
+public struct Theme: Sendable, Equatable {
+    public var count: Int
+    /// A known word of the policy (shown from one comment); else a clause (shown from two).
+    public var vocabulary: Bool
+    /// The shortest comment saying it (then the first in code unit order), unmasked.
+    public var example: String
+
+    mutating func merge(_ o: Theme) {
+        count += o.count
+        vocabulary = vocabulary || o.vocabulary
+        if Theme.better(o.example, example) { example = o.example }
+    }
+
+    /// The example order: shorter first, then code unit order, so any reading order picks the same.
+    static func better(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (a.utf8.count, b.utf8.count)
+        return x != y ? x < y : a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+}
+
+/// Counts themes across comments.
 public struct CommentThemes: Sendable {
-    /// Comments mentioning each term.
-    public internal(set) var counts: [String: Int] = [:]
+    /// Each term's theme.
+    public internal(set) var themes: [String: Theme] = [:]
+    /// The terms of comments already seen (surveys repeat the same short comments); bounded.
+    var cache: [String: [String]] = [:]
+    static let cacheLimit = 4096
 
     public init() {}
 
-    /// Common English words and Chinese bigrams that carry no theme.
-    static let stopWords: Set<String> = [
-        "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
-        "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "i", "me", "my",
-        "we", "our", "you", "your", "he", "she", "they", "them", "their", "so", "too", "very", "not", "no", "did",
-        "do", "does", "had", "has", "have", "just", "than", "then", "there", "here", "all", "any", "some", "more",
-        "much", "also", "only", "again", "after", "before", "about", "into", "out", "up", "can", "could", "would",
-        "will", "should", "thanks", "thank", "please", "ok", "okay", "still", "even", "what", "when", "which",
-        "who", "how", "why", "if", "s", "t", "don", "didn", "wasn", "isn",
-        "我们", "你们", "他们", "这个", "那个", "一个", "就是", "但是", "还是", "可以", "已经", "非常", "没有",
-        "不是", "什么", "怎么", "因为", "所以", "而且", "然后", "时候", "谢谢", "感谢", "一下", "有点", "比较",
-    ]
+    /// Comments mentioning each term.
+    public var counts: [String: Int] { themes.mapValues(\.count) }
 
-    /// Adds one comment's terms.
-    public mutating func add(_ comment: String) {
-        let terms = CommentThemes.terms(comment)
-        // A term counts once per comment; most comments have a handful of terms, so a linear
-        // look back is cheaper than building a set for each.
-        if terms.count <= 32 {
-            for (i, term) in terms.enumerated() where !terms[..<i].contains(term) { counts[term, default: 0] += 1 }
+    /// Edge words that carry no theme, trimmed from a clause's ends.
+    static let edgeStopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "so", "then", "also", "just", "well", "yes", "no", "ok", "okay", "i",
+        "we", "you", "it", "thanks", "thank", "please", "very", "really", "overall", "anyway", "still", "all",
+    ]
+    /// Chinese clauses that carry no theme, and conjunctions trimmed from a clause's start.
+    static let chineseStopClauses: Set<String> = ["谢谢", "感谢", "多谢", "好的", "还行", "一般", "没有", "没了", "无", "好"]
+    static let chineseLeading = ["但是", "不过", "可是", "而且", "所以", "然后", "但", "就是", "还是"]
+
+    /// Adds one comment's themes.
+    public mutating func add(_ comment: String, id: String = "", vocabulary: ThemeVocabulary) {
+        let terms: [(String, Bool)]
+        if let known = cache[comment] {
+            terms = known.map { t in (String(t.dropFirst()), t.hasPrefix("v")) }
         } else {
-            var seen = Set<String>()
-            for term in terms where seen.insert(term).inserted { counts[term, default: 0] += 1 }
+            terms = CommentThemes.terms(comment, vocabulary: vocabulary)
+            if cache.count < CommentThemes.cacheLimit { cache[comment] = terms.map { ($0.1 ? "v" : "c") + $0.0 } }
+        }
+        for (term, isWord) in terms {
+            if var t = themes[term] {
+                t.merge(Theme(count: 1, vocabulary: isWord, example: comment))
+                themes[term] = t
+            } else {
+                themes[term] = Theme(count: 1, vocabulary: isWord, example: comment)
+            }
         }
     }
 
-    /// The `limit` most frequent terms, ties broken by the term's text (code point order).
-    public func top(_ limit: Int = 10) -> [(term: String, count: Int)] {
-        let sorted = counts.sorted { a, b in
-            a.value != b.value ? a.value > b.value : Array(a.key.unicodeScalars.map(\.value)).lexicographicallyPrecedes(b.key.unicodeScalars.map(\.value))
+    /// The `limit` most frequent themes (clauses said by at least two comments, policy words
+    /// by at least one), ties broken by the term's text (code point order).
+    public func top(_ limit: Int = 10) -> [(term: String, count: Int, example: String)] {
+        let shown = themes.filter { $0.value.vocabulary || $0.value.count >= 2 }
+        let sorted = shown.sorted { a, b in
+            a.value.count != b.value.count
+                ? a.value.count > b.value.count
+                : Array(a.key.unicodeScalars.map(\.value)).lexicographicallyPrecedes(b.key.unicodeScalars.map(\.value))
         }
-        return sorted.prefix(limit).map { ($0.key, $0.value) }
+        return sorted.prefix(limit).map { ($0.key, $0.value.count, $0.value.example) }
+    }
+
+    /// ASCII letters lower-cased, other bytes as they are.
+    static func asciiLowered(_ s: String) -> [UInt8] {
+        s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// Whether a scalar ends a clause: sentence punctuation of both scripts, brackets, quotes.
+    static func isBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A, 0x0D, 0x09, 0x21, 0x22, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D: return true
+        case 0x3001, 0x3002, 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F, 0x201C, 0x201D, 0x2026, 0x300C, 0x300D:
+            return true
+        default: return false
+        }
     }
 
     /// Whether a scalar is a CJK ideograph.
@@ -50,79 +170,107 @@ public struct CommentThemes: Sendable {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
     }
 
-    /// The terms of a text, in order, stop words removed.
-    public static func terms(_ text: String) -> [String] {
-        var out: [String] = []
-        // The current word: ASCII letters and digits are lower-cased into `ascii` as they come
-        // (the common case, no String work per character); a word with any other letter is
-        // kept as scalars and lower-cased by the standard library.
-        var ascii: [UInt8] = []
-        var other = String.UnicodeScalarView()
-        var isASCII = true
-        var scalars = 0
-        var han: [Unicode.Scalar] = []
-        func keep(_ w: String) {
-            if !stopWords.contains(w) { out.append(w) }
+    /// The terms of a comment, each once: (term, is a policy word). Clauses first, in order.
+    public static func terms(_ text: String, vocabulary: ThemeVocabulary = ThemeVocabulary([])) -> [(String, Bool)] {
+        var out: [(String, Bool)] = []
+        func keep(_ t: String, _ word: Bool) {
+            if !out.contains(where: { $0.0 == t }) { out.append((t, word)) }
         }
-        func flushWord() {
-            if scalars >= 2 {
-                if isASCII {
-                    if !ascii.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { keep(String(decoding: ascii, as: UTF8.self)) }
-                } else {
-                    let w = String(other).lowercased()
-                    if !w.allSatisfy(\.isNumber) { keep(w) }
-                }
-            }
-            ascii.removeAll(keepingCapacity: true)
-            other = String.UnicodeScalarView()
-            isASCII = true
-            scalars = 0
-        }
-        func flushHan() {
-            if han.count >= 2 {
-                for i in 0..<(han.count - 1) {
-                    var s = String.UnicodeScalarView()
-                    s.append(han[i])
-                    s.append(han[i + 1])
-                    let b = String(s)
-                    if !stopWords.contains(b) { out.append(b) }
-                }
-            }
-            han.removeAll(keepingCapacity: true)
+        var clause = String.UnicodeScalarView()
+        func flush() {
+            if let c = clauseTerm(String(clause)) { keep(c, false) }
+            clause = String.UnicodeScalarView()
         }
         for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x80 {
-                let c = UInt8(v)
-                let lower = c | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                guard isLetter || (c >= 0x30 && c <= 0x39) else {
-                    flushWord()
-                    flushHan()
-                    continue
-                }
-                flushHan()
-                if isASCII { ascii.append(isLetter ? lower : c) } else { other.append(s) }
-                scalars += 1
-            } else if isHan(s) {
-                flushWord()
-                han.append(s)
-            } else if s.properties.isAlphabetic {
-                flushHan()
-                if isASCII {
-                    // The word so far (lower-cased ASCII) carries on as scalars.
-                    other = String(decoding: ascii, as: UTF8.self).unicodeScalars
-                    isASCII = false
-                }
-                other.append(s)
-                scalars += 1
+            if isBreak(s) { flush() } else { clause.append(s) }
+        }
+        flush()
+        for i in vocabulary.matches(asciiLowered(text), wholeWords: true) { keep(vocabulary.word(i), true) }
+        return out
+    }
+
+    /// A clause as a theme: lower-cased, single-spaced, edge stop words trimmed; English of 2 to
+    /// 8 words, Chinese of 2 to 12 characters; nil when nothing of that kind is left.
+    static func clauseTerm(_ raw: String) -> String? {
+        let hasHan = raw.unicodeScalars.contains(where: isHan)
+        var words = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        if hasHan {
+            var t = words.joined(separator: " ")
+            for lead in chineseLeading where t.hasPrefix(lead) && t.count > lead.count + 1 {
+                t = String(t.dropFirst(lead.count))
+                break
+            }
+            guard (2...12).contains(t.count), !chineseStopClauses.contains(t) else { return nil }
+            return t
+        }
+        while let f = words.first, edgeStopWords.contains(f) { words.removeFirst() }
+        while let l = words.last, edgeStopWords.contains(l) { words.removeLast() }
+        guard (2...8).contains(words.count),
+            words.allSatisfy({ w in w.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) || w.allSatisfy(\.isNumber) })
+        else { return nil }
+        return words.joined(separator: " ")
+    }
+}
+
+/// Masks contact data inside free text (a survey comment may carry an address or a number).
+public enum CommentMask {
+    /// E-mail addresses as `w***@example.com`, runs of 7 or more digits (spaces, dashes, dots,
+    /// brackets and a leading + allowed between them) as `***34`.
+    public static func mask(_ text: String) -> String {
+        // E-mail addresses: a token around '@' with a dot after it.
+        var out = ""
+        var token = ""
+        func flush() {
+            if let at = token.firstIndex(of: "@"), at > token.startIndex, token[at...].contains(".") {
+                out += Redaction.maskEmail(token)
             } else {
-                flushWord()
-                flushHan()
+                out += token
+            }
+            token = ""
+        }
+        for ch in text {
+            if ch.isWhitespace || ch == "，" || ch == "。" || ch == "," || ch == ";" || ch == "(" || ch == ")" || ch == "<" || ch == ">" {
+                flush()
+                out.append(ch)
+            } else {
+                token.append(ch)
             }
         }
-        flushWord()
-        flushHan()
+        flush()
+        return maskDigits(out)
+    }
+
+    /// Runs of 7+ digits (with phone punctuation between) -> `***` and the last two digits.
+    static func maskDigits(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber || (chars[i] == "+" && i + 1 < chars.count && chars[i + 1].isNumber) else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            var j = i
+            var digits = ""
+            var end = i
+            while j < chars.count {
+                let c = chars[j]
+                if c.isASCII && c.isNumber {
+                    digits.append(c)
+                    end = j + 1
+                } else if !(c == " " || c == "-" || c == "." || c == "(" || c == ")" || c == "+") {
+                    break
+                }
+                j += 1
+            }
+            if digits.count >= 7 {
+                out += "***" + String(digits.suffix(2))
+            } else {
+                out += String(chars[i..<end])
+            }
+            i = max(end, i + 1)
+        }
         return out
     }
 }

@@ -33,7 +33,14 @@ extension GroupStats {
 
 extension CommentThemes {
     mutating func merge(_ other: CommentThemes) {
-        counts.merge(other.counts, uniquingKeysWith: +)
+        for (term, t) in other.themes {
+            if var mine = themes[term] {
+                mine.merge(t)
+                themes[term] = mine
+            } else {
+                themes[term] = t
+            }
+        }
     }
 }
 
@@ -53,8 +60,11 @@ extension PeriodStats {
         workaround.merge(o.workaround)
         resolution.merge(o.resolution)
         for i in complianceCounts.indices { complianceCounts[i].merge(o.complianceCounts[i]) }
+        for i in channelCompliance.indices { channelCompliance[i].merge(o.channelCompliance[i]) }
+        for i in priorityCompliance.indices { priorityCompliance[i].merge(o.priorityCompliance[i]) }
         escalated += o.escalated
         escalatedByTier.addCounts(o.escalatedByTier)
+        escalatedByTrigger.addCounts(o.escalatedByTrigger)
         ackTimes.append(contentsOf: o.ackTimes)
         unacknowledged += o.unacknowledged
         resolved += o.resolved
@@ -67,6 +77,7 @@ extension PeriodStats {
         satisfied += o.satisfied
         scoreSums = (scoreSums.0 + o.scoreSums.0, scoreSums.1 + o.scoreSums.1, scoreSums.2 + o.scoreSums.2)
         followUp = Array((followUp + o.followUp).sorted(by: FollowUp.lower).prefix(PeriodStats.followUpCount))
+        followUpTotal += o.followUpTotal
         themes.merge(o.themes)
         // Groups: the other part numbered its slots in its own order.
         for (owner, slot) in o.agentIndex {
@@ -111,5 +122,6 @@ extension ReportEngine.Accumulator {
         result.current.merge(o.result.current)
         result.previous.merge(o.result.previous)
         result.bench.merge(o.result.bench)
+        for i in result.trend.indices { result.trend[i].merge(o.result.trend[i]) }
     }
 }

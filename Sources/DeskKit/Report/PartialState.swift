@@ -16,7 +16,7 @@
 /// The partial format's version: bumped whenever the state written changes meaning or shape.
 /// Partials of another version are refused.
 public enum PartialFormat {
-    public static let version = 1
+    public static let version = 2
 }
 
 /// What a partial says about which report it belongs to. Partials merge only when every field
@@ -27,6 +27,8 @@ public struct PartialHeader: Sendable, Equatable {
     public var period: ReportPeriod
     public var previous: ReportPeriod
     public var dimensions: [ReportDimension]
+    /// The months of `--trend` (empty without it).
+    public var trend: [ReportPeriod] = []
     /// Tickets read into the totals (blank lines not counted; a bad line refuses the partial).
     public var tickets: Int
 
@@ -40,6 +42,7 @@ public struct PartialHeader: Sendable, Equatable {
         if period != o.period { return ("period", p(period), p(o.period)) }
         if previous != o.previous { return ("previous period", p(previous), p(o.previous)) }
         if dimensions != o.dimensions { return ("--by", d(dimensions), d(o.dimensions)) }
+        if trend != o.trend { return ("--trend", trend.map(\.label).joined(separator: ","), o.trend.map(\.label).joined(separator: ",")) }
         return nil
     }
 }
@@ -48,6 +51,20 @@ public struct PartialHeader: Sendable, Equatable {
 public struct PartialReport: Sendable {
     public var header: PartialHeader
     public var accumulator: ReportEngine.Accumulator
+    /// The largest magnitude of any whole number in the partial (counts, sums, a duration
+    /// multiset's size): every total of a merge is at most the sum of its partials' magnitudes,
+    /// so a merge whose magnitudes add up within Int64 cannot overflow (`--merge` checks).
+    public var magnitude: Int64
+}
+
+/// The largest magnitude of a whole number anywhere in a JSON value (other numbers: 0).
+func largestWholeNumber(_ v: JSONValue) -> Int64 {
+    switch v {
+    case .number(let t): return Int64(t).map { $0 == Int64.min ? Int64.max : abs($0) } ?? 0
+    case .array(let a): return a.reduce(0) { max($0, largestWholeNumber($1)) }
+    case .object(let o): return o.members.reduce(0) { max($0, largestWholeNumber($1.value)) }
+    default: return 0
+    }
 }
 
 extension ReportEngine.Accumulator {
@@ -55,7 +72,7 @@ extension ReportEngine.Accumulator {
     public var partialHeader: PartialHeader {
         PartialHeader(
             policyHash: result.settings.policyHash, now: result.now, period: result.current.period,
-            previous: result.previous.period, dimensions: result.dimensions, tickets: tickets)
+            previous: result.previous.period, dimensions: result.dimensions, trend: result.trend.map(\.period), tickets: tickets)
     }
 
     /// The totals as one line of canonical JSON, without the newline.
@@ -72,6 +89,7 @@ extension ReportEngine.Accumulator {
             "current": result.current.partialJSON,
             "previous": result.previous.partialJSON,
             "bench": result.bench.partialJSON,
+            "trend": .array(result.trend.map { .object(["period": $0.period.partialJSON, "stats": $0.partialJSON]) }),
         ])
         var out = JSONWriter.bytes(body)
         out.removeLast()  // the closing brace: the check follows
@@ -132,6 +150,12 @@ extension ReportEngine.Accumulator {
         acc.result.current = try PeriodStats(partial: try r.next("current"), path: "current", period: period, dimensions: dims)
         acc.result.previous = try PeriodStats(partial: try r.next("previous"), path: "previous", period: previous, dimensions: [])
         acc.result.bench = try BenchFigures(partial: try r.next("bench"), path: "bench")
+        for (i, m) in try r.array("trend").enumerated() {
+            var t = try PartialReader(m, path: "trend[\(i)]")
+            let month = try ReportPeriod(partial: try t.next("period"), path: t.at("period"))
+            acc.result.trend.append(try PeriodStats(partial: try t.next("stats"), path: t.at("stats"), period: month, dimensions: []))
+            try t.end()
+        }
         _ = try r.string("check")
         try r.end()
         // Canonical: the state decoded writes back to the very same bytes.
@@ -141,8 +165,9 @@ extension ReportEngine.Accumulator {
             throw TicketError(column: 1, message: "partial report: not in canonical form (members, order or numbers differ from what desk writes)")
         }
         let header = PartialHeader(
-            policyHash: policyHash, now: now, period: period, previous: previous, dimensions: dims, tickets: tickets)
-        return PartialReport(header: header, accumulator: acc)
+            policyHash: policyHash, now: now, period: period, previous: previous, dimensions: dims,
+            trend: acc.result.trend.map(\.period), tickets: tickets)
+        return PartialReport(header: header, accumulator: acc, magnitude: largestWholeNumber(value))
     }
 }
 
@@ -379,6 +404,7 @@ extension FollowUp {
             "id": .string(id), "owner": owner.map { .string($0) } ?? .null, "category": category.map { .string($0) } ?? .null,
             "efficiency": .exact(efficiency), "attitude": .exact(attitude), "effectiveness": .exact(effectiveness),
             "comment": comment.map { .string($0) } ?? .null, "responded_at": respondedAt.map { .string($0.rfc3339) } ?? .null,
+            "negative_comment": .bool(negativeComment),
         ])
     }
 
@@ -393,19 +419,33 @@ extension FollowUp {
             guard let s = at.stringValue, let i = Instant(rfc3339: s) else { throw PartialReader.fail(r.at("responded_at"), "expected an RFC 3339 time or null") }
             respondedAt = i
         }
+        guard case .bool(let negative) = try r.next("negative_comment") else { throw PartialReader.fail(r.at("negative_comment"), "expected true or false") }
         try r.end()
         let mean = SurveyFacts(efficiency: e, attitude: a, effectiveness: f).mean ?? 0
         self.init(id: id, owner: owner, category: category, efficiency: e, attitude: a, effectiveness: f, mean: mean,
                   comment: comment, respondedAt: respondedAt)
+        negativeComment = negative
     }
 }
 
 extension CommentThemes {
-    var partialJSON: JSONValue { .sortedCounts(counts) }
+    /// `{term: [count, is a policy word, example comment]}`, sorted by term (the cache of
+    /// comments already seen is not state: it only saves work).
+    var partialJSON: JSONValue {
+        .object(JSONObject(themes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
+            JSONMember($0.key, .array([.int($0.value.count), .bool($0.value.vocabulary), .string($0.value.example)]))
+        }))
+    }
 
     init(partial v: JSONValue, path: String) throws(TicketError) {
         self.init()
-        counts = try PartialReader.counts(v, path)
+        guard case .object(let o) = v else { throw PartialReader.fail(path, "expected an object of themes") }
+        for m in o.members {
+            guard let a = m.value.arrayValue, a.count == 3, let n = a[0].intValue, n > 0, case .bool(let word) = a[1],
+                let example = a[2].stringValue, themes[m.key] == nil
+            else { throw PartialReader.fail(path + "." + m.key, "expected [positive count, true|false, example], each term once") }
+            themes[m.key] = Theme(count: n, vocabulary: word, example: example)
+        }
     }
 }
 
@@ -426,8 +466,11 @@ extension PeriodStats {
             "workaround": workaround.partialJSON,
             "resolution": resolution.partialJSON,
             "compliance": .array(complianceCounts.map(\.partialJSON)),
+            "channel_compliance": .array(channelCompliance.map(\.partialJSON)),
+            "priority_compliance": .array(priorityCompliance.map(\.partialJSON)),
             "escalated": .int(escalated),
             "escalated_by_tier": .sortedCounts(escalatedByTier),
+            "escalated_by_trigger": .sortedCounts(escalatedByTrigger),
             "ack_times": ackTimes.partialJSON,
             "unacknowledged": .int(unacknowledged),
             "resolved": .int(resolved),
@@ -440,6 +483,7 @@ extension PeriodStats {
             "satisfied": .int(satisfied),
             "score_sums_millionths": .array([.number(String(scoreSums.0)), .number(String(scoreSums.1)), .number(String(scoreSums.2))]),
             "follow_up": .array(followUp.map(\.partialJSON)),
+            "follow_up_total": .int(followUpTotal),
             "themes": themes.partialJSON,
             "agents": .object(JSONObject(agents.map { JSONMember($0.key, groupStats[$0.value].partialJSON) })),
             "groups": .object(JSONObject(groups)),
@@ -465,8 +509,18 @@ extension PeriodStats {
             throw PartialReader.fail(r.at("compliance"), "expected one entry per SLA target (\(SLATarget.allCases.count))")
         }
         for (i, c) in compliance.enumerated() { complianceCounts[i] = try Compliance(partial: c, path: r.at("compliance") + "[\(i)]") }
+        // Per channel and per priority (then none), by ordinal, three targets each.
+        for (key, count) in [("channel_compliance", channelCompliance.count), ("priority_compliance", priorityCompliance.count)] {
+            let a = try r.array(key)
+            guard a.count == count else { throw PartialReader.fail(r.at(key), "expected \(count) entries") }
+            for (i, c) in a.enumerated() {
+                let x = try Compliance(partial: c, path: r.at(key) + "[\(i)]")
+                if key == "channel_compliance" { channelCompliance[i] = x } else { priorityCompliance[i] = x }
+            }
+        }
         escalated = try r.count("escalated")
         escalatedByTier = try r.counts("escalated_by_tier")
+        escalatedByTrigger = try r.counts("escalated_by_trigger")
         ackTimes = try DurationSamples(partial: try r.next("ack_times"), path: r.at("ack_times"))
         unacknowledged = try r.count("unacknowledged")
         resolved = try r.count("resolved")
@@ -488,6 +542,7 @@ extension PeriodStats {
             throw PartialReader.fail(r.at("follow_up"), "expected at most \(PeriodStats.followUpCount) answers, lowest first")
         }
         followUp = follow
+        followUpTotal = try r.count("follow_up_total")
         themes = try CommentThemes(partial: try r.next("themes"), path: r.at("themes"))
         var agents = try PartialReader(try r.next("agents"), path: r.at("agents"))
         for m in agents.object.members {
@@ -518,7 +573,8 @@ extension PeriodStats {
             (openedBeforeLastDay.values.reduce(0, +) == opened, "opened_per_day does not add up to opened"),
             (backlogAges.reduce(0, +) == backlog, "backlog_ages do not add up to backlog"),
             (responded <= invited && satisfied <= responded, "more answers than invitations, or satisfied than answers"),
-            (followUp.count == min(PeriodStats.followUpCount, responded), "follow_up does not match the answers"),
+            (followUpTotal <= responded && followUp.count == min(PeriodStats.followUpCount, followUpTotal),
+             "follow_up does not match the answers"),
         ]
         for (ok, message) in checks where !ok { throw PartialReader.fail(path, message) }
     }

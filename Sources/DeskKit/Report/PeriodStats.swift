@@ -78,6 +78,8 @@ public struct FollowUp: Sendable, Equatable {
     public var mean: Double
     public var comment: String?
     public var respondedAt: Instant?
+    /// Listed because the comment reads as a complaint (else because of the low score).
+    public var negativeComment = false
 
     /// Lowest mean first, then earliest response, then id; the rest of the answer breaks the
     /// remaining ties, so the list is the same whatever order the tickets were counted in.
@@ -131,12 +133,20 @@ public struct PeriodStats: Sendable {
     public var firstResponse = DurationFigure()
     public var workaround = DurationFigure()
     public var resolution = DurationFigure()
+    /// Met, breached and running counts of a target per channel.
+    public func compliance(_ t: SLATarget, channel c: Channel) -> Compliance { channelCompliance[c.ordinal * 3 + t.ordinal] }
+    /// Met, breached and running counts of a target per priority (nil: none).
+    public func compliance(_ t: SLATarget, priority p: Priority?) -> Compliance {
+        priorityCompliance[(p?.ordinal ?? Priority.allCases.count) * 3 + t.ordinal]
+    }
     /// Met, breached and running counts per SLA target.
     public var compliance: [SLATarget: Compliance] {
         Dictionary(uniqueKeysWithValues: SLATarget.allCases.map { ($0, complianceCounts[$0.ordinal]) })
     }
     public var escalated = 0
     public var escalatedByTier: [String: Int] = [:]
+    /// Tickets with at least one escalation of each trigger (a ticket may count under several).
+    public var escalatedByTrigger: [String: Int] = [:]
     /// Escalation acknowledgement times (business seconds).
     public var ackTimes = DurationSamples()
     public var unacknowledged = 0
@@ -151,7 +161,10 @@ public struct PeriodStats: Sendable {
     /// Score sums in millionths: integer sums are exact in any order, so a report read in
     /// parallel ranges gives the same means, to the last digit, as one read in a single pass.
     var scoreSums: (Int64, Int64, Int64) = (0, 0, 0)
+    /// The answers needing follow-up (score below the CSAT threshold or a negative comment),
+    /// lowest first, at most `followUpCount`; `followUpTotal` counts all of them.
     public var followUp: [FollowUp] = []
+    public var followUpTotal = 0
     public var themes = CommentThemes()
     // Counts by a closed vocabulary live in arrays indexed by ordinal: the report counts every
     // ticket into them, and hashing per ticket was a tenth of its time.
@@ -159,6 +172,10 @@ public struct PeriodStats: Sendable {
     /// Per priority, then one slot for none.
     var priorityCounts = [Int](repeating: 0, count: Priority.allCases.count + 1)
     var complianceCounts = [Compliance](repeating: Compliance(), count: SLATarget.allCases.count)
+    /// Compliance per channel and target, at channel.ordinal * 3 + target.ordinal.
+    var channelCompliance = [Compliance](repeating: Compliance(), count: Channel.allCases.count * SLATarget.allCases.count)
+    /// Compliance per priority (then one slot for none) and target, at ordinal * 3 + target.ordinal.
+    var priorityCompliance = [Compliance](repeating: Compliance(), count: (Priority.allCases.count + 1) * SLATarget.allCases.count)
     /// Per-group figures live in one flat array, found through an index per dimension. Why:
     /// mutating a value inside a nested dictionary through `default:` subscripts copied each
     /// group's duration arrays on every ticket (quadratic: 177 s instead of 10 s at 1M).
@@ -193,8 +210,8 @@ public struct PeriodStats: Sendable {
     /// <1d, 1-3d, 3-7d, >7d.
     public var backlogAges = [0, 0, 0, 0]
 
-    /// How many lowest-scored responses are listed for follow-up.
-    public static let followUpCount = 5
+    /// How many answers needing follow-up are listed (all are counted).
+    public static let followUpCount = 20
     static let noGroup = "(none)"
 
     public init(period: ReportPeriod, dimensions: [ReportDimension] = []) {
@@ -238,21 +255,31 @@ public struct PeriodStats: Sendable {
         }
         judge(.firstResponse, event: f.firstResponseAt, duration: frDuration, target: frTarget, f, elapsed,
               finished: f.isFinished || f.status == .observing)
-        // Workaround and resolution: business time minus waiting. Without a workaround event
-        // the workaround time is the resolution time, so that span is measured only once.
+        // Workaround and resolution: business time minus waiting. Time to workaround counts
+        // only recorded workarounds; the workaround target is met by a workaround or by the
+        // resolution itself, whichever came first (a fix in time needs no workaround).
         func waited(_ t: Instant) -> Int64 { max(0, biz(f.openedAt, t, f.priority) - f.paused(before: t, settings: settings)) }
         let resDuration = f.resolvedAt.map(waited)
         let waDuration = f.workaroundAt.map { w in (w == f.resolvedAt ? resDuration : nil) ?? waited(w) }
         let waTarget = settings.workaroundTarget(prio)
         let resTarget = settings.resolutionTarget(prio)
         if let d = waDuration { workaround.add(d, target: waTarget) }
-        judge(.workaround, event: f.workaroundAt, duration: waDuration, target: waTarget, f, elapsed, finished: f.isFinished)
+        let firstFix: (at: Instant, duration: Int64)? = {
+            switch (f.workaroundAt, waDuration, f.resolvedAt, resDuration) {
+            case let (w?, wd?, r?, rd?): return r < w ? (r, rd) : (w, wd)
+            case let (w?, wd?, _, _): return (w, wd)
+            case let (_, _, r?, rd?): return (r, rd)
+            default: return nil
+            }
+        }()
+        judge(.workaround, event: firstFix?.at, duration: firstFix?.duration, target: waTarget, f, elapsed, finished: f.isFinished)
         if let d = resDuration { resolution.add(d, target: resTarget) }
         judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, elapsed, finished: f.isFinished)
 
         let wasEscalated = !f.escalations.isEmpty
         if wasEscalated {
             escalated += 1
+            for t in f.escalationTriggers { escalatedByTrigger[t, default: 0] += 1 }
             escalatedByTier[f.escalatedTo ?? PeriodStats.noGroup, default: 0] += 1
             for e in f.escalations {
                 if let at = e.at, let ack = e.ack {
@@ -284,14 +311,18 @@ public struct PeriodStats: Sendable {
                 scoreSums.0 += Stats.millionths(sc.0)
                 scoreSums.1 += Stats.millionths(sc.1)
                 scoreSums.2 += Stats.millionths(sc.2)
-                if let c = s.comment, !c.isEmpty { themes.add(c) }
-                let item = FollowUp(
+                if let c = s.comment, !c.isEmpty { themes.add(c, id: f.id, vocabulary: settings.themeVocabulary) }
+                var item = FollowUp(
                     id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
                     effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
-                if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
-                    followUp.append(item)
-                    followUp.sort(by: FollowUp.lower)
-                    if followUp.count > PeriodStats.followUpCount { followUp.removeLast() }
+                item.negativeComment = s.comment.map(settings.isNegative) ?? false
+                if !ok || item.negativeComment {
+                    followUpTotal += 1
+                    if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
+                        followUp.append(item)
+                        followUp.sort(by: FollowUp.lower)
+                        if followUp.count > PeriodStats.followUpCount { followUp.removeLast() }
+                    }
                 }
             }
         }
@@ -363,24 +394,28 @@ public struct PeriodStats: Sendable {
     ) {
         let recorded = !f.recordedBreaches.isEmpty && f.recordedBreaches.contains(target)
         let t = target.ordinal
+        let c = f.channel.ordinal * 3 + t
+        let p = (f.priority?.ordinal ?? Priority.allCases.count) * 3 + t
+        // The same verdict counts toward the target's total, its channel and its priority.
+        func count(_ verdict: WritableKeyPath<Compliance, Int>) {
+            complianceCounts[t][keyPath: verdict] += 1
+            channelCompliance[c][keyPath: verdict] += 1
+            priorityCompliance[p][keyPath: verdict] += 1
+        }
         if let d = duration, event != nil {
             if recorded || (limit.map { d > $0 } ?? false) {
-                complianceCounts[t].breached += 1
+                count(\.breached)
             } else if limit != nil {
-                complianceCounts[t].met += 1
+                count(\.met)
             }
             return
         }
         if recorded {
-            complianceCounts[t].breached += 1
+            count(\.breached)
             return
         }
         guard !finished, let limit = limit else { return }
-        if elapsedToNow(target) > limit {
-            complianceCounts[t].breached += 1
-        } else {
-            complianceCounts[t].running += 1
-        }
+        count(elapsedToNow(target) > limit ? \.breached : \.running)
     }
 
     /// Counts a ticket of any time toward the backlog at the period's end: opened before the end

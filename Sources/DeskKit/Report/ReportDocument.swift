@@ -55,8 +55,20 @@ public struct Headline: Sendable {
     public var kind: FigureKind
     public var value: Double?
     public var previous: Double?
+    /// The policy's target for the figure (a share to reach), when it sets one.
+    public var target: Double? = nil
+    /// How the target reads for people (`100% of tickets within 5m-15m by channel`).
+    public var targetText: String? = nil
+    /// What to print instead of a dash when the figure has no data (`no workaround recorded`).
+    public var emptyText: String? = nil
+    /// Shown as a tile at the top of the html report.
+    public var tile = false
     /// value - previous, when both exist.
     public var change: Double? { value.flatMap { v in previous.map { v - $0 } } }
+    /// Whether the value reaches the target; nil without a target or a value.
+    public var met: Bool? { target.flatMap { t in value.map { $0 >= t - 1e-12 } } }
+    /// The value's text, or the empty text when there is no value.
+    public var valueText: String { value == nil ? (emptyText ?? "-") : kind.text(value) }
 }
 
 /// One table cell: its JSON value and its text.
@@ -80,10 +92,21 @@ public struct ReportTable: Sendable {
     public var rows: [[Cell]]
 }
 
+/// One line chart of `--trend`: a KPI per month.
+public struct TrendSeries: Sendable {
+    public var title: String
+    public var kind: FigureKind
+    /// (month, value) oldest first; nil where the month has no data.
+    public var points: [(String, Double?)]
+}
+
 /// The whole report.
 public struct ReportDocument: Sendable {
     public var period: ReportPeriod
     public var previous: ReportPeriod
+    /// The period as the policy's local dates, last day inclusive: `2026-10-01 to 2026-10-31`.
+    public var periodDates: String
+    public var previousDates: String
     public var now: Instant
     public var zone: String
     public var policyHash: String
@@ -91,67 +114,97 @@ public struct ReportDocument: Sendable {
     public var tables: [ReportTable]
     /// Charts for the HTML format: title and (label, value) bars.
     public var charts: [(title: String, bars: [(String, Int)])]
-    public var bench: BenchFigures
+    /// The KPIs per month of `--trend` (empty without it).
+    public var trendSeries: [TrendSeries]
+    /// The benchmark's figures, only with `--bench`.
+    public var bench: BenchFigures?
     public var backlogAt: Instant
+    /// What each figure means, printed under every human format.
+    public var definitions: [String]
 
-    /// What each figure means, printed under every human format and in docs/REPORT.md.
-    public static let definitions: [String] = [
-        "Tickets: tickets opened in the period (opened_at in [from, to); `to` is exclusive); every figure except backlog is over these tickets.",
-        "Durations are business seconds on the policy clock of the ticket's priority (default: wall clock).",
-        "First response: opened_at -> first_response_at; within target = at most the channel's first-response target.",
-        "Workaround: opened_at -> first `workaround` event (or workaround_at), else resolution.at; resolution: opened_at -> resolution.at of resolved/closed tickets; both minus waiting (sla.paused_seconds, else history waiting -> customer_replied).",
-        "Median and p90 are nearest-rank: the value at rank ceil(p/100 * n) of the sorted durations (the median is the lower middle).",
-        "SLA compliance = met / (met + breached); a breach is a late event, one recorded in sla.breaches, or a running ticket already past its target; running tickets not yet past it are left out.",
-        "Escalation rate = tickets with escalations / tickets; by tier = the last escalation's target; acknowledgement = escalation at -> ack_at.",
-        "First contact resolution = resolved or closed tickets still at tier1, never escalated, never reopened / resolved or closed tickets.",
-        "Reopen rate = tickets with a reopened entry / tickets.",
-        "Backlog: tickets opened before the period end (or now, when the period has not ended) and not resolved or closed by then (confirmed_at, else resolution.at), whenever opened; age at that time.",
-        "Phone answer rate = answered / offered phone calls that came in during business hours (target 90%, seed 000 电话接通率).",
-        "Survey response rate = answered / invited surveys; CSAT = answers whose mean of efficiency, attitude and effectiveness is at least the threshold / answers (unanswered left out).",
-        "Change: this period minus the previous period (the previous calendar month for --month, else the same length just before); shares change in percentage points.",
-        "Comment themes: Latin words and Chinese character bigrams, stop words removed, counted once per comment.",
-    ]
+    /// What each figure means; the phone answer target is the policy's.
+    public static func definitions(phoneTarget: Double) -> [String] {
+        [
+            "Tickets: tickets opened in the period (opened_at from the first local day to the last, inclusive); every figure except backlog is over these tickets.",
+            "Durations are business seconds on the policy clock of the ticket's priority, minus time waiting on the customer (sla.paused_seconds, else history waiting -> customer_replied).",
+            "First response: opened_at -> first_response_at. Workaround: opened_at -> workaround_at (reply --workaround); tickets without one have no workaround time. Resolution: opened_at -> resolution.at of resolved/closed tickets.",
+            "Median and p90 are nearest-rank: the value at rank ceil(p/100 * n) of the sorted durations (the median is the lower middle).",
+            "SLA compliance (one figure per target) = met / (met + breached); the workaround target is met by a workaround or by the resolution, whichever came first; a breach is a late event, one recorded in sla.breaches, or a running ticket already past its target; running tickets not yet past it are left out. The policy sets a limit for every ticket, so the target of a compliance figure is 100%.",
+            "Escalation rate = tickets with escalations / tickets; by trigger: manual (by hand), customer_request, complexity, time_limit (a ticket counts once per trigger); by tier = the last escalation's target; acknowledgement = escalation at -> ack_at.",
+            "First contact resolution = resolved or closed tickets still at tier1, never escalated, never reopened / resolved or closed tickets.",
+            "Reopen rate = tickets with a reopened entry / tickets.",
+            "Backlog: tickets opened before the period end (or now, when the period has not ended) and not resolved or closed by then (confirmed_at, else resolution.at), whenever opened; age at that time.",
+            "Phone answer rate = answered / offered phone calls that came in during business hours (target " + FigureKind.share.text(phoneTarget) + ", policy phone_answer_rate_target; seed 000 电话接通率).",
+            "Survey response rate = answered / invited surveys; CSAT = answers whose mean of efficiency, attitude and effectiveness is at least the threshold / answers (unanswered left out).",
+            "Follow-up: every answer below the CSAT threshold or whose comment reads as a complaint, lowest mean first.",
+            "Change: this period minus the previous period (the previous calendar month for --month, else the same length just before); shares change in percentage points.",
+            "Comment themes: clauses said by at least two comments and the policy's keywords, stop words trimmed, counted once per comment; examples are masked.",
+        ]
+    }
 }
 
 extension ReportDocument {
-    /// Builds the document from one pass's result.
-    public init(_ r: ReportResult) {
+    /// Builds the document from one pass's result; the `bench` section only when asked.
+    public init(_ r: ReportResult, bench showBench: Bool = false) {
         let c = r.current, p = r.previous
+        let settings = r.settings
         period = c.period
         previous = p.period
+        periodDates = ReportDocument.dates(c.period, settings)
+        previousDates = ReportDocument.dates(p.period, settings)
         now = r.now
-        zone = r.settings.zoneName
-        policyHash = r.settings.policyHash
-        bench = r.bench
+        zone = settings.zoneName
+        policyHash = settings.policyHash
+        bench = showBench ? r.bench : nil
         backlogAt = min(c.period.to, r.now)
+        definitions = ReportDocument.definitions(phoneTarget: settings.phoneAnswerTarget)
         func d(_ x: Int64?) -> Double? { x.map { Double($0) } }
-        func h(_ key: String, _ label: String, _ kind: FigureKind, _ f: (PeriodStats) -> Double?) -> Headline {
-            Headline(key: key, label: label, kind: kind, value: f(c), previous: f(p))
+        func h(_ key: String, _ label: String, _ kind: FigureKind, tile: Bool = false, _ f: (PeriodStats) -> Double?) -> Headline {
+            Headline(key: key, label: label, kind: kind, value: f(c), previous: f(p), tile: tile)
         }
         func med(_ v: DurationSamples) -> Double? { d(v.percentile(50)) }
         func p90(_ v: DurationSamples) -> Double? { d(v.percentile(90)) }
+        func limits<K>(_ t: [K: Int64], _ order: [K], _ by: String) -> String {
+            let v = order.compactMap { t[$0] }
+            guard let lo = v.min(), let hi = v.max() else { return "" }
+            return " within " + (lo == hi ? DurationText.format(lo) : DurationText.format(lo) + "-" + DurationText.format(hi) + " by " + by)
+        }
+        func compliance(_ key: String, _ label: String, _ t: SLATarget, _ within: String) -> Headline {
+            var x = h(key, label, .share, tile: true) { $0.compliance[t]?.rate }
+            x.target = 1
+            x.targetText = "100% of tickets" + within
+            return x
+        }
+        let noWorkaround = "no workaround recorded"
+        var wa = h("workaround_median_seconds", "Time to workaround, median", .seconds) { med($0.workaround.stored) }
+        wa.emptyText = noWorkaround
+        var wa90 = h("workaround_p90_seconds", "Time to workaround, p90", .seconds) { p90($0.workaround.stored) }
+        wa90.emptyText = noWorkaround
+        var waSLA = compliance("sla_workaround_compliance", "Workaround SLA", .workaround,
+                               limits(settings.workaroundTarget, Priority.allCases, "priority"))
+        waSLA.emptyText = noWorkaround
+        var phone = h("phone_answer_rate", "Phone answer rate", .share, tile: true) { $0.phoneAnswerRate }
+        phone.target = settings.phoneAnswerTarget
+        phone.targetText = "at least " + FigureKind.share.text(settings.phoneAnswerTarget) + " of calls in business hours"
         headlines = [
-            h("tickets_opened", "Tickets opened", .count) { Double($0.opened) },
-            h("first_response_median_seconds", "First response, median", .seconds) { med($0.firstResponse.stored) },
+            h("tickets_opened", "Tickets opened", .count, tile: true) { Double($0.opened) },
+            compliance("sla_first_response_compliance", "First response SLA", .firstResponse,
+                       limits(settings.firstResponseTarget, Channel.allCases, "channel")),
+            h("first_response_median_seconds", "First response, median", .seconds, tile: true) { med($0.firstResponse.stored) },
             h("first_response_p90_seconds", "First response, p90", .seconds) { p90($0.firstResponse.stored) },
-            h("first_response_within_target", "First response within target", .share) { $0.firstResponse.withinShare },
-            h("workaround_median_seconds", "Time to workaround, median", .seconds) { med($0.workaround.stored) },
-            h("workaround_p90_seconds", "Time to workaround, p90", .seconds) { p90($0.workaround.stored) },
-            h("workaround_within_target", "Workaround within target", .share) { $0.workaround.withinShare },
-            h("resolution_median_seconds", "Time to resolution, median", .seconds) { med($0.resolution.stored) },
+            waSLA, wa, wa90,
+            compliance("sla_resolution_compliance", "Resolution SLA", .resolution,
+                       limits(settings.resolutionTarget, Priority.allCases, "priority")),
+            h("resolution_median_seconds", "Time to resolution, median", .seconds, tile: true) { med($0.resolution.stored) },
             h("resolution_p90_seconds", "Time to resolution, p90", .seconds) { p90($0.resolution.stored) },
-            h("resolution_within_target", "Resolution within target", .share) { $0.resolution.withinShare },
-            h("sla_first_response_compliance", "SLA compliance, first response", .share) { $0.compliance[.firstResponse]?.rate },
-            h("sla_workaround_compliance", "SLA compliance, workaround", .share) { $0.compliance[.workaround]?.rate },
-            h("sla_resolution_compliance", "SLA compliance, resolution", .share) { $0.compliance[.resolution]?.rate },
-            h("escalation_rate", "Escalation rate", .share) { $0.escalationRate },
+            h("escalation_rate", "Escalation rate", .share, tile: true) { $0.escalationRate },
             h("escalation_ack_median_seconds", "Escalation acknowledgement, median", .seconds) { med($0.ackTimes) },
-            h("first_contact_resolution", "First contact resolution", .share) { $0.firstContactResolution },
+            h("first_contact_resolution", "First contact resolution", .share, tile: true) { $0.firstContactResolution },
             h("reopen_rate", "Reopen rate", .share) { $0.reopenRate },
-            h("backlog", "Backlog at period end", .count) { Double($0.backlog) },
-            h("phone_answer_rate", "Phone answer rate", .share) { $0.phoneAnswerRate },
+            h("backlog", "Backlog at period end", .count, tile: true) { Double($0.backlog) },
+            phone,
             h("survey_response_rate", "Survey response rate", .share) { $0.responseRate },
-            h("csat", "CSAT", .share) { $0.csat },
+            h("csat", "CSAT (satisfied answers)", .share, tile: true) { $0.csat },
             h("efficiency_mean", "Efficiency, mean score", .score) { $0.means?.0 },
             h("attitude_mean", "Attitude, mean score", .score) { $0.means?.1 },
             h("effectiveness_mean", "Effectiveness, mean score", .score) { $0.means?.2 },
@@ -170,12 +223,39 @@ extension ReportDocument {
         tables.append(countTable("opened_by_priority", "Tickets by priority", "priority", priorities))
         tables.append(countTable("opened_by_category", "Tickets by category", "category", ReportDocument.ranked(c.byCategory)))
         tables.append(ReportTable(
-            key: "sla", title: "SLA compliance",
+            key: "sla", title: "SLA compliance by target (target 100%)",
             columns: [("target", "Target"), ("met", "Met"), ("breached", "Breached"), ("running", "Running (excluded)"),
-                      ("compliance", "Compliance")],
+                      ("compliance", "Compliance"), ("target_compliance", "Target"), ("target_met", "Status")],
             rows: SLATarget.allCases.map { t in
                 let x = c.compliance[t] ?? Compliance()
                 return [Cell.string(t.rawValue), .count(x.met), .count(x.breached), .count(x.running), .figure(x.rate, .share)]
+                    + ReportDocument.targetCells(x.rate, 1)
+            }))
+        tables.append(ReportDocument.complianceTable(
+            "sla_by_priority", "SLA compliance by priority", "priority",
+            (Priority.allCases.map { Optional($0) } + [nil]).filter { pr in
+                pr != nil || SLATarget.allCases.contains { c.compliance($0, priority: nil) != Compliance() }
+            }.map { pr in
+                (pr?.rawValue ?? PeriodStats.noGroup,
+                 SLATarget.allCases.map { t in
+                     (c.compliance(t, priority: pr),
+                      t == .firstResponse ? nil : (t == .workaround ? settings.workaroundTarget : settings.resolutionTarget)(pr ?? ReportSettings.defaultPriority))
+                 })
+            }))
+        tables.append(ReportDocument.complianceTable(
+            "sla_by_channel", "SLA compliance by channel", "channel",
+            Channel.allCases.map { ch in
+                (ch.rawValue, SLATarget.allCases.map { t in (c.compliance(t, channel: ch), t == .firstResponse ? settings.firstResponseTarget(ch) : nil) })
+            }))
+        let triggers = ["manual", "customer_request", "complexity", "time_limit"]
+        let otherTriggers = c.escalatedByTrigger.keys.filter { !triggers.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let triggerLabels = ["manual": "by hand", "customer_request": "customer request", "complexity": "complexity", "time_limit": "time limit"]
+        tables.append(ReportTable(
+            key: "escalations_by_trigger", title: "Escalated tickets by trigger",
+            columns: [("trigger", "Trigger"), ("meaning", "Meaning"), ("tickets", "Tickets"), ("rate", "Share of tickets")],
+            rows: (triggers + otherTriggers).map { t in
+                let n = c.escalatedByTrigger[t] ?? 0
+                return [Cell.string(t), Cell.string(triggerLabels[t] ?? t), .count(n), .figure(Stats.share(n, c.opened), .share)]
             }))
         tables.append(ReportTable(
             key: "escalations_by_tier", title: "Escalated tickets by tier reached",
@@ -185,31 +265,99 @@ extension ReportDocument {
         tables.append(ReportTable(
             key: "backlog_age", title: "Backlog at period end by age", columns: [("age", "Age"), ("tickets", "Tickets")],
             rows: (0..<4).map { [Cell.string(buckets[$0]), .count(c.backlogAges[$0])] }))
-        tables.append(ReportDocument.groupTable("agents", "Agents (by owner)", "owner", c.agents, full: false))
-        for dim in r.dimensions {
-            tables.append(ReportDocument.groupTable("by_" + dim.rawValue, "By " + dim.rawValue, dim.rawValue, c.groups[dim] ?? [:], full: true))
+        // The owner table is the agents table: `--by owner` adds no second one.
+        tables.append(ReportDocument.groupTable("agents", "Agents (by owner)", "owner", c.agents))
+        for dim in r.dimensions where dim != .owner {
+            tables.append(ReportDocument.groupTable("by_" + dim.rawValue, "By " + dim.rawValue, dim.rawValue, c.groups[dim] ?? [:]))
         }
+        let threshold = FixedDecimal.text(settings.csatThreshold, places: 2)
+        let shown = c.followUp.count < c.followUpTotal ? " (the \(c.followUp.count) lowest of \(c.followUpTotal))" : ""
         tables.append(ReportTable(
-            key: "follow_up", title: "Lowest-scored responses, for follow-up",
-            columns: [("id", "Ticket"), ("owner", "Owner"), ("category", "Category"), ("efficiency", "Eff."),
-                      ("attitude", "Att."), ("effectiveness", "Effect."), ("mean", "Mean"), ("comment", "Comment")],
+            key: "follow_up", title: "Follow up: answers below " + threshold + " or with a complaint" + shown,
+            columns: [("id", "Ticket"), ("owner", "Agent"), ("category", "Category"), ("reason", "Why"), ("efficiency", "Eff."),
+                      ("attitude", "Att."), ("effectiveness", "Effect."), ("mean", "Mean"), ("comment", "Comment (masked)")],
             rows: c.followUp.map { f in
-                [Cell.string(f.id), .string(f.owner), .string(f.category), .figure(f.efficiency, .score),
-                 .figure(f.attitude, .score), .figure(f.effectiveness, .score), .figure(f.mean, .score), .string(f.comment)]
+                let why = f.mean < settings.csatThreshold ? (f.negativeComment ? "low score, complaint" : "low score") : "complaint"
+                return [Cell.string(f.id), .string(f.owner), .string(f.category), .string(why), .figure(f.efficiency, .score),
+                        .figure(f.attitude, .score), .figure(f.effectiveness, .score), .figure(f.mean, .score),
+                        .string(f.comment.map(CommentMask.mask))]
             }))
         tables.append(ReportTable(
-            key: "comment_themes", title: "Comment themes", columns: [("term", "Term"), ("comments", "Comments")],
-            rows: c.themes.top(10).map { [Cell.string($0.term), .count($0.count)] }))
-        let trend = ReportDocument.trend(c, settings: r.settings)
+            key: "comment_themes", title: "Comment themes",
+            columns: [("theme", "Theme"), ("comments", "Comments"), ("example", "Example (masked)")],
+            rows: c.themes.top(10).map { [Cell.string($0.term), .count($0.count), .string(CommentMask.mask($0.example))] }))
+        let trend = ReportDocument.trend(c, settings: settings)
         tables.append(ReportTable(
             key: "trend", title: "Tickets opened per " + trend.unit, columns: [(trend.unit, trend.unit.capitalizedFirst), ("opened", "Opened")],
             rows: trend.points.map { [Cell.string($0.0), .count($0.1)] }))
+        var trendSeries: [TrendSeries] = []
+        if !r.trend.isEmpty {
+            let months = r.trend.map(\.period.label)
+            func series(_ title: String, _ kind: FigureKind, _ f: (PeriodStats) -> Double?) -> TrendSeries {
+                TrendSeries(title: title, kind: kind, points: zip(months, r.trend.map(f)).map { ($0, $1) })
+            }
+            trendSeries = [
+                series("Tickets opened", .count) { Double($0.opened) },
+                series("First response SLA", .share) { $0.compliance[.firstResponse]?.rate },
+                series("Resolution SLA", .share) { $0.compliance[.resolution]?.rate },
+                series("Time to resolution, median", .seconds) { d($0.resolution.percentile(50)) },
+                series("CSAT", .share) { $0.csat },
+                series("Escalation rate", .share) { $0.escalationRate },
+            ]
+            tables.append(ReportTable(
+                key: "monthly_trend", title: "The last \(months.count) months",
+                columns: [("month", "Month"), ("tickets_opened", "Tickets"), ("sla_first_response_compliance", "First response SLA"),
+                          ("sla_resolution_compliance", "Resolution SLA"), ("resolution_median_seconds", "Resolution (median)"),
+                          ("csat", "CSAT"), ("escalation_rate", "Escalation rate")],
+                rows: months.indices.map { i in
+                    [Cell.string(months[i])] + trendSeries.map { Cell.figure($0.points[i].1, $0.kind) }
+                }))
+        }
         self.tables = tables
+        self.trendSeries = trendSeries
         charts = [
             ("Tickets by channel", channels),
             ("Tickets by priority", priorities),
             ("Tickets opened per " + trend.unit, trend.points),
         ]
+    }
+
+    /// The local dates of a period, last day inclusive.
+    static func dates(_ p: ReportPeriod, _ s: ReportSettings) -> String {
+        let first = PeriodParser.localDate(p.from, settings: s)
+        let last = PeriodParser.localDate(p.to.adding(-1), settings: s)
+        return first == last ? first : first + " to " + last
+    }
+
+    /// A target share and whether the value reaches it, as cells.
+    static func targetCells(_ value: Double?, _ target: Double) -> [Cell] {
+        let met: Cell = value.map { v in v >= target - 1e-12 ? Cell(.bool(true), "met") : Cell(.bool(false), "missed") } ?? Cell(.null, "-")
+        return [.figure(target, .share), met]
+    }
+
+    /// Compliance per target for the groups of one field: each target's limit for the group
+    /// (when the field sets it: channel for first response, priority for the others), the
+    /// tickets judged, the compliance and whether it reached 100%.
+    static func complianceTable(
+        _ key: String, _ title: String, _ column: String, _ groups: [(String, [(Compliance, Int64?)])]
+    ) -> ReportTable {
+        var columns: [(key: String, label: String)] = [(column, column.capitalizedFirst)]
+        let hasLimit = SLATarget.allCases.indices.map { i in groups.contains { $0.1[i].1 != nil } }
+        for (i, t) in SLATarget.allCases.enumerated() {
+            let name = t == .firstResponse ? "First response" : t.rawValue.capitalizedFirst
+            if hasLimit[i] { columns.append((t.rawValue + "_limit_seconds", name + " limit")) }
+            columns += [(t.rawValue + "_judged", "Judged"), (t.rawValue + "_compliance", name + " SLA"),
+                        (t.rawValue + "_target_met", "Status")]
+        }
+        let rows: [[Cell]] = groups.map { g in
+            var row: [Cell] = [.string(g.0)]
+            for (i, (x, limit)) in g.1.enumerated() {
+                if hasLimit[i] { row.append(.figure(limit.map(Double.init), .seconds)) }
+                row += [.count(x.met + x.breached), .figure(x.rate, .share), targetCells(x.rate, 1)[1]]
+            }
+            return row
+        }
+        return ReportTable(key: key, title: title + " (target 100%)", columns: columns, rows: rows)
     }
 
     /// Counts sorted by count (descending), then key.
@@ -219,7 +367,8 @@ extension ReportDocument {
     }
 
     /// A breakdown table of groups.
-    static func groupTable(_ key: String, _ title: String, _ column: String, _ groups: [String: GroupStats], full: Bool) -> ReportTable {
+    static func groupTable(_ key: String, _ title: String, _ column: String, _ groups: [String: GroupStats]) -> ReportTable {
+        let full = true
         let order = groups.sorted { a, b in
             a.value.tickets != b.value.tickets ? a.value.tickets > b.value.tickets : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
         }

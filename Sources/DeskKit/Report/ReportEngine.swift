@@ -15,6 +15,20 @@ public enum PeriodParser {
             label: text)
     }
 
+    /// The `count` calendar months ending with the one holding the last instant of `period`,
+    /// oldest first (the months of `--trend`).
+    public static func months(_ count: Int, endingWith period: ReportPeriod, settings: ReportSettings) -> [ReportPeriod] {
+        guard count > 0 else { return [] }
+        let last = settings.civil(period.to.adding(-1))
+        var out: [ReportPeriod] = []
+        var (y, m) = (last.year, last.month)
+        for _ in 0..<count {
+            if let p = month(pad(y, 4) + "-" + pad(m, 2), settings: settings) { out.append(p) }
+            (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+        }
+        return out.reversed()
+    }
+
     /// The calendar month before `YYYY-MM`.
     public static func previousMonth(_ text: String, settings: ReportSettings) -> ReportPeriod? {
         let parts = text.split(separator: "-")
@@ -53,6 +67,8 @@ public struct ReportResult: Sendable {
     public var current: PeriodStats
     public var previous: PeriodStats
     public var bench: BenchFigures
+    /// One set of totals per month of `--trend`, oldest first (empty without it).
+    public var trend: [PeriodStats] = []
     public var now: Instant
     public var settings: ReportSettings
     public var dimensions: [ReportDimension]
@@ -66,11 +82,15 @@ public enum ReportEngine {
         /// Tickets counted, in or out of the periods (a partial report's header carries it).
         public var tickets = 0
 
-        public init(period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant) {
+        public init(
+            period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant,
+            trend: [ReportPeriod] = []
+        ) {
             result = ReportResult(
                 current: PeriodStats(period: period, dimensions: dimensions),
                 previous: PeriodStats(period: previous, dimensions: []),
-                bench: BenchFigures(), now: now, settings: settings, dimensions: dimensions)
+                bench: BenchFigures(), trend: trend.map { PeriodStats(period: $0) }, now: now, settings: settings,
+                dimensions: dimensions)
         }
 
         /// Counts one ticket.
@@ -82,6 +102,11 @@ public enum ReportEngine {
             } else if result.previous.period.contains(f.openedAt) {
                 result.previous.add(f, settings: result.settings, now: result.now)
             }
+            if let first = result.trend.first, let last = result.trend.last, f.openedAt >= first.period.from, f.openedAt < last.period.to {
+                for i in result.trend.indices where result.trend[i].period.contains(f.openedAt) {
+                    result.trend[i].add(f, settings: result.settings, now: result.now)
+                }
+            }
             result.current.addBacklog(f, at: min(result.current.period.to, result.now))
             result.previous.addBacklog(f, at: min(result.previous.period.to, result.now))
         }
@@ -92,27 +117,30 @@ public enum ReportEngine {
     /// file order: the result is the same for any number of parts.
     public static func run(
         paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
-        settings: ReportSettings, now: Instant, parts: Int = 1, minPartBytes: Int64 = 8 << 20
+        settings: ReportSettings, now: Instant, trend: [ReportPeriod] = [], parts: Int = 1, minPartBytes: Int64 = 8 << 20
     ) throws(DeskError) -> ReportResult {
         try accumulate(
             paths: paths, stdin: stdin, period: period, previous: previous, dimensions: dimensions, settings: settings, now: now,
-            parts: parts, minPartBytes: minPartBytes
+            trend: trend, parts: parts, minPartBytes: minPartBytes
         ).result
     }
 
     /// `run`, giving the accumulator itself (what a partial report writes).
     public static func accumulate(
         paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
-        settings: ReportSettings, now: Instant, parts: Int = 1, minPartBytes: Int64 = 8 << 20
+        settings: ReportSettings, now: Instant, trend: [ReportPeriod] = [], parts: Int = 1, minPartBytes: Int64 = 8 << 20
     ) throws(DeskError) -> Accumulator {
-        let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now)
+        let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now, trend: trend)
+        let trendFrom = trend.first?.from, trendTo = trend.last?.to
         var acc = empty
         try InputFile.reduceLines(
             paths: paths, stdin: stdin, parts: parts, minPartBytes: minPartBytes, into: &acc, empty: empty,
             merge: { $0.merge($1) }
         ) { (acc, bytes) throws(TicketError) in
             // Tickets opened outside both periods count only toward the backlogs.
-            acc.add(try TicketFacts(line: bytes, readAll: { period.contains($0) || previous.contains($0) }))
+            acc.add(try TicketFacts(line: bytes, readAll: { i in
+                period.contains(i) || previous.contains(i) || (trendFrom.map { i >= $0 } ?? false) && (trendTo.map { i < $0 } ?? false)
+            }))
         }
         return acc
     }

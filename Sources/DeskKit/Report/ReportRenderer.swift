@@ -1,7 +1,7 @@
 // The report's formats: json (one pretty document, keys in a fixed order), text (aligned
 // tables), markdown, csv (one long table: section, key, metric, value, previous, change) and
-// html (one self-contained file with inline CSS and SVG charts, no scripts, no external
-// resources). None of them ever carries requester contact data: the document holds none.
+// html (ReportHTML.swift). None of them ever carries requester contact data: the document
+// holds none.
 
 /// Output formats of `desk report`.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -21,8 +21,8 @@ public enum ReportRenderer {
         }
     }
 
-    static func periodJSON(_ p: ReportPeriod) -> JSONValue {
-        .object(["label": .string(p.label), "from": .string(p.from.rfc3339), "to": .string(p.to.rfc3339)])
+    static func periodJSON(_ p: ReportPeriod, _ dates: String) -> JSONValue {
+        .object(["label": .string(p.label), "dates": .string(dates), "from": .string(p.from.rfc3339), "to": .string(p.to.rfc3339)])
     }
 
     /// The JSON document.
@@ -32,18 +32,25 @@ public enum ReportRenderer {
         o["policy_hash"] = .string(d.policyHash)
         o["generated_at"] = .string(d.now.rfc3339)
         o["time_zone"] = .string(d.zone)
-        o["period"] = periodJSON(d.period)
-        o["previous_period"] = periodJSON(d.previous)
+        o["period"] = periodJSON(d.period, d.periodDates)
+        o["previous_period"] = periodJSON(d.previous, d.previousDates)
         o["backlog_at"] = .string(d.backlogAt.rfc3339)
         o["summary"] = .object(JSONObject(d.headlines.map { h in
-            JSONMember(h.key, .object(["value": h.kind.json(h.value), "previous": h.kind.json(h.previous), "change": h.kind.json(h.change)]))
+            var f: JSONObject = ["value": h.kind.json(h.value), "previous": h.kind.json(h.previous), "change": h.kind.json(h.change)]
+            // A figure the policy sets a target for carries it, and whether it was met.
+            if let t = h.target {
+                f["target"] = h.kind.json(t)
+                f["met"] = h.met.map { .bool($0) } ?? .null
+            }
+            if h.value == nil, let e = h.emptyText { f["note"] = .string(e) }
+            return JSONMember(h.key, .object(f))
         }))
         for t in d.tables {
             o[t.key] = .array(t.rows.map { row in
                 .object(JSONObject(zip(t.columns, row).map { JSONMember($0.0.key, $0.1.json) }))
             })
         }
-        o["bench"] = d.bench.json
+        if let b = d.bench { o["bench"] = b.json }
         return .object(o)
     }
 
@@ -52,16 +59,24 @@ public enum ReportRenderer {
     }
 
     static func subtitle(_ d: ReportDocument) -> String {
-        "Period " + d.period.from.rfc3339 + " to " + d.period.to.rfc3339 + " (exclusive, " + d.zone + "); previous "
-            + d.previous.label + "; generated " + d.now.rfc3339 + "; policy " + d.policyHash
+        d.periodDates + " (" + d.zone + "); compared with " + d.previousDates + "; generated " + d.now.rfc3339
+            + "; policy " + d.policyHash
+    }
+
+    /// The status word of a headline: met, missed, or "-" without a target or a value.
+    static func status(_ h: Headline) -> String {
+        h.met.map { $0 ? "met" : "missed" } ?? "-"
     }
 
     static func headlineTable(_ d: ReportDocument) -> ReportTable {
         ReportTable(
             key: "summary", title: "Summary",
-            columns: [("figure", "Figure"), ("value", "This period"), ("previous", "Previous"), ("change", "Change")],
+            columns: [("figure", "Figure"), ("value", "This period"), ("target", "Target"), ("status", "Status"),
+                      ("previous", "Previous"), ("change", "Change")],
             rows: d.headlines.map { h in
-                [Cell.string(h.label), Cell(h.kind.json(h.value), h.kind.text(h.value)),
+                [Cell.string(h.label), Cell(h.kind.json(h.value), h.valueText),
+                 Cell(h.target.map { h.kind.json($0) } ?? .null, h.target.map { h.kind.text($0) } ?? "-"),
+                 Cell(h.met.map { .bool($0) } ?? .null, status(h)),
                  Cell(h.kind.json(h.previous), h.kind.text(h.previous)), Cell(h.kind.json(h.change), h.kind.changeText(h.change))]
             })
     }
@@ -95,7 +110,16 @@ public enum ReportRenderer {
         if t.rows.isEmpty { return out + "  (none)\n" }
         let header = t.columns.map(\.label)
         let cells = t.rows.map { $0.map { oneLine($0.text) } }
-        let numeric = t.rows.map { $0.map { c -> Bool in if case .number = c.json { return true }; return c.text == "-" } }
+        // A figure without data (null: "-" or a note such as "no workaround recorded") keeps
+        // its column numeric.
+        let numeric = t.rows.map {
+            $0.map { c -> Bool in
+                switch c.json {
+                case .number, .null: return true
+                default: return c.text == "-"
+                }
+            }
+        }
         var widths = header.map(width)
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], width(c)) } }
         // Figures right-aligned, text left (a column is text when any of its cells is).
@@ -117,7 +141,7 @@ public enum ReportRenderer {
     }
 
     static func footer(_ d: ReportDocument, bullet: String) -> [String] {
-        ReportDocument.definitions.map { bullet + $0 } + [bullet + "Policy " + d.policyHash + "; no requester contact data is shown."]
+        d.definitions.map { bullet + $0 } + [bullet + "Policy " + d.policyHash + "; no requester contact data is shown."]
     }
 
     static func text(_ d: ReportDocument) -> String {
@@ -219,6 +243,10 @@ public enum ReportRenderer {
         row(["meta", "", "generated_at", d.now.rfc3339, "", ""])
         for h in d.headlines {
             row(["summary", "", h.key, csvValue(h.kind.json(h.value)), csvValue(h.kind.json(h.previous)), csvValue(h.kind.json(h.change))])
+            if let t = h.target {
+                row(["target", "", h.key, csvValue(h.kind.json(t)), "", ""])
+                row(["met", "", h.key, h.met.map { $0 ? "true" : "false" } ?? "", "", ""])
+            }
         }
         for t in d.tables {
             for (n, r) in t.rows.enumerated() {
@@ -229,7 +257,7 @@ public enum ReportRenderer {
                 }
             }
         }
-        if case .object(let b) = d.bench.json {
+        if case .object(let b) = d.bench?.json {
             for m in b.members {
                 if case .object(let inner) = m.value {
                     for x in inner.members { row(["bench", csvField(x.key), m.key, csvValue(x.value), "", ""]) }
@@ -238,107 +266,6 @@ public enum ReportRenderer {
                 }
             }
         }
-        return out
-    }
-
-    // MARK: html
-
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
-    static func htmlTable(_ t: ReportTable) -> String {
-        var out = "<section><h2>" + esc(t.title) + "</h2>\n"
-        if t.rows.isEmpty { return out + "<p class=\"none\">(none)</p></section>\n" }
-        out += "<table><thead><tr>" + t.columns.map { "<th>" + esc($0.label) + "</th>" }.joined() + "</tr></thead><tbody>\n"
-        for r in t.rows {
-            out += "<tr>" + r.enumerated().map { i, c in
-                let isText: Bool
-                if case .number = c.json { isText = false } else { isText = true }
-                return (i == 0 || isText ? "<td>" : "<td class=\"n\">") + esc(c.text) + "</td>"
-            }.joined() + "</tr>\n"
-        }
-        return out + "</tbody></table></section>\n"
-    }
-
-    /// A horizontal bar chart as inline SVG.
-    static func barChart(_ title: String, _ bars: [(String, Int)]) -> String {
-        let maxValue = max(1, bars.map(\.1).max() ?? 1)
-        let rowH = 26, labelW = 110, chartW = 420, h = bars.count * rowH + 10
-        var s = "<figure><figcaption>" + esc(title) + "</figcaption>\n"
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelW + chartW + 60)\" height=\"\(h)\" role=\"img\" aria-label=\"" + esc(title) + "\">\n"
-        for (i, b) in bars.enumerated() {
-            let y = i * rowH + 5
-            let w = b.1 * chartW / maxValue
-            s += "<text x=\"\(labelW - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">" + esc(b.0) + "</text>"
-            s += "<rect x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(max(w, b.1 > 0 ? 2 : 0))\" height=\"\(rowH - 8)\" class=\"bar\"/>"
-            s += "<text x=\"\(labelW + w + 6)\" y=\"\(y + 17)\">\(b.1)</text>\n"
-        }
-        return s + "</svg></figure>\n"
-    }
-
-    /// A column chart over time as inline SVG.
-    static func trendChart(_ title: String, _ points: [(String, Int)]) -> String {
-        let maxValue = max(1, points.map(\.1).max() ?? 1)
-        let n = max(1, points.count)
-        let plotW = 1000, plotH = 180, left = 40, bottom = 50
-        let step = max(4, plotW / n)
-        let w = left + step * n + 10, h = plotH + bottom + 10
-        var s = "<figure><figcaption>" + esc(title) + "</figcaption>\n"
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-label=\"" + esc(title) + "\">\n"
-        s += "<line x1=\"\(left)\" y1=\"\(plotH + 5)\" x2=\"\(w - 5)\" y2=\"\(plotH + 5)\" class=\"axis\"/>"
-        s += "<text x=\"\(left - 6)\" y=\"15\" text-anchor=\"end\">\(maxValue)</text><text x=\"\(left - 6)\" y=\"\(plotH + 5)\" text-anchor=\"end\">0</text>\n"
-        let labelEvery = max(1, (n + 14) / 15)
-        for (i, p) in points.enumerated() {
-            let bh = p.1 * (plotH - 10) / maxValue
-            let x = left + i * step + 1
-            s += "<rect x=\"\(x)\" y=\"\(plotH + 5 - bh)\" width=\"\(max(2, step - 3))\" height=\"\(bh)\" class=\"bar\"><title>" + esc(p.0) + ": \(p.1)</title></rect>"
-            if i % labelEvery == 0 {
-                let lx = x + step / 2
-                s += "<text x=\"\(lx)\" y=\"\(plotH + 20)\" text-anchor=\"end\" transform=\"rotate(-45 \(lx) \(plotH + 20))\" class=\"small\">" + esc(String(p.0.dropFirst(5))) + "</text>"
-            }
-            s += "\n"
-        }
-        return s + "</svg></figure>\n"
-    }
-
-    static let css = """
-        body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24;padding:0 1rem}
-        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}
-        p.sub{color:#57606a;margin-top:0}table{border-collapse:collapse;font-size:.9rem;margin:.3rem 0}
-        th,td{border:1px solid #d0d7de;padding:.25rem .55rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
-        td.n{text-align:right;font-variant-numeric:tabular-nums}tbody tr:nth-child(even){background:#fafbfc}
-        figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}svg text{font-size:12px;fill:#1b1f24}
-        svg .small{font-size:10px}.bar{fill:#2f81f7}.axis{stroke:#8c959f}.charts{display:flex;flex-wrap:wrap;gap:2rem}
-        footer{margin-top:2rem;font-size:.8rem;color:#57606a}footer li{margin:.2rem 0}.none{color:#57606a}
-        """
-
-    static func html(_ d: ReportDocument) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<meta name=\"generator\" content=\"desk report; policy " + esc(d.policyHash) + "\">\n"
-        out += "<title>" + esc(title(d)) + "</title>\n<style>\n" + css + "\n</style>\n</head>\n<body>\n"
-        out += "<h1>" + esc(title(d)) + "</h1>\n<p class=\"sub\">" + esc(subtitle(d)) + "</p>\n"
-        out += "<div class=\"charts\">\n"
-        for c in d.charts.prefix(2) { out += barChart(c.title, c.bars) }
-        out += "</div>\n"
-        if let trend = d.charts.last, d.charts.count > 2 { out += trendChart(trend.title, trend.bars) }
-        out += htmlTable(headlineTable(d))
-        for t in d.tables where t.key != "trend" { out += htmlTable(t) }
-        out += "<footer><h2>Definitions</h2><ul>\n"
-        for f in footer(d, bullet: "") { out += "<li>" + esc(f) + "</li>\n" }
-        out += "</ul></footer>\n</body>\n</html>\n"
         return out
     }
 }

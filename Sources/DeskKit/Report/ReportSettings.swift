@@ -40,6 +40,25 @@ public struct ReportSettings: Sendable {
     public var phoneAnswerTarget: Double
     /// Identifies the policy the figures were computed with; stamped in every report.
     public var policyHash: String
+    /// Known words of the policy (its classification keywords, lower-cased): comment themes
+    /// count them wherever they occur, Chinese ones too, which have no spaces around them.
+    public var themeVocabulary: ThemeVocabulary = ThemeVocabulary([])
+    /// Words that make a survey comment a complaint, lower-cased (English ones match at the
+    /// start of a word): such an answer is listed for follow-up whatever its score.
+    public var negativeMarkers: ThemeVocabulary = ThemeVocabulary(ReportSettings.defaultNegativeMarkers)
+
+    /// Complaint words in both languages (the report's own list; the policy has none).
+    public static let defaultNegativeMarkers = [
+        "too long", "took long", "nobody", "no one", "slow", "chase", "chasing", "rude", "unhelpful", "not helpful",
+        "not solved", "not resolved", "unresolved", "still broken", "still not", "three times", "several times",
+        "many times", "waste", "terrible", "awful", "bad", "poor", "disappoint", "frustrat", "annoy", "worst",
+        "ignored", "had to explain", "complain",
+        "没人", "没有人", "很慢", "太慢", "反复", "折腾", "不满", "失望", "很差", "太差", "投诉", "没解决", "没有解决", "未解决",
+        "多次", "态度不好", "敷衍", "等了很久", "不耐烦",
+    ]
+
+    /// Whether a comment reads as a complaint.
+    public func isNegative(_ comment: String) -> Bool { negativeMarkers.firstMatch(in: comment) }
 
     /// Settings with the seeds' defaults unless given.
     public init(
@@ -93,6 +112,7 @@ public struct ReportSettings: Sendable {
             csatThreshold: policy.survey.csatThreshold,
             responseWindow: policy.survey.responseWindow, repeatInterval: policy.survey.repeatInterval,
             phoneAnswerTarget: policy.phoneAnswerRateTarget, policyHash: policy.hash)
+        themeVocabulary = ThemeVocabulary(policy.classification.rules.flatMap(\.keywords))
     }
 
     /// Workaround/resolution targets apply to tickets without a priority as if medium.

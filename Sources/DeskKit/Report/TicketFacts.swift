@@ -69,7 +69,9 @@ public struct TicketFacts: Sendable {
     /// Phone only: false for a missed call.
     public var answered: Bool?
     public var firstResponseAt: Instant?
-    /// A history `workaround` event or a `workaround_at` member; else the resolution time.
+    /// When a workaround was delivered: the `workaround_at` member (set by `reply --workaround`),
+    /// else the first history `replied` event with `"workaround": true` (or a `workaround`
+    /// event); nil when none was recorded (the resolution does not stand in for it).
     public var workaroundAt: Instant?
     /// `resolution.at` of a resolved or closed ticket.
     public var resolvedAt: Instant?
@@ -87,6 +89,9 @@ public struct TicketFacts: Sendable {
     public var recordedBreaches: Set<SLATarget> = []
     /// (escalated at, acknowledged at) for each escalation.
     public var escalations: [(at: Instant?, ack: Instant?)] = []
+    /// The distinct `trigger`s of the escalations (manual, customer_request, complexity,
+    /// time_limit), in first-seen order.
+    public var escalationTriggers: [String] = []
     /// The tier of the last escalation (`to`).
     public var escalatedTo: String?
     public var reopened = false
@@ -202,7 +207,7 @@ extension TicketFacts {
         }
         var workaroundEvent: Instant? = nil
         if let r = m.history { workaroundEvent = readHistory(b, r, wantsWorkaround: workaroundMember == nil) }
-        workaroundAt = workaroundMember ?? workaroundEvent ?? resolvedAt
+        workaroundAt = workaroundMember ?? workaroundEvent
     }
 
     /// `resolution.at` and when the ticket finished, for resolved and closed tickets.
@@ -242,13 +247,17 @@ extension TicketFacts {
     mutating func readEscalations(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
         RawJSON.forEachElement(b, r) { item in
             guard b[item.lowerBound] == UInt8(ascii: "{") else { return }
-            var at: Range<Int>? = nil, ack: Range<Int>? = nil, to: Range<Int>? = nil
+            var at: Range<Int>? = nil, ack: Range<Int>? = nil, to: Range<Int>? = nil, trigger: Range<Int>? = nil
             RawJSON.forEachMember(b, item) { e in
                 if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
                 if ack == nil, RawJSON.keyIs(b, e, "ack_at") { ack = e.valueRange }
                 if to == nil, RawJSON.keyIs(b, e, "to") { to = e.valueRange }
+                if trigger == nil, RawJSON.keyIs(b, e, "trigger") { trigger = e.valueRange }
             }
             escalations.append((at.flatMap { RawJSON.instant(b, $0) }, ack.flatMap { RawJSON.instant(b, $0) }))
+            // An escalation without a trigger was made by hand (escalate --id writes `manual`).
+            let t = trigger.flatMap { RawJSON.string(b, $0) } ?? "manual"
+            if !escalationTriggers.contains(t) { escalationTriggers.append(t) }
             if let t = to.flatMap({ RawJSON.string(b, $0) }) { escalatedTo = t }
         }
     }
@@ -275,7 +284,7 @@ extension TicketFacts {
     }
 
     /// Waits (`waiting` -> next `customer_replied`) when no `paused_seconds` was recorded, and
-    /// the first `workaround` event's time. History is walked only when its bytes mention one
+    /// the time of the first `replied` event with `"workaround": true` (or `workaround` event). History is walked only when its bytes mention one
     /// of those events, so the common ticket costs one memchr scan here.
     mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, wantsWorkaround: Bool) -> Instant? {
         let wantsWaits = pausedTotal == nil && RawJSON.contains(b, r, "waiting\"")
@@ -284,10 +293,11 @@ extension TicketFacts {
         var waitStart: Instant? = nil
         var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in
-            var event: Range<Int>? = nil, at: Range<Int>? = nil
+            var event: Range<Int>? = nil, at: Range<Int>? = nil, flag: Range<Int>? = nil
             RawJSON.forEachMember(b, item) { e in
                 if event == nil, RawJSON.keyIs(b, e, "event") { event = e.valueRange }
                 if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
+                if flag == nil, lookForWorkaround, RawJSON.keyIs(b, e, "workaround") { flag = e.valueRange }
             }
             guard let ev = event, let time = at.flatMap({ RawJSON.instant(b, $0) }) else { return }
             if RawJSON.stringEquals(b, ev, "waiting") {
@@ -297,7 +307,9 @@ extension TicketFacts {
                     pauses.append((s, time))
                     waitStart = nil
                 }
-            } else if RawJSON.stringEquals(b, ev, "workaround") {
+            } else if RawJSON.stringEquals(b, ev, "workaround")
+                || (RawJSON.stringEquals(b, ev, "replied") && flag.flatMap { RawJSON.bool(b, $0) } == true)
+            {
                 if workaround == nil { workaround = time }
             }
         }

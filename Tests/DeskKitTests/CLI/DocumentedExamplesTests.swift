@@ -4,7 +4,8 @@
 // tickets carry the ids the examples name, a policy file and a policy override — with
 // Examples/ beside it; an example that needs its ticket in another state (a resolved ticket to
 // reopen, an observed one to confirm) finds the files to lay over the copy in
-// Tests/Fixtures/examples/<command>.<n>/ (n counts from 1).
+// Tests/Fixtures/examples/<command>.<n>/ (n counts from 1). Tests/ is linked in too, for the
+// examples that evaluate desk on the repository's labelled sets.
 import Foundation
 import Testing
 import DeskKit
@@ -39,7 +40,7 @@ struct DocumentedExample: CustomTestStringConvertible, Sendable {
         defer { try? fm.removeItem(at: work) }
         for f in try fm.contentsOfDirectory(atPath: Self.fixtures.path) {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: Self.fixtures.appendingPathComponent(f).path, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: Self.fixtures.appendingPathComponent(f).path, isDirectory: &isDir)
             if !isDir.boolValue { try fm.copyItem(at: Self.fixtures.appendingPathComponent(f), to: work.appendingPathComponent(f)) }
         }
         let overlay = Self.fixtures.appendingPathComponent("\(example.command).\(example.index)")
@@ -50,6 +51,10 @@ struct DocumentedExample: CustomTestStringConvertible, Sendable {
         try fm.createSymbolicLink(
             at: work.appendingPathComponent("Examples"),
             withDestinationURL: BinaryRunner.packageRoot.appendingPathComponent("Examples"))
+        // Examples that measure desk on the labelled sets name them by their path in the repository.
+        try fm.createSymbolicLink(
+            at: work.appendingPathComponent("Tests"),
+            withDestinationURL: BinaryRunner.packageRoot.appendingPathComponent("Tests"))
         // A pipeline's status is its last command's; pipefail makes a desk failure count. The
         // clock is pinned unless the example pins it itself (with --now, as a cron line does).
         var env = ["DESK_AGENT": "agent.li"]

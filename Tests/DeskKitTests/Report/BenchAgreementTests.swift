@@ -25,7 +25,7 @@ import Testing
         let want = try JSONSerialization.jsonObject(with: data) as? NSDictionary
 
         // The full report carries the peers' figures for a period that holds every ticket.
-        let full = try runDesk(["report", "--from", "2026-01-01", "--to", "2027-01-01", "--now", "2026-11-30T09:30:00Z", tickets])
+        let full = try runDesk(["report", "--bench", "--from", "2026-01-01", "--to", "2027-01-01", "--now", "2026-11-30T09:30:00Z", tickets])
         #expect(full.status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? NSDictionary
         #expect(doc?["bench"] as? NSDictionary == want)

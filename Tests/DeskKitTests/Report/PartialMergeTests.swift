@@ -213,14 +213,36 @@ import Testing
         #expect(b.partialHeader.mismatch(a.partialHeader)?.field == "period")
     }
 
+    @Test func totalsThatWouldOverflowAreRefusedNotTrapped() throws {
+        // A valid partial (desk wrote it) whose count is near the largest Int: one merges, two
+        // would overflow the sum, and must be refused with exit 3, not crash.
+        var acc = try accumulate(PartialMergeTests.lines[..<10], shape: 1)
+        acc.result.current.unacknowledged = Int.max - 1
+        let line = acc.partialLine
+        #expect(try decode(line).magnitude == Int64.max - 1)
+        let dir = try BinaryRunner.scratch()
+        try Data(line + [0x0A]).write(to: dir.appendingPathComponent("huge.partial"))
+        let one = try BinaryRunner.desk(["report", "--merge", "--partial", "huge.partial"], in: dir)
+        #expect(one.status == 0)
+        let two = try BinaryRunner.desk(["report", "--merge", "huge.partial", "huge.partial"], in: dir)
+        #expect(two.status == 3)
+        #expect(two.stderr.contains("huge.partial:1: error: partial's totals are too large"))
+    }
+
     @Test func aPartialOfAnotherVersionIsRefused() throws {
         let line = String(decoding: try accumulate(PartialMergeTests.lines[..<5], shape: 1).partialLine, as: UTF8.self)
-        let v2 = line.replacingOccurrences(of: "{\"desk_partial\":1,", with: "{\"desk_partial\":2,")
-        do {
-            _ = try decode(Array(v2.utf8))
-            Issue.record("version 2 accepted")
-        } catch {
-            #expect((error as? TicketError)?.message.contains("version 2 is not supported") == true)
+        // Version 1 (before the report's trend, trigger, per-channel and follow-up state) and a
+        // future version are both refused.
+        let current = "{\"desk_partial\":\(PartialFormat.version),"
+        #expect(line.hasPrefix(current))
+        for other in [PartialFormat.version - 1, PartialFormat.version + 1] {
+            let changed = line.replacingOccurrences(of: current, with: "{\"desk_partial\":\(other),")
+            do {
+                _ = try decode(Array(changed.utf8))
+                Issue.record("version \(other) accepted")
+            } catch {
+                #expect((error as? TicketError)?.message.contains("version \(other) is not supported") == true)
+            }
         }
     }
 }

@@ -65,12 +65,15 @@ import Testing
         var classification = try #require(policy["classification"] as? [String: Any])
         var rules = try #require(classification["rules"] as? [[String: Any]])
         let n = 100_000
-        rules[0]["keywords"] = (0..<n).map { "keyword \($0)" } + ["keyword 7"]
+        // A rule that sets a priority, requires none and is required by none, so its refusal is the only one.
+        let required = Set(rules.flatMap { ($0["requires"] as? [String]) ?? [] }.map { $0.hasPrefix("!") ? String($0.dropFirst()) : $0 })
+        let k = try #require(rules.firstIndex { $0["priority"] != nil && $0["requires"] == nil && !required.contains(($0["id"] as? String) ?? "") })
+        rules[k]["keywords"] = (0..<n).map { "keyword \($0)" } + ["keyword 7"]
         classification["rules"] = rules
         policy["classification"] = classification
         try JSONSerialization.data(withJSONObject: policy).write(to: dir.appendingPathComponent("p.json"))
         let r = try BinaryRunner.desk(["policy", "--check", "p.json"], in: dir)
         #expect(r.status == 3)
-        #expect(r.stderr == "p.json: error: $.classification.rules[0].keywords[\(n)]: 'keyword 7' is listed twice\n")
+        #expect(r.stderr == "p.json: error: $.classification.rules[\(k)].keywords[\(n)]: 'keyword 7' is listed twice\n")
     }
 }
