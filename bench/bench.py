@@ -170,7 +170,8 @@ def main():
                               ("jq", f"jq -c . {path}"),
                               ("mlr", f"mlr --ijsonl --ojsonl cat {path}")]),
             ("classify", [("desk", f"{desk} classify {now} {path}")]),
-            ("check", [("desk", f"{desk} check {now} {path}")]),
+            # check exits 1 when it finds lint errors, which the generated tickets have.
+            ("check", [("desk", f"{desk} check {now} {path} || [ $? -eq 1 ]")]),
             ("survey --invite", [("desk", f"{desk} survey --invite {now} {path}")]),
             ("escalate --auto", [("desk", f"{desk} escalate --auto --dry-run {now} {path}")]),
             ("floor", [("wc -l", f"wc -l {path}"), ("cat", f"cat {path}")]),

@@ -14,7 +14,7 @@ enum ClassifyEvaluate {
             floor = x
         }
         let policy = try Policy.load(args, ctx)
-        let classifier = Classifier(policy: policy)
+        let classifier = Classifier(policy: policy, model: try Classifier.loadModel(policy, ctx))
         var eval = TriageEvaluation(categories: policy.classification.categories)
         try InputFile.forEachLine(paths: [path], stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
             let value: JSONValue
