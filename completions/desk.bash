@@ -129,12 +129,15 @@ _desk() {
                     return 0 ;;
                 --min-macro-f1)
                     return 0 ;;
+                -o|--output)
+                    _desk_files
+                    return 0 ;;
                 --kb)
                     _desk_files
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 --suggest --kb -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --priority --reason --by --now --policy -i --in-place --evaluate --min-macro-f1 --learn -o --output --suggest --kb -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -369,7 +372,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --article --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --cause --solution --result --observe --confirm --dry-run --article --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

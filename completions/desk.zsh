@@ -107,6 +107,8 @@ _desk_classify() {
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--evaluate=[classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written]:FILE:_files' \
         '--min-macro-f1=[with --evaluate\: exit 1 when the priority macro-F1 is below this number (0 to 1)]:TEXT:' \
+        '--learn[train a naive Bayes model on the input tickets whose priority a person gave or confirmed; write it with -o]' \
+        '(-o --output)'{-o+,--output=}'[with --learn\: the model file to write (the policy names it in classification.model)]:FILE:_files' \
         '--suggest[record the published articles and resolved tickets most like each ticket in suggestions]' \
         '--kb=[the knowledge base file for --suggest]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
@@ -233,8 +235,8 @@ _desk_resolve() {
         '--result=[处理结果\: the outcome, as the requester sees it]:TEXT:' \
         '--observe=[keep the ticket observing this long before it counts as resolved]:DURATION:' \
         '--confirm[end the observation of --id\: the ticket is resolved]' \
-        '--article=[the knowledge-base article that solved the problem]:KB-ID:' \
         '--dry-run[only check cause, solution and result\: exit 1 with the reasons, or 0; nothing is read or written]' \
+        '--article=[the knowledge-base article that solved the problem]:KB-ID:' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \

@@ -18,6 +18,7 @@ public enum ClassifyCommand {
             "[OPTIONS] [FILE...]",
             "--id ID --priority PRIORITY --reason TEXT [--by NAME] [OPTIONS] [FILE...]",
             "--evaluate LABELLED [--min-macro-f1 X] [--policy FILE]",
+            "--learn -o MODEL [FILE...]",
         ],
         discussion: """
             Matches the policy's classification rules (keywords in Chinese and English) against each \
@@ -30,7 +31,17 @@ public enum ClassifyCommand {
             breach for every target missed by --now. Resolved and closed tickets are left alone unless \
             picked with --id. A ticket whose result is unchanged is written back byte for byte, so \
             running classify again changes nothing. --priority sets a priority by hand, recorded in \
-            classification.manual and history; later runs keep it.
+            classification.manual and history; later runs keep it. \
+            Rules are read on normalised text, skip negated clauses and combine scope x effect; the \
+            category is the one with the strongest evidence (docs/POLICY.md). --evaluate LABELLED \
+            classifies tickets that carry a label {priority, category} and prints accuracy, \
+            per-class precision and recall, macro-F1, the confusion matrix and every miss with its \
+            reason, writing nothing; --min-macro-f1 X exits 1 when the priority macro-F1 is below \
+            X. --learn -o MODEL trains a naive Bayes model on character 2- and 3-grams of the \
+            tickets whose priority a person labelled, set by hand or kept to resolution; a policy \
+            naming it (classification.model, model_threshold) lets it answer where no rule sets a \
+            priority or category, and only at or above the threshold, the reason giving its \
+            confidence and n-grams.
             """,
         flags: [
             CommonFlags.id,
@@ -42,18 +53,23 @@ public enum ClassifyCommand {
             CommonFlags.inPlace,
             FlagSpec("evaluate", kind: .file, help: "classify the labelled tickets of FILE and report accuracy, precision, recall, macro-F1 and the confusion matrix; nothing is written"),
             FlagSpec("min-macro-f1", kind: .string, help: "with --evaluate: exit 1 when the priority macro-F1 is below this number (0 to 1)"),
+            FlagSpec("learn", help: "train a naive Bayes model on the input tickets whose priority a person gave or confirmed; write it with -o"),
+            FlagSpec("output", short: "o", kind: .file, help: "with --learn: the model file to write (the policy names it in classification.model)"),
         ] + SuggestHook.flags,
         examples: [
             ExampleSpec("desk classify -i tickets.ndjson", "classify every unfinished ticket in place"),
-            ExampleSpec(
-                "desk classify --evaluate Tests/Fixtures/language/tickets.ndjson --min-macro-f1 0.85",
-                "measure the rules on hand-labelled tickets; exit 1 when priority macro-F1 falls below 0.85"),
             ExampleSpec(
                 "desk open --channel web --title '系统崩溃，无法下单' | desk classify",
                 "open a ticket and classify it on the way"),
             ExampleSpec(
                 "desk classify --id DK-261014-7G2K-M4QXZ --priority high --reason 'CEO cannot present' -i tickets.ndjson",
                 "raise one ticket's priority by hand"),
+            ExampleSpec(
+                "desk classify --evaluate labelled.ndjson --min-macro-f1 0.85",
+                "measure the rules on hand-labelled tickets; exit 1 when priority macro-F1 falls below 0.85"),
+            ExampleSpec(
+                "desk classify --learn -o model.json labelled.ndjson",
+                "learn a model from tickets a person labelled or confirmed; name it in the policy's classification.model"),
         ])
 
     /// A priority set by hand on this run.
@@ -65,6 +81,13 @@ public enum ClassifyCommand {
 
     /// Runs `classify`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        if args.has("learn") {
+            try TargetedRun.forbid(args, ["id", "priority", "reason", "in-place", "evaluate"], "with --learn")
+            return try ClassifyLearn.run(args, ctx)
+        }
+        if args.has("output") {
+            throw .usage(UsageError(command: "classify", message: "-o MODEL goes with --learn"))
+        }
         if let path = args.string("evaluate") {
             try TargetedRun.forbid(args, ["id", "priority", "reason", "in-place"], "with --evaluate")
             return try ClassifyEvaluate.run(args, ctx, path: path)
@@ -91,7 +114,7 @@ public enum ClassifyCommand {
         }
         let policy = try Policy.load(args, ctx)
         let now = ctx.now(args)
-        let run = ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by)
+        let run = ClassifyRun(classifier: Classifier(policy: policy, model: try Classifier.loadModel(policy, ctx)), now: now, by: by)
         var selection = IdSelection(ids)
         let suggest = try SuggestHook.prepare(args, ctx)
         try TicketStream.transform(

@@ -14,7 +14,7 @@ enum ClassifyEvaluate {
             floor = x
         }
         let policy = try Policy.load(args, ctx)
-        let classifier = Classifier(policy: policy)
+        let classifier = Classifier(policy: policy, model: try Classifier.loadModel(policy, ctx))
         var eval = TriageEvaluation(categories: policy.classification.categories)
         try InputFile.forEachLine(paths: [path], stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
             let value: JSONValue
@@ -37,7 +37,7 @@ enum ClassifyEvaluate {
                 description: o["description"]?.stringValue, labelPriority: lp,
                 labelCategory: label?["category"]?.stringValue, classifier: classifier)
         }
-        try ctx.stdout.write(eval.render())
+        try ctx.stdout.write(TerminalText.escaped(eval.render()))
         if let floor, eval.priority.macroF1 < floor {
             throw .refused(
                 "classify --evaluate: priority macro-F1 \(TriageEvaluation.fixed(eval.priority.macroF1)) is below --min-macro-f1 \(raw(floor))")

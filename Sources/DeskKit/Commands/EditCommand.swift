@@ -56,6 +56,9 @@ public enum EditCommand {
                 "desk edit --id DK-261014-7G2K-M4QXZ --category network --tag +vpn --tag=-printer --assignee agent.zhou -i tickets.ndjson",
                 "correct the category and tags and hand the ticket on"),
             ExampleSpec(
+                "desk edit --id DK-261014-7G2K-M4QXZ --title 'VPN drops for the whole finance team' --impact high --urgency medium --unset phone -i tickets.ndjson",
+                "correct the title, judge impact and urgency (priority and SLA follow), drop a wrong phone number"),
+            ExampleSpec(
                 "desk edit --id DK-261014-7G2K-M4QXZ --escalation-requested --reason '用户要求升级处理' -i tickets.ndjson",
                 "record the customer's request to escalate"),
             ExampleSpec(

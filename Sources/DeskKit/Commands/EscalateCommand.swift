@@ -73,6 +73,7 @@ public enum EscalateCommand {
 
     /// Runs `escalate`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        try FlagRules.escalate(args)  // usage mistakes before the policy is opened
         if args.has("ack") && args.has("auto") {
             throw .usage(UsageError(command: "escalate", message: "--ack and --auto cannot be used together"))
         }

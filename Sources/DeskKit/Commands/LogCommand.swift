@@ -49,7 +49,7 @@ public enum LogCommand {
             } else {
                 if !first { try ctx.stdout.write(byte: 0x0A) }
                 first = false
-                try ctx.stdout.write(Timeline.text(entries, t, zone: policy.zone, now: now))
+                try ctx.stdout.write(TerminalText.escaped(Timeline.text(entries, t, zone: policy.zone, now: now)))
             }
         }
         try selection.checkAllFound(ids, input: TicketStream.inputName(args), allowRepeats: true)

@@ -43,7 +43,8 @@ public enum OpenCommand {
             Recommended facts that are missing (contact, environment, occurred_at, frequency, \
             steps_tried) are listed in needs_info. Without --batch, input files are only read when \
             named, and pass through before the new ticket. New tickets go to stdout; with -a they \
-            are appended to FILE under its lock and also printed; with -i they are added to FILE. \
+            are appended to FILE under its lock and also printed (when only the printing fails, \
+            exit 4 says the tickets were appended); with -i they are added to FILE. \
             --reopen moves a resolved, closed or observing ticket back to in_progress.
             """,
         flags: [
@@ -136,7 +137,15 @@ public enum OpenCommand {
             let file = try LockedFile(path: target, create: true, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
             try file.refuseExisting(ids: Set(created.map(\.id)))
             try file.append(bytes)
-            try ctx.stdout.write(bytes)
+            // The append is done and synced; if only printing fails now, say so: exit 4 with
+            // "were appended" is a printing failure, any other exit 4 appended nothing.
+            do throws(DeskError) {
+                try ctx.stdout.write(bytes)
+                try ctx.stdout.flush()
+            } catch {
+                let n = created.count
+                throw .io("\(Diagnostic(error).message); the \(n == 1 ? "ticket was" : "\(n) tickets were") appended to \(target), only printing \(n == 1 ? "it" : "them") failed")
+            }
         } else if args.has("in-place") {
             let newIds = Set(created.map(\.id))
             try TicketStream.transform(args, ctx, visit: { (t, loc) throws(DeskError) in

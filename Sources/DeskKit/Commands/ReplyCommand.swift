@@ -55,11 +55,11 @@ public enum ReplyCommand {
                 "desk reply --id DK-261014-7G2K --customer --text 'Screenshot attached' -i tickets.ndjson",
                 "log the requester's answer; the clock resumes"),
             ExampleSpec(
-                "desk reply --dry-run --text '搞定了'",
-                "check a reply before sending it: refused (exit 1), it only says done", status: 1),
-            ExampleSpec(
                 "desk reply --id DK-261014-7G2K --internal --text 'gateway log shows cert expiry' -i tickets.ndjson",
                 "an internal note"),
+            ExampleSpec(
+                "desk reply --dry-run --text '搞定了'",
+                "check a reply before sending it: refused (exit 1), it only says done", status: 1),
         ])
 
     /// Which kind of message this is.
@@ -88,7 +88,7 @@ public enum ReplyCommand {
             }
         }
         if dryRun {
-            ctx.stderr.line("reply (dry run): the wording checks pass; nothing was written")
+            ctx.diagnostics.print(Diagnostic(.plain, "reply (dry run): the wording checks pass; nothing was written"))
             return 0
         }
         let now = ctx.now(args)

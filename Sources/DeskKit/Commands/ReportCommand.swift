@@ -59,7 +59,8 @@ public enum ReportCommand {
 
     /// Runs `report`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
+        try FlagRules.report(args)  // usage mistakes before the policy is opened
+        return try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
     /// Runs `report` with given settings (tests build them directly).

@@ -44,8 +44,8 @@ public enum ResolveCommand {
             FlagSpec("result", kind: .string, help: "处理结果: the outcome, as the requester sees it"),
             FlagSpec("observe", kind: .duration, help: "keep the ticket observing this long before it counts as resolved"),
             FlagSpec("confirm", help: "end the observation of --id: the ticket is resolved"),
-            SuggestHook.articleFlag,
             FlagSpec("dry-run", help: "only check cause, solution and result: exit 1 with the reasons, or 0; nothing is read or written"),
+            SuggestHook.articleFlag,
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
@@ -58,10 +58,10 @@ public enum ResolveCommand {
             ExampleSpec(
                 "desk resolve --id DK-261014-7G2K --cause 'expired gateway certificate' --solution 'renewed the certificate' --result 'no drops since' --observe 30m -i tickets.ndjson",
                 "resolve, then observe for 30 minutes"),
+            ExampleSpec("desk resolve --confirm --id DK-261014-7G2K -i tickets.ndjson", "end the observation: the ticket is resolved"),
             ExampleSpec(
                 "desk resolve --dry-run --cause '原因不明' --solution '重启' --result 'ok'",
                 "check the texts before resolving: refused (exit 1), each field says what is missing", status: 1),
-            ExampleSpec("desk resolve --confirm --id DK-261014-7G2K -i tickets.ndjson", "end the observation: the ticket is resolved"),
         ])
 
     /// The three fields: flag, resolution key and the seed's name.
@@ -107,7 +107,7 @@ public enum ResolveCommand {
             throw .refused(lines.joined(separator: "\n"))
         }
         if dryRun {
-            ctx.stderr.line("resolve (dry run): cause, solution and result pass the checks; nothing was written")
+            ctx.diagnostics.print(Diagnostic(.plain, "resolve (dry run): cause, solution and result pass the checks; nothing was written"))
             return 0
         }
         let values = fields.map { args.string($0.flag) ?? "" }

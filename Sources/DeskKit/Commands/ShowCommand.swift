@@ -40,6 +40,12 @@ public enum ShowCommand {
             ExampleSpec("desk show --requester wang --text vpn --opened-since 7d tickets.ndjson", "a requester's tickets about VPN from the last week"),
             ExampleSpec("desk show --assignee agent.li --sort due --limit 5 --format text tickets.ndjson", "one agent's five most pressing tickets"),
             ExampleSpec("desk show --breached --count tickets.ndjson", "how many tickets missed an SLA target"),
+            ExampleSpec(
+                "desk show --owner agent.li --channel phone --channel chat --tier tier1 --category network --tag vpn tickets.ndjson",
+                "agent.li's first-tier network tickets about VPN that came in by phone or chat"),
+            ExampleSpec(
+                "desk show --opened-before 2026-11-01T00:00:00Z --updated-since 30d --sort updated --reverse tickets.ndjson",
+                "October's tickets still being worked, most recently touched first"),
         ])
 
     /// Runs `show`.
@@ -249,6 +255,7 @@ public enum TicketCard {
         row("tried", t.string("steps_tried"))
         let needs = t.array("needs_info").compactMap(\.stringValue)
         if !needs.isEmpty { row("needs info", needs.joined(separator: ", ")) }
+        row("suggested", SuggestHook.cardText(t))
         if let sla = t.object("sla") {
             let dues = ["first_response_due", "workaround_due", "resolution_due"].compactMap { k in
                 sla[k]?.stringValue.map { k.replacingAll("_", with: " ") + " " + $0 }
@@ -267,6 +274,7 @@ public enum TicketCard {
             row("cause", r["cause"]?.stringValue)
             row("solution", r["solution"]?.stringValue)
             row("result", r["result"]?.stringValue)
+            row("article", r["article"]?.stringValue)
             var when = r["at"]?.stringValue ?? ""
             if let by = r["by"]?.stringValue { when += " by " + by }
             row("resolved", when)

@@ -51,6 +51,9 @@ public enum SimilarCommand {
             throw .usage(UsageError(command: "similar", message: "--id needs the ticket files to look it up in"))
         }
         let kb = args.string("kb")
+        if kb == nil && args.positionals.isEmpty {
+            throw .usage(UsageError(command: "similar", message: "nothing to search: give --kb FILE (or DESK_KB) or ticket files"))
+        }
         let search = try SearchIndexFile.open(kb: kb, articlePaths: kb.map { [$0] } ?? [], ticketPaths: args.positionals, ctx)
         var text = args.string("text") ?? ""
         if let id {

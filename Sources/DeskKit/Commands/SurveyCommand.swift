@@ -41,7 +41,8 @@ public enum SurveyCommand {
 
     /// Runs `survey`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
+        try FlagRules.survey(args)  // usage mistakes before the policy is opened
+        return try run(args, ctx, settings: ReportSettings(policy: try Policy.load(args, ctx)))
     }
 
     /// Runs `survey` with given settings.
@@ -281,7 +282,6 @@ public enum SurveyCommand {
         var runCtx = ctx
         let held = OutputSink(memoryNamed: "<stdout>")
         if strict && !args.has("in-place") { runCtx.stdout = held }
-        struct StrictFailure: Error {}
         do throws(DeskError) {
             try TicketStream.transform(args, runCtx, visit: { (t, _) throws(DeskError) in
                 let survey = t.object("survey")
@@ -349,8 +349,11 @@ public enum SurveyCommand {
             } else {
                 // Re-apply to the held output: every ticket line passes through once more.
                 var line: [UInt8] = []
-                for raw in held.text.split(separator: "\n", omittingEmptySubsequences: true) {
-                    let lineBytes = Array(raw.utf8)
+                // Split the bytes on newlines, not the text: as Characters, a line ending in
+                // `\r` joins its `\n` into one "\r\n" and two tickets became one (dropped).
+                try held.flush()
+                for raw in held.captured.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                    let lineBytes = Array(raw)
                     guard var t = try? Ticket(bytes: lineBytes) else { try ctx.stdout.write(lineBytes + [0x0A]); continue }
                     if var s = t.object("survey"), let r = s["token"]?.stringValue.flatMap({ byKey["t:" + $0] }) ?? byKey["i:" + t.id] {
                         apply(r, to: &t, survey: &s, now: now, by: by)

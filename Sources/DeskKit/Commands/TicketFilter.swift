@@ -29,12 +29,12 @@ public enum FilterFlags {
 
 /// A compiled set of filters.
 struct TicketFilter {
-    var owners: Set<String> = []
-    var assignees: Set<String> = []
-    var tiers: Set<String> = []
+    var owners = WordSet([])
+    var assignees = WordSet([])
+    var tiers = WordSet([])
     var channels: Set<String> = []
-    var categories: Set<String> = []
-    var tags: Set<String> = []
+    var categories = WordSet([])
+    var tags = WordSet([])
     var requesters: [TextSearch] = []
     var texts: [TextSearch] = []
     var openedSince: Instant?
@@ -48,12 +48,12 @@ struct TicketFilter {
 
     init(_ args: ParsedArguments, now: Instant) {
         self.now = now
-        owners = Set(args.strings("owner"))
-        assignees = Set(args.strings("assignee"))
-        tiers = Set(args.strings("tier"))
+        owners = WordSet(args.strings("owner"))
+        assignees = WordSet(args.strings("assignee"))
+        tiers = WordSet(args.strings("tier"))
         channels = Set(args.strings("channel"))
-        categories = Set(args.strings("category"))
-        tags = Set(args.strings("tag"))
+        categories = WordSet(args.strings("category"))
+        tags = WordSet(args.strings("tag"))
         requesters = args.strings("requester").map(TextSearch.init)
         texts = args.strings("text").map(TextSearch.init)
         /// A time, or a duration counted back from now.
@@ -77,25 +77,24 @@ struct TicketFilter {
         if let b = openedBefore, !(t.openedAt < b) { return false }
         return t.source.withUnsafeBytes { b in
             func raw(_ key: String) -> Range<Int>? { t.rawRange(key) }
-            func word(_ set: Set<String>, _ key: String) -> Bool {
-                guard let r = raw(key), let s = RawJSON.string(b, r) else { return false }
-                return set.contains(s)
-            }
-            if !owners.isEmpty && !word(owners, "owner") { return false }
-            if !assignees.isEmpty && !word(assignees, "assignee") { return false }
-            if !tiers.isEmpty && !word(tiers, "tier") { return false }
-            if !categories.isEmpty && !word(categories, "category") { return false }
+            if !owners.isEmpty && !TicketFilter.isOne(of: owners, b, raw("owner")) { return false }
+            if !assignees.isEmpty && !TicketFilter.isOne(of: assignees, b, raw("assignee")) { return false }
+            if !tiers.isEmpty && !TicketFilter.isOne(of: tiers, b, raw("tier")) { return false }
+            if !categories.isEmpty && !TicketFilter.isOne(of: categories, b, raw("category")) { return false }
             if !tags.isEmpty {
                 var hit = false
                 if let r = raw("tags") {
                     RawJSON.forEachElement(b, r) { e in
-                        if !hit, let s = RawJSON.string(b, e), tags.contains(s) { hit = true }
+                        if !hit, TicketFilter.isOne(of: tags, b, e) { hit = true }
                     }
                 }
                 if !hit { return false }
             }
             if !requesters.isEmpty {
                 guard let r = raw("requester") else { return false }
+                // Most requesters hold none of the texts: rule that out on the object's bytes.
+                let object = UnsafeRawBufferPointer(rebasing: b[r])
+                if requesters.allSatisfy({ $0.surelyAbsent(in: object) }) { return false }
                 var hit = false
                 RawJSON.forEachMember(b, r) { m in
                     guard !hit else { return }
@@ -112,6 +111,17 @@ struct TicketFilter {
             if breached && !SLATimeline.isBreached(t, now: now) { return false }
             return true
         }
+    }
+
+    /// Whether the value at `r` is a string equal to one of `words`: compared as the bytes desk
+    /// writes (no String, no hashing); a value holding an escape is decoded first, since an
+    /// escape can spell a character another way.
+    static func isOne(of words: WordSet, _ b: UnsafeRawBufferPointer, _ r: Range<Int>?) -> Bool {
+        guard let r, let base = b.baseAddress, RawJSON.isString(b, r) else { return false }
+        if memchr(base + r.lowerBound, 0x5C, r.count) != nil {
+            return RawJSON.string(b, r).map(words.texts.contains) ?? false
+        }
+        return words.quoted.contains { w in w.count == r.count && memcmp(base + r.lowerBound, w, w.count) == 0 }
     }
 
     /// The requester members `--requester` searches.
@@ -159,5 +169,21 @@ extension Ticket {
             return nil
         }
         return nil
+    }
+}
+
+/// The values of a repeated exact-match filter, also as the JSON string bytes desk writes.
+struct WordSet {
+    let texts: Set<String>
+    let quoted: [[UInt8]]
+    var isEmpty: Bool { texts.isEmpty }
+
+    init(_ words: [String]) {
+        texts = Set(words)
+        quoted = texts.map { w in
+            var q: [UInt8] = []
+            JSONWriter.writeString(w, to: &q)
+            return q
+        }
     }
 }

@@ -52,7 +52,11 @@ public struct LockedFile: ~Copyable {
         while true {
             let place = try LockedFile.resolve(path, create: create)
             let folder = Glibc.open(place.folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if folder < 0 { throw .io("\(path): cannot open the folder \(place.folder): \(lastSystemMessage())") }
+            if folder < 0 {
+                // A missing folder is a bad name, as a missing file is (exit 3).
+                if errno == ENOENT || errno == ENOTDIR { throw .data(DataError(file: path, message: "cannot open: \(lastSystemMessage())")) }
+                throw .io("\(path): cannot open the folder \(place.folder): \(lastSystemMessage())")
+            }
             var existed = true
             // O_NONBLOCK: opening a FIFO must not wait for a writer before the kind check.
             var fd = openat(folder, place.name, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)

@@ -18,6 +18,7 @@ enum HitRenderer {
                 }
             }
         }
-        try out.write(text)
+        // Text for people: titles and snippets come from files, escaped (TerminalText).
+        try out.write(format == "ndjson" ? text : TerminalText.escaped(text))
     }
 }

@@ -70,7 +70,9 @@ enum KnowledgeCheck {
                 ]
                 text += JSONWriter.string(.object(o)) + "\n"
             } else {
-                text += "\(f.file):\(f.line): \(f.id): \(f.rule): \(f.severity): \(f.message)\n"
+                // Rendered as `check` renders its findings (one Diagnostic path, escaped).
+                text += Diagnostic(f.severity == "warning" ? .warning : .error, file: f.file, line: f.line,
+                                   subject: f.id + ": " + f.rule, f.message).rendered(colour: false) + "\n"
             }
         }
         try out.write(text)

@@ -90,7 +90,8 @@ public struct KnowledgeSearch: Sendable {
     func hit(for s: SearchIndex.Scored, keys: [Term]) -> SearchHit {
         var terms: [String] = []
         var plain: [String] = []
-        for (q, k) in keys.enumerated() where s.matched & (1 << UInt64(min(q, 63))) != 0 {
+        // Terms past the 63rd share the last bit: they score exactly, but only the first 63 are named.
+        for (q, k) in keys.enumerated() where q < 63 && s.matched & (1 << UInt64(q)) != 0 {
             if !terms.contains(k.surface) { terms.append(k.surface) }
             if !k.key.hasPrefix("@") { plain.append(k.key) }
         }

@@ -75,9 +75,10 @@ struct SourceFile: Sendable {
 
     /// Calls `body` with each non-blank line: its number (1-based) and its byte range.
     func forEachLine(_ body: (Int, Range<Int>) throws(DeskError) -> Void) throws(DeskError) {
-        var start = 0
-        var number = 0
         let n = bytes.count
+        // A byte order mark may open the file, as LineReader allows for ticket files.
+        var start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var number = 0
         while start < n {
             let end: Int = bytes.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress, let p = memchr(base + start, 0x0A, n - start) else { return n }

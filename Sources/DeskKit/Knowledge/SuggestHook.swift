@@ -51,6 +51,16 @@ struct SuggestHook {
         if t.value("suggestions") != value { t.set("suggestions", value) }
     }
 
+    /// The card's line for `suggestions`: `article KB-0004 (49.22), ticket DK-... (7.83)`; nil
+    /// when there are none.
+    static func cardText(_ t: Ticket) -> String? {
+        let items = t.array("suggestions").compactMap(\.objectValue).map { s in
+            (s["kind"]?.stringValue ?? "?") + " " + (s["id"]?.stringValue ?? "?")
+                + (s["score"].map { " (" + JSONWriter.string($0) + ")" } ?? "")
+        }
+        return items.isEmpty ? nil : items.joined(separator: "\n")
+    }
+
     /// Records `resolution.article` when `resolve --article` was given.
     static func recordArticle(_ t: inout Ticket, _ args: ParsedArguments) {
         guard let a = args.string("article"), var r = t.object("resolution") else { return }

@@ -24,9 +24,13 @@ public struct Classifier: Sendable {
     /// For each rule, the indices of the rules it requires and of those it must not have.
     let needs: [(all: [Int], none: [Int])]
 
-    /// Compiles every rule's keywords once.
-    public init(policy: Policy) {
+    /// The learnt model the policy names, if any (`desk classify --learn`).
+    public let model: TriageModel?
+
+    /// Compiles every rule's keywords once; `model` answers where no rule does.
+    public init(policy: Policy, model: TriageModel? = nil) {
         self.policy = policy
+        self.model = model
         var keywords: [String] = []
         var owner: [Int] = []
         var texts: [String] = []
@@ -83,6 +87,8 @@ public struct Classifier: Sendable {
         case matrix(impact: Priority, urgency: Priority)
         /// The highest priority among the matched rules; these rules gave it.
         case rules([Hit])
+        /// No rule set a priority; the learnt model did, with this confidence and evidence.
+        case model(confidence: Double, evidence: [String])
         /// No rule set a priority: the policy default.
         case fallback
     }
@@ -95,6 +101,8 @@ public struct Classifier: Sendable {
         public var category: String?
         /// The strongest rule of the category, for the reason.
         public var categoryHit: Hit?
+        /// The model's category prediction when no rule gave a category.
+        public var categoryModel: TriageModel.Prediction? = nil
         /// Tags of the matched rules, in rule order, each once.
         public var tags: [String]
         /// Every matched rule, in policy order.
@@ -118,10 +126,16 @@ public struct Classifier: Sendable {
             case .rules(let given):
                 let names = given.map(quoted).joined(separator: ", ")
                 parts.append("priority \(priority.rawValue) from rule\(given.count == 1 ? "" : "s") \(names)")
+            case .model(let confidence, let evidence):
+                parts.append("priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence)))")
             case .fallback:
                 parts.append((hits.isEmpty ? "no rule matched" : "no priority rule matched") + "; default priority \(priority.rawValue)")
             }
-            if let c = category, let h = categoryHit { parts.append("category \(c) from rule \(quoted(h))") }
+            if let c = category, let h = categoryHit {
+                parts.append("category \(c) from rule \(quoted(h))")
+            } else if let c = category, let m = categoryModel {
+                parts.append("category \(c) from the learnt model (\(Classifier.describe(m.confidence, m.evidence)))")
+            }
             if !tags.isEmpty { parts.append("tags " + tags.joined(separator: ", ")) }
             return parts.joined(separator: "; ")
         }
@@ -174,7 +188,41 @@ public struct Classifier: Sendable {
     /// The text with every run of ASCII digits (with , or . inside) as one "#", so a keyword
     /// can say "any number": "# users", "#人", "all # designers" reads "all #".
     static func numbersAsHash(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return s }
+        let t = chineseNumbersAsHash(s)
+        guard t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return t }
+        return asciiNumbersAsHash(t)
+    }
+
+    /// Chinese numerals read as "#" too: a run of two or more (四十五, 三百), or one of 十 百 千
+    /// 万 几 alone; a lone 一 or 五 is left (一直, 五楼).
+    static func chineseNumbersAsHash(_ s: String) -> String {
+        let digits: Set<Unicode.Scalar> = ["零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "几"]
+        let big: Set<Unicode.Scalar> = ["十", "百", "千", "万", "几"]
+        guard s.unicodeScalars.contains(where: { big.contains($0) }) || s.unicodeScalars.contains(where: digits.contains) else { return s }
+        var out = String.UnicodeScalarView()
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        var changed = false
+        while i < u.count {
+            if digits.contains(u[i]) {
+                var j = i
+                while j < u.count && digits.contains(u[j]) { j += 1 }
+                if j - i >= 2 || big.contains(u[i]) {
+                    out.append("#")
+                    changed = true
+                } else {
+                    out.append(contentsOf: u[i..<j])
+                }
+                i = j
+            } else {
+                out.append(u[i])
+                i += 1
+            }
+        }
+        return changed ? String(out) : s
+    }
+
+    static func asciiNumbersAsHash(_ s: String) -> String {
         var out: [UInt8] = []
         let u = Array(s.utf8)
         var i = 0
@@ -234,6 +282,11 @@ public struct Classifier: Sendable {
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
             priority = best
             source = .rules(hits.filter { $0.rule.priority == best })
+        } else if let m = model, let head = m.priority, let p = m.predict(head, Classifier.modelText(title, description)),
+            p.confidence >= policy.classification.modelThreshold, let level = Priority(rawValue: p.label)
+        {
+            priority = level
+            source = .model(confidence: p.confidence, evidence: p.evidence)
         } else {
             priority = policy.classification.defaultPriority
             source = .fallback
@@ -246,13 +299,51 @@ public struct Classifier: Sendable {
         for c in policy.classification.categories where (score[c] ?? 0) > (category.flatMap { score[$0] } ?? 0) { category = c }
         if category == nil { category = hits.first { $0.rule.category != nil }?.rule.category }
         let categoryHit = hits.filter { $0.rule.category == category && category != nil }.max { $0.weight < $1.weight }
+        var categoryModel: TriageModel.Prediction? = nil
+        if category == nil, let m = model, let head = m.category,
+            let p = m.predict(head, Classifier.modelText(title, description)), p.confidence >= policy.classification.modelThreshold,
+            policy.classification.categories.contains(p.label)
+        {
+            category = p.label
+            categoryModel = p
+        }
         var unique = UniqueList<String, String>()
         for h in hits {
             for tag in h.rule.tags { unique.append(tag) }
         }
         let tags = unique.items
         return Decision(
-            priority: priority, source: source, category: category, categoryHit: categoryHit, tags: tags, hits: hits)
+            priority: priority, source: source, category: category, categoryHit: categoryHit, categoryModel: categoryModel,
+            tags: tags, hits: hits)
+    }
+
+    /// The text the model reads: title and description.
+    static func modelText(_ title: String?, _ description: String?) -> String { (title ?? "") + "\n" + (description ?? "") }
+
+    /// "confidence 0.93; n-grams '如何', 'how'".
+    static func describe(_ confidence: Double, _ evidence: [String]) -> String {
+        let pct = min(100, max(0, Int((confidence * 100).rounded())))
+        let shown = pct == 100 ? "1.00" : "0." + (pct < 10 ? "0" : "") + String(pct)
+        let grams = evidence.map { "'\($0)'" }.joined(separator: ", ")
+        return "confidence " + shown + (grams.isEmpty ? "" : "; n-grams " + grams)
+    }
+
+    /// Reads the model the policy names (relative to the working directory), or nil when it
+    /// names none. A missing or malformed file is bad input.
+    public static func loadModel(_ policy: Policy, _ ctx: Context) throws(DeskError) -> TriageModel? {
+        guard let path = policy.classification.model else { return nil }
+        let bytes = try InputFile.readAll(path, stdin: ctx.stdin)
+        let value: JSONValue
+        do throws(JSONSyntaxError) {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            let (line, column) = bytes.withUnsafeBytes { lineAndColumn(of: error.offset, in: $0) }
+            throw .data(DataError(file: path, line: line, column: column, message: error.message))
+        }
+        switch TriageModel.decode(value) {
+        case .success(let m): return m
+        case .failure(let e): throw .data(DataError(file: path, message: "not a model: " + e.message))
+        }
     }
 
     /// 0 for the most urgent priority.

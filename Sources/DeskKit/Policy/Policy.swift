@@ -125,6 +125,11 @@ public struct Policy: Sendable, Equatable {
         public var rules: [Rule]
         /// matrix[impact][urgency] = priority.
         public var matrix: [Priority: [Priority: Priority]]
+        /// A model file written by `desk classify --learn`, consulted when no rule sets a
+        /// priority (or a category); nil for rules only.
+        public var model: String? = nil
+        /// The model answers only at or above this posterior probability.
+        public var modelThreshold: Double = 0.8
     }
 
     /// Satisfaction survey settings.
@@ -295,6 +300,11 @@ public struct Policy: Sendable, Equatable {
                         }
                     })),
         ])
+        if let m = classification.model, var co = o["classification"]?.objectValue {
+            co["model"] = .string(m)
+            co["model_threshold"] = Policy.number(classification.modelThreshold)
+            o["classification"] = .object(co)
+        }
         o["phrases"] = .object([
             "vague": strings(vaguePhrases),
             "taboo": .array(

@@ -429,7 +429,7 @@ struct PolicyDecoder {
     }
 
     mutating func classificationSettings(_ v: JSONValue, _ path: String) -> Policy.Classification? {
-        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix"]) else { return nil }
+        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix", "model", "model_threshold"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let def: Policy.Priority? = member(o, "default_priority", path).flatMap { enumValue($0, c("default_priority"), "priority") }
         let categories = member(o, "categories", path).flatMap { strings($0, c("categories")) }
@@ -438,9 +438,27 @@ struct PolicyDecoder {
             var out: [Policy.Rule] = []
             var ids = Set<String>()
             var ok = true
+            // Every id and requirement as written, so one broken rule does not make the rules that
+            // require it look wrong too, and a rule that sets nothing is fine when required.
+            let rawIds = list.map { $0.objectValue?["id"]?.stringValue }
+            var required = Set<String>()
+            for item in list {
+                for need in item.objectValue?["requires"]?.arrayValue ?? [] {
+                    if let n = need.stringValue { required.insert(n.hasPrefix("!") ? String(n.dropFirst()) : n) }
+                }
+            }
+            // Ids of the rules listed so far, grown as the list is read (a rule may require only
+            // rules listed before it; one set, so the check stays linear).
+            var known = Set<String>()
             for (i, item) in list.enumerated() {
+                defer { if let id = rawIds[i] { known.insert(id) } }
+                let setsNothing = item.objectValue.map { $0["priority"] == nil && $0["category"] == nil && ($0["tags"]?.arrayValue ?? []).isEmpty } ?? false
+                if setsNothing, !required.contains(rawIds[i] ?? "") {
+                    fail(Self.index(c("rules"), i), "a rule must set a priority, a category or tags")
+                    ok = false
+                }
                 if let r = rule(item, Self.index(c("rules"), i), categories: categories) {
-                    for (k, need) in r.requires.enumerated() where !ids.contains(need.hasPrefix("!") ? String(need.dropFirst()) : need) {
+                    for (k, need) in r.requires.enumerated() where !known.contains(need.hasPrefix("!") ? String(need.dropFirst()) : need) {
                         fail(Self.index(Self.child(Self.index(c("rules"), i), "requires"), k), "unknown rule '\(need)' (a rule may require only rules listed before it)")
                         ok = false
                     }
@@ -454,15 +472,6 @@ struct PolicyDecoder {
                     ok = false
                 }
             }
-            // A rule that sets nothing must be evidence for another rule (one set: linear).
-            var required = Set<String>()
-            for r in out { for need in r.requires { required.insert(need.hasPrefix("!") ? String(need.dropFirst()) : need) } }
-            for (i, r) in out.enumerated() where r.priority == nil && r.category == nil && r.tags.isEmpty {
-                if !required.contains(r.id) {
-                    fail(Self.index(c("rules"), list.firstIndex { $0.objectValue?["id"]?.stringValue == r.id } ?? i), "a rule must set a priority, a category or tags, or be required by another rule")
-                    ok = false
-                }
-            }
             if ok { rules = out }
         }
         let matrix: [Policy.Priority: [Policy.Priority: Policy.Priority]]? = member(o, "matrix", path).flatMap {
@@ -470,8 +479,17 @@ struct PolicyDecoder {
                 d.keyed(v, p, "urgency", complete: true) { d2, v2, p2 in d2.enumValue(v2, p2, "priority") }
             }
         }
+        var model: String? = nil
+        if let raw = o["model"], !raw.isNull { model = string(raw, c("model")) }
+        var threshold = 0.8
+        if let raw = o["model_threshold"], !raw.isNull {
+            if let t = raw.doubleValue, t >= 0, t <= 1 { threshold = t } else {
+                fail(c("model_threshold"), "expected a number from 0 to 1, found \(Self.describe(raw))")
+            }
+        }
         guard let def, let categories, let rules, let matrix else { return nil }
-        return Policy.Classification(defaultPriority: def, categories: categories, rules: rules, matrix: matrix)
+        return Policy.Classification(
+            defaultPriority: def, categories: categories, rules: rules, matrix: matrix, model: model, modelThreshold: threshold)
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
@@ -488,12 +506,8 @@ struct PolicyDecoder {
         let requires = o["requires"].flatMap { strings($0, c("requires")) } ?? []
         let keywords = member(o, "keywords", path).flatMap { strings($0, c("keywords")) }
         if let keywords, keywords.isEmpty && requires.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
-        // A rule that sets nothing is evidence for rules that require it; checked with the list.
-        let setsNothing = o["priority"] == nil && o["category"] == nil && tags.isEmpty
-        guard problems.count == before, let id, let keywords else {
-            if setsNothing { fail(path, "a rule must set a priority, a category or tags") }
-            return nil
-        }
+        // A rule that sets nothing is evidence for rules that require it (checked with the list).
+        guard problems.count == before, let id, let keywords else { return nil }
         return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires)
     }
 

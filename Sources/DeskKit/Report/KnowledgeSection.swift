@@ -33,8 +33,8 @@ struct KnowledgeSection: Sendable, Equatable {
         let s = try measure(kb: kb, tickets: args.positionals, period: period, now: ctx.now(args), stdin: ctx.stdin)
         switch format {
         case .json: return s.spliced(into: rendered)
-        case .markdown: return rendered + "\n" + s.text(markdown: true)
-        default: return rendered + "\n" + s.text(markdown: false)
+        case .markdown: return rendered + "\n" + TerminalText.escaped(s.text(markdown: true))
+        default: return rendered + "\n" + TerminalText.escaped(s.text(markdown: false))
         }
     }
 

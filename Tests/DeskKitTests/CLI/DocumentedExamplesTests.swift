@@ -40,7 +40,7 @@ struct DocumentedExample: CustomTestStringConvertible, Sendable {
         defer { try? fm.removeItem(at: work) }
         for f in try fm.contentsOfDirectory(atPath: Self.fixtures.path) {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: Self.fixtures.appendingPathComponent(f).path, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: Self.fixtures.appendingPathComponent(f).path, isDirectory: &isDir)
             if !isDir.boolValue { try fm.copyItem(at: Self.fixtures.appendingPathComponent(f), to: work.appendingPathComponent(f)) }
         }
         let overlay = Self.fixtures.appendingPathComponent("\(example.command).\(example.index)")

@@ -46,6 +46,12 @@ import Testing
         #expect(r.stdout.contains("\\x1B]0;pwned\\x07\\x1B[2J"))
     }
 
+    @Test func logTextEscapes() throws {
+        let r = try runDesk(["log", "--id", "E1", "--now", "2026-10-14T02:00:00Z"], stdin: Self.ticket(title: Self.attack) + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.clean(r.stdout) && Self.clean(r.stderr))
+    }
+
     @Test(arguments: ["text", "github"])
     func checkOutputEscapes(_ format: String) throws {
         let r = try runDesk(["check", "--format", format, "--now", "2026-10-14T02:00:00Z"],

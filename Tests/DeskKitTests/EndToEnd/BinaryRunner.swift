@@ -60,13 +60,33 @@ enum BinaryRunner {
         DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        inPipe.fileHandleForWriting.write(stdin)
+        writeIgnoringBrokenPipe(stdin, to: inPipe.fileHandleForWriting)
         try? inPipe.fileHandleForWriting.close()
         p.waitUntilExit()
         group.wait()
         return RunResult(
             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
             status: p.terminationStatus)
+    }
+
+    /// Writes a case's standard input. The child may exit before reading it all (a refusal, `head`):
+    /// the write's SIGPIPE would then kill the whole test process, so it is blocked on this thread
+    /// for the write (the write fails with EPIPE instead), and a pending one is taken back before
+    /// the thread's mask is restored. The child was started before, so it keeps the default.
+    static func writeIgnoringBrokenPipe(_ data: Data, to handle: FileHandle) {
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        try? handle.write(contentsOf: data)
+        var pending = sigset_t()
+        sigpending(&pending)
+        if sigismember(&pending, SIGPIPE) == 1 {
+            var none = timespec(tv_sec: 0, tv_nsec: 0)
+            _ = sigtimedwait(&pipeSignal, nil, &none)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
     }
 
     /// Runs desk with arguments (no shell) in `directory`.

@@ -169,3 +169,22 @@ extension Article {
         #expect(cal.zone.civil(ReviewWindow.due(after: monday, workingDays: 2, calendar: cal)).day == 11)
     }
 }
+
+@Suite struct KnowledgeInputTests {
+    /// A kb file may open with a byte order mark and end lines with CR LF, as ticket files may
+    /// (failed before: the search refused line 1).
+    @Test func byteOrderMarkAndCRLFAreRead() throws {
+        let path = NSTemporaryDirectory() + "desk-kb-bom-\(UUID().uuidString).ndjson"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data([0xEF, 0xBB, 0xBF] + Array(#"{"id":"KB-1","status":"published","title":"VPN drops"}"#.utf8) + [0x0D, 0x0A])
+            .write(to: URL(fileURLWithPath: path))
+        let r = try runDesk(["kb", "search", "vpn", "--kb", path, "--format", "ndjson"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#""id":"KB-1""#))
+    }
+
+    /// `similar` with neither a kb nor ticket files is a usage error, not an empty answer.
+    @Test func similarNeedsSomethingToSearch() throws {
+        #expect(try runDesk(["similar", "--text", "vpn"]).status == 2)
+    }
+}

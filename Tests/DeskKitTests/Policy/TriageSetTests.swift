@@ -30,6 +30,7 @@ import Testing
         ("tickets.ndjson", 0.96, 0.98, 300),
         ("tickets-holdout.ndjson", 0.96, 0.95, 60),
         ("tickets-holdout2.ndjson", 0.96, 0.95, 60),
+        ("tickets-holdout3.ndjson", 0.96, 0.95, 60),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)

@@ -123,6 +123,14 @@ import Testing
         #expect(try s.entries() == ["t.ndjson"])
     }
 
+    @Test(arguments: ["-a", "-i"])
+    func aMissingFolderIsBadInput(_ flag: String) throws {
+        let s = try Scratch()
+        let r = try BinaryRunner.desk(["open", "--channel", "web", "--title", "x", flag, "no/such/t.ndjson"], in: URL(fileURLWithPath: s.dir))
+        #expect(r.status == 3)
+        #expect(r.stderr == "no/such/t.ndjson: error: cannot open: No such file or directory\n")
+    }
+
     @Test func closedStderrDoesNotWriteIntoTheTicketFile() throws {
         let s = try Scratch()
         let first = #"{"id":"A","opened_at":"2026-10-01T00:00:00Z","channel":"web","status":"resolved","title":"first"}"#

@@ -9,7 +9,7 @@ import Testing
 @Suite struct LineLimitTests {
     func lines(_ text: String, maxLine: Int) throws(DeskError) -> [Int] {
         let path = NSTemporaryDirectory() + "desk-lines-" + UUID().uuidString
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fd = open(path, O_RDONLY)
         defer { close(fd) }

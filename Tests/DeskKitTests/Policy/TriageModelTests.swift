@@ -1,0 +1,60 @@
+// The learnt triage model: training, prediction with evidence, the JSON round trip, and how the
+// classifier uses it (rules first, the model only above its threshold).
+import Testing
+
+@testable import DeskKit
+
+@Suite struct TriageModelTests {
+    static let examples: [TriageModel.Example] =
+        (0..<20).map { TriageModel.Example(text: "zorblax widget melted \($0)", priority: "high", category: "hardware") }
+        + (0..<20).map { TriageModel.Example(text: "quibble form colour \($0)", priority: "low", category: "feature_request") }
+        + (0..<20).map { TriageModel.Example(text: "plinth dashboard tint \($0)", priority: "medium", category: "bug") }
+
+    @Test func learnsAndExplains() throws {
+        let m = TriageModel.train(Self.examples)
+        #expect(m.examples == 60)
+        let head = try #require(m.priority)
+        let p = try #require(m.predict(head, "the zorblax widget"))
+        #expect(p.label == "high")
+        #expect(p.confidence > 0.9)
+        #expect(p.evidence.contains { "zorblax widget".contains($0) })
+    }
+
+    @Test func jsonRoundTrip() throws {
+        let m = TriageModel.train(Self.examples)
+        let back = try TriageModel.decode(m.json).get()
+        #expect(back.priority?.classes == m.priority?.classes)
+        #expect(back.priority?.logLikelihood.count == m.priority?.logLikelihood.count)
+        let text = "quibble colour"
+        #expect(back.predict(try #require(back.priority), text)?.label == "low")
+        #expect(throws: TriageModel.ModelError.self) { try TriageModel.decode(.object(["kind": "other"])).get() }
+    }
+
+    @Test func rulesWinAndTheModelAbstainsBelowItsThreshold() {
+        let m = TriageModel.train(Self.examples)
+        var policy = Policy.builtin
+        policy.classification.model = "model.json"
+        policy.classification.modelThreshold = 0.8
+        let c = Classifier(policy: policy, model: m)
+        // No rule fires: the model answers, with its confidence and n-grams.
+        let d = c.decide(title: "zorblax widget", description: nil, impact: nil, urgency: nil)
+        #expect(d.priority == .high)
+        #expect(d.reason.hasPrefix("priority high from the learnt model (confidence "), "\(d.reason)")
+        #expect(d.reason.contains("n-grams"))
+        #expect(d.category == "hardware")
+        // A rule fires: the rule wins.
+        let r = c.decide(title: "zorblax widget: how do I order one?", description: nil, impact: nil, urgency: nil)
+        #expect(r.priority == .low)
+        #expect(r.reason.hasPrefix("priority low from rule consultation"))
+        // Nothing the model knows: it abstains and the default stands.
+        let none = c.decide(title: "xx yy", description: nil, impact: nil, urgency: nil)
+        #expect(none.source == .fallback)
+        // Below the threshold it abstains: a text that mixes two classes' words.
+        let mixed = "zorblax quibble"
+        let conf = m.priority.flatMap { m.predict($0, mixed) }?.confidence ?? 1
+        policy.classification.modelThreshold = min(1, conf + 0.01)
+        #expect(Classifier(policy: policy, model: m).decide(title: mixed, description: nil, impact: nil, urgency: nil).source == .fallback)
+        policy.classification.modelThreshold = max(0, conf - 0.01)
+        #expect(Classifier(policy: policy, model: m).decide(title: mixed, description: nil, impact: nil, urgency: nil).source != .fallback)
+    }
+}

@@ -1,0 +1,41 @@
+// Negation look-back on normalised bytes, and numbers read as "#".
+import Testing
+
+@testable import DeskKit
+
+@Suite struct NegationTests {
+    func negated(_ text: String, _ word: String) -> Bool {
+        let t = TextNormalizer.fold(text)
+        let bytes = Array(t.utf8)
+        let w = Array(word.utf8)
+        guard let start = (0...(bytes.count - w.count)).first(where: { bytes[$0..<($0 + w.count)].elementsEqual(w) }) else {
+            Issue.record("\(word) not in \(t)")
+            return false
+        }
+        return Negation.isNegated(bytes, before: start)
+    }
+
+    @Test func englishAndChineseNegators() {
+        #expect(negated("The system did not crash", "crash"))
+        #expect(negated("Nothing was lost", "lost"))
+        #expect(negated("No data loss at all", "data loss"))
+        #expect(!negated("The system crashed", "crash"))
+        // A negator in an earlier clause does not reach.
+        #expect(!negated("Not urgent, but the server is down", "down"))
+        // Failure words are not negators.
+        #expect(!negated("I cannot log in", "log in"))
+        #expect(negated("系统没有崩溃", "崩溃"))
+        #expect(negated("数据并未丢失", "丢失"))
+        #expect(!negated("系统无法启动，崩溃了", "崩溃"))
+        #expect(!negated("打印机不停卡纸", "卡纸"))
+        #expect(!negated("我无法登录", "登录"))
+    }
+
+    @Test func numbersReadAsHash() {
+        #expect(Classifier.numbersAsHash("300 users, v2.3") == "# users, v#")
+        #expect(Classifier.numbersAsHash("四十五个人都进不去") == "#个人都进不去")
+        #expect(Classifier.numbersAsHash("一直在五楼") == "一直在五楼")
+        #expect(Classifier.numbersAsHash("几百人") == "#人")
+        #expect(Classifier.numbersAsHash("plain text") == "plain text")
+    }
+}
