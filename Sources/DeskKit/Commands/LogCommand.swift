@@ -176,8 +176,7 @@ enum Timeline {
             }
             lines.append(line)
         }
-        // Outside text (names, replies) may hold control characters; people read this on a terminal.
-        return TerminalText.escaped(lines.joined(separator: "\n")) + "\n"
+        return lines.joined(separator: "\n") + "\n"  // escaped by the caller, for a terminal
     }
 
     /// One timeline entry as an NDJSON line.
