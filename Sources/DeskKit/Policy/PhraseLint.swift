@@ -145,24 +145,29 @@ public struct PhraseLint: Sendable {
         let text = c.text
         if conditionalOpeners.contains(where: { text.hasPrefix($0) }) { h.conditional = true }
         let u = Array(text.unicodeScalars)
-        func find(_ m: String) -> Int? {
-            let mu = Array(m.unicodeScalars)
-            guard mu.count <= u.count else { return nil }
-            for i in 0...(u.count - mu.count) where Array(u[i..<(i + mu.count)]) == mu {
+        // Compared in place: copying a slice per position per marker was most of `check`.
+        func find(_ mu: [Unicode.Scalar]) -> Int? {
+            guard let f = mu.first, mu.count <= u.count else { return nil }
+            let latin = LintText.isLatinLetter(f)
+            search: for i in 0...(u.count - mu.count) where u[i] == f {
+                for k in 1..<mu.count where u[i + k] != mu[k] { continue search }
                 // Latin markers start at a word start.
-                if let f = mu.first, LintText.isLatinLetter(f), i > 0, LintText.isLatinLetter(u[i - 1]) { continue }
+                if latin, i > 0, LintText.isLatinLetter(u[i - 1]) { continue }
                 return i
             }
             return nil
         }
-        for m in reportMarkers {
+        for m in reportMarkerScalars {
             if let i = find(m) { h.after = min(h.after ?? Int.max, c.range.lowerBound + i) }
         }
-        for m in trailingConditions {
+        for m in trailingConditionScalars {
             if let i = find(m) { h.before = max(h.before ?? 0, c.range.lowerBound + i) }
         }
         return h
     }
+    /// The markers as scalars, split once.
+    static let reportMarkerScalars = reportMarkers.map { Array($0.unicodeScalars) }
+    static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }
 
     // MARK: substance
 
@@ -254,6 +259,15 @@ public struct PhraseLint: Sendable {
     }
 
     static let keyboardRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"]
+    /// The rows as scalars, forwards and backwards.
+    static let keyboardRowScalars = keyboardRows.flatMap { r in [Array(r.unicodeScalars), Array(r.unicodeScalars.reversed())] }
+
+    /// Whether `needle` occurs in `hay`, scalar by scalar (for ASCII both ways, the same as
+    /// `String.contains`, without its searcher's allocations).
+    static func contains(_ h: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard needle.count <= h.count else { return false }
+        return (0...(h.count - needle.count)).contains { i in (0..<needle.count).allSatisfy { h[i + $0] == needle[$0] } }
+    }
 
     /// Whether a word looks typed at random: a run along a keyboard row ("asdf", "qwer"), one
     /// letter repeated ("aaaa"), or four or more letters without a vowel that were not typed
@@ -263,8 +277,9 @@ public struct PhraseLint: Sendable {
         guard u.count >= 3 else { return false }
         if Set(u).count == 1 { return true }
         if u.count >= 4 {
-            for row in keyboardRows {
-                if row.contains(word) || String(row.reversed()).contains(word) { return true }
+            // The rows are ASCII: a word with any other scalar is in none of them.
+            if u.allSatisfy({ $0.isASCII }) {
+                for row in keyboardRowScalars where contains(row, u) { return true }
             }
         }
         let letters = u.filter(LintText.isLatinLetter)
