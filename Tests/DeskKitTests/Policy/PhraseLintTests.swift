@@ -95,13 +95,24 @@ import Testing
         #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
-    /// Written after the families and measured once, not tuned on: 3 of 15 bad replies got
-    /// through (俺也不知道啊, 这事我们管不了，你找别人吧, "Fixed it."), none of 15 good ones was refused.
+    /// Written after the families and measured once: 3 of 15 bad replies got through
+    /// (俺也不知道啊, 这事我们管不了，你找别人吧, "Fixed it."), none of 15 good ones was refused.
+    /// Those misses then led to the gist check (ReplyGist.swift): 0 of 15 now, so this set is seen.
     @Test func unseenReplySetMeetsItsFloors() throws {
         let r = try replyRates("replies-holdout.ndjson")
         #expect(r.bad + r.good >= 30)
-        #expect(r.badAcceptedShare <= 0.20, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.badAcceptedShare <= 0.07, "\(r.misses.joined(separator: "\n"))")
         #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
+    }
+
+    /// Written and committed before the gist check, measured once before (11 of 24 bad accepted,
+    /// 1 of 18 good refused) and once after (0 of 24, 1 of 18: "I don't know the cause yet, but…"
+    /// still hits the 我不知道 family). Its author also wrote the cue lists, so it is not blind.
+    @Test func secondUnseenReplySetMeetsItsFloors() throws {
+        let r = try replyRates("replies-holdout2.ndjson")
+        #expect(r.bad + r.good >= 40)
+        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.goodRefusedShare <= 0.06, "\(r.misses.joined(separator: "\n"))")
     }
 
     func replyRates(_ file: String) throws -> Rates {

@@ -33,6 +33,9 @@ import Testing
         ("tickets-holdout3.ndjson", 0.96, 0.95, 60),
         // Written last and not tuned on: the rules' figure on text they had not seen.
         ("tickets-holdout4.ndjson", 0.90, 0.75, 30),
+        // Written by a later helper before any rule change, in colloquial zh/en with typos and
+        // traditional characters; the triage rules were not changed after it (0.833, 15/20 high).
+        ("tickets-holdout5.ndjson", 0.80, 0.70, 40),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
