@@ -16,6 +16,12 @@ public struct Policy: Sendable, Equatable {
     /// Survey score dimensions (SPEC §3 `survey`).
     public enum SurveyDimension: String, CaseIterable, Sendable {
         case efficiency, attitude, effectiveness
+
+        /// The mean score of an answer, or nil unless it scores every dimension: what the
+        /// CSAT threshold is compared with (the survey's follow-up and the lifecycle's duty).
+        public static func mean(_ scores: [Double]) -> Double? {
+            scores.count == allCases.count ? scores.reduce(0, +) / Double(scores.count) : nil
+        }
     }
 
     /// How a taboo phrase is matched against a reply.
