@@ -50,19 +50,15 @@ public enum SurveyCommand {
 
     /// Runs `survey` with given settings.
     public static func run(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
-        func usage(_ m: String) -> DeskError { .usage(UsageError(command: "survey", message: m)) }
+        try FlagRules.survey(args)
         switch (args.has("invite"), args.string("record")) {
         case (true, nil):
-            if args.has("strict") { throw usage("--strict goes with --record") }
             var rng = SystemRandomNumberGenerator()
             return try invite(args, ctx, settings: settings, rng: &rng)
         case (false, let file?):
-            if args.has("link") { throw usage("--link goes with --invite") }
             return try record(file, args, ctx, settings: settings)
-        case (true, _?):
-            throw usage("--invite and --record cannot be used together")
-        case (false, nil):
-            throw usage("say what to do: --invite or --record RESPONSES")
+        default:
+            return 2  // unreachable: FlagRules.survey refused every other combination
         }
     }
 
