@@ -190,7 +190,7 @@ complete -c desk -n '__fish_seen_subcommand_from report' -l 'bench' -d 'add the 
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'partial' -d 'write the running totals as one line of JSON, to merge later'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'merge' -d 'read partial reports instead of tickets and merge them'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'label' -x -d 'name standard input NAME in error messages (the split an engine fed)'
-complete -c desk -n '__fish_seen_subcommand_from report' -l 'kb' -r -F -d 'add the knowledge section from this kb file (json, text, markdown)'
+complete -c desk -n '__fish_seen_subcommand_from report' -l 'kb' -r -F -d 'add the knowledge section from this kb file'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'now' -x -d 'the current time, for reproducible runs'
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from report' -s h -l help -d 'print help'

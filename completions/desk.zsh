@@ -271,7 +271,7 @@ _desk_report() {
         '--partial[write the running totals as one line of JSON, to merge later]' \
         '--merge[read partial reports instead of tickets and merge them]' \
         '--label=[name standard input NAME in error messages (the split an engine fed)]:NAME:' \
-        '--kb=[add the knowledge section from this kb file (json, text, markdown)]:FILE:_files' \
+        '--kb=[add the knowledge section from this kb file]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
