@@ -543,6 +543,9 @@ _desk() {
                 --kb)
                     _desk_files
                     return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
                 --limit)
                     return 0 ;;
                 --format)
@@ -550,7 +553,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --kb --limit --format --articles --tickets -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --kb --policy --limit --format --articles --tickets -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -61,7 +61,7 @@ complete -c desk -n '__fish_seen_subcommand_from classify' -l 'min-macro-f1' -x 
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'learn' -d 'train a naive Bayes model on the input tickets whose priority a person gave or confirmed; write it with -o'
 complete -c desk -n '__fish_seen_subcommand_from classify' -s 'o' -l 'output' -r -F -d 'with --learn: the model file to write (the policy names it in classification.model)'
 complete -c desk -n '__fish_seen_subcommand_from classify' -l 'suggest' -d 'record the published articles and resolved tickets most like each ticket in suggestions'
-complete -c desk -n '__fish_seen_subcommand_from classify' -l 'kb' -r -F -d 'the knowledge base file for --suggest'
+complete -c desk -n '__fish_seen_subcommand_from classify' -l 'kb' -r -F -d 'the knowledge base file for --suggest (else the policy\'s knowledge.kb)'
 complete -c desk -n '__fish_seen_subcommand_from classify' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from classify' -F
 complete -c desk -n '__fish_seen_subcommand_from show' -l 'id' -x -d 'pick the ticket with this id'
@@ -208,7 +208,7 @@ complete -c desk -n '__fish_seen_subcommand_from policy' -l 'check' -r -F -d 'va
 complete -c desk -n '__fish_seen_subcommand_from policy' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from policy' -l 'now' -x -d 'the current time, for reproducible runs'
 complete -c desk -n '__fish_seen_subcommand_from policy' -s h -l help -d 'print help'
-complete -c desk -n '__fish_seen_subcommand_from kb' -l 'kb' -r -F -d 'the knowledge base file'
+complete -c desk -n '__fish_seen_subcommand_from kb' -l 'kb' -r -F -d 'the knowledge base file (else the policy\'s knowledge.kb)'
 complete -c desk -n '__fish_seen_subcommand_from kb' -l 'from' -x -d 'draft: the resolved ticket to draft from'
 complete -c desk -n '__fish_seen_subcommand_from kb' -l 'resolved-in' -x -d 'draft: every ticket resolved in this month (policy time zone)'
 complete -c desk -n '__fish_seen_subcommand_from kb' -l 'id' -x -d 'the article to change'
@@ -236,7 +236,8 @@ complete -c desk -n '__fish_seen_subcommand_from kb' -s h -l help -d 'print help
 complete -c desk -n '__fish_seen_subcommand_from kb' -F
 complete -c desk -n '__fish_seen_subcommand_from similar' -l 'id' -x -d 'the ticket to find problems like'
 complete -c desk -n '__fish_seen_subcommand_from similar' -l 'text' -x -d 'the text to find problems like'
-complete -c desk -n '__fish_seen_subcommand_from similar' -l 'kb' -r -F -d 'the knowledge base file'
+complete -c desk -n '__fish_seen_subcommand_from similar' -l 'kb' -r -F -d 'the knowledge base file (else the policy\'s knowledge.kb)'
+complete -c desk -n '__fish_seen_subcommand_from similar' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from similar' -l 'limit' -x -d 'at most N hits'
 complete -c desk -n '__fish_seen_subcommand_from similar' -l 'format' -x -a 'text ndjson' -d 'output format'
 complete -c desk -n '__fish_seen_subcommand_from similar' -l 'articles' -d 'only articles'

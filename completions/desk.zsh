@@ -110,7 +110,7 @@ _desk_classify() {
         '--learn[train a naive Bayes model on the input tickets whose priority a person gave or confirmed; write it with -o]' \
         '(-o --output)'{-o+,--output=}'[with --learn\: the model file to write (the policy names it in classification.model)]:FILE:_files' \
         '--suggest[record the published articles and resolved tickets most like each ticket in suggestions]' \
-        '--kb=[the knowledge base file for --suggest]:FILE:_files' \
+        '--kb=[the knowledge base file for --suggest (else the policy'\''s knowledge.kb)]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -301,7 +301,7 @@ _desk_policy() {
 
 _desk_kb() {
     _arguments -s -S \
-        '--kb=[the knowledge base file]:FILE:_files' \
+        '--kb=[the knowledge base file (else the policy'\''s knowledge.kb)]:FILE:_files' \
         '*--from=[draft\: the resolved ticket to draft from]:ID:' \
         '--resolved-in=[draft\: every ticket resolved in this month (policy time zone)]:YYYY-MM:' \
         '*--id=[the article to change]:KB-ID:' \
@@ -333,7 +333,8 @@ _desk_similar() {
     _arguments -s -S \
         '--id=[the ticket to find problems like]:ID:' \
         '--text=[the text to find problems like]:TEXT:' \
-        '--kb=[the knowledge base file]:FILE:_files' \
+        '--kb=[the knowledge base file (else the policy'\''s knowledge.kb)]:FILE:_files' \
+        '--policy=[policy file to use]:FILE:_files' \
         '--limit=[at most N hits]:N:' \
         '--format=[output format]:VALUE:(text ndjson)' \
         '--articles[only articles]' \

@@ -431,7 +431,11 @@ extension Policy {
     "dimensions": ["efficiency","attitude","effectiveness"]
   },
   "needs_info": ["contact","environment","occurred_at","frequency","steps_tried"],
-  "phone_answer_rate_target": 0.9
+  "phone_answer_rate_target": 0.9,
+  "knowledge": {
+    "kb": null,
+    "review_working_days": 2
+  }
 }
 
 """#
