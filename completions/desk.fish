@@ -195,9 +195,10 @@ complete -c desk -n '__fish_seen_subcommand_from report' -l 'now' -x -d 'the cur
 complete -c desk -n '__fish_seen_subcommand_from report' -l 'policy' -r -F -d 'policy file to use'
 complete -c desk -n '__fish_seen_subcommand_from report' -s h -l help -d 'print help'
 complete -c desk -n '__fish_seen_subcommand_from report' -F
-complete -c desk -n '__fish_seen_subcommand_from check' -l 'rule' -x -a 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -d 'run only this rule'
-complete -c desk -n '__fish_seen_subcommand_from check' -l 'skip' -x -a 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review' -d 'do not run this rule'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'rule' -x -a 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate' -d 'run only this rule'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'skip' -x -a 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate' -d 'do not run this rule'
 complete -c desk -n '__fish_seen_subcommand_from check' -l 'format' -x -a 'text json github' -d 'findings as compiler-style text, NDJSON, or GitHub workflow annotations'
+complete -c desk -n '__fish_seen_subcommand_from check' -l 'kb' -r -F -d 'also check this knowledge base file (the rules of desk kb check); tickets only when files are named'
 complete -c desk -n '__fish_seen_subcommand_from check' -l 'strict' -d 'fail on warnings too'
 complete -c desk -n '__fish_seen_subcommand_from check' -s 'q' -l 'quiet' -d 'leave out the summary line'
 complete -c desk -n '__fish_seen_subcommand_from check' -l 'now' -x -d 'the current time, for reproducible runs'

@@ -280,9 +280,10 @@ _desk_report() {
 
 _desk_check() {
     _arguments -s -S \
-        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
-        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review)' \
+        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate)' \
+        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate)' \
         '--format=[findings as compiler-style text, NDJSON, or GitHub workflow annotations]:VALUE:(text json github)' \
+        '--kb=[also check this knowledge base file (the rules of desk kb check); tickets only when files are named]:FILE:_files' \
         '--strict[fail on warnings too]' \
         '(-q --quiet)'{-q,--quiet}'[leave out the summary line]' \
         '--now=[the current time, for reproducible runs]:TIME:' \

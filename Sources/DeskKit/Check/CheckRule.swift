@@ -23,6 +23,10 @@ public enum CheckRule: String, CaseIterable, Sendable {
     case notSurveyed = "not-surveyed"
     case observationUnconfirmed = "observation-unconfirmed"
     case policyReview = "policy-review"
+    // The kb rules (`check --kb FILE`, `kb check`): KnowledgeCheck.
+    case incompleteArticle = "incomplete-article"
+    case reviewOverdue = "review-overdue"
+    case nearDuplicate = "near-duplicate"
 
     /// The rule's severity. Errors are facts a record must never have (broken data, wording the
     /// seeds forbid, a hand-off the receiver cannot act on); warnings are process lapses that
@@ -30,10 +34,10 @@ public enum CheckRule: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .invalidJSON, .invalidRecord, .invalidField, .missingFact, .duplicateId, .tabooReply, .vagueResolution,
-            .incompleteHandoff:
+            .incompleteHandoff, .incompleteArticle, .reviewOverdue:
             return .error
         case .needsInfoOpen, .breachNotEscalated, .unacknowledgedEscalation, .notSurveyed, .observationUnconfirmed,
-            .policyReview:
+            .policyReview, .nearDuplicate:
             return .warning
         }
     }

@@ -259,7 +259,7 @@ enum KbActions {
         let policy = try Policy.load(args, ctx)
         let findings = try KnowledgeCheck.run(paths: paths, lint: PhraseLint(policy: policy), now: ctx.now(args), ctx)
         try KnowledgeCheck.write(findings, format: args.string("format") ?? "text", to: ctx.stdout)
-        let errors = findings.filter { $0.severity == "error" }.count
+        let errors = findings.filter { $0.severity == .error }.count
         ctx.diagnostics.print(Diagnostic(.plain, "desk: kb check: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"))
         return errors > 0 ? 1 : 0
     }
