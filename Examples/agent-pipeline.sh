@@ -22,7 +22,7 @@ $desk open --now 2026-11-02T01:10:00Z --id $id --channel phone --title "OA系统
   --steps-tried "重启电脑，清除浏览器缓存" -a "$t" >/dev/null
 step "classify: priority, category and SLA due times"
 $desk classify --now 2026-11-02T01:11:00Z -i "$t"
-$desk show --format text "$t" | grep -E "^DK|category|due"
+$desk show --format text --now 2026-11-02T01:11:00Z "$t" | grep -E "^DK|category|due"
 step "first reply; a taboo reply is refused"
 $desk reply --id $id --text "您好，已收到，正在排查OA登录问题" --now 2026-11-02T01:12:00Z -i "$t"
 refused $desk reply --id $id --text "我不知道" --now 2026-11-02T01:13:00Z -i "$t"
@@ -42,6 +42,6 @@ printf '{"token":"%s","efficiency":5,"attitude":5,"effectiveness":4,"comment":"�
   | $desk survey --record - --now 2026-11-02T06:00:00Z -i "$t"
 step "check and the final card"
 $desk check --now 2026-11-03T00:00:00Z "$t"
-$desk show --format text "$t" | grep -E "^DK|escalated|cause|result|survey|history"
+$desk show --format text --now 2026-11-03T00:00:00Z "$t" | grep -E "^DK|escalated|cause|result|survey|history"
 step "November's report, headline"
 $desk report --month 2026-11 --now 2026-12-01T00:00:00Z --format text "$t" | sed -n '4,10p'

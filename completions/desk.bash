@@ -30,13 +30,13 @@ _desk() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy kb similar help completions -h --help --version' -- "$cur") )
+        COMPREPLY=( $(compgen -W 'open classify show queue edit reply log escalate resolve survey report check policy kb similar help completions -h --help --version' -- "$cur") )
         return 0
     fi
     case "$cmd" in
         help)
             if (( COMP_CWORD == i + 1 )); then
-                COMPREPLY=( $(compgen -W 'open classify show edit reply log escalate resolve survey report check policy kb similar' -- "$cur") )
+                COMPREPLY=( $(compgen -W 'open classify show queue edit reply log escalate resolve survey report check policy kb similar' -- "$cur") )
             fi
             ;;
         completions)
@@ -186,9 +186,45 @@ _desk() {
                     return 0 ;;
                 --now)
                     return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --status --priority --owner --assignee --tier --channel --category --tag --requester --opened-since --opened-before --updated-since --breached --text --sort --reverse --limit --count --format --redact --now --policy -h --help' -- "$cur") )
+            else
+                _desk_files
+            fi
+            ;;
+        queue)
+            case "$prev" in
+                --owner)
+                    return 0 ;;
+                --assignee)
+                    return 0 ;;
+                --tier)
+                    COMPREPLY=( $(compgen -W 'tier1 tier2 rnd vendor' -- "$cur") )
+                    return 0 ;;
+                --priority)
+                    COMPREPLY=( $(compgen -W 'high medium low' -- "$cur") )
+                    return 0 ;;
+                --within)
+                    return 0 ;;
+                --limit)
+                    return 0 ;;
+                --format)
+                    COMPREPLY=( $(compgen -W 'text ndjson' -- "$cur") )
+                    return 0 ;;
+                --by)
+                    return 0 ;;
+                --now)
+                    return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=( $(compgen -W '--owner --assignee --mine --tier --priority --overdue --within --limit --format --explain --by --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -272,6 +308,10 @@ _desk() {
                     return 0 ;;
                 --text)
                     return 0 ;;
+                --promise)
+                    return 0 ;;
+                --eta)
+                    return 0 ;;
                 --by)
                     return 0 ;;
                 -i|--in-place)
@@ -284,7 +324,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --workaround --callback --promise --eta --dropped --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -437,10 +477,10 @@ _desk() {
         check)
             case "$prev" in
                 --rule)
-                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate' -- "$cur") )
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate' -- "$cur") )
                     return 0 ;;
                 --skip)
-                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate' -- "$cur") )
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate' -- "$cur") )
                     return 0 ;;
                 --format)
                     COMPREPLY=( $(compgen -W 'text json github' -- "$cur") )

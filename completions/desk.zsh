@@ -16,6 +16,7 @@ _desk() {
                 open) _desk_open ;;
                 classify) _desk_classify ;;
                 show) _desk_show ;;
+                queue) _desk_queue ;;
                 edit) _desk_edit ;;
                 reply) _desk_reply ;;
                 log) _desk_log ;;
@@ -36,7 +37,7 @@ _desk() {
 
 _desk_command_names() {
     local -a names
-    names=('open' 'classify' 'show' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy' 'kb' 'similar')
+    names=('open' 'classify' 'show' 'queue' 'edit' 'reply' 'log' 'escalate' 'resolve' 'survey' 'report' 'check' 'policy' 'kb' 'similar')
     _describe -t commands 'desk command' names
 }
 
@@ -46,6 +47,7 @@ _desk_commands() {
         'open:create a ticket from flags or raw requests, or reopen a finished one'
         'classify:set priority, category and tags by the policy'\''s rules, with the reasons; compute SLA due times'
         'show:print the tickets picked, as NDJSON byte for byte or as readable cards'
+        'queue:list every open duty of the tickets, overdue first, then by due time'
         'edit:change a ticket'\''s facts, category, tags, assignee, impact, urgency or escalation request'
         'reply:log a reply to the requester, an internal note, or a message from the requester'
         'log:a ticket'\''s audit trail as a readable timeline, SLA events interleaved'
@@ -139,6 +141,26 @@ _desk_show() {
         '--format=[output format]:VALUE:(ndjson text)' \
         '--redact[mask requester e-mail, phone and account]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
+        '(- *)'{-h,--help}'[print help]' \
+        '*:file:_files'
+}
+
+_desk_queue() {
+    _arguments -s -S \
+        '*--owner=[pick tickets owned by NAME]:NAME:' \
+        '*--assignee=[pick tickets assigned to NAME]:NAME:' \
+        '--mine[pick tickets owned by or assigned to $DESK_AGENT (or --by)]' \
+        '*--tier=[pick tickets at this tier]:VALUE:(tier1 tier2 rnd vendor)' \
+        '*--priority=[pick tickets with this priority]:VALUE:(high medium low)' \
+        '--overdue[list only overdue duties]' \
+        '--within=[list only duties due within this time from now (overdue included)]:DURATION:' \
+        '--limit=[print at most N duties]:N:' \
+        '--format=[output format]:VALUE:(text ndjson)' \
+        '--explain[name the rule and the policy value behind each due time]' \
+        '--by=[who is acting, recorded in history]:NAME:' \
+        '--now=[the current time, for reproducible runs]:TIME:' \
+        '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -186,6 +208,11 @@ _desk_reply() {
         '--internal[an internal note, not sent to the requester]' \
         '--customer[a message from the requester (resumes a waiting ticket)]' \
         '--waiting[with a public reply\: wait for the requester, pausing the SLA clock]' \
+        '--workaround[with a public reply\: it delivers a temporary workaround]' \
+        '--callback[with a public reply\: it is the call-back of a missed or dropped call]' \
+        '--promise=[with a public reply\: the reply time agreed with the requester]:WHEN:' \
+        '--eta=[with a public reply\: the expected resolution time given to the requester]:WHEN:' \
+        '--dropped[record a dropped call, which owes a call-back]' \
         '--dry-run[only check the wording of the public reply\: exit 1 with the reasons, or 0; nothing is read or written]' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
@@ -280,8 +307,8 @@ _desk_report() {
 
 _desk_check() {
     _arguments -s -S \
-        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate)' \
-        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed policy-review incomplete-article review-overdue near-duplicate)' \
+        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate)' \
+        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate)' \
         '--format=[findings as compiler-style text, NDJSON, or GitHub workflow annotations]:VALUE:(text json github)' \
         '--kb=[also check this knowledge base file (the rules of desk kb check); tickets only when files are named]:FILE:_files' \
         '--strict[fail on warnings too]' \

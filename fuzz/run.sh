@@ -17,8 +17,9 @@ if [ "$target" = arguments ]; then
     swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -module-name DeskKit \
       $(find Sources/DeskKit -name '*.swift' | sort) fuzz/FuzzArguments.swift -o "$out/fuzz-arguments"
     status=0
+    # Absolute paths: the target works in its own scratch folder (it chdirs there).
     "$out/fuzz-arguments" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=4096 \
-      -artifact_prefix=fuzz/findings/arguments- "$out/corpus" > "$out/last-run.log" 2>&1 || status=$?
+      -artifact_prefix="$PWD/fuzz/findings/arguments-" "$PWD/$out/corpus" > "$out/last-run.log" 2>&1 || status=$?
     grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^Done [0-9]+ runs|ERROR|SUMMARY|Test unit written' "$out/last-run.log" || true
     echo "findings in fuzz/findings/: $(find fuzz/findings -type f | wc -l)"
     exit $status

@@ -22,6 +22,13 @@ public enum CheckRule: String, CaseIterable, Sendable {
     case unacknowledgedEscalation = "unacknowledged-escalation"
     case notSurveyed = "not-surveyed"
     case observationUnconfirmed = "observation-unconfirmed"
+    case escalationETAPassed = "escalation-eta-passed"
+    case promiseBroken = "promise-broken"
+    case etaOverdue = "eta-overdue"
+    case callbackMissed = "callback-missed"
+    case endOfDayUpdate = "end-of-day-update"
+    case progressOverdue = "progress-overdue"
+    case surveyFollowUp = "survey-follow-up"
     case policyReview = "policy-review"
     // The kb rules (`check --kb FILE`, `kb check`): KnowledgeCheck.
     case incompleteArticle = "incomplete-article"
@@ -37,7 +44,8 @@ public enum CheckRule: String, CaseIterable, Sendable {
             .incompleteHandoff, .incompleteArticle, .reviewOverdue:
             return .error
         case .needsInfoOpen, .breachNotEscalated, .unacknowledgedEscalation, .notSurveyed, .observationUnconfirmed,
-            .policyReview, .nearDuplicate:
+            .escalationETAPassed, .promiseBroken, .etaOverdue, .callbackMissed, .endOfDayUpdate, .progressOverdue,
+            .surveyFollowUp, .policyReview, .nearDuplicate:
             return .warning
         }
     }

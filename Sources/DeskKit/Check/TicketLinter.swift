@@ -18,7 +18,7 @@ public struct TicketLinter: Sendable {
     public let now: Instant
     let enabled: Set<CheckRule>
     let lint: PhraseLint
-    let clock: SLAClock
+    let lifecycle: Lifecycle
 
     /// Statuses after a resolution: the work is done (or being observed).
     static let resolvedStatuses: Set<Status> = [.resolved, .closed, .observing]
@@ -28,7 +28,7 @@ public struct TicketLinter: Sendable {
         self.now = now
         self.enabled = rules
         self.lint = PhraseLint(policy: policy)
-        self.clock = SLAClock(policy: policy)
+        self.lifecycle = Lifecycle(policy: policy)
     }
 
     /// Every problem of one ticket, in rule order.
@@ -36,18 +36,82 @@ public struct TicketLinter: Sendable {
         var out: [Problem] = []
         let history = t.array("history").compactMap(\.objectValue)
         let escalations = t.array("escalations").compactMap(\.objectValue)
-        let sla = t.object("sla")
+        // The lifecycle's timeline, replayed once for every time rule.
+        let needsTimeline = !enabled.isDisjoint(with: TicketLinter.timelineRules)
+        let facts = needsTimeline ? lifecycle.facts(t) : nil
+        let schedule = facts.map { lifecycle.schedule($0, now: now) }
+        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now) } } ?? []
         if enabled.contains(.invalidField) { fieldTypes(t, &out) }
         if enabled.contains(.missingFact) { missingFacts(t, &out) }
-        if enabled.contains(.needsInfoOpen) { needsInfo(t, sla, &out) }
+        if enabled.contains(.needsInfoOpen), let schedule { needsInfo(t, schedule, &out) }
         if enabled.contains(.tabooReply) { taboo(history, &out) }
         if enabled.contains(.vagueResolution) { vagueResolution(t, &out) }
-        if enabled.contains(.breachNotEscalated) { breaches(t, sla, history, escalations, &out) }
+        if enabled.contains(.breachNotEscalated), let schedule { breaches(t, schedule, history, escalations, &out) }
         if enabled.contains(.incompleteHandoff) { handoffs(escalations, &out) }
-        if enabled.contains(.unacknowledgedEscalation) { acknowledgement(t, escalations, &out) }
-        if enabled.contains(.notSurveyed) { survey(t, history, &out) }
-        if enabled.contains(.observationUnconfirmed) { observation(t, history, &out) }
+        // Cadence duties (end-of-day and progress updates) are judged while the ticket is worked
+        // on, one finding per rule summing up its lapses: once resolved, they are history.
+        var cadence: [CheckRule: [Duty]] = [:]
+        for d in duties where d.isLapsed {
+            guard let rule = TicketLinter.rule(for: d), enabled.contains(rule) else { continue }
+            if d.kind == .endOfDay || d.kind == .progress {
+                if !TicketLinter.resolvedStatuses.contains(t.status) { cadence[rule, default: []].append(d) }
+                continue
+            }
+            out.append(Problem(rule: rule, message: TicketLinter.message(d, t, escalations)))
+        }
+        for rule in [CheckRule.endOfDayUpdate, .progressOverdue] {
+            guard let list = cadence[rule], let last = list.last else { continue }
+            let what = rule == .endOfDayUpdate ? "end-of-day update" : "progress update"
+            var m = list.count == 1 ? "\(what) due \(last.due?.rfc3339 ?? "?")" : "\(list.count) \(what)s missed, the last due \(last.due?.rfc3339 ?? "?")"
+            m += last.state == .overdue ? " is overdue" : list.count == 1 ? " was missed" : ""
+            out.append(Problem(rule: rule, message: m + " (\(last.explain))"))
+        }
         return TicketLinter.scrub(out, of: t)
+    }
+
+    /// Rules judged on the lifecycle's timeline.
+    static let timelineRules: Set<CheckRule> = [
+        .needsInfoOpen, .breachNotEscalated, .unacknowledgedEscalation, .notSurveyed, .observationUnconfirmed,
+        .escalationETAPassed, .promiseBroken, .etaOverdue, .callbackMissed, .endOfDayUpdate, .progressOverdue, .surveyFollowUp,
+    ]
+
+    /// The rule a lapsed duty is reported under; nil for the SLA targets and time limits
+    /// (breach-not-escalated reports those) and for a late acknowledgement (only one still
+    /// missing is `unacknowledged`).
+    static func rule(for d: Duty) -> CheckRule? {
+        switch d.kind {
+        case .firstResponse, .workaround, .resolution, .escalation: return nil
+        case .acknowledgement: return d.state == .overdue ? .unacknowledgedEscalation : nil
+        case .escalationETA: return .escalationETAPassed
+        case .promise: return .promiseBroken
+        case .eta: return .etaOverdue
+        case .callback: return .callbackMissed
+        case .endOfDay: return .endOfDayUpdate
+        case .progress: return .progressOverdue
+        case .observation: return .observationUnconfirmed
+        case .survey: return .notSurveyed
+        case .surveyFollowUp: return .surveyFollowUp
+        }
+    }
+
+    /// The finding's text for a lapsed duty.
+    static func message(_ d: Duty, _ t: Ticket, _ escalations: [JSONObject]) -> String {
+        let due = d.due?.rfc3339 ?? "?"
+        switch d.kind {
+        case .acknowledgement:
+            let e = escalations.last
+            return "escalated to \(e?["to"]?.stringValue ?? "?") at \(e?["at"]?.stringValue ?? "?") but never acknowledged (expected by \(due)); "
+                + "the receiver should confirm with an ETA"
+        case .observation:
+            return "observation ended \(due) but the fix was never confirmed; confirm it or reopen"
+        case .survey:
+            return "resolved and never invited to the survey (due \(due): \(d.explain)); invite it or record why it was skipped"
+        default:
+            let what = d.kind.rawValue.replacing("_", with: " ")
+            if d.state == .overdue { return "\(what) due \(due) is overdue (\(d.explain))" }
+            if let done = d.doneAt, d.kind != .endOfDay { return "\(what) due \(due) was missed: done \(done.rfc3339) (\(d.explain))" }
+            return "\(what) due \(due) was missed (\(d.explain))"
+        }
     }
 
     // MARK: invalid-field
@@ -89,21 +153,12 @@ public struct TicketLinter: Sendable {
 
     // MARK: needs-info-open
 
-    func needsInfo(_ t: Ticket, _ sla: JSONObject?, _ out: inout [Problem]) {
+    func needsInfo(_ t: Ticket, _ schedule: Schedule, _ out: inout [Problem]) {
         // Only tickets someone is working on: a waiting ticket has asked and awaits the answer,
         // and after a resolution the open questions no longer matter.
         guard t.status == .open || t.status == .inProgress || t.status == .escalated else { return }
         let facts = t.array("needs_info").compactMap(\.stringValue)
-        guard !facts.isEmpty else { return }
-        let due: Instant
-        if let d = sla?["first_response_due"]?.stringValue.flatMap(Instant.init(rfc3339:)) {
-            due = d
-        } else if let target = clock.firstResponseTarget(t) {
-            due = clock.due(t, target: target, now: now)
-        } else {
-            return
-        }
-        guard now > due else { return }
+        guard !facts.isEmpty, let due = schedule.due(.firstResponse), now > due else { return }
         out.append(
             Problem(
                 rule: .needsInfoOpen,
@@ -148,32 +203,24 @@ public struct TicketLinter: Sendable {
 
     // MARK: breach-not-escalated
 
-    func breaches(_ t: Ticket, _ sla: JSONObject?, _ history: [JSONObject], _ escalations: [JSONObject], _ out: inout [Problem]) {
-        guard let sla else { return }
+    func breaches(_ t: Ticket, _ schedule: Schedule, _ history: [JSONObject], _ escalations: [JSONObject], _ out: inout [Problem]) {
+        // A ticket enters its SLA when classify stamps it (the `sla` object).
+        guard t.has("sla") else { return }
         if !escalations.isEmpty || history.contains(where: { $0["event"]?.stringValue == "escalated" }) { return }
+        // The lifecycle's breaches at --now: the record's sla.breaches is a copy of them as of
+        // its last write, so it is not read here.
         var found: [String] = []
-        var targets: Set<String> = []
-        for b in sla["breaches"]?.arrayValue?.compactMap(\.objectValue) ?? [] {
-            let target = b["target"]?.stringValue ?? "?"
-            targets.insert(target)
-            found.append("\(target) (due \(b["due"]?.stringValue ?? "?"), at \(b["at"]?.stringValue ?? "?"))")
-        }
-        let finished = TicketLinter.resolvedStatuses.contains(t.status)
-        if !targets.contains("first_response"), let due = sla["first_response_due"]?.stringValue.flatMap(Instant.init(rfc3339:)) {
-            if let at = t.instant("first_response_at") {
-                if at > due { found.append("first_response (due \(due.rfc3339), at \(at.rfc3339))") }
-            } else if !finished && now > due {
-                found.append("first_response (due \(due.rfc3339), no reply yet)")
+        for target in SLATarget.allCases {
+            let c = schedule.targets[target]
+            guard c.state == .breached, let due = schedule.due(target) else { continue }
+            if let at = c.stoppedAt {
+                found.append("\(target.rawValue) (due \(due.rfc3339), at \(at.rfc3339))")
+            } else {
+                found.append("\(target.rawValue) (due \(due.rfc3339), \(target == .firstResponse ? "no reply yet" : "still \(t.status.rawValue)"))")
             }
         }
-        // Open past the resolution due: due times are written once at classification, so the
-        // completed waiting time (paused_seconds) moves them; a ticket waiting now is paused.
-        if !targets.contains("resolution"), !finished, t.status != .waiting,
-            let due = sla["resolution_due"]?.stringValue.flatMap(Instant.init(rfc3339:))
-        {
-            let paused = Int64(sla["paused_seconds"]?.intValue ?? 0)
-            let moved = paused > 0 ? clock.calendar(for: t).add(paused, to: due) : due
-            if now > moved { found.append("resolution (due \(moved.rfc3339), still \(t.status.rawValue))") }
+        for st in schedule.stints where st.state == .breached {
+            found.append("escalation time limit of \(st.tier.rawValue) (due \(st.due?.rfc3339 ?? "?"), \(st.stop.map { "left it \($0.rfc3339)" } ?? "still there"))")
         }
         guard !found.isEmpty else { return }
         out.append(
@@ -197,74 +244,6 @@ public struct TicketLinter: Sendable {
                     rule: .incompleteHandoff,
                     message: "escalation \(step) hand-off lacks \(missing.joined(separator: ", "))"))
         }
-    }
-
-    // MARK: unacknowledged-escalation
-
-    /// How long a receiving tier has to acknowledge: the time the sending tier was allowed to
-    /// hold a ticket of this priority, else two hours, on the ticket's SLA calendar.
-    func acknowledgementLimit(_ t: Ticket, from: Tier?) -> Int64 {
-        let p = t.priority ?? policy.classification.defaultPriority
-        if let from, let limit = policy.escalation.timeLimits[from]?[p] { return limit }
-        return 7200
-    }
-
-    func acknowledgement(_ t: Ticket, _ escalations: [JSONObject], _ out: inout [Problem]) {
-        // Only the latest escalation of a ticket still in work: earlier steps were taken over
-        // by the next tier, and after a resolution an acknowledgement changes nothing.
-        guard !TicketLinter.resolvedStatuses.contains(t.status), let e = escalations.last else { return }
-        if let ack = e["ack_at"], !ack.isNull { return }
-        guard let at = e["at"]?.stringValue.flatMap(Instant.init(rfc3339:)) else { return }
-        let from = e["from"]?.stringValue.flatMap(Tier.init(rawValue:))
-        let limit = acknowledgementLimit(t, from: from)
-        let due = clock.calendar(for: t).add(limit, to: at)
-        guard now > due else { return }
-        let to = e["to"]?.stringValue ?? "?"
-        out.append(
-            Problem(
-                rule: .unacknowledgedEscalation,
-                message: "escalated to \(to) at \(at.rfc3339) but never acknowledged (expected by \(due.rfc3339)); "
-                    + "the receiver should confirm with an ETA"))
-    }
-
-    // MARK: not-surveyed
-
-    func survey(_ t: Ticket, _ history: [JSONObject], _ out: inout [Problem]) {
-        guard t.status.isFinished else { return }
-        if let s = t.object("survey"), s["invited_at"] != nil || s["token"] != nil { return }
-        let surveyEvents: Set<String> = ["surveyed", "survey_skipped", "survey_recorded"]
-        if history.contains(where: { surveyEvents.contains($0["event"]?.stringValue ?? "") }) { return }
-        guard let resolvedAt = TicketLinter.resolvedAt(t, history) else { return }
-        let due = resolvedAt.adding(policy.survey.responseWindow)
-        guard now > due else { return }
-        out.append(
-            Problem(
-                rule: .notSurveyed,
-                message: "resolved \(resolvedAt.rfc3339) and never invited to the survey (window \(Policy.formatDuration(policy.survey.responseWindow)) "
-                    + "passed \(due.rfc3339)); invite it or record why it was skipped"))
-    }
-
-    /// When the ticket counted as resolved: confirmation, else the resolution, else the last
-    /// `resolved` event.
-    static func resolvedAt(_ t: Ticket, _ history: [JSONObject]) -> Instant? {
-        let r = t.object("resolution")
-        for key in ["confirmed_at", "at"] {
-            if let i = r?[key]?.stringValue.flatMap(Instant.init(rfc3339:)) { return i }
-        }
-        return history.last { $0["event"]?.stringValue == "resolved" }?["at"]?.stringValue.flatMap(Instant.init(rfc3339:))
-    }
-
-    // MARK: observation-unconfirmed
-
-    func observation(_ t: Ticket, _ history: [JSONObject], _ out: inout [Problem]) {
-        guard t.status == .observing else { return }
-        let fromResolution = t.object("resolution")?["observe_until"]?.stringValue
-        let fromHistory = history.last { $0["event"]?.stringValue == "resolved" }?["observe_until"]?.stringValue
-        guard let until = (fromResolution ?? fromHistory).flatMap(Instant.init(rfc3339:)), now > until else { return }
-        out.append(
-            Problem(
-                rule: .observationUnconfirmed,
-                message: "observation ended \(until.rfc3339) but the fix was never confirmed; confirm it or reopen"))
     }
 
     // MARK: contact data

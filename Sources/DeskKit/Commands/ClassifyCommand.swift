@@ -1,5 +1,5 @@
 // `desk classify`: set priority, category and tags from the policy's classification rules
-// (with the reason), compute the SLA due times and record breaches; `--priority` with `--id`
+// (with the reason), record the SLA schedule (Lifecycle); `--priority` with `--id`
 // sets a priority by hand that later automatic runs keep. Runs are idempotent: a ticket whose
 // computed fields equal what it holds is not rewritten, so a second run at the same --now
 // gives identical bytes.
@@ -140,16 +140,14 @@ struct ClassifyRun {
     let classifier: Classifier
     let now: Instant
     let by: String?
-    /// The SLA calendar of each priority, built once (a calendar holds sets of dates).
-    let calendars: [Priority: BusinessCalendar]
+    /// The SLA schedule (calendars built once: a calendar holds sets of dates).
+    let lifecycle: Lifecycle
 
     init(classifier: Classifier, now: Instant, by: String?) {
         self.classifier = classifier
         self.now = now
         self.by = by
-        var calendars: [Priority: BusinessCalendar] = [:]
-        for p in Priority.allCases { calendars[p] = classifier.policy.calendar(for: p.rawValue) }
-        self.calendars = calendars
+        self.lifecycle = Lifecycle(policy: classifier.policy)
     }
 
     var policy: Policy { classifier.policy }
@@ -222,8 +220,9 @@ struct ClassifyRun {
         if let m = manualObject { classification["manual"] = .object(m) }
         update("classification", .object(classification), old: oldClassification)
 
+        // Dues and breaches follow the priority just set (docs/SLA.md).
         let oldSLA = t.value("sla")
-        update("sla", sla(for: t, priority: d.priority, old: oldSLA), old: oldSLA)
+        update("sla", .object(lifecycle.slaObject(t, old: oldSLA?.objectValue, now: now)), old: oldSLA)
 
         guard changed else { return }
         if manualChanged, let m = manual {
@@ -240,66 +239,5 @@ struct ClassifyRun {
             details.append(JSONMember("rules", rules))
             t.record("classified", at: now, by: by, details)
         }
-    }
-
-    /// False when the ticket's history cannot hold a `waiting` event: its bytes, as read, do not
-    /// contain `"waiting"`. Most tickets never waited, and parsing history is the costliest
-    /// part of a ticket; a history with escapes may spell the name otherwise, so it is parsed.
-    static func mayHaveWaited(_ t: Ticket) -> Bool {
-        guard let m = t.members.first(where: { $0.key == "history" }) else { return false }
-        guard case .raw(let range) = m.stored else { return true }
-        let needle = Array(#""waiting""#.utf8)
-        return t.source.withUnsafeBytes { buf in
-            let b = UnsafeRawBufferPointer(rebasing: buf[range])
-            guard b.count >= needle.count else { return false }
-            var i = 0
-            while i <= b.count - needle.count {
-                if b[i] == 0x5C { return true }  // a backslash escape: parse to be sure
-                if b[i] == 0x22 && b[i + 1] == 0x77 {
-                    var j = 2
-                    while j < needle.count && b[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// The ticket's `sla` object under `priority`: due times, paused time and breaches as of
-    /// `now`. Other keys of an existing object are kept, and so are breaches already recorded.
-    func sla(for t: Ticket, priority: Priority, old: JSONValue?) -> JSONValue {
-        let cal = calendars[priority] ?? policy.calendar(for: priority.rawValue)
-        let pauses = ClassifyRun.mayHaveWaited(t) ? SLAClock.pauses(of: t, until: now) : []
-        func due(_ target: Int64?) -> Instant? {
-            target.map { cal.add($0, to: t.openedAt, excluding: pauses) }
-        }
-        let firstResponse = due(policy.firstResponse[t.channel])
-        let workaround = due(policy.workaround[priority])
-        let resolution = due(policy.resolution[priority])
-        let paused = pauses.reduce(Int64(0)) { $0 + cal.businessTime(from: $1.start, to: $1.end) }
-
-        var o = old?.objectValue ?? JSONObject()
-        o["policy"] = .string(policy.id)
-        o["first_response_due"] = firstResponse.map { .string($0.rfc3339) } ?? .null
-        o["workaround_due"] = workaround.map { .string($0.rfc3339) } ?? .null
-        o["resolution_due"] = resolution.map { .string($0.rfc3339) } ?? .null
-        o["paused_seconds"] = .number(String(paused))
-
-        var breaches = o["breaches"]?.arrayValue ?? []
-        let responded = t.instant("first_response_at")
-        let resolved = t.object("resolution")?["at"]?.stringValue.flatMap(Instant.init(rfc3339:))
-        for (target, dueAt, doneAt) in [
-            ("first_response", firstResponse, responded), ("workaround", workaround, resolved), ("resolution", resolution, resolved),
-        ] {
-            guard let dueAt, dueAt < now else { continue }
-            if let doneAt, doneAt <= dueAt { continue }
-            if breaches.contains(where: { $0.objectValue?["target"]?.stringValue == target }) { continue }
-            breaches.append(.object([
-                "target": .string(target), "due": .string(dueAt.rfc3339), "at": .string(dueAt.rfc3339),
-            ]))
-        }
-        o["breaches"] = .array(breaches)
-        return .object(o)
     }
 }

@@ -32,11 +32,15 @@ public enum EscalateCommand {
             whose trigger fired: the customer asked (escalation_requested, true or {at, reason}) \
             and no escalation happened since; a complexity tag (escalation.complexity_tags) on a \
             ticket never escalated; or more SLA time than escalation.time_limits[tier][priority] \
-            passed since it reached its tier (unclassified tickets count as the policy's default \
-            priority), which also records an escalation breach in sla.breaches. Checked in that \
-            order; the first that fires is recorded. The automatic hand-off notes missing items in \
-            the reason instead of refusing. Nothing goes past the last tier. Running again at the \
-            same time changes nothing. Each escalation is also reported on stderr; --dry-run only \
+            passed since it reached its tier, waits on the customer and time spent resolved left \
+            out, and not before an ETA the tier acknowledged (unclassified tickets count as the \
+            policy's default priority), which also records an escalation breach in sla.breaches. \
+            Checked in that order; the first that fires is recorded. The automatic hand-off is \
+            built from the ticket: its description (else title), steps_tried, the latest notes and \
+            replies as progress, and the trigger as the support needed; a fact the ticket lacks is \
+            stated as not recorded in its field, listed in handoff_missing and named in the reason, \
+            so a file kept through desk commands still passes desk check. Nothing goes past the \
+            last tier. Running again at the same time changes nothing. Each escalation is also reported on stderr; --dry-run only \
             prints 'ID FROM -> TO: TRIGGER: REASON' lines on stdout and changes nothing. Meant to run \
             from cron every five minutes (Examples/cron/auto-escalate.sh).
             """,
@@ -87,7 +91,7 @@ public enum EscalateCommand {
         }
         if args.has("ack") {
             try TargetedRun.forbid(args, manualFlags, "with --ack")
-            return try acknowledge(args, ctx, now: now)
+            return try acknowledge(args, ctx, lifecycle: Lifecycle(policy: policy), now: now)
         }
         return try manual(args, ctx, policy: policy, now: now)
     }
@@ -127,6 +131,7 @@ public enum EscalateCommand {
             throw .refused("escalate to \(to.rawValue): not on the policy's escalation path (\(path.map(\.rawValue).joined(separator: " -> ")))")
         }
         let skipReason = args.string("skip-reason").flatMap { $0.trimmed.isEmpty ? nil : $0 }
+        let lifecycle = Lifecycle(policy: policy)
         try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
             let what = "escalate \(t.id) to \(to.rawValue)"
             if t.status.isFinished || t.status == .observing {
@@ -152,6 +157,7 @@ public enum EscalateCommand {
             }
             escalate(&t, from: from, to: to, at: now, by: by, trigger: "manual", reason: reason, skipReason: skipReason,
                 package: package, assignee: args.string("assignee"))
+            lifecycle.record(&t, now: now)
         }
         return 0
     }
@@ -159,7 +165,7 @@ public enum EscalateCommand {
     /// Records one escalation on the ticket.
     static func escalate(
         _ t: inout Ticket, from: Tier, to: Tier, at: Instant, by: String, trigger: String, reason: String,
-        skipReason: String? = nil, package: [(String, String?)], assignee: String? = nil
+        skipReason: String? = nil, package: [(String, String?)], assignee: String? = nil, missing: [String] = []
     ) {
         var h = JSONObject()
         for (key, value) in package { if let v = value { h[key] = .string(v) } }
@@ -172,6 +178,7 @@ public enum EscalateCommand {
         e["reason"] = .string(reason)
         if let s = skipReason { e["skip_reason"] = .string(s) }
         e["handoff"] = .object(h)
+        if !missing.isEmpty { e["handoff_missing"] = .array(missing.map { .string($0) }) }
         t.appendInPlace(.object(e), to: "escalations")
         t.set("tier", .string(to.rawValue))
         if let a = assignee, !a.isEmpty { t.set("assignee", .string(a)) }
@@ -184,7 +191,7 @@ public enum EscalateCommand {
 
     // MARK: acknowledgement
 
-    static func acknowledge(_ args: ParsedArguments, _ ctx: Context, now: Instant) throws(DeskError) -> Int32 {
+    static func acknowledge(_ args: ParsedArguments, _ ctx: Context, lifecycle: Lifecycle, now: Instant) throws(DeskError) -> Int32 {
         let ids = try TargetedRun.requireIds(args, "escalate --ack")
         guard let etaText = args.string("eta") else {
             throw .usage(UsageError(command: "escalate", message: "--ack needs --eta TIME|DURATION: when the receiver expects to have handled it (seed 000 四(一)3 预计处理时间)"))
@@ -219,6 +226,7 @@ public enum EscalateCommand {
             if let tier = last["to"] { details.append(JSONMember("tier", tier)) }
             details.append(JSONMember("eta", .string(eta.rfc3339)))
             t.record("acknowledged", at: now, by: by, details)
+            lifecycle.record(&t, now: now)
         }
         return 0
     }
@@ -237,7 +245,8 @@ public enum EscalateCommand {
     }
 
     /// The trigger that fires for `t` at `now`, or nil.
-    static func firing(_ t: Ticket, policy: Policy, clock: SLAClock, now: Instant) -> Firing? {
+    static func firing(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> Firing? {
+        let policy = lifecycle.policy
         guard !t.status.isFinished && t.status != .observing else { return nil }
         let path = policy.escalation.path
         let from = t.tier ?? path.first ?? .tier1
@@ -265,19 +274,16 @@ public enum EscalateCommand {
                     supportNeeded: "\(to.rawValue) expertise for " + hits.joined(separator: ", "), limitDue: nil)
             }
         }
-        // (a) The tier held the ticket longer than its time limit (000 四(一)2 时间限制).
-        let priority = t.priority ?? policy.classification.defaultPriority
-        if let limit = policy.escalation.timeLimits[from]?[priority] {
-            let start = max(t.openedAt, lastAt ?? t.openedAt)
-            let pauses = SLAClock.pauses(of: t, until: now)
-            let cal = clock.calendar(for: t)
-            let used = cal.businessTime(from: start, to: now, excluding: pauses)
-            if used > limit {
-                let reason = "time limit \(Policy.formatDuration(limit)) of \(from.rawValue)/\(priority.rawValue) passed (\(Policy.formatDuration(used)) of business time)"
-                return Firing(from: from, to: to, trigger: "time_limit", reason: reason,
-                    supportNeeded: "\(to.rawValue) support: \(from.rawValue) could not solve it within its time limit",
-                    limitDue: cal.add(limit, to: start, excluding: pauses))
-            }
+        // (a) The tier held the ticket longer than its time limit (000 四(一)2 时间限制): SLA time
+        // at the tier, waits and resolved time excluded, held off by an acknowledged ETA.
+        let sched = lifecycle.schedule(t, now: now)
+        if let stint = sched.stints.last, stint.stop == nil, stint.state == .breached, let limit = stint.limit {
+            let priority = sched.priority
+            var reason = "time limit \(Policy.formatDuration(limit)) of \(from.rawValue)/\(priority.rawValue) passed (\(Policy.formatDuration(stint.used)) of business time)"
+            if let eta = stint.eta { reason += " and the acknowledged ETA \(eta.rfc3339) passed" }
+            return Firing(from: from, to: to, trigger: "time_limit", reason: reason,
+                supportNeeded: "\(to.rawValue) support: \(from.rawValue) could not solve it within its time limit",
+                limitDue: stint.due)
         }
         return nil
     }
@@ -293,23 +299,45 @@ public enum EscalateCommand {
         }
     }
 
-    /// The automatic hand-off package (missing items left out) and the reason, which names them.
-    static func autoPackage(_ t: Ticket, _ f: Firing) -> (package: [(String, String?)], reason: String) {
-        let package = handoff(of: t, progress: "auto-escalated by desk", supportNeeded: f.supportNeeded, stepsTried: nil)
+    /// The automatic hand-off package, built from what the ticket holds (seed 000 四(一)3):
+    /// the description (else the title), the steps tried, the latest internal notes and public
+    /// replies as progress, and the trigger as the support needed. A fact the ticket does not
+    /// hold is stated as missing in its field (so the receiver is told, and `check` sees a
+    /// complete package) and listed in `handoff_missing`; the reason names it too.
+    static func autoPackage(_ t: Ticket, _ f: Firing, at now: Instant) -> (package: [(String, String?)], reason: String, missing: [String]) {
+        let progress = recentWork(t)
+        var package = handoff(of: t, progress: progress, supportNeeded: f.supportNeeded, stepsTried: nil)
         var reason = f.reason
         let missing = package.filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty { reason += "; hand-off incomplete: \(missing.joined(separator: ", ")) missing" }
-        return (package.filter { $0.1 != nil }, reason)
+        for i in package.indices where package[i].1 == nil {
+            package[i].1 = "not recorded on the ticket when desk escalated it automatically at \(now.rfc3339); ask the owner"
+        }
+        return (package, reason, missing)
+    }
+
+    /// The latest internal notes and public replies, oldest first (at most three, each cut to
+    /// 200 characters): what has been found and done so far.
+    static func recentWork(_ t: Ticket) -> String? {
+        var texts: [String] = []
+        for e in t.array("history").compactMap(\.objectValue).reversed() {
+            guard let name = e["event"]?.stringValue, name == "note" || name == "replied",
+                  let text = e["text"]?.stringValue?.trimmed, !text.isEmpty else { continue }
+            let cut = text.count > 200 ? String(text.prefix(200)) + "…" : text
+            texts.append((name == "note" ? "note " : "reply ") + (e["at"]?.stringValue ?? "") + ": " + cut)
+            if texts.count == 3 { break }
+        }
+        return texts.isEmpty ? nil : texts.reversed().joined(separator: "\n")
     }
 
     static func auto(_ args: ParsedArguments, _ ctx: Context, policy: Policy, now: Instant) throws(DeskError) -> Int32 {
-        let clock = SLAClock(policy: policy)
+        let lifecycle = Lifecycle(policy: policy)
         let by = ctx.actor(args) ?? "desk"
         if args.has("dry-run") {
             let paths = args.string("in-place").map { [$0] } ?? args.positionals
             try TicketStream.read(paths: paths, stdin: ctx.stdin) { (t, _) throws(DeskError) in
-                if let f = firing(t, policy: policy, clock: clock, now: now) {
-                    let reason = autoPackage(t, f).reason
+                if let f = firing(t, lifecycle: lifecycle, now: now) {
+                    let reason = autoPackage(t, f, at: now).reason
                     try ctx.stdout.write(TerminalText.escaped("\(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)", keepLayout: false) + "\n")
                 }
             }
@@ -317,10 +345,11 @@ public enum EscalateCommand {
         }
         var notes: [String] = []
         try TicketStream.transform(args, ctx, visit: { (t, _) throws(DeskError) in
-            guard let f = firing(t, policy: policy, clock: clock, now: now) else { return }
-            let (package, reason) = autoPackage(t, f)
-            escalate(&t, from: f.from, to: f.to, at: now, by: by, trigger: f.trigger, reason: reason, package: package)
-            if let due = f.limitDue { SLAUpdate.addBreach(&t, target: "escalation", due: due, at: now) }
+            guard let f = firing(t, lifecycle: lifecycle, now: now) else { return }
+            let (package, reason, missing) = autoPackage(t, f, at: now)
+            escalate(&t, from: f.from, to: f.to, at: now, by: by, trigger: f.trigger, reason: reason, package: package,
+                missing: missing)
+            lifecycle.record(&t, now: now)
             notes.append("desk: escalated \(t.id) \(f.from.rawValue) -> \(f.to.rawValue): \(f.trigger): \(reason)")
         })
         for n in notes { ctx.diagnostics.print(Diagnostic(.plain, n)) }

@@ -37,13 +37,14 @@ public enum LogCommand {
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
         let ids = try TargetedRun.requireIds(args, "log")
         let policy = try Policy.load(args, ctx)
+        let lifecycle = Lifecycle(policy: policy)
         let now = ctx.now(args)
         let ndjson = args.string("format") == "ndjson"
         var selection = IdSelection(ids)
         var first = true
         try TicketStream.read(paths: args.positionals, stdin: ctx.stdin) { (t, loc) throws(DeskError) in
             guard selection.picks(t.id, at: loc) else { return }
-            let entries = Timeline.entries(t, now: now)
+            let entries = Timeline.entries(t, lifecycle: lifecycle, now: now)
             if ndjson {
                 for e in entries { try ctx.stdout.write(Timeline.json(e, t, zone: policy.zone) + [0x0A]) }
             } else {
@@ -73,11 +74,11 @@ enum Timeline {
 
     /// History in its recorded order; each SLA event goes before the first history event that
     /// is later than it (at the same instant, what people did comes first).
-    static func entries(_ t: Ticket, now: Instant) -> [Entry] {
+    static func entries(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> [Entry] {
         let history: [Entry] = t.array("history").compactMap(\.objectValue).map {
             .event($0, at: $0["at"]?.stringValue.flatMap(Instant.init(rfc3339:)))
         }
-        var sla = SLATimeline.events(t, now: now)[...]
+        var sla = SLATimeline.events(t, lifecycle: lifecycle, now: now)[...]
         var out: [Entry] = []
         for h in history {
             while let s = sla.first, let at = h.at, s.at < at {
@@ -175,8 +176,7 @@ enum Timeline {
             }
             lines.append(line)
         }
-        // Outside text (names, replies) may hold control characters; people read this on a terminal.
-        return TerminalText.escaped(lines.joined(separator: "\n")) + "\n"
+        return lines.joined(separator: "\n") + "\n"  // escaped by the caller, for a terminal
     }
 
     /// One timeline entry as an NDJSON line.

@@ -18,6 +18,7 @@ public enum Registry {
         CommandEntry(OpenCommand.spec, OpenCommand.run),
         CommandEntry(ClassifyCommand.spec, ClassifyCommand.run),
         CommandEntry(ShowCommand.spec, ShowCommand.run),
+        CommandEntry(QueueCommand.spec, QueueCommand.run),
         CommandEntry(EditCommand.spec, EditCommand.run),
         CommandEntry(ReplyCommand.spec, ReplyCommand.run),
         CommandEntry(LogCommand.spec, LogCommand.run),

@@ -77,11 +77,11 @@ public enum ResolveCommand {
         let policy = try Policy.load(args, ctx)
         let now = ctx.now(args)
         let by = ctx.actor(args)
-        let clock = SLAClock(policy: policy)
+        let lifecycle = Lifecycle(policy: policy)
         if args.has("confirm") {
             try TargetedRun.forbid(args, ["cause", "solution", "result", "observe", "article"], "with --confirm")
             try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
-                try confirm(&t, by: by, now: now, clock: clock)
+                try confirm(&t, by: by, now: now, lifecycle: lifecycle)
             }
             return 0
         }
@@ -112,7 +112,7 @@ public enum ResolveCommand {
         }
         let values = fields.map { args.string($0.flag) ?? "" }
         try TargetedRun.run(args, ctx, ids: ids) { (t) throws(DeskError) in
-            try resolve(&t, cause: values[0], solution: values[1], result: values[2], observe: observe, by: by, now: now, clock: clock)
+            try resolve(&t, cause: values[0], solution: values[1], result: values[2], observe: observe, by: by, now: now, lifecycle: lifecycle)
             SuggestHook.recordArticle(&t, args)
         }
         return 0
@@ -140,7 +140,7 @@ public enum ResolveCommand {
 
     static func resolve(
         _ t: inout Ticket, cause: String, solution: String, result: String, observe: Int64?, by: String?, now: Instant,
-        clock: SLAClock
+        lifecycle: Lifecycle
     ) throws(DeskError) {
         switch t.status {
         case .resolved, .closed:
@@ -156,7 +156,7 @@ public enum ResolveCommand {
         r["result"] = .string(result)
         if let b = by { r["by"] = .string(b) }
         r["at"] = .string(now.rfc3339)
-        r["business_seconds"] = .number(String(clock.elapsed(t, from: t.openedAt, to: now, now: now)))
+        r["business_seconds"] = .number("0")  // measured below, once the resolution is on record
         var details: [JSONMember] = []
         if let o = observe {
             let until = now.adding(o)
@@ -165,15 +165,14 @@ public enum ResolveCommand {
         }
         t.setInPlace("resolution", .object(r))
         t.record("resolved", at: now, by: by, details)
-        if observe != nil {
-            t.setStatus(.observing)
-        } else {
-            t.setStatus(.resolved)
-            finishSLA(&t, resolvedAt: now, clock: clock, now: now)
-        }
+        t.setStatus(observe != nil ? .observing : .resolved)
+        // SLA time from opening to the resolution, waits and earlier resolved time excluded.
+        r["business_seconds"] = .number(String(lifecycle.schedule(t, now: now).targets.resolution.used))
+        t.setInPlace("resolution", .object(r))
+        lifecycle.record(&t, now: now)
     }
 
-    static func confirm(_ t: inout Ticket, by: String?, now: Instant, clock: SLAClock) throws(DeskError) {
+    static func confirm(_ t: inout Ticket, by: String?, now: Instant, lifecycle: Lifecycle) throws(DeskError) {
         guard t.status == .observing, var r = t.object("resolution") else {
             throw .refused("confirm \(t.id): the ticket is \(t.status.rawValue), not observing; only a ticket resolved with --observe can be confirmed")
         }
@@ -185,24 +184,6 @@ public enum ResolveCommand {
             details.append(JSONMember("note", .string("confirmed before the observation period ended at \(until.rfc3339)")))
         }
         t.record("confirmed", at: now, by: by, details)
-        let at = r["at"]?.stringValue.flatMap(Instant.init(rfc3339:)) ?? now
-        finishSLA(&t, resolvedAt: at, clock: clock, now: now)
-    }
-
-    /// Writes sla.paused_seconds and sla.met for a ticket that is now resolved.
-    static func finishSLA(_ t: inout Ticket, resolvedAt: Instant, clock: SLAClock, now: Instant) {
-        guard t.object("sla") != nil else { return }
-        SLAUpdate.refreshPaused(&t, clock: clock, now: now)
-        let firstAt = t.instant("first_response_at") ?? resolvedAt
-        var met = JSONObject()
-        for (target, key, at) in [
-            ("first_response", "first_response_due", firstAt), ("workaround", "workaround_due", resolvedAt),
-            ("resolution", "resolution_due", resolvedAt),
-        ] {
-            if let ok = SLAUpdate.met(t, dueKey: key, at: at, clock: clock, now: now) { met[target] = .bool(ok) }
-        }
-        guard var sla = t.object("sla") else { return }
-        sla["met"] = .object(met)
-        t.set("sla", .object(sla))
+        lifecycle.record(&t, now: now)
     }
 }

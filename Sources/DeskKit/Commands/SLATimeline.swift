@@ -1,7 +1,7 @@
-// A ticket's SLA events — each target's due time, and whether it was met or breached — read
-// from the `sla` object classify and the work commands keep. The one place `log`, `show
-// --breached` and `show --sort due` take them from, so they cannot disagree; when the shared
-// lifecycle module lands it replaces the body of `events`.
+// A ticket's SLA events — each target's due time, and whether it was met or breached — as the
+// lifecycle replays them (Lifecycle.schedule), not as the `sla` object last recorded them. The
+// one place `log`, `show --breached` and `show --sort due` take them from, so they cannot
+// disagree with each other, nor with classify, check, queue and report.
 
 /// One SLA event on a ticket's timeline.
 public struct SLAEvent: Sendable, Equatable {
@@ -22,45 +22,26 @@ public struct SLAEvent: Sendable, Equatable {
 
 /// SLA events of tickets.
 public enum SLATimeline {
-    /// The targets with a due time on `sla`, and the key of the time they were done at.
-    static let targets: [(name: String, dueKey: String)] = [
-        ("first_response", "first_response_due"), ("workaround", "workaround_due"), ("resolution", "resolution_due"),
-    ]
-
-    /// When the ticket did what the target asks: the first public reply, and the resolution
-    /// (which also ends the need for a workaround, as classify counts it).
-    static func doneAt(_ t: Ticket, _ target: String) -> Instant? {
-        switch target {
-        case "first_response": return t.instant("first_response_at")
-        default: return t.object("resolution")?["at"]?.stringValue.flatMap(Instant.init(rfc3339:))
-        }
-    }
-
     /// Every SLA event of the ticket as of `now`, in time order (due before met/breached at the
-    /// same instant). A breach listed in `sla.breaches` is kept even when the dues moved since.
-    public static func events(_ t: Ticket, now: Instant) -> [SLAEvent] {
-        guard let sla = t.object("sla") else { return [] }
-        let recorded = (sla["breaches"]?.arrayValue ?? []).compactMap(\.objectValue)
-        let met = sla["met"]?.objectValue
+    /// same instant): each target's due, then met when its event came in time or breached at
+    /// the due; each tier's escalation limit likewise (`escalation`).
+    public static func events(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> [SLAEvent] {
+        let s = lifecycle.schedule(t, now: now)
         var out: [SLAEvent] = []
-        var breachedTargets: Set<String> = []
-        for b in recorded {
-            guard let target = b["target"]?.stringValue,
-                  let at = (b["due"] ?? b["at"])?.stringValue.flatMap(Instant.init(rfc3339:)) else { continue }
-            out.append(SLAEvent(at: at, target: target, kind: .breached))
-            breachedTargets.insert(target)
-        }
-        for (name, key) in targets {
-            guard let due = sla[key]?.stringValue.flatMap(Instant.init(rfc3339:)) else { continue }
-            out.append(SLAEvent(at: due, target: name, kind: .due))
-            let done = doneAt(t, name)
-            // A verdict written when the work happened (it counts customer waits) wins.
-            let verdict = met?[name]?.boolValue ?? done.map { $0 <= due }
-            if let done, verdict == true {
-                out.append(SLAEvent(at: done, target: name, kind: .met))
-            } else if !breachedTargets.contains(name), verdict == false || (done == nil && due < now) {
-                out.append(SLAEvent(at: due, target: name, kind: .breached))
+        for target in SLATarget.allCases {
+            let c = s.targets[target]
+            guard let due = s.due(target), c.state != .none else { continue }
+            out.append(SLAEvent(at: due, target: target.rawValue, kind: .due))
+            switch c.state {
+            case .met: if let at = c.stoppedAt { out.append(SLAEvent(at: at, target: target.rawValue, kind: .met)) }
+            case .breached: out.append(SLAEvent(at: due, target: target.rawValue, kind: .breached))
+            default: break
             }
+        }
+        for st in s.stints {
+            guard let due = st.due, st.state != .none else { continue }
+            out.append(SLAEvent(at: due, target: "escalation", kind: .due))
+            if st.state == .breached { out.append(SLAEvent(at: due, target: "escalation", kind: .breached)) }
         }
         return out.enumerated().sorted { a, b in
             if a.element.at != b.element.at { return a.element.at < b.element.at }
@@ -69,19 +50,16 @@ public enum SLATimeline {
         }.map(\.element)
     }
 
-    /// Whether the ticket missed any SLA target by `now`.
-    public static func isBreached(_ t: Ticket, now: Instant) -> Bool {
-        events(t, now: now).contains { $0.kind == .breached && $0.at <= now }
+    /// Whether the ticket missed any SLA target (or a tier its time limit) by `now`: a breach
+    /// whose due is not after `now` (a file read at a `--now` before its own events is judged
+    /// by what had happened by then).
+    public static func isBreached(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> Bool {
+        events(t, lifecycle: lifecycle, now: now).contains { $0.kind == .breached && $0.at <= now }
     }
 
-    /// The earliest due time of a target not yet done; nil when none is pending.
-    public static func nextDue(_ t: Ticket) -> Instant? {
-        guard let sla = t.object("sla"), !t.status.isFinished else { return nil }
-        var best: Instant? = nil
-        for (name, key) in targets where doneAt(t, name) == nil {
-            guard let due = sla[key]?.stringValue.flatMap(Instant.init(rfc3339:)) else { continue }
-            if best.map({ due < $0 }) ?? true { best = due }
-        }
-        return best
+    /// The earliest due time of a target still running; nil when none is.
+    public static func nextDue(_ t: Ticket, lifecycle: Lifecycle, now: Instant) -> Instant? {
+        let s = lifecycle.schedule(t, now: now)
+        return SLATarget.allCases.compactMap { s.targets[$0].stoppedAt == nil && s.targets[$0].state != .none ? s.due($0) : nil }.min()
     }
 }

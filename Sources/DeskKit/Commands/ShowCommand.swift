@@ -32,6 +32,7 @@ public enum ShowCommand {
             FlagSpec("format", kind: .choice(["ndjson", "text"]), help: "output format", defaultText: "ndjson"),
             FlagSpec("redact", help: "mask requester e-mail, phone and account"),
             CommonFlags.now,
+            CommonFlags.policy,
         ],
         examples: [
             ExampleSpec("desk show --status open --priority high tickets.ndjson", "the open high-priority tickets"),
@@ -64,8 +65,12 @@ public enum ShowCommand {
             throw .usage(UsageError(command: "show", message: "--count prints a number; --format and --redact do not apply"))
         }
         let now = ctx.now(args)
-        let filter = TicketFilter(args, now: now)
-        var printer = ShowPrinter(text: args.string("format") == "text", redact: args.has("redact"))
+        let text = args.string("format") == "text"
+        // The SLA replay, only for what needs it (the card, --breached, --sort due): plain
+        // filtering reads no policy.
+        let lifecycle = text || args.has("breached") || sort == .due ? Lifecycle(policy: try Policy.load(args, ctx)) : nil
+        let filter = TicketFilter(args, now: now, lifecycle: lifecycle)
+        var printer = ShowPrinter(text: text, redact: args.has("redact"), lifecycle: lifecycle, now: now)
         var picked = 0
         var held: [(key: ShowSort.Key, line: [UInt8])] = []
         let counting = args.has("count")
@@ -82,7 +87,7 @@ public enum ShowCommand {
             if !priorities.isEmpty && !priorities.contains(ticket.priority?.rawValue ?? "") { return }
             guard filter.matches(ticket) else { return }
             if let sort {
-                held.append((sort.key(ticket, held.count), [UInt8](bytes)))
+                held.append((sort.key(ticket, held.count, lifecycle: lifecycle, now: now), [UInt8](bytes)))
                 return
             }
             if let limit, picked >= limit { return }
@@ -122,7 +127,7 @@ enum ShowSort: String, CaseIterable {
         }
     }
 
-    func key(_ t: Ticket, _ position: Int) -> Key {
+    func key(_ t: Ticket, _ position: Int, lifecycle: Lifecycle?, now: Instant) -> Key {
         switch self {
         case .opened:
             return Key(primary: t.openedAt.seconds, secondary: 0, position: position)
@@ -134,7 +139,7 @@ enum ShowSort: String, CaseIterable {
             return Key(primary: Int64(t.priority?.ordinal ?? 3), secondary: t.openedAt.seconds, position: position)
         case .due:
             // Soonest due first; tickets with nothing due last.
-            return Key(primary: SLATimeline.nextDue(t)?.seconds ?? Int64.max, secondary: t.openedAt.seconds, position: position)
+            return Key(primary: lifecycle.flatMap { SLATimeline.nextDue(t, lifecycle: $0, now: now) }?.seconds ?? Int64.max, secondary: t.openedAt.seconds, position: position)
         }
     }
 }
@@ -143,12 +148,16 @@ enum ShowSort: String, CaseIterable {
 struct ShowPrinter {
     let text: Bool
     let redact: Bool
+    let lifecycle: Lifecycle?
+    let now: Instant
     var first = true
     var line: [UInt8] = []
 
-    init(text: Bool, redact: Bool) {
+    init(text: Bool, redact: Bool, lifecycle: Lifecycle?, now: Instant) {
         self.text = text
         self.redact = redact
+        self.lifecycle = lifecycle
+        self.now = now
     }
 
     mutating func print(_ t: Ticket, _ out: OutputSink) throws(DeskError) {
@@ -157,7 +166,7 @@ struct ShowPrinter {
         if text {
             if !first { try out.write(byte: 0x0A) }
             first = false
-            try out.write(TicketCard.render(ticket))
+            try out.write(TicketCard.render(ticket, lifecycle: lifecycle, now: now))
         } else if ticket.isModified {
             line.removeAll(keepingCapacity: true)
             ticket.write(to: &line)
@@ -217,8 +226,9 @@ extension ShowCommand {
 
 /// A readable card of one ticket, for `show --format text`.
 public enum TicketCard {
-    /// Renders the card (ends with a newline).
-    public static func render(_ t: Ticket) -> String {
+    /// Renders the card (ends with a newline); with a lifecycle, the SLA rows and open duties
+    /// come from its replay at `now`, else from the record's `sla` object.
+    public static func render(_ t: Ticket, lifecycle: Lifecycle? = nil, now: Instant = Instant(seconds: 0)) -> String {
         var lines: [String] = []
         var head = t.id + "  " + t.status.rawValue
         if let p = t.priority { head += "  " + p.rawValue }
@@ -256,13 +266,17 @@ public enum TicketCard {
         let needs = t.array("needs_info").compactMap(\.stringValue)
         if !needs.isEmpty { row("needs info", needs.joined(separator: ", ")) }
         row("suggested", SuggestHook.cardText(t))
-        if let sla = t.object("sla") {
+        if let lifecycle {
+            row("sla", LifecycleCard.slaRows(t, lifecycle: lifecycle, now: now).joined(separator: "\n"))
+        } else if let sla = t.object("sla") {
             let dues = ["first_response_due", "workaround_due", "resolution_due"].compactMap { k in
                 sla[k]?.stringValue.map { k.replacingAll("_", with: " ") + " " + $0 }
             }
             row("sla", dues.joined(separator: "\n"))
         }
         row("responded", t.string("first_response_at"))
+        row("workaround", t.string("workaround_at"))
+        if let lifecycle { row("duties", LifecycleCard.dutyRows(t, lifecycle: lifecycle, now: now).joined(separator: "\n")) }
         for e in t.array("escalations").compactMap(\.objectValue) {
             var s = (e["from"]?.stringValue ?? "?") + " -> " + (e["to"]?.stringValue ?? "?")
             if let at = e["at"]?.stringValue { s += " at " + at }

@@ -46,7 +46,11 @@ struct TicketFilter {
     /// True when no filter was given (every ticket passes).
     var isEmpty: Bool
 
-    init(_ args: ParsedArguments, now: Instant) {
+    /// The SLA replay `--breached` asks (nil when the filter is not given).
+    var lifecycle: Lifecycle? = nil
+
+    init(_ args: ParsedArguments, now: Instant, lifecycle: Lifecycle? = nil) {
+        self.lifecycle = lifecycle
         self.now = now
         owners = WordSet(args.strings("owner"))
         assignees = WordSet(args.strings("assignee"))
@@ -108,7 +112,7 @@ struct TicketFilter {
                 guard TicketFilter.updatedAt(t, b) >= since else { return false }
             }
             if !texts.isEmpty && !texts.contains(where: { TicketFilter.text($0, in: t, b) }) { return false }
-            if breached && !SLATimeline.isBreached(t, now: now) { return false }
+            if breached, let lifecycle, !SLATimeline.isBreached(t, lifecycle: lifecycle, now: now) { return false }
             return true
         }
     }

@@ -1,6 +1,6 @@
 // Shared machinery of the commands that work a ticket (reply, escalate, resolve): a transform
 // over the tickets `--id` picks that commits nothing unless the whole run succeeded, and small
-// helpers for the `sla` object those commands keep up to date.
+// helpers for placing the fields they add (the `sla` object is Lifecycle.record's).
 
 /// Runs ticket-changing commands aimed at `--id` tickets.
 enum TargetedRun {
@@ -67,53 +67,13 @@ enum TargetedRun {
     }
 }
 
-/// Keeping a ticket's `sla` object up to date as work happens.
-enum SLAUpdate {
-    /// Sets `sla.paused_seconds` to the business time paused so far, when the ticket has an
-    /// `sla` object (classify creates it; a ticket without one is left without).
-    static func refreshPaused(_ t: inout Ticket, clock: SLAClock, now: Instant) {
-        guard var sla = t.object("sla") else { return }
-        let paused = JSONValue.number(String(clock.pausedSeconds(t, now: now)))
-        guard sla["paused_seconds"] != paused else { return }
-        sla["paused_seconds"] = paused
-        t.set("sla", .object(sla))
-    }
-
-    /// Appends `{target, due, at}` to `sla.breaches` unless a breach of that target and due is
-    /// already listed (an escalation time limit can be missed once per tier).
-    static func addBreach(_ t: inout Ticket, target: String, due: Instant, at: Instant) {
-        guard var sla = t.object("sla") else { return }
-        var list = sla["breaches"]?.arrayValue ?? []
-        if list.contains(where: {
-            $0.objectValue?["target"]?.stringValue == target && $0.objectValue?["due"]?.stringValue == due.rfc3339
-        }) { return }
-        list.append(.object([
-            "target": .string(target), "due": .string(due.rfc3339), "at": .string(at.rfc3339),
-        ]))
-        sla["breaches"] = .array(list)
-        t.set("sla", .object(sla))
-    }
-
-    /// Whether an event at `at` met the stored due time `dueKey` of `sla`, counting SLA time
-    /// (business time with the customer-wait pauses left out) against the business time the
-    /// stored due leaves after opening. Comparing amounts instead of instants keeps a wait on
-    /// the customer from counting against the desk even though due times are stamped once.
-    /// Nil when the ticket has no such due.
-    static func met(_ t: Ticket, dueKey: String, at: Instant, clock: SLAClock, now: Instant) -> Bool? {
-        guard let due = t.object("sla")?[dueKey]?.stringValue.flatMap(Instant.init(rfc3339:)) else { return nil }
-        let cal = clock.calendar(for: t)
-        let allowed = cal.businessTime(from: t.openedAt, to: due)
-        let used = clock.elapsed(t, from: t.openedAt, to: at, now: now)
-        return used <= allowed
-    }
-}
-
 extension Ticket {
     /// The record's key order (SPEC §3) for the fields these commands add.
     static let canonicalOrder = [
         "id", "opened_at", "channel", "answered", "owner", "assignee", "tier", "status", "requester", "title",
         "description", "occurred_at", "frequency", "steps_tried", "attachments", "environment", "priority",
         "impact", "urgency", "category", "tags", "classification", "needs_info", "sla", "first_response_at",
+        "workaround_at",
         "escalation_requested", "escalations", "resolution", "reopened", "survey", "history",
     ]
 

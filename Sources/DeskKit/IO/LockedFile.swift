@@ -312,7 +312,8 @@ public struct LockedFile: ~Copyable {
         var st = stat()
         let mode: mode_t = fstat(fd, &st) == 0 && existed ? (st.st_mode & 0o7777) : 0o600
         // Nameless first; a named temporary where the file system cannot do that.
-        var out = openat(folder, ".", LockedFile.nameless | O_WRONLY | O_CLOEXEC, mode)
+        // (Naming it later needs /proc, or a privilege: without /proc, named from the start.)
+        var out: Int32 = access("/proc/self/fd", F_OK) == 0 ? openat(folder, ".", LockedFile.nameless | O_WRONLY | O_CLOEXEC, mode) : -1
         let named = out < 0
         if named { out = openat(folder, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) }
         if out < 0 { throw .io("\(path): cannot create a temporary file: \(lastSystemMessage())") }

@@ -432,6 +432,16 @@ extension Policy {
   },
   "needs_info": ["contact","environment","occurred_at","frequency","steps_tried"],
   "phone_answer_rate_target": 0.9,
+  "duties": {
+    "callback": "10m",
+    "progress": {
+      "high": "30m",
+      "medium": "4h",
+      "low": "7h30m"
+    },
+    "end_of_day_update": true,
+    "survey_follow_up": "7h30m"
+  },
   "knowledge": {
     "kb": null,
     "review_working_days": 2

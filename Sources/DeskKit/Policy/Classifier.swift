@@ -185,58 +185,61 @@ public struct Classifier: Sendable {
         return out
     }
 
-    /// The text with every run of ASCII digits (with , or . inside) as one "#", so a keyword
-    /// can say "any number": "# users", "#人", "all # designers" reads "all #".
+    /// The text with every number read as one "#", so a keyword can say "any number": "# users",
+    /// "#人", "all # designers" reads "all #". A number is a run of ASCII digits (with , or .
+    /// inside), or of Chinese numerals of two or more (四十五, 三百) or one of 十 百 千 万 几 alone
+    /// (a lone 一 or 五 is left: 一直, 五楼). One pass over the bytes; the text is copied only when
+    /// it holds a number.
     static func numbersAsHash(_ s: String) -> String {
-        let t = chineseNumbersAsHash(s)
-        guard t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return t }
-        return asciiNumbersAsHash(t)
-    }
-
-    /// Chinese numerals read as "#" too: a run of two or more (四十五, 三百), or one of 十 百 千
-    /// 万 几 alone; a lone 一 or 五 is left (一直, 五楼).
-    static func chineseNumbersAsHash(_ s: String) -> String {
-        let digits: Set<Unicode.Scalar> = ["零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "几"]
-        let big: Set<Unicode.Scalar> = ["十", "百", "千", "万", "几"]
-        guard s.unicodeScalars.contains(where: { big.contains($0) }) || s.unicodeScalars.contains(where: digits.contains) else { return s }
-        var out = String.UnicodeScalarView()
-        let u = Array(s.unicodeScalars)
+        let u = Array(s.utf8)
+        var out: [UInt8] = []
+        var copied = false
         var i = 0
-        var changed = false
-        while i < u.count {
-            if digits.contains(u[i]) {
-                var j = i
-                while j < u.count && digits.contains(u[j]) { j += 1 }
-                if j - i >= 2 || big.contains(u[i]) {
-                    out.append("#")
-                    changed = true
-                } else {
-                    out.append(contentsOf: u[i..<j])
-                }
-                i = j
-            } else {
-                out.append(u[i])
-                i += 1
+        @inline(__always) func startCopy(_ upTo: Int) {
+            if !copied {
+                out.reserveCapacity(u.count)
+                out.append(contentsOf: u[0..<upTo])
+                copied = true
             }
         }
-        return changed ? String(out) : s
-    }
-
-    static func asciiNumbersAsHash(_ s: String) -> String {
-        var out: [UInt8] = []
-        let u = Array(s.utf8)
-        var i = 0
         while i < u.count {
-            if u[i] >= 0x30 && u[i] <= 0x39 {
+            let b = u[i]
+            if b >= 0x30 && b <= 0x39 {
+                startCopy(i)
                 while i < u.count && ((u[i] >= 0x30 && u[i] <= 0x39)
                     || ((u[i] == 0x2C || u[i] == 0x2E) && i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39)) { i += 1 }
                 out.append(0x23)
-            } else {
-                out.append(u[i])
-                i += 1
+                continue
             }
+            if b >= 0xE4 && b <= 0xE9 && i + 2 < u.count, let kind = chineseNumeral(u[i], u[i + 1], u[i + 2]) {
+                var j = i + 3
+                var count = 1
+                while j + 2 < u.count, chineseNumeral(u[j], u[j + 1], u[j + 2]) != nil {
+                    j += 3
+                    count += 1
+                }
+                if count >= 2 || kind == 2 {
+                    startCopy(i)
+                    out.append(0x23)
+                } else if copied {
+                    out.append(contentsOf: u[i..<j])
+                }
+                i = j
+                continue
+            }
+            if copied { out.append(b) }
+            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return copied ? String(decoding: out, as: UTF8.self) : s
+    }
+
+    /// 1 for a Chinese digit (零 一 二 两 三 ... 九), 2 for 十 百 千 万 几, nil otherwise; by UTF-8 bytes.
+    @inline(__always) static func chineseNumeral(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int? {
+        switch (UInt32(a) << 16) | (UInt32(b) << 8) | UInt32(c) {
+        case 0xE99BB6, 0xE4B880, 0xE4BA8C, 0xE4B8A4, 0xE4B889, 0xE59B9B, 0xE4BA94, 0xE585AD, 0xE4B883, 0xE585AB, 0xE4B99D: return 1
+        case 0xE58D81, 0xE799BE, 0xE58D83, 0xE4B887, 0xE587A0: return 2
+        default: return nil
+        }
     }
 
     /// English endings a keyword may run on into: "crash" finds "crashes", "crashed",

@@ -184,6 +184,21 @@ public struct Policy: Sendable, Equatable {
     public var needsInfo: [String]
     /// Share of calls to answer in business hours, 0...1.
     public var phoneAnswerRateTarget: Double
+    /// Follow-through duties after first contact (docs/POLICY.md `duties`).
+    public var duties: Duties
+
+    /// The follow-through duties of the seeds (004 电话/RTX 服务规范, 000 三(一), 002 2.6).
+    public struct Duties: Sendable, Equatable {
+        /// Business time to call back a missed or dropped call.
+        public var callback: Int64
+        /// Business time from one public update to the next, per priority, while unresolved.
+        public var progress: [Priority: Int64]
+        /// Whether an unresolved ticket is due an update before each business day ends.
+        public var endOfDayUpdate: Bool
+        /// Business time to follow up a survey answer below the CSAT threshold.
+        public var surveyFollowUp: Int64
+    }
+
     /// Phrase families (taboo, vague, unknown cause) checked in replies and resolutions.
     public var families: [PhraseFamily] = []
     /// The knowledge base: its file and its review window (seed 000 三(三)).
@@ -346,6 +361,12 @@ public struct Policy: Sendable, Equatable {
         ])
         o["needs_info"] = strings(needsInfo)
         o["phone_answer_rate_target"] = Policy.number(phoneAnswerRateTarget)
+        o["duties"] = .object([
+            "callback": dur(duties.callback),
+            "progress": perPriority(duties.progress),
+            "end_of_day_update": .bool(duties.endOfDayUpdate),
+            "survey_follow_up": dur(duties.surveyFollowUp),
+        ])
         o["knowledge"] = .object(["kb": knowledge.kb.map { .string($0) } ?? .null, "review_working_days": .int(knowledge.reviewWorkingDays)])
         return .object(o)
     }

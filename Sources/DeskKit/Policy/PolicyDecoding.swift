@@ -30,7 +30,7 @@ extension Policy {
         "id", "name", "version", "reviewed_at", "review_interval", "timezone", "business_hours", "holidays",
         "workdays", "workday_hours", "always_on_priorities", "first_response", "workaround", "resolution",
         "escalation", "classification", "phrases", "observation", "survey", "needs_info",
-        "phone_answer_rate_target", "knowledge",
+        "phone_answer_rate_target", "duties", "knowledge",
     ]
 
     /// Decodes a policy file. Keys it leaves out keep the built-in values: the file is merged
@@ -395,6 +395,7 @@ struct PolicyDecoder {
                 fail(p("phone_answer_rate_target"), "expected a number from 0 to 1, found \(Self.describe(raw))")
             }
         }
+        let duties = get("duties").flatMap { dutySettings($0, p("duties")) }
 
         // Decoded last and set after the memberwise init, so that init keeps its shape.
         guard let knowledge = get("knowledge").flatMap({ knowledgeSettings($0, p("knowledge")) }) else { return nil }
@@ -402,7 +403,7 @@ struct PolicyDecoder {
         guard let id, let name, let version, let reviewedAt, let reviewInterval, let timezone, let zone, let businessHours,
             let holidays, let workdays, case .some(let workdayHours) = workdayHours, let alwaysOn, let firstResponse,
             let workaround, let resolution, let escalation, let classification, let vague, let taboo, let observation,
-            let survey, let needsInfo, let answerRate, let families, problems.isEmpty
+            let survey, let needsInfo, let answerRate, let duties, let families, problems.isEmpty
         else { return nil }
         return Policy(
             id: id, name: name, version: version, reviewedAt: reviewedAt, reviewInterval: reviewInterval,
@@ -410,7 +411,7 @@ struct PolicyDecoder {
             workdayHours: workdayHours, alwaysOnPriorities: alwaysOn, firstResponse: firstResponse,
             workaround: workaround, resolution: resolution, escalation: escalation, classification: classification,
             vaguePhrases: vague, taboo: taboo, observation: observation, survey: survey, needsInfo: needsInfo,
-            phoneAnswerRateTarget: answerRate, families: families)
+            phoneAnswerRateTarget: answerRate, duties: duties, families: families)
         .with(knowledge: knowledge)
     }
 
@@ -550,6 +551,22 @@ struct PolicyDecoder {
             out.append(Policy.Taboo(phrase: phrase, suggestion: suggestion, match: match))
         }
         return ok ? out : nil
+    }
+
+    mutating func dutySettings(_ v: JSONValue, _ path: String) -> Policy.Duties? {
+        guard let o = object(v, path, keys: ["callback", "progress", "end_of_day_update", "survey_follow_up"]) else { return nil }
+        let c = { (key: String) in Self.child(path, key) }
+        let callback = member(o, "callback", path).flatMap { duration($0, c("callback"), positive: true) }
+        let progress: [Policy.Priority: Int64]? = member(o, "progress", path).flatMap {
+            keyed($0, c("progress"), "priority", complete: true) { d, v, path in d.duration(v, path, positive: true) }
+        }
+        var eod: Bool?
+        if let raw = member(o, "end_of_day_update", path) {
+            if let b = raw.boolValue { eod = b } else { fail(c("end_of_day_update"), "expected true or false, found \(Self.describe(raw))") }
+        }
+        let followUp = member(o, "survey_follow_up", path).flatMap { duration($0, c("survey_follow_up"), positive: true) }
+        guard let callback, let progress, let eod, let followUp else { return nil }
+        return Policy.Duties(callback: callback, progress: progress, endOfDayUpdate: eod, surveyFollowUp: followUp)
     }
 
     mutating func familyList(_ v: JSONValue, _ path: String) -> [Policy.PhraseFamily]? {

@@ -84,7 +84,7 @@ public enum ContactMask {
     }
 
     @inline(__always) static func asciiLower(_ u: Unicode.Scalar) -> Unicode.Scalar {
-        ("A"..."Z").contains(u) ? Unicode.Scalar(u.value + 32)! : u
+        ("A"..."Z").contains(u) ? Unicode.Scalar(UInt8(truncatingIfNeeded: u.value + 32)) : u
     }
 
     /// Replaces each occurrence of `value` (ASCII letters in any case; Latin values only as
@@ -109,7 +109,10 @@ public enum ContactMask {
                     if end < s.count && isWordScalar(s[end]) { match = false }
                 }
                 if match {
-                    if !changed { out.reserveCapacity(s.count) ; out.append(contentsOf: s[..<i]) }
+                    if !changed {
+                        out.reserveCapacity(s.count)
+                        out.append(contentsOf: s[..<i])
+                    }
                     changed = true
                     out.append(contentsOf: maskScalars)
                     i += lowered.count

@@ -58,6 +58,7 @@ extension PeriodStats {
         byCategory.addCounts(o.byCategory)
         firstResponse.merge(o.firstResponse)
         workaround.merge(o.workaround)
+        workaroundNotRecorded += o.workaroundNotRecorded
         resolution.merge(o.resolution)
         for i in complianceCounts.indices { complianceCounts[i].merge(o.complianceCounts[i]) }
         for i in channelCompliance.indices { channelCompliance[i].merge(o.channelCompliance[i]) }

@@ -16,7 +16,7 @@
 /// The partial format's version: bumped whenever the state written changes meaning or shape.
 /// Partials of another version are refused.
 public enum PartialFormat {
-    public static let version = 2
+    public static let version = 3
 }
 
 /// What a partial says about which report it belongs to. Partials merge only when every field
@@ -464,6 +464,7 @@ extension PeriodStats {
             "by_category": .sortedCounts(byCategory),
             "first_response": firstResponse.partialJSON,
             "workaround": workaround.partialJSON,
+            "workaround_not_recorded": .int(workaroundNotRecorded),
             "resolution": resolution.partialJSON,
             "compliance": .array(complianceCounts.map(\.partialJSON)),
             "channel_compliance": .array(channelCompliance.map(\.partialJSON)),
@@ -503,6 +504,7 @@ extension PeriodStats {
         byCategory = try r.counts("by_category")
         firstResponse = try DurationFigure(partial: try r.next("first_response"), path: r.at("first_response"))
         workaround = try DurationFigure(partial: try r.next("workaround"), path: r.at("workaround"))
+        workaroundNotRecorded = try r.count("workaround_not_recorded")
         resolution = try DurationFigure(partial: try r.next("resolution"), path: r.at("resolution"))
         let compliance = try r.array("compliance")
         guard compliance.count == SLATarget.allCases.count else {

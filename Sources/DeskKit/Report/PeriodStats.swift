@@ -133,6 +133,9 @@ public struct PeriodStats: Sendable {
     public var firstResponse = DurationFigure()
     public var workaround = DurationFigure()
     public var resolution = DurationFigure()
+    /// Tickets whose fix came without a recorded workaround (`reply --workaround`): the
+    /// workaround figures leave them out instead of using the resolution time.
+    public var workaroundNotRecorded = 0
     /// Met, breached and running counts of a target per channel.
     public func compliance(_ t: SLATarget, channel c: Channel) -> Compliance { channelCompliance[c.ordinal * 3 + t.ordinal] }
     /// Met, breached and running counts of a target per priority (nil: none).
@@ -234,47 +237,41 @@ public struct PeriodStats: Sendable {
             if let (last, n) = lastDay { openedBeforeLastDay[last, default: 0] += n }
             lastDay = (day, 1)
         }
-        let prio = f.priority ?? ReportSettings.defaultPriority
+        let prio = f.priority ?? settings.defaultPriority
         let biz = settings.businessSeconds
 
-        // First response: opened -> first_response_at, no pauses (nothing waits before it).
+        // The lifecycle's three SLA clocks (the same code every command asks): durations of the
+        // events recorded, compliance from each clock's state.
         let frTarget = settings.firstResponseTarget(f.channel)
-        var frDuration: Int64? = nil
-        if let fr = f.firstResponseAt {
-            let d = max(0, biz(f.openedAt, fr, f.priority))
-            frDuration = d
-            firstResponse.add(d, target: frTarget)
-        }
-        // A running ticket is judged by the business time elapsed until now, which is the same
-        // long span for every target: measured once, when first needed.
-        var openToNow: (business: Int64, paused: Int64)? = nil
-        func elapsed(_ target: SLATarget) -> Int64 {
-            let span = openToNow ?? (biz(f.openedAt, now, f.priority), f.paused(before: now, settings: settings))
-            openToNow = span
-            return span.business - (target == .firstResponse ? 0 : span.paused)
-        }
-        judge(.firstResponse, event: f.firstResponseAt, duration: frDuration, target: frTarget, f, elapsed,
-              finished: f.isFinished || f.status == .observing)
-        // Workaround and resolution: business time minus waiting. Time to workaround counts
-        // only recorded workarounds; the workaround target is met by a workaround or by the
-        // resolution itself, whichever came first (a fix in time needs no workaround).
-        func waited(_ t: Instant) -> Int64 { max(0, biz(f.openedAt, t, f.priority) - f.paused(before: t, settings: settings)) }
-        let resDuration = f.resolvedAt.map(waited)
-        let waDuration = f.workaroundAt.map { w in (w == f.resolvedAt ? resDuration : nil) ?? waited(w) }
         let waTarget = settings.workaroundTarget(prio)
         let resTarget = settings.resolutionTarget(prio)
-        if let d = waDuration { workaround.add(d, target: waTarget) }
-        let firstFix: (at: Instant, duration: Int64)? = {
-            switch (f.workaroundAt, waDuration, f.resolvedAt, resDuration) {
-            case let (w?, wd?, r?, rd?): return r < w ? (r, rd) : (w, wd)
-            case let (w?, wd?, _, _): return (w, wd)
-            case let (_, _, r?, rd?): return (r, rd)
-            default: return nil
-            }
-        }()
-        judge(.workaround, event: firstFix?.at, duration: firstFix?.duration, target: waTarget, f, elapsed, finished: f.isFinished)
+        let facts = f.lifecycle
+        let spans = f.spanEvents.isEmpty ? ExcludedSpans.none : ExcludedSpans(events: f.spanEvents, now: now)
+        let clocks = SLATargets(
+            facts, spans: spans, now: now, firstResponseLimit: frTarget, workaroundLimit: waTarget,
+            resolutionLimit: resTarget, measure: { biz($0, $1, f.priority) })
+        func figure(_ c: TargetClock) -> Int64? { c.recorded ? c.used : nil }
+        let frDuration = figure(clocks.firstResponse)
+        let resDuration = figure(clocks.resolution)
+        if let d = frDuration { firstResponse.add(d, target: frTarget) }
+        if let d = figure(clocks.workaround) { workaround.add(d, target: waTarget) }
+        // Resolved without a recorded workaround: said in the report, never counted as one.
+        if clocks.workaround.stoppedAt != nil && !clocks.workaround.recorded { workaroundNotRecorded += 1 }
         if let d = resDuration { resolution.add(d, target: resTarget) }
-        judge(.resolution, event: f.resolvedAt, duration: resDuration, target: resTarget, f, elapsed, finished: f.isFinished)
+        // The same verdict counts toward the target's total, its channel and its priority.
+        for c in [clocks.firstResponse, clocks.workaround, clocks.resolution] {
+            let verdict: WritableKeyPath<Compliance, Int>
+            switch c.state {
+            case .met: verdict = \.met
+            case .breached: verdict = \.breached
+            case .running: verdict = \.running
+            case .none: continue
+            }
+            let t = c.target.ordinal
+            complianceCounts[t][keyPath: verdict] += 1
+            channelCompliance[f.channel.ordinal * 3 + t][keyPath: verdict] += 1
+            priorityCompliance[(f.priority?.ordinal ?? Priority.allCases.count) * 3 + t][keyPath: verdict] += 1
+        }
 
         let wasEscalated = !f.escalations.isEmpty
         if wasEscalated {
@@ -383,39 +380,6 @@ public struct PeriodStats: Sendable {
             let c = settings.civil(f.openedAt)
             return String(c.formatted(offsetSeconds: 0).prefix(7))
         }
-    }
-
-    /// Met, breached or still running for one target. An event in time is met; late, or a breach
-    /// recorded in `sla.breaches`, is breached; no event yet: breached once the elapsed business
-    /// time passes the target, else running (left out). Finished without the event: no data.
-    mutating func judge(
-        _ target: SLATarget, event: Instant?, duration: Int64?, target limit: Int64?, _ f: TicketFacts,
-        _ elapsedToNow: (SLATarget) -> Int64, finished: Bool
-    ) {
-        let recorded = !f.recordedBreaches.isEmpty && f.recordedBreaches.contains(target)
-        let t = target.ordinal
-        let c = f.channel.ordinal * 3 + t
-        let p = (f.priority?.ordinal ?? Priority.allCases.count) * 3 + t
-        // The same verdict counts toward the target's total, its channel and its priority.
-        func count(_ verdict: WritableKeyPath<Compliance, Int>) {
-            complianceCounts[t][keyPath: verdict] += 1
-            channelCompliance[c][keyPath: verdict] += 1
-            priorityCompliance[p][keyPath: verdict] += 1
-        }
-        if let d = duration, event != nil {
-            if recorded || (limit.map { d > $0 } ?? false) {
-                count(\.breached)
-            } else if limit != nil {
-                count(\.met)
-            }
-            return
-        }
-        if recorded {
-            count(\.breached)
-            return
-        }
-        guard !finished, let limit = limit else { return }
-        count(elapsedToNow(target) > limit ? \.breached : \.running)
     }
 
     /// Counts a ticket of any time toward the backlog at the period's end: opened before the end

@@ -126,10 +126,10 @@ public struct ReportDocument: Sendable {
     public static func definitions(phoneTarget: Double) -> [String] {
         [
             "Tickets: tickets opened in the period (opened_at from the first local day to the last, inclusive); every figure except backlog is over these tickets.",
-            "Durations are business seconds on the policy clock of the ticket's priority, minus time waiting on the customer (sla.paused_seconds, else history waiting -> customer_replied).",
-            "First response: opened_at -> first_response_at. Workaround: opened_at -> workaround_at (reply --workaround); tickets without one have no workaround time. Resolution: opened_at -> resolution.at of resolved/closed tickets.",
+            "Durations are SLA time (docs/SLA.md): business seconds on the policy clock of the ticket's priority, minus time waiting on the customer (a waiting event to the next customer message, reopen, resolution or close) and time spent resolved before a reopen.",
+            "First response: opened_at -> first_response_at. Workaround: opened_at -> workaround_at (reply --workaround); tickets resolved without one have no workaround time and are counted as 'resolved without a recorded workaround'. Resolution: opened_at -> resolution.at of resolved, closed and observing tickets.",
             "Median and p90 are nearest-rank: the value at rank ceil(p/100 * n) of the sorted durations (the median is the lower middle).",
-            "SLA compliance (one figure per target) = met / (met + breached); the workaround target is met by a workaround or by the resolution, whichever came first; a breach is a late event, one recorded in sla.breaches, or a running ticket already past its target; running tickets not yet past it are left out. The policy sets a limit for every ticket, so the target of a compliance figure is 100%.",
+            "SLA compliance (one figure per target) = met / (met + breached), judged by the lifecycle's clocks as check and queue judge them (docs/SLA.md): a breach is an event later than its target, or a running ticket already past it at --now; a resolution stops the first-response and workaround clocks when they had not stopped (a missed call resolved without a reply is a first-response breach); running tickets not yet past the target are left out; sla.breaches is not read.",
             "Escalation rate = tickets with escalations / tickets; by trigger: manual (by hand), customer_request, complexity, time_limit (a ticket counts once per trigger); by tier = the last escalation's target; acknowledgement = escalation at -> ack_at.",
             "First contact resolution = resolved or closed tickets still at tier1, never escalated, never reopened / resolved or closed tickets.",
             "Reopen rate = tickets with a reopened entry / tickets.",
@@ -183,6 +183,9 @@ extension ReportDocument {
         var waSLA = compliance("sla_workaround_compliance", "Workaround SLA", .workaround,
                                limits(settings.workaroundTarget, Priority.allCases, "priority"))
         waSLA.emptyText = noWorkaround
+        let waMissing = h("workaround_not_recorded", "Resolved without a recorded workaround", .count) {
+            Double($0.workaroundNotRecorded)
+        }
         var phone = h("phone_answer_rate", "Phone answer rate", .share, tile: true) { $0.phoneAnswerRate }
         phone.target = settings.phoneAnswerTarget
         phone.targetText = "at least " + FigureKind.share.text(settings.phoneAnswerTarget) + " of calls in business hours"
@@ -193,6 +196,7 @@ extension ReportDocument {
             h("first_response_median_seconds", "First response, median", .seconds, tile: true) { med($0.firstResponse.stored) },
             h("first_response_p90_seconds", "First response, p90", .seconds) { p90($0.firstResponse.stored) },
             waSLA, wa, wa90,
+            waMissing,
             compliance("sla_resolution_compliance", "Resolution SLA", .resolution,
                        limits(settings.resolutionTarget, Priority.allCases, "priority")),
             h("resolution_median_seconds", "Time to resolution, median", .seconds, tile: true) { med($0.resolution.stored) },
@@ -239,7 +243,7 @@ extension ReportDocument {
                 (pr?.rawValue ?? PeriodStats.noGroup,
                  SLATarget.allCases.map { t in
                      (c.compliance(t, priority: pr),
-                      t == .firstResponse ? nil : (t == .workaround ? settings.workaroundTarget : settings.resolutionTarget)(pr ?? ReportSettings.defaultPriority))
+                      t == .firstResponse ? nil : (t == .workaround ? settings.workaroundTarget : settings.resolutionTarget)(pr ?? settings.defaultPriority))
                  })
             }))
         tables.append(ReportDocument.complianceTable(

@@ -112,11 +112,13 @@ public struct ReportSettings: Sendable {
             csatThreshold: policy.survey.csatThreshold,
             responseWindow: policy.survey.responseWindow, repeatInterval: policy.survey.repeatInterval,
             phoneAnswerTarget: policy.phoneAnswerRateTarget, policyHash: policy.hash)
+        defaultPriority = policy.classification.defaultPriority
         themeVocabulary = ThemeVocabulary(policy.classification.rules.flatMap(\.keywords))
     }
 
-    /// Workaround/resolution targets apply to tickets without a priority as if medium.
-    static let defaultPriority: Priority = .medium
+    /// Workaround/resolution targets apply to tickets without a priority as if of this one
+    /// (the policy's classification.default_priority).
+    public var defaultPriority: Priority = .medium
 
     /// The first-response target of a channel.
     func firstResponseTarget(_ c: Channel) -> Int64? { firstResponseByChannel[c.ordinal] }

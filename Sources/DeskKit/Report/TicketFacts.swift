@@ -1,24 +1,10 @@
 // The few facts of one ticket that the report reads, pulled out of the line in one walk over
 // its members. The line is validated as every command validates it, but no JSONValue is built:
 // the members the report needs are read straight from their bytes, and `history` is walked only
-// when its bytes mention a waiting or workaround event, so the common ticket costs little more
-// than the validating scan.
-
-/// Which SLA target a figure is about.
-public enum SLATarget: String, CaseIterable, Sendable {
-    case firstResponse = "first_response"
-    case workaround
-    case resolution
-
-    /// Position in `allCases`.
-    public var ordinal: Int {
-        switch self {
-        case .firstResponse: 0
-        case .workaround: 1
-        case .resolution: 2
-        }
-    }
-}
+// when its bytes mention an event that shapes the SLA clocks (waiting, reopened), so the common
+// ticket costs little more than the validating scan. The SLA figures themselves are not
+// computed here: `lifecycle` hands these facts to the lifecycle's clocks (SLATargets), the same
+// code every command asks, and a test proves both readers give the clocks the same facts.
 
 /// One survey answer (or an invitation without one).
 public struct SurveyFacts: Sendable, Equatable {
@@ -69,24 +55,19 @@ public struct TicketFacts: Sendable {
     /// Phone only: false for a missed call.
     public var answered: Bool?
     public var firstResponseAt: Instant?
-    /// When a workaround was delivered: the `workaround_at` member (set by `reply --workaround`),
-    /// else the first history `replied` event with `"workaround": true` (or a `workaround`
-    /// event); nil when none was recorded (the resolution does not stand in for it).
+    /// When a workaround was delivered: the `workaround_at` member (set by the first `reply
+    /// --workaround`), else the first history `replied` event with `"workaround": true` (or a
+    /// `workaround` event); nil when none was recorded (never the resolution time).
     public var workaroundAt: Instant?
-    /// `resolution.at` of a resolved or closed ticket.
+    /// `resolution.at` of a resolved, closed or observing ticket.
     public var resolvedAt: Instant?
     /// When the ticket stopped being work: `resolution.confirmed_at`, else `resolution.at`, for
     /// resolved and closed tickets; nil when unknown (a finished ticket then counts as finished
     /// before any period end).
     public var finishedAt: Instant?
-    /// `sla.paused_seconds` when the ticket carries it.
-    public var pausedTotal: Int64?
-    /// Completed waits from history (`waiting` -> next `customer_replied`), when no `paused_seconds`.
-    public var pauses: [(Instant, Instant)] = []
-    /// A wait not yet answered (status waiting).
-    public var waitingSince: Instant?
-    /// Targets listed in `sla.breaches`.
-    public var recordedBreaches: Set<SLATarget> = []
+    /// The history events that shape the SLA clocks (waits, reopens, resolutions), read only
+    /// when the history mentions a wait or a reopen; otherwise they cannot change a clock.
+    public var spanEvents: [LifecycleEvent] = []
     /// (escalated at, acknowledged at) for each escalation.
     public var escalations: [(at: Instant?, ack: Instant?)] = []
     /// The distinct `trigger`s of the escalations (manual, customer_request, complexity,
@@ -109,16 +90,16 @@ public struct TicketFacts: Sendable {
     /// True for resolved or closed tickets.
     public var isFinished: Bool { status.isFinished }
 
-    /// Paused seconds before `t`: `paused_seconds` when recorded (all of it), else the waits in
-    /// history that overlap [opened, t], measured on the business clock.
-    public func paused(before t: Instant, settings: ReportSettings) -> Int64 {
-        if let p = pausedTotal { return p }
-        var total: Int64 = 0
-        for (a, b) in pauses where a < t {
-            total += settings.businessSeconds(a, min(b, t), priority)
-        }
-        if let w = waitingSince, w < t { total += settings.businessSeconds(w, t, priority) }
-        return total
+    /// The facts the lifecycle's SLA clocks replay.
+    public var lifecycle: LifecycleFacts {
+        var f = LifecycleFacts(openedAt: openedAt, channel: channel, status: status)
+        f.priority = priority
+        f.missedCall = channel == .phone && answered == false
+        f.firstResponseAt = firstResponseAt
+        f.workaroundAt = workaroundAt
+        f.resolvedAt = f.isResolvedState ? resolvedAt : nil
+        f.events = spanEvents
+        return f
     }
 }
 
@@ -126,7 +107,7 @@ extension TicketFacts {
     /// The value ranges of the members the report reads, noted while the line is scanned.
     struct Members {
         var priority, category, owner, assignee, tier, answered, firstResponseAt, workaroundAt: Range<Int>?
-        var sla, resolution, escalations, reopened, survey, history: Range<Int>?
+        var resolution, escalations, reopened, survey, history: Range<Int>?
         /// Read only to mask the requester's values in a survey comment.
         var requester: Range<Int>?
     }
@@ -147,8 +128,9 @@ extension TicketFacts {
         try Ticket.scan(b) { span, known in
             let r = span.valueRange
             guard let known else {
-                // Not a field of SPEC §3, so it may repeat: the last one counts.
-                if RawJSON.keyIs(b, span, "workaround_at") { m.workaroundAt = r }
+                // Not a field of SPEC §3, so it may repeat: the first one counts, as for every
+                // command (Ticket.value reads the first member of a name).
+                if m.workaroundAt == nil, RawJSON.keyIs(b, span, "workaround_at") { m.workaroundAt = r }
                 return
             }
             switch known.field {
@@ -160,7 +142,6 @@ extension TicketFacts {
             case .tier: m.tier = r
             case .answered: m.answered = r
             case .firstResponseAt: m.firstResponseAt = r
-            case .sla: m.sla = r
             case .resolution: m.resolution = r
             case .escalations: m.escalations = r
             case .reopened: m.reopened = r
@@ -193,7 +174,6 @@ extension TicketFacts {
         firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
         benchFirstResponse = firstResponseAt
         let workaroundMember = m.workaroundAt.flatMap { RawJSON.instant(b, $0) }
-        if let r = m.sla { readSLA(b, r) }
         readFinish(b, m)
         if let r = m.escalations { readEscalations(b, r) }
         reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
@@ -210,37 +190,17 @@ extension TicketFacts {
         workaroundAt = workaroundMember ?? workaroundEvent
     }
 
-    /// `resolution.at` and when the ticket finished, for resolved and closed tickets.
+    /// `resolution.at` (resolved, closed and observing tickets) and when the ticket finished
+    /// (resolved and closed ones).
     mutating func readFinish(_ b: UnsafeRawBufferPointer, _ m: Members) {
-        guard status.isFinished, let r = m.resolution else { return }
+        guard status.isFinished || status == .observing, let r = m.resolution else { return }
         var at: Range<Int>? = nil, confirmed: Range<Int>? = nil
         RawJSON.forEachMember(b, r) { e in
             if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
             if confirmed == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmed = e.valueRange }
         }
         resolvedAt = at.flatMap { RawJSON.instant(b, $0) }
-        finishedAt = confirmed.flatMap { RawJSON.instant(b, $0) } ?? resolvedAt
-    }
-
-    /// `paused_seconds` and the targets of `breaches`.
-    mutating func readSLA(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) {
-        var paused: Range<Int>? = nil, breaches: Range<Int>? = nil
-        RawJSON.forEachMember(b, r) { e in
-            if paused == nil, RawJSON.keyIs(b, e, "paused_seconds") { paused = e.valueRange }
-            if breaches == nil, RawJSON.keyIs(b, e, "breaches") { breaches = e.valueRange }
-        }
-        // Out of Int64's range is no real pause; reading it must not trap.
-        if let p = paused.flatMap({ RawJSON.double(b, $0) }), abs(p) < 9e18 { pausedTotal = Int64(p) }
-        guard let br = breaches else { return }
-        RawJSON.forEachElement(b, br) { item in
-            var target: Range<Int>? = nil
-            RawJSON.forEachMember(b, item) { e in
-                if target == nil, RawJSON.keyIs(b, e, "target") { target = e.valueRange }
-            }
-            if let name = target.flatMap({ RawJSON.string(b, $0) }), let t = SLATarget(rawValue: name) {
-                recordedBreaches.insert(t)
-            }
-        }
+        if status.isFinished { finishedAt = confirmed.flatMap { RawJSON.instant(b, $0) } ?? resolvedAt }
     }
 
     /// (at, ack_at) of each escalation object, and the last one's `to`.
@@ -283,14 +243,15 @@ extension TicketFacts {
         survey = s
     }
 
-    /// Waits (`waiting` -> next `customer_replied`) when no `paused_seconds` was recorded, and
-    /// the time of the first `replied` event with `"workaround": true` (or `workaround` event). History is walked only when its bytes mention one
-    /// of those events, so the common ticket costs one memchr scan here.
+    /// The events that shape the SLA clocks, when the history mentions a wait or a reopen
+    /// (without either, no span can form), and the time of the first `replied` event with
+    /// `"workaround": true` (or `workaround` event) when asked. History is walked only when its
+    /// bytes mention one of those, so the common ticket costs a few memchr scans here.
     mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, wantsWorkaround: Bool) -> Instant? {
-        let wantsWaits = pausedTotal == nil && RawJSON.contains(b, r, "waiting\"")
+        // An escaped name (\u0077aiting) cannot be ruled out by bytes: walk such histories too.
+        let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"") || RawJSON.contains(b, r, "\\u")
         let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"")
-        guard wantsWaits || lookForWorkaround else { return nil }
-        var waitStart: Instant? = nil
+        guard wantsSpans || lookForWorkaround else { return nil }
         var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in
             var event: Range<Int>? = nil, at: Range<Int>? = nil, flag: Range<Int>? = nil
@@ -299,21 +260,14 @@ extension TicketFacts {
                 if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
                 if flag == nil, lookForWorkaround, RawJSON.keyIs(b, e, "workaround") { flag = e.valueRange }
             }
-            guard let ev = event, let time = at.flatMap({ RawJSON.instant(b, $0) }) else { return }
-            if RawJSON.stringEquals(b, ev, "waiting") {
-                if waitStart == nil { waitStart = time }
-            } else if RawJSON.stringEquals(b, ev, "customer_replied") {
-                if let s = waitStart, wantsWaits {
-                    pauses.append((s, time))
-                    waitStart = nil
-                }
-            } else if RawJSON.stringEquals(b, ev, "workaround")
-                || (RawJSON.stringEquals(b, ev, "replied") && flag.flatMap { RawJSON.bool(b, $0) } == true)
-            {
-                if workaround == nil { workaround = time }
+            guard let ev = event, let time = at.flatMap({ RawJSON.instant(b, $0) }), let name = RawJSON.string(b, ev) else { return }
+            if wantsSpans, let kind = LifecycleEvent.spanKind(name) {
+                spanEvents.append(LifecycleEvent(kind, at: time))
+            } else if lookForWorkaround, workaround == nil,
+                      name == "workaround" || (name == "replied" && flag.flatMap { RawJSON.bool(b, $0) } == true) {
+                workaround = time
             }
         }
-        if wantsWaits, status == .waiting { waitingSince = waitStart }
-        return lookForWorkaround ? workaround : nil
+        return workaround
     }
 }

@@ -8,22 +8,23 @@
 /// Negation look-back over normalised (TextNormalizer) UTF-8 text.
 public enum Negation {
     /// English negators (whole words).
-    static let english: Set<String> = [
+    static let english: [[UInt8]] = [
         "not", "no", "never", "without", "nothing", "none", "neither", "nor", "didn't", "doesn't", "isn't", "wasn't",
-        "aren't", "weren't", "hasn't", "haven't", "hadn't", "don't", "nobody's", "dont", "didnt", "doesnt", "isnt", "wasnt",
-    ]
+        "aren't", "weren't", "hasn't", "haven't", "hadn't", "don't", "dont", "didnt", "doesnt", "isnt", "wasnt",
+    ].map { Array($0.utf8) }
     /// Chinese negators.
-    static let chinese: [String] = ["没有", "没", "不", "未", "无", "并非", "别"]
+    static let chinese: [[UInt8]] = ["没有", "没", "不", "未", "无", "并非", "别"].map { Array($0.utf8) }
     /// Chinese words holding a negator that mean a failure (or "non-stop"), not a negation.
-    static let chineseFailures: [String] = [
+    static let chineseFailures: [[UInt8]] = [
         "无法", "不能", "没法", "没能", "不了", "不断", "不停", "不上", "不到", "不出", "不开", "不动", "不进", "不稳",
         "不对", "不行", "不正常", "不可用", "不见", "没反应", "没了", "没有反应", "没有响应", "没信号", "没有信号", "不显示", "不工作",
         "无响应", "未知", "不着急", "不急",
-    ]
+    ].map { Array($0.utf8) }
 
-    /// Whether the text just before byte offset `start` of `bytes` negates what follows.
+    /// Whether the text just before byte offset `start` of `bytes` negates what follows. Works
+    /// on the bytes alone (no String is built): it runs for every keyword found.
     public static func isNegated(_ bytes: [UInt8], before start: Int) -> Bool {
-        // Clause start: the last separator before `start`.
+        // Clause start: the last separator before `start` (at most 40 bytes back).
         var a = start
         var steps = 0
         while a > 0 && steps < 40 {
@@ -34,17 +35,54 @@ public enum Negation {
             a -= 1
             steps += 1
         }
-        // Align to a scalar start.
         while a < start && (bytes[a] & 0xC0) == 0x80 { a += 1 }
         guard a < start else { return false }
-        let window = String(decoding: bytes[a..<start], as: UTF8.self)
-        // English: any of the last four words.
-        let words = window.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "(" }).suffix(4)
-        if words.contains(where: { english.contains(String($0)) }) { return true }
+        // English: any of the last four words (split at space, - / and '(').
+        var end = start
+        var words = 0
+        var i = start
+        while i > a && words < 4 {
+            let b = bytes[i - 1]
+            if b == 0x20 || b == 0x2D || b == 0x2F || b == 0x28 {
+                if end > i { if isEnglishNegator(bytes, i, end) { return true }; words += 1 }
+                end = i - 1
+            }
+            i -= 1
+        }
+        if words < 4 && end > a && isEnglishNegator(bytes, a, end) { return true }
         // Chinese: the last six characters, failure words taken out first.
-        var tail = String(window.unicodeScalars.suffix(6))
-        for f in chineseFailures where tail.contains(f) { tail = tail.replacingSubstring(f, with: "|") }
-        return chinese.contains { tail.contains($0) }
+        var t = start
+        var chars = 0
+        while t > a && chars < 6 {
+            t -= 1
+            while t > a && (bytes[t] & 0xC0) == 0x80 { t -= 1 }
+            chars += 1
+        }
+        guard start - t >= 3 else { return false }
+        var masked = [Bool](repeating: false, count: start - t)
+        for f in chineseFailures where f.count <= start - t {
+            var k = t
+            while k + f.count <= start {
+                if bytes[k] == f[0] && bytes[k..<(k + f.count)].elementsEqual(f) {
+                    for m in (k - t)..<(k - t + f.count) { masked[m] = true }
+                }
+                k += 1
+            }
+        }
+        for n in chinese where n.count <= start - t {
+            var k = t
+            while k + n.count <= start {
+                if !masked[k - t] && bytes[k] == n[0] && bytes[k..<(k + n.count)].elementsEqual(n) { return true }
+                k += 1
+            }
+        }
+        return false
+    }
+
+    static func isEnglishNegator(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        let n = to - from
+        guard n >= 2 && n <= 7 else { return false }
+        return english.contains { $0.count == n && bytes[from..<to].elementsEqual($0) }
     }
 }
 

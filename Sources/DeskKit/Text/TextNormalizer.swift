@@ -81,48 +81,7 @@ public struct NormalizedText: Sendable, Equatable {
 public enum TextNormalizer {
     /// `text` normalised, with the way back to the original for quoting.
     public static func normalize(_ text: String) -> NormalizedText {
-        var out: [Unicode.Scalar] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
-        out.reserveCapacity(text.unicodeScalars.count)
-        var offset = 0
-        var pendingSpace = false
-        var pendingNewline = false
-        var spaceStart = 0
-        var mapped: [Unicode.Scalar] = []
-        for u in text.unicodeScalars {
-            let start = offset
-            offset += UTF8.width(u)
-            mapped.removeAll(keepingCapacity: true)
-            fold(u, into: &mapped)
-            for m in mapped {
-                if m.properties.isWhitespace {
-                    if !pendingSpace { spaceStart = start }
-                    pendingSpace = true
-                    if m == "\n" || m == "\r" || m == "\u{2028}" || m == "\u{2029}" || m == "\u{0B}" || m == "\u{0C}" {
-                        pendingNewline = true
-                    }
-                    continue
-                }
-                if pendingSpace {
-                    if !out.isEmpty {
-                        out.append(pendingNewline ? "\n" : " ")
-                        starts.append(spaceStart)
-                        ends.append(start)
-                    }
-                    pendingSpace = false
-                    pendingNewline = false
-                }
-                // A repeated punctuation mark widens the span of the one kept.
-                if let last = out.last, last == m, isPunctuation(m) {
-                    ends[ends.count - 1] = offset
-                    continue
-                }
-                out.append(m)
-                starts.append(start)
-                ends.append(offset)
-            }
-        }
+        let (out, starts, ends) = run(text, track: true)
         var textOffset: [Int] = []
         textOffset.reserveCapacity(out.count + 1)
         var o = 0
@@ -137,6 +96,80 @@ public enum TextNormalizer {
             original: text, text: String(s), scalars: out, sourceStart: starts, sourceEnd: ends, textOffset: textOffset)
     }
 
+    /// The normalisation loop; with `track` false no offsets are kept (for `fold`).
+    static func run(_ text: String, track: Bool) -> ([Unicode.Scalar], [Int], [Int]) {
+        var out: [Unicode.Scalar] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        var offset = 0
+        var pendingSpace = false
+        var pendingNewline = false
+        var spaceStart = 0
+        var mapped: [Unicode.Scalar] = []
+        for u in text.unicodeScalars {
+            let start = offset
+            offset += UTF8.width(u)
+            mapped.removeAll(keepingCapacity: true)
+            let v = u.value
+            // Fast paths for the scalars most text is made of: a unified Han ideograph only
+            // needs its simplified form (no case, no space, no punctuation).
+            if v >= 0x4E00 && v <= 0x9FFF {
+                if pendingSpace {
+                    if !out.isEmpty {
+                        out.append(pendingNewline ? "\n" : " ")
+                        if track {
+                            starts.append(spaceStart)
+                            ends.append(start)
+                        }
+                    }
+                    pendingSpace = false
+                    pendingNewline = false
+                }
+                let t = bmpSimplified[Int(v - 0x4E00)]
+                out.append(t == 0 ? u : Unicode.Scalar(UInt32(t)) ?? u)
+                if track {
+                    starts.append(start)
+                    ends.append(offset)
+                }
+                continue
+            }
+            fold(u, into: &mapped)
+            for m in mapped {
+                if m.value < 0x80 ? (m.value == 0x20 || (m.value >= 0x09 && m.value <= 0x0D)) : m.properties.isWhitespace {
+                    if !pendingSpace { spaceStart = start }
+                    pendingSpace = true
+                    if m == "\n" || m == "\r" || m == "\u{2028}" || m == "\u{2029}" || m == "\u{0B}" || m == "\u{0C}" {
+                        pendingNewline = true
+                    }
+                    continue
+                }
+                if pendingSpace {
+                    if !out.isEmpty {
+                        out.append(pendingNewline ? "\n" : " ")
+                        if track {
+                            starts.append(spaceStart)
+                            ends.append(start)
+                        }
+                    }
+                    pendingSpace = false
+                    pendingNewline = false
+                }
+                // A repeated punctuation mark widens the span of the one kept.
+                if let last = out.last, last == m, m.value < 0x80 ? isASCIIPunctuation(UInt8(m.value)) : isPunctuation(m) {
+                    if track { ends[ends.count - 1] = offset }
+                    continue
+                }
+                out.append(m)
+                if track {
+                    starts.append(start)
+                    ends.append(offset)
+                }
+            }
+        }
+        return (out, starts, ends)
+    }
+
     /// `text` normalised, without the offsets (cheaper: for matching only). Plain ASCII text
     /// takes a byte-level path.
     public static func fold(_ text: String) -> String {
@@ -144,7 +177,9 @@ public enum TextNormalizer {
         if let ascii = t.withUTF8({ buf -> String? in buf.allSatisfy({ $0 < 0x80 }) ? foldASCII(buf) : nil }) {
             return ascii
         }
-        return normalize(text).text
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: run(text, track: false).0)
+        return String(v)
     }
 
     /// The same steps as `normalize` on ASCII bytes: lower case, white-space runs, repeated
@@ -288,6 +323,16 @@ public enum TextNormalizer {
         guard u.value >= 0x3400 else { return nil }
         return traditionalToSimplified[u.value].flatMap(Unicode.Scalar.init)
     }
+
+    /// Simplified forms of U+4E00–9FFF as a flat table (0: unchanged), built once: the lookup
+    /// every Chinese character takes, without hashing.
+    static let bmpSimplified: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        for (k, v) in traditionalToSimplified where k >= 0x4E00 && k <= 0x9FFF && v <= 0xFFFF {
+            table[Int(k - 0x4E00)] = UInt16(v)
+        }
+        return table
+    }()
 
     /// The pairs of `traditionalSimplifiedPairs` as a lookup table, built once.
     static let traditionalToSimplified: [UInt32: UInt32] = {

@@ -14,10 +14,17 @@ private func line(_ extra: String = "", id: String = "T-1", status: String = "op
 
 private let now = Instant(rfc3339: "2026-11-30T09:30:00Z") ?? Instant(seconds: 0)
 
+/// The follow-through duty rules, left out of the tests of the other rules: the crafted tickets
+/// stand open for weeks without updates, which those rules report (they have their own tests).
+private let cadenceRules: Set<CheckRule> = [
+    .endOfDayUpdate, .progressOverdue, .promiseBroken, .etaOverdue, .callbackMissed, .escalationETAPassed, .surveyFollowUp,
+]
+
 /// The rules that fire on one ticket line under the built-in policy at `now`.
-private func rules(_ text: String, at: Instant = now) throws -> [String] {
+private func rules(_ text: String, at: Instant = now, only: Set<CheckRule>? = nil) throws -> [String] {
     let t = try Ticket(bytes: Array(text.utf8))
-    return TicketLinter(policy: .builtin, now: at).check(t).map(\.rule.rawValue)
+    let enabled = only ?? Set(CheckRule.allCases).subtracting(cadenceRules)
+    return TicketLinter(policy: .builtin, now: at, rules: enabled).check(t).map(\.rule.rawValue)
 }
 
 private let resolution = #""resolution":{"cause":"expired VPN certificate","solution":"renewed the certificate on the gateway","result":"connections stay up for a full day","at":"2026-11-02T05:00:00Z"}"#
@@ -36,7 +43,7 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
         #expect(try rules(line(#""requester":"王伟""#)) == ["invalid-field"])
         #expect(try rules(line(#""requester":{"name":"王伟","phone":13800001234}"#)) == ["invalid-field"])
         #expect(try rules(line(#""first_response_at":"yesterday""#)) == ["invalid-field"])
-        #expect(try rules(line(#""sla":{"first_response_due":"2026-13-01T00:00:00Z"}"#)) == ["invalid-field"])
+        #expect(try rules(line(#""sla":{"first_response_due":"2026-13-01T00:00:00Z"}"#), only: [.invalidField]) == ["invalid-field"])
         #expect(try rules(line(#""survey":{"token":"x","invited_at":"2026-11-02T06:00:00Z","efficiency":6}"#)) == ["invalid-field"])
         #expect(try rules(line(#""survey":{"token":"x","invited_at":"2026-11-02T06:00:00Z","attitude":4.5}"#)) == ["invalid-field"])
         #expect(try rules(line(#""history":[{"by":"a","event":"opened"}]"#)) == ["invalid-field"])
@@ -62,8 +69,8 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
 
     @Test func needsInfoOpen() throws {
         let due = #""sla":{"first_response_due":"2026-11-02T02:15:00Z"},"first_response_at":"2026-11-02T02:10:00Z","needs_info":["frequency"]"#
-        #expect(try rules(line(due, status: "in_progress")) == ["needs-info-open"])
-        #expect(try rules(line(due, status: "waiting")) == [])
+        #expect(try rules(line(due, status: "in_progress"), only: [.needsInfoOpen]) == ["needs-info-open"])
+        #expect(try rules(line(due, status: "waiting"), only: [.needsInfoOpen]) == [])
         #expect(try rules(line(due, status: "in_progress"), at: Instant(rfc3339: "2026-11-02T02:14:00Z") ?? now) == [])
         // no sla yet: the channel's target from opened_at (email 15 min of business time)
         #expect(try rules(line(#""needs_info":["steps_tried"]"#, status: "open")).contains("needs-info-open"))
@@ -98,10 +105,13 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
         #expect(try rules(line(unanswered)) == ["breach-not-escalated"])
         let overdue = #""sla":{"resolution_due":"2026-11-20T02:00:00Z"},"first_response_at":"2026-11-02T02:05:00Z""#
         #expect(try rules(line(overdue, status: "in_progress")) == ["breach-not-escalated"])
-        #expect(try rules(line(overdue, status: "waiting")) == [])
-        // paused_seconds (business time) moves the due: 10 working days of waiting
-        let paused = #""sla":{"resolution_due":"2026-11-20T02:00:00Z","paused_seconds":270000},"first_response_at":"2026-11-02T02:05:00Z""#
-        #expect(try rules(line(paused, status: "in_progress")) == [])
+        // Waiting on the customer since before the targets ran out: the clocks stand still (the
+        // history says when the wait began; the status alone does not).
+        let waitingSince = #","history":[{"at":"2026-11-02T02:05:00Z","by":"a","event":"replied","text":"please send the log"},{"at":"2026-11-02T02:05:00Z","by":"a","event":"waiting"}]"#
+        #expect(try rules(line(overdue + waitingSince, status: "waiting")) == [])
+        // A wait that ended at 16:00 Shanghai today: 1h35m of SLA time used in all.
+        let waited = #","history":[{"at":"2026-11-02T02:05:00Z","by":"a","event":"waiting"},{"at":"2026-11-30T08:00:00Z","by":"r","event":"customer_replied","text":"log attached"}]"#
+        #expect(try rules(line(overdue + waited, status: "in_progress")) == [])
         let escalated = recorded + #","escalations":[{"from":"tier1","to":"tier2","at":"2026-11-02T03:00:00Z","ack_at":"2026-11-02T03:10:00Z",\#(handoff)}]"#
         #expect(try rules(line(escalated + "," + resolution + "," + surveyed, status: "closed")) == [])
     }
@@ -180,13 +190,16 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
         #expect(
             r.stdout.split(separator: "\n").map(String.init) == [
                 "<stdin>:1:130: A-1: invalid-field: error: field 'priority' must be one of high, medium, low, not 'urgent'",
+                "<stdin>:1: A-1: end-of-day-update: warning: 20 end-of-day updates missed, the last due 2026-11-27T10:00:00Z (duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends)",
                 "<stdin>:2:48: -: invalid-json: error: expected ',' or '}' after object member",
                 "<stdin>:3: A-3: missing-fact: error: no channel: the SLA targets depend on how the request came in",
                 "<stdin>:4:1: -: invalid-record: error: expected a JSON object, found an array",
                 "<stdin>:5:7: A-1: duplicate-id: error: id already used at line 1; ids must be unique",
-                "<stdin>:6: A-5: breach-not-escalated: warning: SLA breached without escalation: first_response (due 2026-11-02T02:15:00Z, no reply yet)",
+                "<stdin>:5: A-1: end-of-day-update: warning: 20 end-of-day updates missed, the last due 2026-11-27T10:00:00Z (duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends)",
+                "<stdin>:6: A-5: breach-not-escalated: warning: SLA breached without escalation: first_response (due 2026-11-02T02:15:00Z, no reply yet); workaround (due 2026-11-02T07:30:00Z, still open); resolution (due 2026-11-05T02:00:00Z, still open); escalation time limit of tier1 (due 2026-11-02T04:00:00Z, still there)",
+                "<stdin>:6: A-5: end-of-day-update: warning: 20 end-of-day updates missed, the last due 2026-11-27T10:00:00Z (duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends)",
             ])
-        #expect(r.stderr == "checked 6 tickets: 5 errors, 1 warning\n")
+        #expect(r.stderr == "checked 6 tickets: 5 errors, 4 warnings\n")
     }
 
     @Test func ruleSkipStrictQuiet() throws {
@@ -214,7 +227,7 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
         #expect(
             gh.stdout == """
                 ::error file=<stdin>,line=2,col=48,title=desk invalid-json::expected ',' or '}' after object member
-                ::warning file=<stdin>,line=6,title=desk breach-not-escalated::A-5: SLA breached without escalation: first_response (due 2026-11-02T02:15:00Z, no reply yet)
+                ::warning file=<stdin>,line=6,title=desk breach-not-escalated::A-5: SLA breached without escalation: first_response (due 2026-11-02T02:15:00Z, no reply yet); workaround (due 2026-11-02T07:30:00Z, still open); resolution (due 2026-11-05T02:00:00Z, still open); escalation time limit of tier1 (due 2026-11-02T04:00:00Z, still there)
 
                 """)
         #expect(FindingWriter.escapeData("50%\nnext") == "50%25%0Anext")
@@ -264,10 +277,17 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
         #expect(r.status == 0)
         let findings = try objects(r.stdout)
         #expect(findings.allSatisfy { $0["severity"] == "warning" })
-        let tickets = Set(findings.compactMap { $0["ticket"]?.stringValue })
-        #expect(tickets.count < 30, "a rule fires on too many sample tickets")
         let unacked = findings.filter { $0["rule"] == "unacknowledged-escalation" }.compactMap { $0["ticket"]?.stringValue }
         #expect(unacked == ["DK-261111-8ZD2"])
-        #expect(r.stderr == "checked 120 tickets: 0 errors, 28 warnings\n")
+        // Reviewed by hand (docs/CHECK.md): most are workaround targets missed by fixes that
+        // came without a recorded workaround, call-backs never recorded as such, ETAs passed,
+        // and low survey answers nobody followed up.
+        var perRule: [String: Int] = [:]
+        for f in findings { perRule[f["rule"]?.stringValue ?? "?", default: 0] += 1 }
+        #expect(perRule == [
+            "breach-not-escalated": 51, "callback-missed": 9, "end-of-day-update": 15, "escalation-eta-passed": 21,
+            "needs-info-open": 10, "progress-overdue": 20, "survey-follow-up": 13, "unacknowledged-escalation": 1,
+        ])
+        #expect(r.stderr == "checked 120 tickets: 0 errors, 140 warnings\n")
     }
 }

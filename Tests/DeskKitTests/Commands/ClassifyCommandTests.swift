@@ -41,11 +41,12 @@ import Testing
     }
 
     @Test func breachesCountOnlyMissedTargetsAndAreNotDuplicated() throws {
-        let t = #"{"id":"B","opened_at":"2026-11-30T01:00:00Z","channel":"email","status":"in_progress","title":"System crash","first_response_at":"2026-11-30T01:10:00Z","resolution":{"at":"2026-11-30T03:00:00Z"}}"#
+        let t = #"{"id":"B","opened_at":"2026-11-30T01:00:00Z","channel":"email","status":"resolved","title":"System crash","first_response_at":"2026-11-30T01:10:00Z","resolution":{"at":"2026-11-30T03:00:00Z"}}"#
         let r = try runDesk(["classify", "--now", Self.now, "--id", "B"], stdin: t + "\n")
         let sla = try #require(try objects(r.stdout).first?["sla"]?.objectValue)
-        // First response in time, resolution in time, workaround (due 02:00) missed.
-        #expect(sla["breaches"] == .array([.object(["target": "workaround", "due": "2026-11-30T02:00:00Z", "at": "2026-11-30T02:00:00Z"])]))
+        // First response in time, resolution in time, workaround (due 02:00) missed: the fix at
+        // 03:00 stopped its clock (`at` is the late event).
+        #expect(sla["breaches"] == .array([.object(["target": "workaround", "due": "2026-11-30T02:00:00Z", "at": "2026-11-30T03:00:00Z"])]))
     }
 
     @Test func manualPriorityStaysOnLaterRuns() throws {

@@ -125,11 +125,11 @@ func events(_ t: JSONObject) -> [String] {
 
     @Test func autoTriggersAndIdempotence() throws {
         let policy = Policy.builtin
-        let clock = SLAClock(policy: policy)
+        let lifecycle = Lifecycle(policy: policy)
         let t = try Ticket(bytes: Array(workTicket.utf8))
         // 09:00-10:59 Shanghai is 1h59m: not yet; 11:01 is 2h01m.
-        #expect(EscalateCommand.firing(t, policy: policy, clock: clock, now: Instant(rfc3339: "2026-11-30T02:59:00Z")!) == nil)
-        let f = try #require(EscalateCommand.firing(t, policy: policy, clock: clock, now: Instant(rfc3339: "2026-11-30T03:01:00Z")!))
+        #expect(EscalateCommand.firing(t, lifecycle: lifecycle, now: Instant(rfc3339: "2026-11-30T02:59:00Z")!) == nil)
+        let f = try #require(EscalateCommand.firing(t, lifecycle: lifecycle, now: Instant(rfc3339: "2026-11-30T03:01:00Z")!))
         #expect(f.trigger == "time_limit")
         #expect(f.reason == "time limit 2h of tier1/medium passed (2h1m of business time)")
         let (escalated, line) = try step(["escalate", "--auto", "--now", "2026-11-30T03:01:00Z"], workTicket)

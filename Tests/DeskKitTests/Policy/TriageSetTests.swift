@@ -31,6 +31,8 @@ import Testing
         ("tickets-holdout.ndjson", 0.96, 0.95, 60),
         ("tickets-holdout2.ndjson", 0.96, 0.95, 60),
         ("tickets-holdout3.ndjson", 0.96, 0.95, 60),
+        // Written last and not tuned on: the rules' figure on text they had not seen.
+        ("tickets-holdout4.ndjson", 0.90, 0.75, 30),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)

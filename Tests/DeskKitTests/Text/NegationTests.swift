@@ -8,7 +8,7 @@ import Testing
         let t = TextNormalizer.fold(text)
         let bytes = Array(t.utf8)
         let w = Array(word.utf8)
-        guard let start = (0...(bytes.count - w.count)).first(where: { bytes[$0..<($0 + w.count)].elementsEqual(w) }) else {
+        guard bytes.count >= w.count, let start = (0...(bytes.count - w.count)).first(where: { bytes[$0..<($0 + w.count)].elementsEqual(w) }) else {
             Issue.record("\(word) not in \(t)")
             return false
         }

@@ -1,0 +1,211 @@
+// Every duty of a ticket at `now`, derived from its facts and its schedule: the SLA targets and
+// escalation steps, and the follow-through duties of the seeds (promises, ETAs, call-backs,
+// end-of-day and progress updates, observation, survey and its follow-up). docs/SLA.md states
+// each rule with its seed.
+
+extension Lifecycle {
+    /// Every duty of a ticket at `now`, open and settled, in a fixed order of kinds.
+    public func duties(_ t: Ticket, now: Instant) -> [Duty] {
+        let f = facts(t)
+        return duties(f, schedule: schedule(f, now: now), now: now)
+    }
+
+    /// Every duty of a ticket's (full) facts at `now`. With `openOnly` the cadence duties
+    /// (end-of-day and progress updates) are worked out only for the current day and the
+    /// latest update, which is all `queue` lists; the open duties are the same either way.
+    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false) -> [Duty] {
+        var out: [Duty] = []
+        let cal = calendar(for: f.priority)
+        let dur = Policy.formatDuration
+        /// Met or missed by `done`; missed for good when the ticket moved on without it
+        /// (`closedWithout` set); else pending or overdue at `now`.
+        func timed(_ due: Instant, done: Instant?, closedWithout: Instant? = nil) -> (Duty.State, Instant?) {
+            if let d = done { return (d <= due ? .met : .missed, d) }
+            if closedWithout != nil { return (.missed, nil) }
+            return (now > due ? .overdue : .pending, nil)
+        }
+
+        // SLA targets.
+        let sources: [SLATarget: String] = [
+            .firstResponse: "first_response.\(f.channel.rawValue)", .workaround: "workaround.\(s.priority.rawValue)",
+            .resolution: "resolution.\(s.priority.rawValue)",
+        ]
+        for target in SLATarget.allCases {
+            let c = s.targets[target]
+            guard let limit = c.limit, let kind = Duty.Kind(rawValue: target.rawValue) else { continue }
+            let state: Duty.State
+            switch c.state {
+            case .met: state = .met
+            case .breached: state = c.stoppedAt == nil ? .overdue : .missed
+            case .running: state = .pending
+            case .none: continue
+            }
+            let due = state == .pending && s.isPaused ? nil : s.due(target)
+            out.append(Duty(kind, due: due, state: state, doneAt: c.stoppedAt,
+                explain: "\(sources[target] ?? target.rawValue) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)"))
+        }
+        // Escalation time limits.
+        for st in s.stints {
+            guard let limit = st.limit, st.state != .none else { continue }
+            let state: Duty.State = st.state == .met ? .met : st.state == .breached ? (st.stop == nil ? .overdue : .missed) : .pending
+            var explain = "escalation.time_limits.\(st.tier.rawValue).\(s.priority.rawValue) \(dur(limit)) of SLA time at \(st.tier.rawValue) since \(st.start.rfc3339)"
+            if let eta = st.eta { explain += ", held off to the acknowledged ETA \(eta.rfc3339)" }
+            out.append(Duty(.escalation, due: state == .pending && s.isPaused ? nil : st.due, state: state, doneAt: st.stop, explain: explain))
+        }
+        // The latest escalation's acknowledgement and ETA.
+        if let e = f.escalations.last {
+            let limit = e.from.flatMap { policy.escalation.timeLimits[$0]?[s.priority] } ?? 7200
+            let due = cal.add(limit, to: e.at)
+            if e.ackAt != nil || !f.isResolvedState {
+                let (state, done) = timed(due, done: e.ackAt)
+                out.append(Duty(.acknowledgement, due: due, state: state, doneAt: done,
+                    explain: "the receiver acknowledges within the sending tier's limit \(dur(limit)) (escalation.time_limits.\(e.from?.rawValue ?? "?").\(s.priority.rawValue), else 2h)"))
+            }
+            if let eta = e.eta {
+                let (state, done) = timed(eta, done: f.resolutionStop)
+                out.append(Duty(.escalationETA, due: eta, state: state, doneAt: done,
+                    explain: "resolved by the ETA \(e.to?.rawValue ?? "the receiver") gave when acknowledging"))
+            }
+        }
+        // Promises, ETAs and call-backs, from the events.
+        let events = f.events
+        for (i, e) in events.enumerated() {
+            switch e.kind {
+            case .replied(let flags):
+                if let p = flags.promise {
+                    // Kept by the next public reply (or the resolution) by the agreed time.
+                    let next = events[(i + 1)...].first { x in
+                        if case .replied = x.kind { return true }
+                        return x.kind == .resolved
+                    }
+                    let (state, done) = timed(p, done: next?.at, closedWithout: f.status == .closed && next == nil ? f.resolutionStop ?? p : nil)
+                    out.append(Duty(.promise, due: p, state: state, doneAt: done,
+                        explain: "reply time agreed with the requester at \(e.at.rfc3339) (reply --promise)"))
+                }
+                if let eta = flags.eta {
+                    // A later ETA given before this one passed revises it.
+                    let revised = events[(i + 1)...].contains { x in
+                        if case .replied(let g) = x.kind, g.eta != nil, x.at <= eta { return true }
+                        return false
+                    }
+                    if !revised {
+                        let (state, done) = timed(eta, done: f.resolutionStop)
+                        out.append(Duty(.eta, due: eta, state: state, doneAt: done,
+                            explain: "expected resolution time given to the requester at \(e.at.rfc3339) (reply --eta)"))
+                    }
+                }
+            case .callOwed:
+                let due = cal.add(policy.duties.callback, to: e.at)
+                let back = events[(i + 1)...].first { x in
+                    if case .replied(let g) = x.kind { return g.callback }
+                    return false
+                }
+                let (state, done) = timed(due, done: back?.at, closedWithout: back == nil && f.isResolvedState ? f.resolutionStop ?? due : nil)
+                out.append(Duty(.callback, due: due, state: state, doneAt: done,
+                    explain: "duties.callback \(dur(policy.duties.callback)) of SLA time after the missed or dropped call at \(e.at.rfc3339)"))
+            default: break
+            }
+        }
+        let replies = events.compactMap { e -> Instant? in
+            if case .replied = e.kind { return e.at }
+            return nil
+        }
+        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, into: &out) }
+        progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, into: &out)
+        // Observation, survey and its follow-up.
+        if f.status == .observing, let until = f.observeUntil {
+            out.append(Duty(.observation, due: until, state: now > until ? .overdue : .pending,
+                explain: "confirm or reopen when the observation ends (resolve --observe; policy observation \(dur(policy.observation)))"))
+        }
+        if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? events.last(where: { $0.kind == .resolved })?.at {
+            let due = done.adding(policy.survey.responseWindow)
+            // Once the window has passed an invitation is pointless: missed, not overdue.
+            out.append(Duty(.survey, due: due, state: now > due ? .missed : .pending,
+                explain: "invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution"))
+        }
+        if let at = f.surveyRespondedAt, let mean = f.surveyMean, mean < policy.survey.csatThreshold {
+            let due = business.add(policy.duties.surveyFollowUp, to: at)
+            let follow = events.first { x in
+                guard x.at >= at else { return false }
+                if case .replied = x.kind { return true }
+                return x.kind == .note || x.kind == .reopened
+            }
+            let (state, done) = timed(due, done: follow?.at)
+            out.append(Duty(.surveyFollowUp, due: due, state: state, doneAt: done,
+                explain: "follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))"))
+        }
+        return out
+    }
+
+    /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)
+    /// stands open at the day's business end, having been opened at least its first-response
+    /// target before it, is due a public reply within that business day.
+    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, into out: inout [Duty]) {
+        let grace = policy.firstResponse[f.channel] ?? 0
+        let last = min(now, f.resolutionStop ?? now)
+        let firstDay = business.date(of: f.openedAt.seconds)
+        let lastDay = business.date(of: last.seconds)
+        guard lastDay >= firstDay else { return }
+        // Old open tickets: the last 400 days are enough for any review.
+        for day in max(firstDay, onlyToday ? lastDay : lastDay - 400)...lastDay {
+            let w = business.windows(day: day)
+            guard let startS = w.first?.0, let endS = w.last?.1 else { continue }
+            let start = Instant(seconds: startS), end = Instant(seconds: endS)
+            guard f.openedAt.seconds <= endS - grace else { continue }
+            if let stop = f.resolutionStop, stop <= end { continue }
+            // Waiting on the customer, or resolved, at the day's end: nothing is owed.
+            if s.spans.spans.contains(where: { $0.start <= end && end < $0.end }) { continue }
+            if end > now && s.isPaused { continue }
+            let done = replies.first { $0 >= start && $0 <= end && $0 <= now }
+            let state: Duty.State = done != nil ? .met : end > now ? .pending : .missed
+            out.append(Duty(.endOfDay, due: end, state: state, doneAt: done ?? (state == .missed ? end : nil),
+                explain: "duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends"))
+        }
+    }
+
+    /// Progress updates: from each public reply, the next is due `duties.progress[priority]` of
+    /// SLA time later while the ticket is unresolved (the resolution counts as an update).
+    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: BusinessCalendar, now: Instant, into out: inout [Duty]) {
+        guard let interval = policy.duties.progress[s.priority] else { return }
+        let stop = f.resolutionStop
+        for (k, r) in replies.enumerated() {
+            if let stop, r >= stop { break }
+            var next = k + 1 < replies.count ? replies[k + 1] : nil
+            if let stop, next.map({ $0 > stop }) ?? true { next = stop }
+            if next == nil && f.isResolvedState { break }  // closed without a resolution time
+            let end = next ?? now
+            let used = s.spans.used(from: r, to: end) { cal.businessTime(from: $0, to: $1) }
+            let due = cal.add(interval, to: r, excluding: s.spans.clipped(r, end))
+            let state: Duty.State
+            if next != nil { state = used > interval ? .missed : .met } else { state = used > interval ? .overdue : .pending }
+            out.append(Duty(.progress, due: state == .pending && s.isPaused ? nil : due, state: state, doneAt: next,
+                explain: "duties.progress.\(s.priority.rawValue) \(Policy.formatDuration(interval)) of SLA time after the public update at \(r.rfc3339)"))
+        }
+    }
+}
+
+extension Lifecycle {
+    /// False only when the ticket can have no open duty at `now`, decided from a few small
+    /// members without replaying its history: a resolved or closed ticket with a resolution
+    /// time, no promise on record, no survey left to send within its window and no
+    /// dissatisfied answer. `queue` skips such tickets (most of a long file) unread; a test
+    /// holds this to `duties` on generated tickets.
+    public func mayHaveOpenDuties(_ t: Ticket, now: Instant) -> Bool {
+        guard t.status.isFinished else { return true }
+        let r = t.object("resolution")
+        func time(_ o: JSONObject?, _ k: String) -> Instant? { o?[k]?.stringValue.flatMap(Instant.init(rfc3339:)) }
+        guard let at = time(r, "at") else { return true }
+        if t.historyMayMention(["promise"]) { return true }
+        let s = t.object("survey")
+        let invited = s?["invited_at"].map { !$0.isNull } == true || s?["token"].map { !$0.isNull } == true
+        if !invited && !t.historyMayMention(["surveyed", "survey_skipped"]) {
+            if now <= (time(r, "confirmed_at") ?? at).adding(policy.survey.responseWindow) { return true }
+        }
+        if let s, time(s, "responded_at") != nil {
+            let scores = Policy.SurveyDimension.allCases.compactMap { s[$0.rawValue]?.doubleValue }
+            if scores.count == Policy.SurveyDimension.allCases.count,
+               scores.reduce(0, +) / Double(scores.count) < policy.survey.csatThreshold { return true }
+        }
+        return false
+    }
+}
