@@ -207,6 +207,17 @@ public struct Policy: Sendable, Equatable {
 
     /// Phrase families (taboo, vague, unknown cause) checked in replies and resolutions.
     public var families: [PhraseFamily] = []
+    /// The knowledge base: its file and its review window (seed 000 三(三)).
+    public var knowledge = Knowledge()
+
+    /// The policy's `knowledge` object.
+    public struct Knowledge: Sendable, Equatable {
+        /// The kb file when neither --kb nor DESK_KB names one; nil: none.
+        public var kb: String? = nil
+        /// Working days after a product or policy change within which affected articles are
+        /// reviewed (seed 000 三(三)2: 2 个工作日内).
+        public var reviewWorkingDays = ReviewWindow.defaultWorkingDays
+    }
 
     /// Every family the wording checks use: `families`, then one per old-style taboo phrase and
     /// one for the old-style vague list, so policy files written before families still work.
@@ -362,6 +373,7 @@ public struct Policy: Sendable, Equatable {
             "end_of_day_update": .bool(duties.endOfDayUpdate),
             "survey_follow_up": dur(duties.surveyFollowUp),
         ])
+        o["knowledge"] = .object(["kb": knowledge.kb.map { .string($0) } ?? .null, "review_working_days": .int(knowledge.reviewWorkingDays)])
         return .object(o)
     }
 
