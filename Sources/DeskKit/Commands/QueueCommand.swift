@@ -123,10 +123,13 @@ public enum QueueCommand {
         }
         entries.sort { a, b in before(a, b, tickets) }
         if let limit, entries.count > limit { entries.removeLast(entries.count - limit) }
-        let out = args.string("format") == "ndjson"
-            ? ndjson(entries, tickets, now: now)
-            : Array(text(entries, tickets, now: now, zone: policy.zone, colour: ctx.colours(ctx.stdout)).utf8)
-        try ctx.stdout.write(out)
+        // Written row by row: the output is as long as the duties, and holding it whole (or
+        // its cells) would cost more than the duties themselves.
+        if args.string("format") == "ndjson" {
+            try ndjson(entries, tickets, now: now, to: ctx.stdout)
+        } else {
+            try text(entries, tickets, now: now, zone: policy.zone, colour: ctx.colours(ctx.stdout), to: ctx.stdout)
+        }
         return 0
     }
 
@@ -161,33 +164,34 @@ public enum QueueCommand {
         return d < 0 ? "overdue " + text : "in " + text
     }
 
-    /// The aligned text listing.
-    static func text(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, zone: ZoneRules, colour: Bool) -> String {
-        var rows: [[String]] = []
-        for e in entries {
+    /// The aligned text listing: one pass for the column widths, one writing the rows.
+    static func text(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, zone: ZoneRules, colour: Bool, to out: OutputSink) throws(DeskError) {
+        func cells(_ e: Entry) -> [String] {
             let t = tickets[Int(e.ticket)]
-            let due = e.due
-            let local = zone.civil(due).formatted(offsetSeconds: 0)
+            let local = zone.civil(e.due).formatted(offsetSeconds: 0)
             // `2026-11-30 16:00` in the policy's zone.
             let shown = String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
             // The id and title come from the file: no control character reaches the terminal.
-            rows.append([shown, relative(due, now: now), TerminalText.escaped(t.id, keepLayout: false), t.priority?.rawValue ?? "-",
-                         e.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)])
+            return [shown, relative(e.due, now: now), TerminalText.escaped(t.id, keepLayout: false), t.priority?.rawValue ?? "-",
+                    e.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)]
         }
         var widths = [Int](repeating: 0, count: 5)
-        for r in rows { for i in 0..<5 { widths[i] = max(widths[i], r[i].count) } }
-        var out = ""
-        for (i, r) in rows.enumerated() {
+        for e in entries {
+            let r = cells(e)
+            for i in 0..<5 { widths[i] = max(widths[i], r[i].count) }
+        }
+        for e in entries {
+            let r = cells(e)
             var line = ""
             for c in 0..<5 {
                 var cell = r[c] + String(repeating: " ", count: widths[c] - r[c].count)
-                if c == 1 && colour && entries[i].overdue { cell = Colour.red + cell + Colour.reset }
+                if c == 1 && colour && e.overdue { cell = Colour.red + cell + Colour.reset }
                 line += cell + "  "
             }
-            out += line + r[5] + "\n"
-            if let x = entries[i].explain { out += "    " + x + "\n" }
+            line += r[5] + "\n"
+            if let x = e.explain { line += "    " + x + "\n" }
+            try out.write(line)
         }
-        return out
     }
 
     /// A title on one line.
@@ -196,26 +200,26 @@ public enum QueueCommand {
     }
 
     /// One JSON object per duty.
-    static func ndjson(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant) -> [UInt8] {
-        var out: [UInt8] = []
+    static func ndjson(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, to out: OutputSink) throws(DeskError) {
+        var line: [UInt8] = []
         for e in entries {
             let t = tickets[Int(e.ticket)]
-            let due = e.due
             var o = JSONObject()
             o["ticket"] = .string(t.id)
             o["duty"] = .string(e.kind.rawValue)
             o["state"] = .string(e.overdue ? "overdue" : "pending")
-            o["due"] = .string(due.rfc3339)
-            o["seconds_left"] = .number(String(due.seconds - now.seconds))
+            o["due"] = .string(e.due.rfc3339)
+            o["seconds_left"] = .number(String(e.due.seconds - now.seconds))
             o["priority"] = t.priority.map { .string($0.rawValue) } ?? .null
             o["owner"] = t.owner.map { .string($0) } ?? .null
             o["assignee"] = t.assignee.map { .string($0) } ?? .null
             o["tier"] = t.tier.map { .string($0) } ?? .null
             o["title"] = .string(t.title)
             if let x = e.explain { o["rule"] = .string(x) }
-            JSONWriter.write(.object(o), to: &out)
-            out.append(0x0A)
+            line.removeAll(keepingCapacity: true)
+            JSONWriter.write(.object(o), to: &line)
+            line.append(0x0A)
+            try out.write(line)
         }
-        return out
     }
 }

@@ -441,6 +441,10 @@ extension Policy {
     },
     "end_of_day_update": true,
     "survey_follow_up": "7h30m"
+  },
+  "knowledge": {
+    "kb": null,
+    "review_working_days": 2
   }
 }
 
