@@ -477,13 +477,16 @@ _desk() {
         check)
             case "$prev" in
                 --rule)
-                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review' -- "$cur") )
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate' -- "$cur") )
                     return 0 ;;
                 --skip)
-                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review' -- "$cur") )
+                    COMPREPLY=( $(compgen -W 'invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate' -- "$cur") )
                     return 0 ;;
                 --format)
                     COMPREPLY=( $(compgen -W 'text json github' -- "$cur") )
+                    return 0 ;;
+                --kb)
+                    _desk_files
                     return 0 ;;
                 --now)
                     return 0 ;;
@@ -492,7 +495,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--rule --skip --format --strict -q --quiet --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--rule --skip --format --kb --strict -q --quiet --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi
@@ -583,6 +586,9 @@ _desk() {
                 --kb)
                     _desk_files
                     return 0 ;;
+                --policy)
+                    _desk_files
+                    return 0 ;;
                 --limit)
                     return 0 ;;
                 --format)
@@ -590,7 +596,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --kb --limit --format --articles --tickets -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --kb --policy --limit --format --articles --tickets -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -112,7 +112,7 @@ _desk_classify() {
         '--learn[train a naive Bayes model on the input tickets whose priority a person gave or confirmed; write it with -o]' \
         '(-o --output)'{-o+,--output=}'[with --learn\: the model file to write (the policy names it in classification.model)]:FILE:_files' \
         '--suggest[record the published articles and resolved tickets most like each ticket in suggestions]' \
-        '--kb=[the knowledge base file for --suggest]:FILE:_files' \
+        '--kb=[the knowledge base file for --suggest (else the policy'\''s knowledge.kb)]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
         '*:file:_files'
 }
@@ -298,7 +298,7 @@ _desk_report() {
         '--partial[write the running totals as one line of JSON, to merge later]' \
         '--merge[read partial reports instead of tickets and merge them]' \
         '--label=[name standard input NAME in error messages (the split an engine fed)]:NAME:' \
-        '--kb=[add the knowledge section from this kb file (json, text, markdown)]:FILE:_files' \
+        '--kb=[add the knowledge section from this kb file]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \
         '--policy=[policy file to use]:FILE:_files' \
         '(- *)'{-h,--help}'[print help]' \
@@ -307,9 +307,10 @@ _desk_report() {
 
 _desk_check() {
     _arguments -s -S \
-        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review)' \
-        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review)' \
+        '*--rule=[run only this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate)' \
+        '*--skip=[do not run this rule]:RULE:(invalid-json invalid-record invalid-field missing-fact duplicate-id needs-info-open taboo-reply vague-resolution breach-not-escalated incomplete-handoff unacknowledged-escalation not-surveyed observation-unconfirmed escalation-eta-passed promise-broken eta-overdue callback-missed end-of-day-update progress-overdue survey-follow-up policy-review incomplete-article review-overdue near-duplicate)' \
         '--format=[findings as compiler-style text, NDJSON, or GitHub workflow annotations]:VALUE:(text json github)' \
+        '--kb=[also check this knowledge base file (the rules of desk kb check); tickets only when files are named]:FILE:_files' \
         '--strict[fail on warnings too]' \
         '(-q --quiet)'{-q,--quiet}'[leave out the summary line]' \
         '--now=[the current time, for reproducible runs]:TIME:' \
@@ -328,7 +329,7 @@ _desk_policy() {
 
 _desk_kb() {
     _arguments -s -S \
-        '--kb=[the knowledge base file]:FILE:_files' \
+        '--kb=[the knowledge base file (else the policy'\''s knowledge.kb)]:FILE:_files' \
         '*--from=[draft\: the resolved ticket to draft from]:ID:' \
         '--resolved-in=[draft\: every ticket resolved in this month (policy time zone)]:YYYY-MM:' \
         '*--id=[the article to change]:KB-ID:' \
@@ -360,7 +361,8 @@ _desk_similar() {
     _arguments -s -S \
         '--id=[the ticket to find problems like]:ID:' \
         '--text=[the text to find problems like]:TEXT:' \
-        '--kb=[the knowledge base file]:FILE:_files' \
+        '--kb=[the knowledge base file (else the policy'\''s knowledge.kb)]:FILE:_files' \
+        '--policy=[policy file to use]:FILE:_files' \
         '--limit=[at most N hits]:N:' \
         '--format=[output format]:VALUE:(text ndjson)' \
         '--articles[only articles]' \

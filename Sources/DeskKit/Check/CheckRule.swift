@@ -30,6 +30,10 @@ public enum CheckRule: String, CaseIterable, Sendable {
     case progressOverdue = "progress-overdue"
     case surveyFollowUp = "survey-follow-up"
     case policyReview = "policy-review"
+    // The kb rules (`check --kb FILE`, `kb check`): KnowledgeCheck.
+    case incompleteArticle = "incomplete-article"
+    case reviewOverdue = "review-overdue"
+    case nearDuplicate = "near-duplicate"
 
     /// The rule's severity. Errors are facts a record must never have (broken data, wording the
     /// seeds forbid, a hand-off the receiver cannot act on); warnings are process lapses that
@@ -37,11 +41,11 @@ public enum CheckRule: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .invalidJSON, .invalidRecord, .invalidField, .missingFact, .duplicateId, .tabooReply, .vagueResolution,
-            .incompleteHandoff:
+            .incompleteHandoff, .incompleteArticle, .reviewOverdue:
             return .error
         case .needsInfoOpen, .breachNotEscalated, .unacknowledgedEscalation, .notSurveyed, .observationUnconfirmed,
             .escalationETAPassed, .promiseBroken, .etaOverdue, .callbackMissed, .endOfDayUpdate, .progressOverdue,
-            .surveyFollowUp, .policyReview:
+            .surveyFollowUp, .policyReview, .nearDuplicate:
             return .warning
         }
     }

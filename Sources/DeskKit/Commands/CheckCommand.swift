@@ -19,7 +19,10 @@ public enum CheckCommand {
             findings read `file:line: ID: rule: severity: message` (ID is the ticket id or -). \
             A summary goes to standard error. Exit status 1 when any error-level finding was \
             reported (any finding with --strict), else 0. Findings never quote requester contact \
-            data. See docs/CHECK.md for every rule.
+            data. --kb FILE also checks a knowledge base file with the rules of desk kb check \
+            (incomplete-article, review-overdue, near-duplicate), so one CI step lints both; \
+            with --kb and no input files only the kb file is checked. See docs/CHECK.md for \
+            every rule.
             """,
         flags: [
             FlagSpec(
@@ -29,6 +32,9 @@ public enum CheckCommand {
             FlagSpec(
                 "format", kind: .choice(["text", "json", "github"]),
                 help: "findings as compiler-style text, NDJSON, or GitHub workflow annotations", defaultText: "text"),
+            FlagSpec(
+                "kb", kind: .file,
+                help: "also check this knowledge base file (the rules of desk kb check); tickets only when files are named"),
             FlagSpec("strict", help: "fail on warnings too"),
             FlagSpec("quiet", short: "q", help: "leave out the summary line"),
             CommonFlags.now,
@@ -41,6 +47,7 @@ public enum CheckCommand {
                 "annotate a pull request in GitHub Actions, failing on warnings too"),
             ExampleSpec("desk check --rule taboo-reply --rule vague-resolution tickets.ndjson", "only the wording rules"),
             ExampleSpec("desk check --format json --quiet tickets.ndjson | jq -r .rule | sort | uniq -c", "count findings per rule"),
+            ExampleSpec("desk check --format github --kb kb.ndjson tickets.ndjson", "lint the tickets and the knowledge base in one CI step"),
         ])
 
     /// Tickets between progress updates on a terminal.
@@ -64,34 +71,46 @@ public enum CheckCommand {
         var seen: [String: (file: Int32, line: Int32)] = [:]
         var files: [String] = []
 
-        try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, line, bytes) throws(DeskError) in
-            checked += 1
-            if progress && checked % progressEvery == 0 {
-                try? ctx.stderr.write("\r checked \(checked) tickets")
-                try? ctx.stderr.flush()
-            }
-            let ticket: Ticket
-            do throws(TicketError) {
-                ticket = try Ticket(line: bytes)
-            } catch {
-                for f in badLine(bytes, error, file: file, line: line) where rules.contains(f.rule) { try out.write(f) }
-                return
-            }
-            if rules.contains(.duplicateId) {
-                if files.last != file { files.append(file) }
-                let here = (file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: line))
-                if let first = seen.updateValue(here, forKey: ticket.id) {
-                    seen[ticket.id] = first
-                    let firstFile = files[Int(first.file)]
-                    let at = firstFile == file ? "line \(first.line)" : "\(firstFile):\(first.line)"
-                    try out.write(
-                        Finding(
-                            file: file, line: line, column: linter.column(of: "id", in: ticket), ticket: ticket.id,
-                            rule: .duplicateId, message: "id already used at \(at); ids must be unique"))
+        let kb = args.string("kb")
+        // With --kb alone there are no tickets to read: standard input is not waited for.
+        let ticketPaths: [String]? = kb != nil && args.positionals.isEmpty ? nil : args.positionals
+        if let ticketPaths {
+            try InputFile.forEachLine(paths: ticketPaths, stdin: ctx.stdin) { (file, line, bytes) throws(DeskError) in
+                checked += 1
+                if progress && checked % progressEvery == 0 {
+                    try? ctx.stderr.write("\r checked \(checked) tickets")
+                    try? ctx.stderr.flush()
+                }
+                let ticket: Ticket
+                do throws(TicketError) {
+                    ticket = try Ticket(line: bytes)
+                } catch {
+                    for f in badLine(bytes, error, file: file, line: line) where rules.contains(f.rule) { try out.write(f) }
+                    return
+                }
+                if rules.contains(.duplicateId) {
+                    if files.last != file { files.append(file) }
+                    let here = (file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: line))
+                    if let first = seen.updateValue(here, forKey: ticket.id) {
+                        seen[ticket.id] = first
+                        let firstFile = files[Int(first.file)]
+                        let at = firstFile == file ? "line \(first.line)" : "\(firstFile):\(first.line)"
+                        try out.write(
+                            Finding(
+                                file: file, line: line, column: linter.column(of: "id", in: ticket), ticket: ticket.id,
+                                rule: .duplicateId, message: "id already used at \(at); ids must be unique"))
+                    }
+                }
+                for p in linter.check(ticket) {
+                    try out.write(Finding(file: file, line: line, column: p.column, ticket: ticket.id, rule: p.rule, message: p.message))
                 }
             }
-            for p in linter.check(ticket) {
-                try out.write(Finding(file: file, line: line, column: p.column, ticket: ticket.id, rule: p.rule, message: p.message))
+        }
+        // The kb rules: the same code as `desk kb check` (KnowledgeCheck), through check's writer.
+        let kbRules: Set<CheckRule> = [.incompleteArticle, .reviewOverdue, .nearDuplicate]
+        if let kb, !rules.isDisjoint(with: kbRules) {
+            for f in try KnowledgeCheck.run(paths: [kb], lint: PhraseLint(policy: policy), now: now, ctx) where rules.contains(f.rule) {
+                try out.write(f.finding)
             }
         }
         if rules.contains(.policyReview), let f = policyReview(policy, file: args.string("policy"), now: now) { try out.write(f) }
@@ -102,7 +121,8 @@ public enum CheckCommand {
         }
         if !args.has("quiet") {
             func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            ctx.diagnostics.print(Diagnostic(.plain, "checked \(count(checked, "ticket")): \(count(out.errors, "error")), \(count(out.warnings, "warning"))"))
+            let what = count(checked, "ticket") + (kb.map { " and the kb file " + $0 } ?? "")
+            ctx.diagnostics.print(Diagnostic(.plain, "checked \(what): \(count(out.errors, "error")), \(count(out.warnings, "warning"))"))
         }
         let failed = out.errors > 0 || (args.has("strict") && out.warnings > 0)
         return failed ? 1 : 0

@@ -77,20 +77,13 @@ public enum EscalateCommand {
 
     /// Runs `escalate`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
-        try FlagRules.escalate(args)  // usage mistakes before the policy is opened
-        if args.has("ack") && args.has("auto") {
-            throw .usage(UsageError(command: "escalate", message: "--ack and --auto cannot be used together"))
-        }
-        if !args.has("auto") { try TargetedRun.forbid(args, ["dry-run"], "without --auto") }
-        if !args.has("ack") { try TargetedRun.forbid(args, ["eta"], "without --ack") }
+        try FlagRules.escalate(args)  // every flag-combination rule, before the policy is opened
         let policy = try Policy.load(args, ctx)
         let now = ctx.now(args)
         if args.has("auto") {
-            try TargetedRun.forbid(args, manualFlags + ["id"], "with --auto")
             return try auto(args, ctx, policy: policy, now: now)
         }
         if args.has("ack") {
-            try TargetedRun.forbid(args, manualFlags, "with --ack")
             return try acknowledge(args, ctx, lifecycle: Lifecycle(policy: policy), now: now)
         }
         return try manual(args, ctx, policy: policy, now: now)

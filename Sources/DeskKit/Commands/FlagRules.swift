@@ -2,8 +2,8 @@
 // (or any other file) is opened. Regression: `desk survey --policy /nonexistent` exited 3
 // ("cannot open") and never said "say what to do: --invite or --record"; `report` and
 // `escalate` likewise reported a usage mistake as bad input. These checks read only the parsed
-// arguments; the commands keep theirs too (tests call the commands with settings built
-// directly, without this step), so each rule here mirrors one there.
+// arguments, and they are the only copy: each command's entry point that takes ready-made
+// settings (as tests call it) runs them too, and the commands check only flag values here on.
 
 /// Usage rules checked before any I/O.
 enum FlagRules {
@@ -29,6 +29,7 @@ enum FlagRules {
         }
         if args.has("month") && (args.has("from") || args.has("to")) { throw usage("report", "--month cannot be combined with --from/--to") }
         if args.has("from") != args.has("to") && !args.has("month") { throw usage("report", "--from and --to go together") }
+        if args.has("kb") && (partial || merge) { throw usage("report", "--kb goes with a report read from ticket files, not --partial or --merge") }
         if !merge && !args.has("month") && !args.has("from") {
             throw usage("report", "a period is required: --month YYYY-MM, or --from DATE --to DATE")
         }

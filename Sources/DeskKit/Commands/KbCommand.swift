@@ -37,7 +37,7 @@ public enum KbCommand {
             "check|index [--kb FILE] [TICKETS...]",
         ],
         discussion: """
-            Articles are NDJSON (kb.ndjson; the file is --kb FILE, else DESK_KB): id, status \
+            Articles are NDJSON (kb.ndjson; the file is --kb FILE, else DESK_KB, else the policy's knowledge.kb): id, status \
             (draft, published, retired), title, symptom (what the user sees, how to reproduce \
             it), impact, cause, solution (steps), result, evidence (log lines, screenshot paths), \
             tags, products, versions, sources (ticket ids), created_at, updated_at, published_at, \
@@ -62,7 +62,7 @@ public enum KbCommand {
             a note, when it is stale. See docs/KB.md.
             """,
         flags: [
-            FlagSpec("kb", kind: .file, help: "the knowledge base file", environment: "DESK_KB"),
+            FlagSpec("kb", kind: .file, help: "the knowledge base file (else the policy's knowledge.kb)", environment: "DESK_KB"),
             FlagSpec("from", kind: .string, valueName: "ID", repeatable: true, help: "draft: the resolved ticket to draft from"),
             FlagSpec("resolved-in", kind: .month, help: "draft: every ticket resolved in this month (policy time zone)"),
             FlagSpec("id", kind: .string, valueName: "KB-ID", repeatable: true, help: "the article to change"),
@@ -78,7 +78,7 @@ public enum KbCommand {
             FlagSpec("source", kind: .string, valueName: "ID", repeatable: true, help: "add: a ticket the article comes from"),
             FlagSpec("reason", kind: .string, help: "retire: why"),
             FlagSpec("changed-at", kind: .instant, help: "review: when the product or policy changed"),
-            FlagSpec("days", kind: .integer, help: "review: working days allowed for the update", defaultText: "2 (seed 000 三(三)2)"),
+            FlagSpec("days", kind: .integer, help: "review: working days allowed for the update", defaultText: "the policy's knowledge.review_working_days, 2 (seed 000 三(三)2)"),
             FlagSpec("format", kind: .choice(["text", "ndjson"]), help: "search, check: output format", defaultText: "text"),
             FlagSpec("limit", kind: .integer, help: "search: at most N hits", defaultText: "10"),
             FlagSpec("status", kind: .choice(ArticleStatus.allCases.map(\.rawValue)), repeatable: true, help: "search: articles with this status", defaultText: "published"),
@@ -113,6 +113,7 @@ public enum KbCommand {
             throw .usage(UsageError(command: "kb", message: "--\(f) does not apply to kb \(action)"))
         }
         let rest = Array(args.positionals.dropFirst())
+        let args = try KbLocation.filled(args, ctx)
         switch action {
         case "draft": return try KbActions.draft(args, ctx, tickets: rest)
         case "add": return try KbActions.add(args, ctx, rest)

@@ -81,6 +81,7 @@ public enum ReportCommand {
     static func usage(_ m: String) -> DeskError { .usage(UsageError(command: "report", message: m)) }
 
     static func runLabelled(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
+        try FlagRules.report(args)
         let periods = try self.periods(args, settings: settings)
         var dims: [ReportDimension] = []
         for b in args.strings("by") {
@@ -88,11 +89,6 @@ public enum ReportCommand {
         }
         let format = args.string("format").flatMap(ReportFormat.init(rawValue:)) ?? .json
         let partial = args.has("partial")
-        if partial && args.has("format") { throw usage("--format cannot be combined with --partial (a partial is one line of JSON)") }
-        if partial && !args.has("now") && !args.has("merge") {
-            throw usage("--partial needs --now (or DESK_NOW): every part must judge running tickets at the same instant")
-        }
-        if args.has("kb") && (partial || args.has("merge")) { throw usage("--kb goes with a report read from ticket files, not --partial or --merge") }
         let bench = args.has("bench")
         var trendMonths: Int? = nil
         if let t = args.string("trend") {
@@ -104,9 +100,7 @@ public enum ReportCommand {
                 args, ctx, settings: settings, periods: periods, dims: args.has("by") ? dims : nil, trendMonths: trendMonths,
                 format: partial ? nil : format, bench: bench)
         }
-        guard let (period, previous) = periods else {
-            throw usage("a period is required: --month YYYY-MM, or --from DATE --to DATE")
-        }
+        guard let (period, previous) = periods else { return 2 }  // unreachable: FlagRules.report requires a period
         let trend = trendMonths.map { PeriodParser.months($0, endingWith: period, settings: settings) } ?? []
         let acc = try ReportEngine.accumulate(
             paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
@@ -196,7 +190,6 @@ public enum ReportCommand {
         let period: ReportPeriod
         let previous: ReportPeriod
         if let m = args.string("month") {
-            if args.has("from") || args.has("to") { throw usage("--month cannot be combined with --from/--to") }
             guard let p = PeriodParser.month(m, settings: settings), let q = PeriodParser.previousMonth(m, settings: settings) else {
                 throw usage("--month expects YYYY-MM, got '\(m)'")
             }
@@ -216,8 +209,6 @@ public enum ReportCommand {
             previous = ReportPeriod(
                 from: pf, to: from,
                 label: PeriodParser.localDate(pf, settings: settings) + ".." + PeriodParser.localDate(from, settings: settings))
-        } else if args.has("from") || args.has("to") {
-            throw usage("--from and --to go together")
         } else {
             return nil
         }

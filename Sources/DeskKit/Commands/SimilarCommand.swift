@@ -21,7 +21,8 @@ public enum SimilarCommand {
         flags: [
             FlagSpec("id", kind: .string, valueName: "ID", help: "the ticket to find problems like"),
             FlagSpec("text", kind: .string, help: "the text to find problems like"),
-            FlagSpec("kb", kind: .file, help: "the knowledge base file", environment: "DESK_KB"),
+            FlagSpec("kb", kind: .file, help: "the knowledge base file (else the policy's knowledge.kb)", environment: "DESK_KB"),
+            CommonFlags.policy,
             FlagSpec("limit", kind: .integer, help: "at most N hits", defaultText: "5"),
             FlagSpec("format", kind: .choice(["text", "ndjson"]), help: "output format", defaultText: "text"),
             FlagSpec("articles", help: "only articles"),
@@ -50,7 +51,7 @@ public enum SimilarCommand {
         if id != nil && args.positionals.isEmpty {
             throw .usage(UsageError(command: "similar", message: "--id needs the ticket files to look it up in"))
         }
-        let kb = args.string("kb")
+        let kb = try KbLocation.filled(args, ctx).string("kb")
         if kb == nil && args.positionals.isEmpty {
             throw .usage(UsageError(command: "similar", message: "nothing to search: give --kb FILE (or DESK_KB) or ticket files"))
         }

@@ -20,8 +20,11 @@ public enum SurveyCommand {
             name) invited within the policy's repeat interval, counting invitations of tickets read \
             earlier in the input and of this run. A recorded skip is final, so a second run changes \
             nothing. --record merges response objects ({token} or {id}, efficiency, attitude, \
-            effectiveness, optional comment and responded_at) into their tickets and closes them. \
-            A refused response is reported as RESPONSES:LINE and leaves its ticket as it was; the \
+            effectiveness, optional comment and responded_at) into their tickets and closes them, \
+            except that an answer whose mean score is below the policy's CSAT threshold leaves \
+            the ticket resolved and marks its survey_recorded event follow_up: true (the \
+            follow-up duty of queue and check; seed 002 2.6.2 closes only once the customer is \
+            satisfied). A refused response is reported as RESPONSES:LINE and leaves its ticket as it was; the \
             others still merge and the exit status is 3. --strict refuses the whole batch instead.
             """,
         flags: [
@@ -47,19 +50,15 @@ public enum SurveyCommand {
 
     /// Runs `survey` with given settings.
     public static func run(_ args: ParsedArguments, _ ctx: Context, settings: ReportSettings) throws(DeskError) -> Int32 {
-        func usage(_ m: String) -> DeskError { .usage(UsageError(command: "survey", message: m)) }
+        try FlagRules.survey(args)
         switch (args.has("invite"), args.string("record")) {
         case (true, nil):
-            if args.has("strict") { throw usage("--strict goes with --record") }
             var rng = SystemRandomNumberGenerator()
             return try invite(args, ctx, settings: settings, rng: &rng)
         case (false, let file?):
-            if args.has("link") { throw usage("--link goes with --invite") }
             return try record(file, args, ctx, settings: settings)
-        case (true, _?):
-            throw usage("--invite and --record cannot be used together")
-        case (false, nil):
-            throw usage("say what to do: --invite or --record RESPONSES")
+        default:
+            return 2  // unreachable: FlagRules.survey refused every other combination
         }
     }
 
@@ -317,7 +316,7 @@ public enum SurveyCommand {
                 }
                 guard let r = accepted else { return }
                 if strict { return }  // applied in the real run only when nothing is refused
-                apply(r, to: &t, survey: &s, now: now, by: by)
+                apply(r, to: &t, survey: &s, now: now, by: by, csatThreshold: settings.csatThreshold)
             }, trailer: { () throws(DeskError) -> [Ticket] in
                 for r in responses where !r.used {
                     let what = r.token.map { "token '\($0)'" } ?? "id '\(r.id ?? "")'"
@@ -344,7 +343,7 @@ public enum SurveyCommand {
                 try TicketStream.transform(args, ctx, visit: { (t, _) throws(DeskError) in
                     guard var s = t.object("survey") else { return }
                     let r = s["token"]?.stringValue.flatMap { byKey["t:" + $0] } ?? byKey["i:" + t.id]
-                    if let r = r { apply(r, to: &t, survey: &s, now: now, by: by) }
+                    if let r = r { apply(r, to: &t, survey: &s, now: now, by: by, csatThreshold: settings.csatThreshold) }
                 })
             } else {
                 // Re-apply to the held output: every ticket line passes through once more.
@@ -356,7 +355,7 @@ public enum SurveyCommand {
                     let lineBytes = Array(raw)
                     guard var t = try? Ticket(bytes: lineBytes) else { try ctx.stdout.write(lineBytes + [0x0A]); continue }
                     if var s = t.object("survey"), let r = s["token"]?.stringValue.flatMap({ byKey["t:" + $0] }) ?? byKey["i:" + t.id] {
-                        apply(r, to: &t, survey: &s, now: now, by: by)
+                        apply(r, to: &t, survey: &s, now: now, by: by, csatThreshold: settings.csatThreshold)
                     }
                     line.removeAll(keepingCapacity: true)
                     t.write(to: &line)
@@ -370,13 +369,18 @@ public enum SurveyCommand {
         return refusals.isEmpty ? 0 : 3
     }
 
-    /// Merges an accepted response into its ticket, closes it and records the event.
-    static func apply(_ r: Response, to t: inout Ticket, survey s: inout JSONObject, now: Instant, by: String?) {
+    /// Merges an accepted response into its ticket and records the event. A satisfied answer
+    /// closes a resolved ticket; one whose mean score is below the CSAT threshold leaves it
+    /// resolved, with `follow_up: true` on the event, for the follow-up duty (seed 002 2.6.2:
+    /// a ticket is closed once the customer confirms satisfaction; docs/SLA.md).
+    static func apply(_ r: Response, to t: inout Ticket, survey s: inout JSONObject, now: Instant, by: String?, csatThreshold: Double) {
         s["responded_at"] = .string(r.respondedAt.rfc3339)
         for m in r.scores { s[m.key] = m.value }
         if let c = r.comment { s["comment"] = .string(c) }
         t.set("survey", .object(s))
-        if t.status == .resolved { t.setStatus(.closed) }
-        t.record("survey_recorded", at: now, by: by, r.scores)
+        let scores = Policy.SurveyDimension.allCases.compactMap { d in r.scores.first { $0.key == d.rawValue }?.value.doubleValue }
+        let dissatisfied = Policy.SurveyDimension.mean(scores).map { $0 < csatThreshold } ?? false
+        if t.status == .resolved && !dissatisfied { t.setStatus(.closed) }
+        t.record("survey_recorded", at: now, by: by, dissatisfied ? r.scores + [JSONMember("follow_up", .bool(true))] : r.scores)
     }
 }

@@ -87,8 +87,7 @@ extension Ticket {
         let later = Set(Ticket.canonicalOrder[(rank + 1)...])
         guard let target = members.firstIndex(where: { later.contains($0.key) }),
               let current = members.lastIndex(where: { $0.key == key }), target < current else { return }
-        let m = members.remove(at: current)
-        members.insert(m, at: target)
+        moveMember(from: current, to: target)
     }
 
     /// Appends an element to an array member, creating it in its place when absent.

@@ -10,22 +10,15 @@ public enum ArticleStatus: String, CaseIterable, Sendable {
 
 /// One article, decoded from its line.
 public struct Article: Sendable {
-    enum Stored: Sendable {
-        case raw(Range<Int>)
-        case value(JSONValue)
-    }
+    typealias Member = LineMembers.Member
 
-    struct Member: Sendable {
-        var key: String
-        var keyRange: Range<Int>?
-        var stored: Stored
-    }
-
+    /// The line's members, kept as read (Model/LineMembers.swift, as tickets keep theirs).
+    private var lineMembers: LineMembers
     /// The line as read (without newline); empty for a new article.
-    public let source: [UInt8]
-    var members: [Member]
+    public var source: [UInt8] { lineMembers.source }
+    var members: [Member] { lineMembers.members }
     /// True once any member was set.
-    public private(set) var isModified: Bool
+    public var isModified: Bool { lineMembers.isModified }
     /// The article's id (required, non-empty string): `KB-0001`.
     public private(set) var id: String
     /// Its status (required).
@@ -67,18 +60,14 @@ public struct Article: Sendable {
                 column: column(sr.lowerBound),
                 message: "article \(id): field 'status' must be one of \(ArticleStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        self.source = [UInt8](bytes)
-        self.members = members
-        self.isModified = false
+        self.lineMembers = LineMembers(source: [UInt8](bytes), members: members)
         self.id = id
         self.status = status
     }
 
     /// A new draft with its id.
     public init(id: String) {
-        self.source = []
-        self.members = []
-        self.isModified = true
+        self.lineMembers = LineMembers(source: [], members: [])
         self.id = id
         self.status = .draft
         set("id", .string(id))
@@ -86,15 +75,7 @@ public struct Article: Sendable {
     }
 
     /// The value of a top-level member; nil when absent.
-    public func value(_ key: String) -> JSONValue? {
-        guard let m = members.first(where: { $0.key == key }) else { return nil }
-        switch m.stored {
-        case .value(let v): return v
-        case .raw(let range):
-            // The line was validated whole when read, so parsing a member cannot fail.
-            return source.withUnsafeBytes { try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: $0[range])) }
-        }
-    }
+    public func value(_ key: String) -> JSONValue? { lineMembers.value(key) }
 
     /// A string member; nil when absent or another kind.
     public func string(_ key: String) -> String? { value(key)?.stringValue }
@@ -116,51 +97,20 @@ public struct Article: Sendable {
 
     /// Sets (or with nil removes) a member; an existing key keeps its place, a new one goes last.
     public mutating func set(_ key: String, _ newValue: JSONValue?) {
-        isModified = true
-        if let i = members.firstIndex(where: { $0.key == key }) {
-            if let v = newValue { members[i].stored = .value(v) } else { members.remove(at: i) }
-        } else if let v = newValue {
-            members.append(Member(key: key, keyRange: nil, stored: .value(v)))
-        }
+        lineMembers.set(key, newValue)
         if key == "status", let s = newValue?.stringValue.flatMap(ArticleStatus.init(rawValue:)) { status = s }
         if key == "id", let s = newValue?.stringValue { id = s }
     }
 
     /// Appends `{at, by, event, ...details}` to `history`.
     public mutating func record(_ event: String, at: Instant, by: String?, _ details: [JSONMember] = []) {
-        var obj = JSONObject([JSONMember("at", .string(at.rfc3339))])
-        obj["by"] = by.map { .string($0) }
-        obj["event"] = .string(event)
-        obj.members.append(contentsOf: details)
         var items = value("history")?.arrayValue ?? []
-        items.append(.object(obj))
+        items.append(LineMembers.event(event, at: at, by: by, details))
         set("history", .array(items))
     }
 
     /// Appends the line (without newline): the original bytes when unmodified.
-    public func write(to out: inout [UInt8]) {
-        if !isModified {
-            out.append(contentsOf: source)
-            return
-        }
-        out.append(UInt8(ascii: "{"))
-        source.withUnsafeBytes { buf in
-            for (i, m) in members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if let kr = m.keyRange {
-                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[kr]))
-                } else {
-                    JSONWriter.writeString(m.key, to: &out)
-                }
-                out.append(UInt8(ascii: ":"))
-                switch m.stored {
-                case .raw(let r): out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[r]))
-                case .value(let v): JSONWriter.write(v, to: &out)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "}"))
-    }
+    public func write(to out: inout [UInt8]) { lineMembers.write(to: &out) }
 
     /// The line as bytes (without newline).
     public var line: [UInt8] {

@@ -199,9 +199,9 @@ enum KbActions {
         guard !products.isEmpty, let changedAt = args.instant("changed-at") else {
             throw .usage(UsageError(command: "kb", message: "kb review needs --product NAME and --changed-at TIME"))
         }
-        let days = args.int("days") ?? ReviewWindow.defaultWorkingDays
-        guard days >= 1 else { throw .usage(UsageError(command: "kb", message: "--days needs a whole number of working days, 1 or more")) }
+        if let d = args.int("days"), d < 1 { throw .usage(UsageError(command: "kb", message: "--days needs a whole number of working days, 1 or more")) }
         let policy = try Policy.load(args, ctx)
+        let days = args.int("days") ?? policy.knowledge.reviewWorkingDays
         let now = ctx.now(args)
         let by = ctx.actor(args)
         let due = ReviewWindow.due(after: changedAt, workingDays: days, calendar: policy.businessCalendar)
@@ -259,7 +259,7 @@ enum KbActions {
         let policy = try Policy.load(args, ctx)
         let findings = try KnowledgeCheck.run(paths: paths, lint: PhraseLint(policy: policy), now: ctx.now(args), ctx)
         try KnowledgeCheck.write(findings, format: args.string("format") ?? "text", to: ctx.stdout)
-        let errors = findings.filter { $0.severity == "error" }.count
+        let errors = findings.filter { $0.severity == .error }.count
         ctx.diagnostics.print(Diagnostic(.plain, "desk: kb check: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"))
         return errors > 0 ? 1 : 0
     }

@@ -8,9 +8,14 @@ struct KnowledgeFinding: Sendable, Equatable {
     var file: String
     var line: Int
     var id: String
-    var rule: String
-    var severity: String
+    /// One of `check`'s rules, so `desk check --kb` reports it with the ticket findings.
+    var rule: CheckRule
     var message: String
+
+    var severity: Severity { rule.severity }
+
+    /// The finding as `desk check` writes it.
+    var finding: Finding { Finding(file: file, line: line, ticket: id, rule: rule, message: message) }
 }
 
 enum KnowledgeCheck {
@@ -20,16 +25,16 @@ enum KnowledgeCheck {
         let articles = try ArticleStore.readAll(paths, stdin: ctx.stdin)
         var out: [KnowledgeFinding] = []
         for (a, loc) in articles where a.status == .published {
-            func add(_ rule: String, _ severity: String, _ message: String) {
-                out.append(KnowledgeFinding(file: loc.file, line: loc.line, id: a.id, rule: rule, severity: severity, message: message))
+            func add(_ rule: CheckRule, _ message: String) {
+                out.append(KnowledgeFinding(file: loc.file, line: loc.line, id: a.id, rule: rule, message: message))
             }
-            for p in ArticleTemplate.problems(a, lint: lint) { add("incomplete-article", "error", p) }
+            for p in ArticleTemplate.problems(a, lint: lint) { add(.incompleteArticle, p) }
             if let due = a.instant("review_due"), due < now {
-                add("review-overdue", "error", "review was due \(due.rfc3339) (seed 000 三(三)2: 产品更新或政策调整后 2 个工作日内更新); edit the article to review it")
+                add(.reviewOverdue, "review was due \(due.rfc3339) (seed 000 三(三)2: 产品更新或政策调整后 2 个工作日内更新); edit the article to review it")
             }
         }
         out += try duplicates(articles, ctx)
-        return out.sorted { ($0.file, $0.line, $0.rule) < ($1.file, $1.line, $1.rule) }
+        return out.sorted { ($0.file, $0.line, $0.rule.rawValue) < ($1.file, $1.line, $1.rule.rawValue) }
     }
 
     /// Near-duplicate pairs among published articles, each reported once on the later one.
@@ -53,7 +58,7 @@ enum KnowledgeCheck {
                 let pair = [a.id, h.id].sorted().joined(separator: "+")
                 guard reported.insert(pair).inserted else { continue }
                 out.append(KnowledgeFinding(
-                    file: loc.file, line: loc.line, id: a.id, rule: "near-duplicate", severity: "warning",
+                    file: loc.file, line: loc.line, id: a.id, rule: .nearDuplicate,
                     message: "reads like \(h.id) (\(h.title)); score \(KnowledgeSearch.hundredths(h.score)) of \(KnowledgeSearch.hundredths(me.score)) for itself; merge them or retire one"))
             }
         }
@@ -65,14 +70,13 @@ enum KnowledgeCheck {
         for f in findings {
             if format == "ndjson" {
                 let o: JSONObject = [
-                    "file": .string(f.file), "line": .int(f.line), "id": .string(f.id), "rule": .string(f.rule),
-                    "severity": .string(f.severity), "message": .string(f.message),
+                    "file": .string(f.file), "line": .int(f.line), "id": .string(f.id), "rule": .string(f.rule.rawValue),
+                    "severity": .string(f.severity.rawValue), "message": .string(f.message),
                 ]
                 text += JSONWriter.string(.object(o)) + "\n"
             } else {
                 // Rendered as `check` renders its findings (one Diagnostic path, escaped).
-                text += Diagnostic(f.severity == "warning" ? .warning : .error, file: f.file, line: f.line,
-                                   subject: f.id + ": " + f.rule, f.message).rendered(colour: false) + "\n"
+                text += FindingWriter.text(f.finding, colour: false) + "\n"
             }
         }
         try out.write(text)

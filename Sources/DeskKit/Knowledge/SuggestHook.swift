@@ -10,7 +10,7 @@ struct SuggestHook {
     /// The flags `classify` gains.
     static let flags = [
         FlagSpec("suggest", help: "record the published articles and resolved tickets most like each ticket in suggestions"),
-        FlagSpec("kb", kind: .file, help: "the knowledge base file for --suggest", environment: "DESK_KB"),
+        FlagSpec("kb", kind: .file, help: "the knowledge base file for --suggest (else the policy's knowledge.kb)", environment: "DESK_KB"),
     ]
     /// The flag `resolve` gains.
     static let articleFlag = FlagSpec("article", kind: .string, valueName: "KB-ID", help: "the knowledge-base article that solved the problem")
@@ -28,7 +28,7 @@ struct SuggestHook {
     /// or the named files; standard input cannot be read twice, so then articles only).
     static func prepare(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> SuggestHook? {
         guard args.has("suggest") else { return nil }
-        let kb = args.string("kb")
+        let kb = try KbLocation.filled(args, ctx).string("kb")
         let tickets = args.string("in-place").map { [$0] } ?? args.positionals.filter { $0 != "-" }
         guard kb != nil || !tickets.isEmpty else {
             throw .usage(UsageError(command: args.command, message: "--suggest needs --kb FILE (or DESK_KB) or ticket files to search"))

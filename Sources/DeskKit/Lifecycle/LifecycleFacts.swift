@@ -192,6 +192,6 @@ extension LifecycleFacts {
         surveyHandled = surveyEvent || s?["invited_at"].map { !$0.isNull } == true || s?["token"].map { !$0.isNull } == true
         surveyRespondedAt = time(s, "responded_at")
         let scores = Policy.SurveyDimension.allCases.compactMap { s?[$0.rawValue]?.doubleValue }
-        if scores.count == Policy.SurveyDimension.allCases.count { surveyMean = scores.reduce(0, +) / Double(scores.count) }
+        surveyMean = Policy.SurveyDimension.mean(scores)
     }
 }

@@ -4,25 +4,16 @@
 
 /// One ticket, decoded lazily from its line.
 public struct Ticket: Sendable {
-    enum Stored: Sendable {
-        /// The member's value bytes in `source`.
-        case raw(Range<Int>)
-        /// A value set by a command.
-        case value(JSONValue)
-    }
+    typealias Stored = LineMembers.Stored
+    typealias Member = LineMembers.Member
 
-    struct Member: Sendable {
-        var key: String
-        /// The key's bytes (with quotes) in `source`, for members read from the line.
-        var keyRange: Range<Int>?
-        var stored: Stored
-    }
-
+    /// The line's members, kept as read (Model/LineMembers.swift).
+    private var lineMembers: LineMembers
     /// The line as read (without its newline); empty for a new ticket.
-    public let source: [UInt8]
-    var members: [Member]
+    public var source: [UInt8] { lineMembers.source }
+    var members: [Member] { lineMembers.members }
     /// True once any member was set.
-    public private(set) var isModified: Bool
+    public var isModified: Bool { lineMembers.isModified }
 
     /// The ticket's id (required, non-empty string).
     public private(set) var id: String
@@ -51,9 +42,7 @@ public struct Ticket: Sendable {
             members.append(Member(key: key, keyRange: r, stored: .raw(span.valueRange)))
         }
         let header = try required.header(bytes)
-        self.source = [UInt8](bytes)
-        self.members = members
-        self.isModified = false
+        self.lineMembers = LineMembers(source: [UInt8](bytes), members: members)
         self.id = header.id
         self.openedAt = header.openedAt
         self.channel = header.channel
@@ -148,9 +137,7 @@ public struct Ticket: Sendable {
 
     /// A new ticket with its required fields, in the record's canonical key order.
     public init(id: String, openedAt: Instant, channel: Channel, status: Status = .open) {
-        self.source = []
-        self.members = []
-        self.isModified = true
+        self.lineMembers = LineMembers(source: [], members: [])
         self.id = id
         self.openedAt = openedAt
         self.channel = channel
@@ -164,17 +151,7 @@ public struct Ticket: Sendable {
     // MARK: Reading
 
     /// The value of a top-level member, parsed on demand; nil when absent.
-    public func value(_ key: String) -> JSONValue? {
-        guard let m = members.first(where: { $0.key == key }) else { return nil }
-        switch m.stored {
-        case .value(let v): return v
-        case .raw(let range):
-            // The line was validated whole when read, so parsing a member cannot fail.
-            return source.withUnsafeBytes { buf in
-                try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: buf[range]))
-            }
-        }
-    }
+    public func value(_ key: String) -> JSONValue? { lineMembers.value(key) }
 
     /// A top-level string member; nil when absent, null or another kind.
     public func string(_ key: String) -> String? { value(key)?.stringValue }
@@ -205,22 +182,16 @@ public struct Ticket: Sendable {
     /// Sets (or with nil removes) a top-level member. An existing key keeps its place; a new
     /// key goes at the end.
     public mutating func set(_ key: String, _ newValue: JSONValue?) {
-        isModified = true
-        if let i = members.firstIndex(where: { $0.key == key }) {
-            if let v = newValue {
-                members[i].stored = .value(v)
-            } else {
-                members.remove(at: i)
-            }
-        } else if let v = newValue {
-            members.append(Member(key: key, keyRange: nil, stored: .value(v)))
-        }
+        lineMembers.set(key, newValue)
         switch key {
         case "status": if let s = newValue?.stringValue.flatMap(Status.init(rawValue:)) { status = s }
         case "id": if let s = newValue?.stringValue { id = s }
         default: break
         }
     }
+
+    /// Moves the member at `from` to `to` (see `setInPlace`).
+    mutating func moveMember(from: Int, to: Int) { lineMembers.move(from: from, to: to) }
 
     /// Sets the status.
     public mutating func setStatus(_ s: Status) { set("status", .string(s.rawValue)) }
@@ -234,11 +205,7 @@ public struct Ticket: Sendable {
 
     /// Appends an audit event to `history`: {at, by, event, ...details}.
     public mutating func record(_ event: String, at: Instant, by: String?, _ details: [JSONMember] = []) {
-        var obj = JSONObject([JSONMember("at", .string(at.rfc3339))])
-        obj["by"] = by.map { .string($0) }
-        obj["event"] = .string(event)
-        obj.members.append(contentsOf: details)
-        append(.object(obj), to: "history")
+        append(LineMembers.event(event, at: at, by: by, details), to: "history")
     }
 
     /// The ticket as a JSONValue (every member parsed).
@@ -246,41 +213,11 @@ public struct Ticket: Sendable {
         .object(JSONObject(members.map { JSONMember($0.key, value(at: $0)) }))
     }
 
-    func value(at m: Member) -> JSONValue {
-        switch m.stored {
-        case .value(let v): return v
-        case .raw(let range):
-            return source.withUnsafeBytes { buf in
-                (try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: buf[range]))) ?? .null
-            }
-        }
-    }
+    func value(at m: Member) -> JSONValue { lineMembers.value(at: m) }
 
     /// Appends the ticket's line (without newline): the original bytes when unmodified;
     /// otherwise compact JSON in which untouched members keep their original bytes.
-    public func write(to out: inout [UInt8]) {
-        if !isModified {
-            out.append(contentsOf: source)
-            return
-        }
-        out.append(UInt8(ascii: "{"))
-        source.withUnsafeBytes { buf in
-            for (i, m) in members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if let kr = m.keyRange {
-                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[kr]))
-                } else {
-                    JSONWriter.writeString(m.key, to: &out)
-                }
-                out.append(UInt8(ascii: ":"))
-                switch m.stored {
-                case .raw(let r): out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[r]))
-                case .value(let v): JSONWriter.write(v, to: &out)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "}"))
-    }
+    public func write(to out: inout [UInt8]) { lineMembers.write(to: &out) }
 
     /// The ticket's line as bytes (without newline).
     public var line: [UInt8] {

@@ -347,6 +347,10 @@ public struct PhraseLint: Sendable {
                     ))
             }
         }
+        // A reply already refused by a family needs no second reason; otherwise read its gist.
+        if out.isEmpty, let g = gist(t, found) {
+            out.append(Finding(family: nil, typed: t.original(0..<t.scalars.count), message: "the reply " + g.message))
+        }
         return out
     }
 

@@ -16,6 +16,12 @@ public struct Policy: Sendable, Equatable {
     /// Survey score dimensions (SPEC §3 `survey`).
     public enum SurveyDimension: String, CaseIterable, Sendable {
         case efficiency, attitude, effectiveness
+
+        /// The mean score of an answer, or nil unless it scores every dimension: what the
+        /// CSAT threshold is compared with (the survey's follow-up and the lifecycle's duty).
+        public static func mean(_ scores: [Double]) -> Double? {
+            scores.count == allCases.count ? scores.reduce(0, +) / Double(scores.count) : nil
+        }
     }
 
     /// How a taboo phrase is matched against a reply.
@@ -201,6 +207,17 @@ public struct Policy: Sendable, Equatable {
 
     /// Phrase families (taboo, vague, unknown cause) checked in replies and resolutions.
     public var families: [PhraseFamily] = []
+    /// The knowledge base: its file and its review window (seed 000 三(三)).
+    public var knowledge = Knowledge()
+
+    /// The policy's `knowledge` object.
+    public struct Knowledge: Sendable, Equatable {
+        /// The kb file when neither --kb nor DESK_KB names one; nil: none.
+        public var kb: String? = nil
+        /// Working days after a product or policy change within which affected articles are
+        /// reviewed (seed 000 三(三)2: 2 个工作日内).
+        public var reviewWorkingDays = ReviewWindow.defaultWorkingDays
+    }
 
     /// Every family the wording checks use: `families`, then one per old-style taboo phrase and
     /// one for the old-style vague list, so policy files written before families still work.
@@ -356,6 +373,7 @@ public struct Policy: Sendable, Equatable {
             "end_of_day_update": .bool(duties.endOfDayUpdate),
             "survey_follow_up": dur(duties.surveyFollowUp),
         ])
+        o["knowledge"] = .object(["kb": knowledge.kb.map { .string($0) } ?? .null, "review_working_days": .int(knowledge.reviewWorkingDays)])
         return .object(o)
     }
 

@@ -30,7 +30,7 @@ extension Policy {
         "id", "name", "version", "reviewed_at", "review_interval", "timezone", "business_hours", "holidays",
         "workdays", "workday_hours", "always_on_priorities", "first_response", "workaround", "resolution",
         "escalation", "classification", "phrases", "observation", "survey", "needs_info",
-        "phone_answer_rate_target", "duties",
+        "phone_answer_rate_target", "duties", "knowledge",
     ]
 
     /// Decodes a policy file. Keys it leaves out keep the built-in values: the file is merged
@@ -397,6 +397,9 @@ struct PolicyDecoder {
         }
         let duties = get("duties").flatMap { dutySettings($0, p("duties")) }
 
+        // Decoded last and set after the memberwise init, so that init keeps its shape.
+        guard let knowledge = get("knowledge").flatMap({ knowledgeSettings($0, p("knowledge")) }) else { return nil }
+
         guard let id, let name, let version, let reviewedAt, let reviewInterval, let timezone, let zone, let businessHours,
             let holidays, let workdays, case .some(let workdayHours) = workdayHours, let alwaysOn, let firstResponse,
             let workaround, let resolution, let escalation, let classification, let vague, let taboo, let observation,
@@ -409,6 +412,24 @@ struct PolicyDecoder {
             workaround: workaround, resolution: resolution, escalation: escalation, classification: classification,
             vaguePhrases: vague, taboo: taboo, observation: observation, survey: survey, needsInfo: needsInfo,
             phoneAnswerRateTarget: answerRate, duties: duties, families: families)
+        .with(knowledge: knowledge)
+    }
+
+    /// `knowledge`: `kb` (a file path, or null for none) and `review_working_days` (1 to 60).
+    mutating func knowledgeSettings(_ v: JSONValue, _ path: String) -> Policy.Knowledge? {
+        guard let o = object(v, path, keys: ["kb", "review_working_days"]) else { return nil }
+        var k = Policy.Knowledge()
+        var ok = true
+        if let raw = member(o, "kb", path), !raw.isNull {
+            if let s = string(raw, Self.child(path, "kb")) { k.kb = s } else { ok = false }
+        }
+        if let raw = member(o, "review_working_days", path) {
+            if let n = raw.intValue, n >= 1, n <= 60 { k.reviewWorkingDays = n } else {
+                fail(Self.child(path, "review_working_days"), "expected a whole number of working days from 1 to 60, found \(Self.describe(raw))")
+                ok = false
+            }
+        }
+        return ok ? k : nil
     }
 
     mutating func escalationSettings(_ v: JSONValue, _ path: String) -> Policy.Escalation? {
@@ -614,5 +635,14 @@ struct PolicyDecoder {
         return Policy.Survey(
             scaleMin: lo, scaleMax: hi, csatThreshold: threshold, responseWindow: window, repeatInterval: repeatInterval,
             dimensions: dims)
+    }
+}
+
+extension Policy {
+    /// The policy with another `knowledge` object.
+    func with(knowledge: Knowledge) -> Policy {
+        var p = self
+        p.knowledge = knowledge
+        return p
     }
 }

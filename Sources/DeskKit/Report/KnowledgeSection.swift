@@ -8,7 +8,7 @@
 /// The knowledge figures of a period.
 struct KnowledgeSection: Sendable, Equatable {
     /// `report`'s flag.
-    static let flag = FlagSpec("kb", kind: .file, help: "add the knowledge section from this kb file (json, text, markdown)")
+    static let flag = FlagSpec("kb", kind: .file, help: "add the knowledge section from this kb file")
 
     var resolved = 0
     var withArticle = 0
@@ -20,13 +20,10 @@ struct KnowledgeSection: Sendable, Equatable {
     var published = 0
     var overdue: [String] = []
 
-    /// Appends the section to a rendered report when --kb was given (and refuses formats it
-    /// cannot join).
+    /// Adds the section to a rendered report when --kb was given: last in json, text, markdown
+    /// and csv; in html before the definitions footer, so the page still ends with them.
     static func attach(_ rendered: String, _ args: ParsedArguments, _ ctx: Context, period: ReportPeriod, format: ReportFormat) throws(DeskError) -> String {
         guard let kb = args.string("kb") else { return rendered }
-        guard format == .json || format == .text || format == .markdown else {
-            throw .usage(UsageError(command: "report", message: "--kb adds its section to json, text or markdown reports, not \(format.rawValue)"))
-        }
         guard !args.positionals.isEmpty, !args.positionals.contains("-") else {
             throw .usage(UsageError(command: "report", message: "--kb reads the ticket files twice: name files, not standard input"))
         }
@@ -34,6 +31,8 @@ struct KnowledgeSection: Sendable, Equatable {
         switch format {
         case .json: return s.spliced(into: rendered)
         case .markdown: return rendered + "\n" + TerminalText.escaped(s.text(markdown: true))
+        case .csv: return rendered + s.csv
+        case .html: return s.splicedHTML(into: rendered)
         default: return rendered + "\n" + TerminalText.escaped(s.text(markdown: false))
         }
     }
@@ -96,7 +95,8 @@ struct KnowledgeSection: Sendable, Equatable {
         return head + ",\n  \"knowledge\": " + body + "\n" + String(rendered[close...])
     }
 
-    func text(markdown: Bool) -> String {
+    /// The figures as (label, value) rows, shared by the text, markdown and html renderings.
+    var rows: [(String, String)] {
         var rows: [(String, String)] = [
             ("Tickets resolved", "\(resolved)"),
             ("Resolved with an article", "\(withArticle) (\(KnowledgeSection.share(withArticle, resolved)))"),
@@ -108,6 +108,47 @@ struct KnowledgeSection: Sendable, Equatable {
         for (i, u) in mostUsed.enumerated() {
             rows.append(("Most used #\(i + 1)", "\(u.id) \(titles[u.id] ?? "") (\(u.uses))"))
         }
+        return rows
+    }
+
+    /// The html page with the section as one more table before its footer (escaped as every
+    /// other cell of the page: titles are the kb writers' text).
+    func splicedHTML(into rendered: String) -> String {
+        let table = ReportTable(
+            key: "knowledge", title: "Knowledge base", columns: [("figure", "Figure"), ("value", "Value")],
+            rows: rows.map { [Cell.string($0.0), Cell.string($0.1)] })
+        let section = ReportRenderer.htmlTable(table)
+        // The page has one footer, its last element: split at the last "<footer>" line start.
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let at = lines.lastIndex(where: { $0.hasPrefix("<footer>") }) else { return rendered + section }
+        return lines[..<at].joined(separator: "\n") + "\n" + section + lines[at...].joined(separator: "\n")
+    }
+
+    /// The section as more rows of the report's long csv table (section, key, metric, value,
+    /// previous, change): `knowledge` figures, `knowledge_most_used` keyed by article id and
+    /// `knowledge_review_overdue` by rank. Shares are fractions, as in json.
+    var csv: String {
+        var out = ""
+        func row(_ cells: [String]) { out += cells.joined(separator: ",") + ",,\r\n" }
+        guard case .object(let o) = json else { return out }
+        for m in o.members {
+            switch m.value {
+            case .array: continue
+            default: row(["knowledge", "", m.key, ReportRenderer.csvValue(m.value)])
+            }
+        }
+        for u in mostUsed {
+            row(["knowledge_most_used", ReportRenderer.csvField(u.id), "title", ReportRenderer.csvField(titles[u.id] ?? "")])
+            row(["knowledge_most_used", ReportRenderer.csvField(u.id), "uses", String(u.uses)])
+        }
+        for (i, id) in overdue.enumerated() {
+            row(["knowledge_review_overdue", String(i + 1), "id", ReportRenderer.csvField(id)])
+        }
+        return out
+    }
+
+    func text(markdown: Bool) -> String {
+        let rows = self.rows
         if markdown {
             return "## Knowledge base\n\n| Figure | Value |\n|---|---|\n"
                 + rows.map { "| \($0.0) | \($0.1.replacingOccurrences("|", "\\|")) |" }.joined(separator: "\n") + "\n"

@@ -44,6 +44,27 @@ import Testing
         #expect(!refused("OK, I'm checking the switch logs now and will call you in 15 minutes."))
     }
 
+    /// The gist check: brush-offs and bare "done" in wording no family lists, with dialect
+    /// pronouns, are refused; with who/what/when beside them, or quoted or conditional, they pass.
+    @Test func brushOffsAndBareDoneInAnyWordingAreRefused() {
+        for text in [
+            "俺也不知道啊", "这事我们管不了，你找别人吧", "Fixed it.", "咱也不晓得", "我们做不到", "忙着呢，回头再说", "sorted!",
+            "we have no idea", "not our department", "搞定啦", "弄好了哈",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        #expect(lint.review(reply: "俺也不知道啊").first?.message.contains("seed 004") == true)
+        for text in [
+            "这个不归我们组管，我已转给网络组的王工，他今天下午三点前联系您。",
+            "Fixed: the proxy certificate had expired; I renewed it and the portal loads again.",
+            "如果重启后还是弄不好，请回复我，我上门处理。",
+            "您说的“搞不定”是指哪一步？麻烦截个图。",
+            "Sorry, too busy to answer earlier: I reset your VPN token, please re-enroll with the QR code I emailed.",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
     @Test func resolutionFieldsByInformation() {
         func why(_ field: String, _ text: String) -> [String] { lint.review(field: field, text).map(\.message) }
         #expect(why("result", "能登录").isEmpty)
@@ -95,13 +116,24 @@ import Testing
         #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
-    /// Written after the families and measured once, not tuned on: 3 of 15 bad replies got
-    /// through (俺也不知道啊, 这事我们管不了，你找别人吧, "Fixed it."), none of 15 good ones was refused.
+    /// Written after the families and measured once: 3 of 15 bad replies got through
+    /// (俺也不知道啊, 这事我们管不了，你找别人吧, "Fixed it."), none of 15 good ones was refused.
+    /// Those misses then led to the gist check (ReplyGist.swift): 0 of 15 now, so this set is seen.
     @Test func unseenReplySetMeetsItsFloors() throws {
         let r = try replyRates("replies-holdout.ndjson")
         #expect(r.bad + r.good >= 30)
-        #expect(r.badAcceptedShare <= 0.20, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.badAcceptedShare <= 0.07, "\(r.misses.joined(separator: "\n"))")
         #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
+    }
+
+    /// Written and committed before the gist check, measured once before (11 of 24 bad accepted,
+    /// 1 of 18 good refused) and once after (0 of 24, 1 of 18: "I don't know the cause yet, but…"
+    /// still hits the 我不知道 family). Its author also wrote the cue lists, so it is not blind.
+    @Test func secondUnseenReplySetMeetsItsFloors() throws {
+        let r = try replyRates("replies-holdout2.ndjson")
+        #expect(r.bad + r.good >= 40)
+        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.goodRefusedShare <= 0.06, "\(r.misses.joined(separator: "\n"))")
     }
 
     func replyRates(_ file: String) throws -> Rates {

@@ -31,8 +31,12 @@ import Testing
         ("tickets-holdout.ndjson", 0.96, 0.95, 60),
         ("tickets-holdout2.ndjson", 0.96, 0.95, 60),
         ("tickets-holdout3.ndjson", 0.96, 0.95, 60),
-        // Written last and not tuned on: the rules' figure on text they had not seen.
-        ("tickets-holdout4.ndjson", 0.90, 0.75, 30),
+        // Measured once unseen (0.933, high recall 0.80); its two misses then generalised the
+        // outage verbs (停止服务, went down) and exposure wording (都能看到, sees, readable by).
+        ("tickets-holdout4.ndjson", 0.96, 0.95, 30),
+        // Written and committed before the holdout4-driven changes, colloquial zh/en with typos
+        // and traditional characters, not tuned on: 0.833 / 15 of 20 high before and after.
+        ("tickets-holdout5.ndjson", 0.80, 0.70, 40),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
