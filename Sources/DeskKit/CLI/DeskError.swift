@@ -62,3 +62,20 @@ public struct DataError: Error, Equatable, Sendable {
     /// every data error is printed in.
     public var rendered: String { Diagnostic(.data(self)).rendered(colour: false) }
 }
+
+extension DataError {
+    /// Parses one input line as a JSON object; a syntax error is this file's line and column,
+    /// another kind of value is "expected `what`". For the line-oriented readers of labelled
+    /// tickets (classify --evaluate, --learn).
+    static func jsonObject(_ bytes: UnsafeRawBufferPointer, file: String, line: Int, expected what: String) throws(DeskError) -> JSONObject {
+        let value: JSONValue
+        do throws(JSONSyntaxError) {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            let (_, column) = lineAndColumn(of: error.offset, in: bytes)
+            throw .data(DataError(file: file, line: line, column: column, message: error.message))
+        }
+        guard let o = value.objectValue else { throw .data(DataError(file: file, line: line, message: "expected " + what)) }
+        return o
+    }
+}

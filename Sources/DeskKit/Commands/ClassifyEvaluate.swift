@@ -17,16 +17,7 @@ enum ClassifyEvaluate {
         let classifier = Classifier(policy: policy, model: try Classifier.loadModel(policy, ctx))
         var eval = TriageEvaluation(categories: policy.classification.categories)
         try InputFile.forEachLine(paths: [path], stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
-            let value: JSONValue
-            do throws(JSONSyntaxError) {
-                value = try JSONParser.parse(bytes)
-            } catch {
-                let (_, column) = lineAndColumn(of: error.offset, in: bytes)
-                throw .data(DataError(file: name, line: line, column: column, message: error.message))
-            }
-            guard let o = value.objectValue else {
-                throw .data(DataError(file: name, line: line, message: "expected a ticket object with a label"))
-            }
+            let o = try DataError.jsonObject(bytes, file: name, line: line, expected: "a ticket object with a label")
             let label = o["label"]?.objectValue
             let lp = label?["priority"]?.stringValue
             if let lp, Priority(rawValue: lp) == nil {

@@ -13,16 +13,7 @@ enum ClassifyLearn {
         var examples: [TriageModel.Example] = []
         var skipped = 0
         try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (name, line, bytes) throws(DeskError) in
-            let value: JSONValue
-            do throws(JSONSyntaxError) {
-                value = try JSONParser.parse(bytes)
-            } catch {
-                let (_, column) = lineAndColumn(of: error.offset, in: bytes)
-                throw .data(DataError(file: name, line: line, column: column, message: error.message))
-            }
-            guard let o = value.objectValue else {
-                throw .data(DataError(file: name, line: line, message: "expected a ticket object"))
-            }
+            let o = try DataError.jsonObject(bytes, file: name, line: line, expected: "a ticket object")
             if let e = example(o) { examples.append(e) } else { skipped += 1 }
         }
         guard !examples.isEmpty else {
