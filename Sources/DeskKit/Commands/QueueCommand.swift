@@ -196,7 +196,9 @@ public enum QueueCommand {
 
     /// A title on one line.
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        // Most titles are one line already: check the bytes before splitting (a row per duty).
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
+        return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }
 
     /// One JSON object per duty.
