@@ -164,11 +164,6 @@ public struct CommentThemes: Sendable {
         }
     }
 
-    /// Whether a scalar is a CJK ideograph.
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
-    }
 
     /// The terms of a comment, each once: (term, is a policy word). Clauses first, in order.
     public static func terms(_ text: String, vocabulary: ThemeVocabulary = ThemeVocabulary([])) -> [(String, Bool)] {
@@ -192,8 +187,10 @@ public struct CommentThemes: Sendable {
     /// A clause as a theme: lower-cased, single-spaced, edge stop words trimmed; English of 2 to
     /// 8 words, Chinese of 2 to 12 characters; nil when nothing of that kind is left.
     static func clauseTerm(_ raw: String) -> String? {
-        let hasHan = raw.unicodeScalars.contains(where: isHan)
-        var words = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        let hasHan = raw.unicodeScalars.contains(where: TextNormalizer.isHan)
+        // The shared normalisation: a theme said in traditional characters, full-width letters
+        // or another case is the same theme.
+        var words = TextNormalizer.fold(raw).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
         if hasHan {
             var t = words.joined(separator: " ")
             for lead in chineseLeading where t.hasPrefix(lead) && t.count > lead.count + 1 {
