@@ -180,11 +180,7 @@ extension TicketFacts {
         if let r = m.survey { readSurvey(b, r) }
         // The comment is printed in every report format and counted in the themes: no contact
         // data, and not the requester's own name, may reach either.
-        if let c = survey?.comment {
-            var known = ContactMask.Known()
-            if let r = m.requester, let v = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: b[r])) { known.add(requester: v) }
-            survey?.comment = ContactMask.text(c, known: known)
-        }
+        if let c = survey?.comment { survey?.comment = TicketFacts.masked(c, b, m.requester) }
         var workaroundEvent: Instant? = nil
         if let r = m.history { workaroundEvent = readHistory(b, r, wantsWorkaround: workaroundMember == nil) }
         workaroundAt = workaroundMember ?? workaroundEvent
