@@ -395,8 +395,21 @@ public struct JSONParser: ~Copyable {
             } else if c < 0x20 {
                 throw error(c == 0 ? "NUL byte in string" : "unescaped control character U+00\(JSONParser.hex2(c)) in string")
             } else if c >= 0x80 {
-                // Text in Chinese is runs of multi-byte characters: stay here for the run.
-                repeat { try scanUTF8() } while pos < n && bytes[pos] >= 0x80
+                // Text in Chinese is runs of multi-byte characters: stay here for the run. A
+                // three-byte sequence led by E1-EC or EE-EF (most CJK) is valid exactly when both
+                // bytes after the lead are continuation bytes: checked here, without the call.
+                repeat {
+                    if pos + 2 < n {
+                        let lead = bytes[pos]
+                        if lead &- 0xE1 < 12 || lead &- 0xEE < 2,
+                            bytes[pos + 1] & 0xC0 == 0x80, bytes[pos + 2] & 0xC0 == 0x80
+                        {
+                            pos += 3
+                            continue
+                        }
+                    }
+                    try scanUTF8()
+                } while pos < n && bytes[pos] >= 0x80
             } else {
                 pos += 1  // within the last eight bytes
             }
