@@ -99,9 +99,13 @@ public struct Policy: Sendable, Equatable {
         public var keywords: [String]
         /// Ids of earlier rules that must fire for this one to fire.
         public var requires: [String]
+        /// When set, the first two required rules must be found near each other: a keyword of
+        /// the second at most this many bytes of normalised text (a Chinese character is 3)
+        /// after a keyword of the first, in one sentence ("every" ... "scanner", 门店 ... 都).
+        public var within: Int?
         public init(
             id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],
-            requires: [String] = []
+            requires: [String] = [], within: Int? = nil
         ) {
             self.id = id
             self.priority = priority
@@ -109,6 +113,7 @@ public struct Policy: Sendable, Equatable {
             self.tags = tags
             self.keywords = keywords
             self.requires = requires
+            self.within = within
         }
     }
 
@@ -319,6 +324,7 @@ public struct Policy: Sendable, Equatable {
                     if let c = r.category { ro["category"] = .string(c) }
                     if !r.tags.isEmpty { ro["tags"] = strings(r.tags) }
                     if !r.requires.isEmpty { ro["requires"] = strings(r.requires) }
+                    if let w = r.within { ro["within"] = .int(w) }
                     ro["keywords"] = strings(r.keywords)
                     return .object(ro)
                 }),
