@@ -72,10 +72,15 @@ public struct Policy: Sendable, Equatable {
         public var suggestion: String?
         /// Where the family comes from (seed file and section).
         public var seed: String?
+        /// Commitments that, found later in the same text, make a match of this family a hedge
+        /// on the way to a next step, not a refusal: "I don't know the cause yet, but I will
+        /// call the vendor", "我暂时还不清楚原因，但我会…"; the bare phrase is still refused.
+        public var unlessFollowedBy: [String] = []
         public init(
             id: String, kind: Kind, canonical: String, anywhere: [String] = [], clause: [String] = [], whole: [String] = [],
-            suggestion: String? = nil, seed: String? = nil
+            suggestion: String? = nil, seed: String? = nil, unlessFollowedBy: [String] = []
         ) {
+            self.unlessFollowedBy = unlessFollowedBy
             self.id = id
             self.kind = kind
             self.canonical = canonical
@@ -359,6 +364,7 @@ public struct Policy: Sendable, Equatable {
                     if !f.anywhere.isEmpty { fo["anywhere"] = strings(f.anywhere) }
                     if !f.clause.isEmpty { fo["clause"] = strings(f.clause) }
                     if !f.whole.isEmpty { fo["whole"] = strings(f.whole) }
+                    if !f.unlessFollowedBy.isEmpty { fo["unless_followed_by"] = strings(f.unlessFollowedBy) }
                     return .object(fo)
                 }),
         ])

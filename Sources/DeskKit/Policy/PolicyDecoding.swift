@@ -581,7 +581,7 @@ struct PolicyDecoder {
         var ok = true
         for (i, item) in a.enumerated() {
             let p = Self.index(path, i)
-            let keys = ["id", "kind", "canonical", "seed", "suggestion", "anywhere", "clause", "whole"]
+            let keys = ["id", "kind", "canonical", "seed", "suggestion", "anywhere", "clause", "whole", "unless_followed_by"]
             guard let o = object(item, p, keys: keys) else { ok = false; continue }
             let before = problems.count
             let c = { (key: String) in Self.child(p, key) }
@@ -593,6 +593,7 @@ struct PolicyDecoder {
             let anywhere = o["anywhere"].flatMap { strings($0, c("anywhere")) } ?? []
             let clause = o["clause"].flatMap { strings($0, c("clause")) } ?? []
             let whole = o["whole"].flatMap { strings($0, c("whole")) } ?? []
+            let unless = o["unless_followed_by"].flatMap { strings($0, c("unless_followed_by")) } ?? []
             if anywhere.isEmpty && clause.isEmpty && whole.isEmpty {
                 fail(p, "a family needs at least one phrase in anywhere, clause or whole")
             }
@@ -601,7 +602,7 @@ struct PolicyDecoder {
             out.append(
                 Policy.PhraseFamily(
                     id: id, kind: kind, canonical: canonical, anywhere: anywhere, clause: clause, whole: whole,
-                    suggestion: suggestion, seed: seed))
+                    suggestion: suggestion, seed: seed, unlessFollowedBy: unless))
         }
         return ok ? out : nil
     }
