@@ -29,6 +29,18 @@ public enum RawJSON {
         return JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true)
     }
 
+    /// The word of a closed vocabulary in the string at `r`, matched from its bytes by
+    /// `spelled`; a string that does not match (written with escapes, or another word) is
+    /// decoded and read as text, so the answer is the same as `string(b, r).flatMap(E.init)`.
+    @inline(__always)
+    static func word<E: RawRepresentable>(
+        _ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ spelled: (UnsafeRawBufferPointer) -> E?
+    ) -> E? where E.RawValue == String {
+        guard isString(b, r) else { return nil }
+        if let v = spelled(UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])) { return v }
+        return string(b, r).flatMap(E.init(rawValue:))
+    }
+
     /// The RFC 3339 time in the string at `r`; nil when absent, not a string or not a time.
     public static func instant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
         guard let (inner, escaped) = body(b, r) else { return nil }

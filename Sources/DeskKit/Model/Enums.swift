@@ -58,3 +58,104 @@ extension Priority {
         }
     }
 }
+
+// The words read from a line's bytes, without building a String: the report reads channel,
+// status and priority of every ticket, and a String plus the raw-value switch per word was
+// measurable. Each reader picks the one candidate by length and first byte, then compares the
+// bytes; a word written with escapes never matches here, and callers decode it as text instead.
+
+/// Whether `s` holds exactly the bytes of `word`.
+@inline(__always)
+func bytesSpell(_ s: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+    guard s.count == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for i in 0..<s.count where s[i] != w[i] { return false }
+    return true
+}
+
+extension Channel {
+    /// The channel whose spelling is exactly the bytes `s` (a string's body, unescaped).
+    init?(spelling s: UnsafeRawBufferPointer) {
+        guard let first = s.first else { return nil }
+        let c: Channel
+        switch first {
+        case UInt8(ascii: "p"): c = .phone
+        case UInt8(ascii: "e"): c = .email
+        case UInt8(ascii: "w"): c = s.count == 3 ? .web : .walkIn
+        case UInt8(ascii: "c"): c = .chat
+        case UInt8(ascii: "i"): c = .im
+        default: return nil
+        }
+        guard bytesSpell(s, c.spelling) else { return nil }
+        self = c
+    }
+
+    /// The raw value as a static string.
+    var spelling: StaticString {
+        switch self {
+        case .phone: "phone"
+        case .email: "email"
+        case .web: "web"
+        case .chat: "chat"
+        case .im: "im"
+        case .walkIn: "walk_in"
+        }
+    }
+}
+
+extension Status {
+    /// The status whose spelling is exactly the bytes `s` (a string's body, unescaped).
+    init?(spelling s: UnsafeRawBufferPointer) {
+        guard let first = s.first else { return nil }
+        let v: Status
+        switch first {
+        case UInt8(ascii: "o"): v = s.count == 4 ? .open : .observing
+        case UInt8(ascii: "i"): v = .inProgress
+        case UInt8(ascii: "w"): v = .waiting
+        case UInt8(ascii: "e"): v = .escalated
+        case UInt8(ascii: "r"): v = .resolved
+        case UInt8(ascii: "c"): v = .closed
+        default: return nil
+        }
+        guard bytesSpell(s, v.spelling) else { return nil }
+        self = v
+    }
+
+    /// The raw value as a static string.
+    var spelling: StaticString {
+        switch self {
+        case .open: "open"
+        case .inProgress: "in_progress"
+        case .waiting: "waiting"
+        case .escalated: "escalated"
+        case .observing: "observing"
+        case .resolved: "resolved"
+        case .closed: "closed"
+        }
+    }
+}
+
+extension Priority {
+    /// The priority whose spelling is exactly the bytes `s` (a string's body, unescaped).
+    init?(spelling s: UnsafeRawBufferPointer) {
+        guard let first = s.first else { return nil }
+        let p: Priority
+        switch first {
+        case UInt8(ascii: "h"): p = .high
+        case UInt8(ascii: "m"): p = .medium
+        case UInt8(ascii: "l"): p = .low
+        default: return nil
+        }
+        guard bytesSpell(s, p.spelling) else { return nil }
+        self = p
+    }
+
+    /// The raw value as a static string.
+    var spelling: StaticString {
+        switch self {
+        case .high: "high"
+        case .medium: "medium"
+        case .low: "low"
+        }
+    }
+}

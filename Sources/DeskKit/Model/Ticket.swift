@@ -138,16 +138,18 @@ public struct Ticket: Sendable {
                 throw TicketError(column: column(openedRange), message: "ticket \(id): field 'opened_at' must be an RFC 3339 time")
             }
             /// A required field holding one word of a closed vocabulary.
-            func word<E: CaseIterable & RawRepresentable>(_ r: Range<Int>?, _ name: String, _: E.Type) throws(TicketError) -> E
-            where E.RawValue == String {
+            /// (Matched from its bytes: a String per word per line was measurable in the report.)
+            func word<E: CaseIterable & RawRepresentable>(
+                _ r: Range<Int>?, _ name: String, _ spelled: (UnsafeRawBufferPointer) -> E?
+            ) throws(TicketError) -> E where E.RawValue == String {
                 guard let r else { throw TicketError(column: 1, message: "ticket \(id): missing required field '\(name)'") }
-                guard let v = RawJSON.string(bytes, r).flatMap(E.init(rawValue:)) else {
+                guard let v = RawJSON.word(bytes, r, spelled) else {
                     throw TicketError(column: column(r), message: "ticket \(id): field '\(name)' must be one of \(E.names.joined(separator: ", "))")
                 }
                 return v
             }
-            let channel = try word(channel, "channel", Channel.self)
-            let status = try word(status, "status", Status.self)
+            let channel = try word(channel, "channel", Channel.init(spelling:))
+            let status = try word(status, "status", Status.init(spelling:))
             return (id, at, channel, status)
         }
     }

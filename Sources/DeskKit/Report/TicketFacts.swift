@@ -45,9 +45,18 @@ public struct TicketFacts: Sendable {
     public var channel: Channel
     public var status: Status
     /// The `priority` member's text, whatever it says (the benchmark counts unknown ones too).
-    public var priorityText: String? { didSet { priority = priorityText.flatMap(Priority.init(rawValue:)) } }
+    public var priorityText: String? {
+        get { priority?.rawValue ?? otherPriorityText }
+        set {
+            priority = newValue.flatMap(Priority.init(rawValue:))
+            otherPriorityText = priority == nil ? newValue : nil
+        }
+    }
     /// The priority, when the text names one (kept, as every figure asks for it).
     public private(set) var priority: Priority?
+    /// The text of a `priority` member that names no priority. Why apart: a known priority is
+    /// read from its bytes, and building its text per ticket was measurable.
+    var otherPriorityText: String?
     public var category: String?
     public var owner: String?
     public var assignee: String?
@@ -216,7 +225,9 @@ extension TicketFacts {
     }
 
     mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members) {
-        priorityText = m.priority.flatMap { RawJSON.string(b, $0) }
+        if let r = m.priority {
+            if let p = RawJSON.word(b, r, Priority.init(spelling:)) { priority = p } else { otherPriorityText = RawJSON.string(b, r) }
+        }
         category = m.category.flatMap { RawJSON.string(b, $0) }
         owner = m.owner.flatMap { RawJSON.string(b, $0) }
         assignee = m.assignee.flatMap { RawJSON.string(b, $0) }
