@@ -361,15 +361,18 @@ public struct JSONParser: ~Copyable {
     /// Validates a string starting at the opening quote and moves past the closing one.
     /// Returns true when it contains escapes (so decoding must unescape).
     mutating func scanString() throws(JSONSyntaxError) -> Bool {
-        pos += 1
+        // The position is kept in a local and stored back on every way out (and around the
+        // calls that read it): a line holds ~70 short strings, so the per-string overhead, not
+        // the bytes, was most of this scan's cost.
+        var p = pos + 1
         var escaped = false
         let n = bytes.count
         while true {
             // Plain ASCII eight bytes at a time, up to the first word holding a quote, a
             // backslash, a control character or a non-ASCII byte; the lowest flagged byte is
             // exactly the first such byte (borrows only run upward), so we land on it.
-            while pos + 8 <= n {
-                let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
+            while p + 8 <= n {
+                let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: p, as: UInt64.self))
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let quote = w ^ (ones &* 0x22)
@@ -379,39 +382,47 @@ public struct JSONParser: ~Copyable {
                 let hasControl = (w &- (ones &* 0x20)) & ~w & high
                 let flagged = hasQuote | hasSlash | hasControl | (w & high)
                 if flagged != 0 {
-                    pos += flagged.trailingZeroBitCount >> 3
+                    p += flagged.trailingZeroBitCount >> 3
                     break
                 }
-                pos += 8
+                p += 8
             }
-            guard pos < n else { throw error("unterminated string") }
-            let c = bytes[pos]
+            guard p < n else {
+                pos = p
+                throw error("unterminated string")
+            }
+            let c = bytes[p]
             if c == 0x22 {
-                pos += 1
+                pos = p + 1
                 return escaped
             } else if c == 0x5C {
                 escaped = true
+                pos = p
                 try scanEscape()
+                p = pos
             } else if c < 0x20 {
+                pos = p
                 throw error(c == 0 ? "NUL byte in string" : "unescaped control character U+00\(JSONParser.hex2(c)) in string")
             } else if c >= 0x80 {
                 // Text in Chinese is runs of multi-byte characters: stay here for the run. A
                 // three-byte sequence led by E1-EC or EE-EF (most CJK) is valid exactly when both
                 // bytes after the lead are continuation bytes: checked here, without the call.
                 repeat {
-                    if pos + 2 < n {
-                        let lead = bytes[pos]
+                    if p + 2 < n {
+                        let lead = bytes[p]
                         if lead &- 0xE1 < 12 || lead &- 0xEE < 2,
-                            bytes[pos + 1] & 0xC0 == 0x80, bytes[pos + 2] & 0xC0 == 0x80
+                            bytes[p + 1] & 0xC0 == 0x80, bytes[p + 2] & 0xC0 == 0x80
                         {
-                            pos += 3
+                            p += 3
                             continue
                         }
                     }
+                    pos = p
                     try scanUTF8()
-                } while pos < n && bytes[pos] >= 0x80
+                    p = pos
+                } while p < n && bytes[p] >= 0x80
             } else {
-                pos += 1  // within the last eight bytes
+                p += 1  // within the last eight bytes
             }
         }
     }
