@@ -129,7 +129,24 @@ public struct PeriodStats: Sendable {
         if priorityCounts[Priority.allCases.count] > 0 { out[PeriodStats.noGroup] = priorityCounts[Priority.allCases.count] }
         return out
     }
-    public var byCategory: [String: Int] = [:]
+    /// Tickets per category, `(none)` for none.
+    public var byCategory: [String: Int] {
+        get { Dictionary(uniqueKeysWithValues: zip(categoryNames, categoryCounts)) }
+        set {
+            categoryNames = Array(newValue.keys)
+            categoryCounts = categoryNames.map { newValue[$0] ?? 0 }
+            categoryIndex = Dictionary(uniqueKeysWithValues: categoryNames.enumerated().map { ($1, $0) })
+            categoryByNumber = []
+        }
+    }
+    // Categories counted in an array, found by the NameTable number the ticket carries (checked
+    // against the name, so a number from another thread's table only costs the lookup by name).
+    var categoryNames: [String] = []
+    var categoryCounts: [Int] = []
+    var categoryIndex: [String: Int] = [:]
+    var categoryByNumber: [(name: String, slot: Int)?] = []
+    /// The agent slot by owner number, checked the same way.
+    var agentByNumber: [(name: String, slot: Int)?] = []
     public var firstResponse = DurationFigure()
     public var workaround = DurationFigure()
     public var resolution = DurationFigure()
@@ -233,7 +250,7 @@ public struct PeriodStats: Sendable {
         opened += 1
         channelCounts[f.channel.ordinal] += 1
         priorityCounts[f.priority?.ordinal ?? Priority.allCases.count] += 1
-        byCategory[f.category ?? PeriodStats.noGroup, default: 0] += 1
+        categoryCounts[categorySlot(f)] += 1
         let day = Int((f.openedAt.seconds + Int64(settings.offset(f.openedAt))).floorDiv(86400))
         if let (last, n) = lastDay, last == day {
             lastDay = (day, n + 1)
@@ -348,15 +365,7 @@ public struct PeriodStats: Sendable {
                 if ok { g.satisfied += 1 }
             }
         }
-        let owner = f.owner ?? PeriodStats.noGroup
-        let agent: Int
-        if let s = agentIndex[owner] {
-            agent = s
-        } else {
-            agent = newGroup()
-            agentIndex[owner] = agent
-        }
-        count(&groupStats[agent])
+        count(&groupStats[agentSlot(f)])
         for (i, d) in dimensions.enumerated() {
             if d == .month, let (last, s) = lastDaySlot[i], last == day {
                 count(&groupStats[s])
@@ -380,6 +389,45 @@ public struct PeriodStats: Sendable {
             if closed >= 0 { closedSlots[i][closed] = s }
             count(&groupStats[s])
         }
+    }
+
+    /// The slot in `categoryCounts` of the ticket's category.
+    mutating func categorySlot(_ f: TicketFacts) -> Int {
+        let n = f.categoryNumber
+        if n >= 0, n < categoryByNumber.count, let c = categoryByNumber[n], c.name == f.category { return c.slot }
+        let name = f.category ?? PeriodStats.noGroup
+        let slot: Int
+        if let s = categoryIndex[name] {
+            slot = s
+        } else {
+            slot = categoryNames.count
+            categoryNames.append(name)
+            categoryCounts.append(0)
+            categoryIndex[name] = slot
+        }
+        if n >= 0, let category = f.category { PeriodStats.remember(&categoryByNumber, n, category, slot) }
+        return slot
+    }
+
+    /// The agent group slot of the ticket's owner.
+    mutating func agentSlot(_ f: TicketFacts) -> Int {
+        let n = f.ownerNumber
+        if n >= 0, n < agentByNumber.count, let c = agentByNumber[n], c.name == f.owner { return c.slot }
+        let owner = f.owner ?? PeriodStats.noGroup
+        let slot: Int
+        if let s = agentIndex[owner] {
+            slot = s
+        } else {
+            slot = newGroup()
+            agentIndex[owner] = slot
+        }
+        if n >= 0, let owner = f.owner { PeriodStats.remember(&agentByNumber, n, owner, slot) }
+        return slot
+    }
+
+    static func remember(_ table: inout [(name: String, slot: Int)?], _ n: Int, _ name: String, _ slot: Int) {
+        if n >= table.count { table.append(contentsOf: repeatElement(nil, count: n + 1 - table.count)) }
+        table[n] = (name, slot)
     }
 
     /// Appends an empty group and returns its slot.

@@ -81,6 +81,8 @@ public enum ReportEngine {
         public var result: ReportResult
         /// Tickets counted, in or out of the periods (a partial report's header carries it).
         public var tickets = 0
+        /// The owners and categories this part has read, numbered (Report/NameTable.swift).
+        var names = NameTable()
 
         public init(
             period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension], settings: ReportSettings, now: Instant,
@@ -144,9 +146,10 @@ public enum ReportEngine {
             merge: { $0.merge($1) }
         ) { (acc, bytes) throws(TicketError) in
             // Tickets opened outside both periods count only toward the backlogs.
-            acc.add(try TicketFacts(line: bytes, readAll: { i in
+            let facts = try TicketFacts(line: bytes, names: &acc.names, readAll: { i in
                 period.contains(i) || previous.contains(i) || (trendFrom.map { i >= $0 } ?? false) && (trendTo.map { i < $0 } ?? false)
-            }))
+            })
+            acc.add(facts)
         }
         return acc
     }

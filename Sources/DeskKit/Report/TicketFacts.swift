@@ -59,6 +59,9 @@ public struct TicketFacts: Sendable {
     var otherPriorityText: String?
     public var category: String?
     public var owner: String?
+    /// The numbers of `owner` and `category` in the reading thread's NameTable (-1: none
+    /// given): hints that spare PeriodStats hashing the names (it checks them).
+    var ownerNumber = -1, categoryNumber = -1
     public var assignee: String?
     public var tier: String?
     /// Phone only: false for a missed call.
@@ -179,6 +182,13 @@ extension TicketFacts {
     /// the backlog needs (status and when it finished) is read. Why: a monthly report over a
     /// year of tickets counts one ticket in twelve, and the rest only toward the backlog.
     public init(line b: UnsafeRawBufferPointer, readAll: (Instant) -> Bool) throws(TicketError) {
+        var names = NameTable()
+        try self.init(line: b, names: &names, readAll: readAll)
+    }
+
+    /// `init(line:readAll:)`, numbering the owner and category in `names` (one table per
+    /// reading thread, so each name's String is built once).
+    init(line b: UnsafeRawBufferPointer, names: inout NameTable, readAll: (Instant) -> Bool) throws(TicketError) {
         var required = Ticket.RequiredRanges()
         var m = Members()
         // The members of resolution, survey and escalations are noted as the scan validates
@@ -213,7 +223,7 @@ extension TicketFacts {
         }
         let h = try required.header(b)
         self.init(id: h.id, openedAt: h.openedAt, channel: h.channel, status: h.status)
-        if readAll(h.openedAt) { read(b, m) } else { readFinish(b, m) }
+        if readAll(h.openedAt) { read(b, m, &names) } else { readFinish(b, m) }
     }
 
     /// Reads the facts of a line held in an array.
@@ -224,12 +234,12 @@ extension TicketFacts {
         self = try r.get()
     }
 
-    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members) {
+    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable) {
         if let r = m.priority {
             if let p = RawJSON.word(b, r, Priority.init(spelling:)) { priority = p } else { otherPriorityText = RawJSON.string(b, r) }
         }
-        category = m.category.flatMap { RawJSON.string(b, $0) }
-        owner = m.owner.flatMap { RawJSON.string(b, $0) }
+        if let r = m.category, let (n, text) = names.name(b, r) { (category, categoryNumber) = (text, n) }
+        if let r = m.owner, let (n, text) = names.name(b, r) { (owner, ownerNumber) = (text, n) }
         assignee = m.assignee.flatMap { RawJSON.string(b, $0) }
         tier = m.tier.flatMap { RawJSON.string(b, $0) }
         answered = m.answered.flatMap { RawJSON.bool(b, $0) }
