@@ -15,11 +15,16 @@ struct NameTable: Sendable {
     /// full (empty until the first name, so a table made per ticket costs nothing).
     private var slots: [Int32] = []
 
+    /// How many names are numbered at most; later new names get no number (-1) and their own
+    /// String, so a file of all-different names does not grow the table without end.
+    static let capacity = 1 << 16
+
     init() {}
 
-    /// The number and text of the string value at `r` of a validated line; nil when the value is
-    /// not a string. A string written with escapes is numbered by its decoded text, so both
-    /// spellings of a name are one name, as they were as dictionary keys.
+    /// The number (-1 once the table is full) and text of the string value at `r` of a validated
+    /// line; nil when the value is not a string. A string written with escapes is numbered by
+    /// its decoded text, so both spellings of a name are one name, as they were as dictionary
+    /// keys.
     mutating func name(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> (number: Int, text: String)? {
         guard RawJSON.isString(b, r) else { return nil }
         let body = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
@@ -52,6 +57,7 @@ struct NameTable: Sendable {
             i = (i + 1) & mask
         }
         let n = names.count
+        guard n < NameTable.capacity else { return (-1, String(decoding: s, as: UTF8.self)) }
         names.append(String(decoding: s, as: UTF8.self))
         text.append(contentsOf: s)
         starts.append(text.count)

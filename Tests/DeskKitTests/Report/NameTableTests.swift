@@ -24,6 +24,15 @@ import Testing
         #expect(t.names.count == 500)
     }
 
+    @Test func aFullTableNumbersNoMore() {
+        var t = NameTable()
+        for i in 0..<NameTable.capacity { _ = Self.name("\"n\(i)\"", in: &t) }
+        let late = Self.name(#""one more""#, in: &t)
+        #expect(late?.number == -1 && late?.text == "one more")
+        #expect(Self.name(#""n7""#, in: &t)?.number == 7)
+        #expect(t.names.count == NameTable.capacity)
+    }
+
     @Test func escapedSpellingIsTheSameName() {
         var t = NameTable()
         let plain = Self.name(#""network""#, in: &t)
