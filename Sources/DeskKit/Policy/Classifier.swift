@@ -248,7 +248,13 @@ public struct Classifier: Sendable {
     /// ten or more with two digits before any "." (not starting with 0), or with 十 百 千 万.
     /// One pass over the bytes; the text is copied only when it holds a number.
     static func numbersAsHash(_ s: String) -> String {
-        let u = Array(s.utf8)
+        var s = s
+        // Read in place (no copy of the text unless it holds a number).
+        return s.withUTF8 { numbersAsHash(bytes: $0) } ?? s
+    }
+
+    /// `numbersAsHash` over UTF-8 bytes: the new text, or nil when there is no number.
+    static func numbersAsHash(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         var copied = false
         var i = 0
@@ -298,7 +304,7 @@ public struct Classifier: Sendable {
             if copied { out.append(b) }
             i += 1
         }
-        return copied ? String(decoding: out, as: UTF8.self) : s
+        return copied ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// 1 for a Chinese digit (零 一 二 两 三 ... 九), 2 for 十 百 千 万 几, nil otherwise; by UTF-8 bytes.
