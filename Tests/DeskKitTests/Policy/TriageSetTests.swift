@@ -37,16 +37,16 @@ import Testing
         // Written and committed before the holdout4-driven changes, colloquial zh/en with typos
         // and traditional characters: 0.833 / 15 of 20 high before and after them. Its misses
         // (scope, exposure, failed disks said in other words) then led to the `within` rules
-        // (quantifier x group noun, counts, storage, credentials): 0.952 / 20 of 20, so it is seen.
+        // (quantifier x group noun, counts, storage, credentials): 0.976 / 20 of 20, so it is seen.
         ("tickets-holdout5.ndjson", 0.94, 0.95, 40),
         // 66 tickets (33 zh, 33 en) with low/medium look-alikes, written and committed before
         // the `within` rules: first measured 0.864 / 25 of 32 high (the unseen figure), then
         // 0.985 / 32 of 32 after them; tuned on since.
         ("tickets-holdout6.ndjson", 0.97, 0.95, 66),
-        // 77 probes (zh and en) of each new rule and its look-alikes (one user's device, a
-        // question about all staff, "typed my password wrong", 键盘坏了, a disk almost full),
+        // 85 probes (zh and en) of each new rule and its look-alikes (one user's device, a
+        // question about all staff, "typed my password wrong", 键盘坏了, 各位好, 每个月, 到一半),
         // written while the `within` rules were tuned: seen, a regression floor only.
-        ("tickets-lookalikes.ndjson", 0.94, 0.95, 77),
+        ("tickets-lookalikes.ndjson", 0.94, 0.95, 85),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
