@@ -8,10 +8,10 @@
 // category keywords count either way. Rules with `requires` combine others (scope x effect).
 // The category is the one with the strongest evidence (the summed weight of its distinct
 // keywords found, longer keywords weighing more), not the first hit.
-// A rule with `within` asks for its first two required rules near each other, in that order (a
-// quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then 都): their keywords are kept with
-// their places, are not negation-checked one by one ("不少门店" is no denial), and the pair
-// counts unless the clause before it is negated ("not all stores").
+// A rule with `within` asks for its first two required rules near each other, in that order
+// (a quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then 都): their keywords
+// are kept with their places, are not negation-checked one by one ("不少门店" is no denial),
+// and the pair counts unless the clause before it is negated ("not all stores").
 
 /// Decides priority, category and tags from a ticket's text under one policy.
 public struct Classifier: Sendable {
@@ -196,7 +196,8 @@ public struct Classifier: Sendable {
                 guard let pair = Classifier.nearPair(places, n.all[0], n.all[1], within: w, bytes) else { continue }
                 fired[r] = true
                 let evidence = "\(rules[n.all[0]].id) '\(keywordText[pair.0])' ~ \(rules[n.all[1]].id) '\(keywordText[pair.1])'"
-                let rest = n.all.dropFirst(2).compactMap { j in out.first { $0.rule.id == rules[j].id } }.map { " x " + Classifier.evidence($0) }
+                let rest = n.all.dropFirst(2).compactMap { j in out.first { $0.rule.id == rules[j].id } }
+                    .map { " x " + Classifier.evidence($0) }
                 out.append(Hit(rule: rule, keyword: evidence + rest.joined()))
             } else if let k = firstKeyword[r] {
                 fired[r] = true
@@ -232,7 +233,10 @@ public struct Classifier: Sendable {
                 let between = bytes[first.upperBound..<second.lowerBound]
                 if between.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) { continue }
                 // 。 is E3 80 82.
-                if between.indices.contains(where: { $0 + 2 < second.lowerBound && bytes[$0] == 0xE3 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0x82 }) { continue }
+                let fullStop = between.indices.contains { i in
+                    i + 2 < second.lowerBound && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82
+                }
+                if fullStop { continue }
                 if Negation.isNegated(bytes, before: first.lowerBound) { continue }
                 return (x.keyword, y.keyword)
             }
