@@ -43,10 +43,10 @@ import Testing
         // the `within` rules: first measured 0.864 / 25 of 32 high (the unseen figure), then
         // 0.985 / 32 of 32 after them; tuned on since.
         ("tickets-holdout6.ndjson", 0.97, 0.95, 66),
-        // 91 probes (zh, traditional and en) of each new rule and its look-alikes (one user's
+        // 97 probes (zh, traditional and en) of each new rule and its look-alikes (one user's
         // device, a question about all staff, "typed my password wrong", 键盘坏了, 各位好, 每个月),
         // written while the `within` rules were tuned: seen, a regression floor only.
-        ("tickets-lookalikes.ndjson", 0.94, 0.95, 91),
+        ("tickets-lookalikes.ndjson", 0.94, 0.95, 97),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
