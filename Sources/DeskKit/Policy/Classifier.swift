@@ -260,19 +260,18 @@ public struct Classifier: Sendable {
     /// `numbersAsHash` over UTF-8 bytes: the new text, or nil when there is no number.
     static func numbersAsHash(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
-        var copied = false
+        // Bytes before `plain` are in `out`; the run from `plain` is copied in one go when a
+        // number ends it (a byte at a time was most of this function's cost).
+        var plain = 0
         var i = 0
-        @inline(__always) func startCopy(_ upTo: Int) {
-            if !copied {
-                out.reserveCapacity(u.count)
-                out.append(contentsOf: u[0..<upTo])
-                copied = true
-            }
+        @inline(__always) func flush(_ upTo: Int) {
+            if out.isEmpty { out.reserveCapacity(u.count + 8) }
+            out.append(contentsOf: u[plain..<upTo])
         }
         while i < u.count {
             let b = u[i]
             if b >= 0x30 && b <= 0x39 {
-                startCopy(i)
+                flush(i)
                 let start = i
                 var whole = 0
                 var point = false
@@ -283,6 +282,7 @@ public struct Classifier: Sendable {
                 }
                 out.append(0x23)
                 if whole >= 2 && u[start] != 0x30 { out.append(0x23) }
+                plain = i
                 continue
             }
             if b >= 0xE4 && b <= 0xE9 && i + 2 < u.count, let kind = chineseNumeral(u[i], u[i + 1], u[i + 2]) {
@@ -296,19 +296,19 @@ public struct Classifier: Sendable {
                     count += 1
                 }
                 if count >= 2 || kind == 2 {
-                    startCopy(i)
+                    flush(i)
                     out.append(0x23)
                     if big { out.append(0x23) }
-                } else if copied {
-                    out.append(contentsOf: u[i..<j])
+                    plain = j
                 }
                 i = j
                 continue
             }
-            if copied { out.append(b) }
             i += 1
         }
-        return copied ? String(decoding: out, as: UTF8.self) : nil
+        guard plain > 0 || !out.isEmpty else { return nil }
+        flush(u.count)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// 1 for a Chinese digit (零 一 二 两 三 ... 九), 2 for 十 百 千 万 几, nil otherwise; by UTF-8 bytes.
