@@ -8,10 +8,11 @@
 // category keywords count either way. Rules with `requires` combine others (scope x effect).
 // The category is the one with the strongest evidence (the summed weight of its distinct
 // keywords found, longer keywords weighing more), not the first hit.
-// A rule with `within` asks for its first two required rules near each other, in that order
-// (a quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then 都): their keywords
-// are kept with their places, are not negation-checked one by one ("不少门店" is no denial),
-// and the pair counts unless the clause before it is negated ("not all stores").
+// A rule with `within` asks for its first two required rules near each other, in one clause
+// and in that order (a quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then
+// 都): their keywords are kept with their places, are not negation-checked one by one
+// ("不少门店" is no denial), and the pair counts unless the clause before it is negated ("not
+// all stores").
 
 /// Decides priority, category and tags from a ticket's text under one policy.
 public struct Classifier: Sendable {
@@ -219,7 +220,7 @@ public struct Classifier: Sendable {
     }
 
     /// The keyword ids of the first keyword of rule `a` followed, at most `w` bytes after its
-    /// end and in the same sentence, by a keyword of rule `b` ("printer broke after all" is no
+    /// end and in the same clause, by a keyword of rule `b` ("printer broke after all" is no
     /// "all printers"), when the clause before the pair is not negated; nil when there is none.
     static func nearPair(
         _ places: [(rule: Int, keyword: Int, range: Range<Int>)], _ a: Int, _ b: Int, within w: Int, _ bytes: [UInt8]
@@ -229,9 +230,12 @@ public struct Classifier: Sendable {
                 let (first, second) = (x.range, y.range)
                 let gap = second.lowerBound - first.upperBound
                 guard gap >= 0, gap <= w else { continue }
-                // One sentence: no . ! ? ; or line break between ("." inside a number is a "#" by now).
+                // One clause: no , . ! ? ; or line break between ("Hi all, the projector…" is no
+                // "all projectors"; "，" reads "," by now, and "." or "," in a number is a "#").
                 let between = bytes[first.upperBound..<second.lowerBound]
-                if between.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) { continue }
+                if between.contains(where: { $0 == 0x2C || $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) {
+                    continue
+                }
                 // 。 is E3 80 82.
                 let fullStop = between.indices.contains { i in
                     i + 2 < second.lowerBound && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82
