@@ -54,6 +54,21 @@ import Testing
             #expect(refused(text), "\(text)")
         }
         #expect(lint.review(reply: "俺也不知道啊").first?.message.contains("seed 004") == true)
+        // Blame put on the requester's side, "ask your own boss", and "done" said with only a
+        // vague place (in the background, 后台) are brush-offs too.
+        for text in [
+            "我这边是好的，应该是你电脑的问题", "Probably your browser.", "Fine on our end, check your network.",
+            "你问你们领导吧", "Ask your manager about it.", "后台弄了，刷新一下", "Processed on our side.",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "我这边测试正常，麻烦您把浏览器版本和报错截图发我，我对比一下配置。",
+            "It works on my test PC, so I suspect your laptop's cached certificate; I'll call you at 2pm to clear it together.",
+            "后台的同步任务卡在第 3 步，我已重跑任务，订单 8812 已同步，请刷新页面查看。",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
         for text in [
             "这个不归我们组管，我已转给网络组的王工，他今天下午三点前联系您。",
             "Fixed: the proxy certificate had expired; I renewed it and the portal loads again.",
