@@ -33,6 +33,13 @@ public struct TicketLinter: Sendable {
 
     /// Every problem of one ticket, in rule order.
     public func check(_ t: Ticket) -> [Problem] {
+        var memo = ReviewMemo(limit: 0)
+        return check(t, memo: &memo)
+    }
+
+    /// Every problem of one ticket, in rule order, with the wording reviews of resolution
+    /// texts already read in this run taken from `memo`.
+    public func check(_ t: Ticket, memo: inout ReviewMemo) -> [Problem] {
         var out: [Problem] = []
         let history = t.array("history").compactMap(\.objectValue)
         let escalations = t.array("escalations").compactMap(\.objectValue)
@@ -45,7 +52,7 @@ public struct TicketLinter: Sendable {
         if enabled.contains(.missingFact) { missingFacts(t, &out) }
         if enabled.contains(.needsInfoOpen), let schedule { needsInfo(t, schedule, &out) }
         if enabled.contains(.tabooReply) { taboo(history, &out) }
-        if enabled.contains(.vagueResolution) { vagueResolution(t, &out) }
+        if enabled.contains(.vagueResolution) { vagueResolution(t, &memo, &out) }
         if enabled.contains(.breachNotEscalated), let schedule { breaches(t, schedule, history, escalations, &out) }
         if enabled.contains(.incompleteHandoff) { handoffs(escalations, &out) }
         // Cadence duties (end-of-day and progress updates) are judged while the ticket is worked
@@ -180,7 +187,7 @@ public struct TicketLinter: Sendable {
 
     // MARK: vague-resolution
 
-    func vagueResolution(_ t: Ticket, _ out: inout [Problem]) {
+    func vagueResolution(_ t: Ticket, _ memo: inout ReviewMemo, _ out: inout [Problem]) {
         guard TicketLinter.resolvedStatuses.contains(t.status) else { return }
         guard let r = t.object("resolution") else {
             out.append(Problem(rule: .vagueResolution, message: "status \(t.status.rawValue) but no resolution recorded (cause, solution, result)"))
@@ -192,7 +199,7 @@ public struct TicketLinter: Sendable {
                 missing.append(field)
                 continue
             }
-            for why in lint.review(field: field, text) {
+            for why in memo.review(field, text, lint) {
                 out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why.message)"))
             }
         }
@@ -459,5 +466,47 @@ struct FieldValidator {
     func article(_ v: JSONValue) -> String {
         let k = v.kindName
         return (k.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + k
+    }
+}
+
+/// The phrase lint's reviews of resolution texts already read in one run, by field and exact
+/// text (compared byte for byte, not by String's canonical equivalence: a review quotes what
+/// was typed). A review depends only on the policy, the field and the text, so a remembered one
+/// is the one that would be computed. Real desks repeat resolution texts (templates, macros,
+/// "fixed"), so most reviews are found here; the memo holds at most `limit` texts, after which
+/// new texts are reviewed without being kept, so its memory stays bounded (docs/CHECK.md).
+public struct ReviewMemo {
+    /// A text compared and hashed by its UTF-8 bytes.
+    struct ExactText: Hashable {
+        let text: String
+        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into h: inout Hasher) {
+            var s = text
+            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Texts kept at most (over the three fields).
+    public let limit: Int
+    private var byField: [String: [ExactText: [PhraseLint.Finding]]] = [:]
+    private var count = 0
+
+    /// Texts kept so far.
+    var kept: Int { count }
+
+    /// A memo keeping at most `limit` texts (0: none).
+    public init(limit: Int = 4096) { self.limit = limit }
+
+    /// `lint.review(field: field, text)`, remembered.
+    mutating func review(_ field: String, _ text: String, _ lint: PhraseLint) -> [PhraseLint.Finding] {
+        guard limit > 0 else { return lint.review(field: field, text) }
+        let key = ExactText(text: text)
+        if let found = byField[field]?[key] { return found }
+        let found = lint.review(field: field, text)
+        if count < limit {
+            byField[field, default: [:]][key] = found
+            count += 1
+        }
+        return found
     }
 }

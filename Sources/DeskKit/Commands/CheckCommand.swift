@@ -70,6 +70,8 @@ public enum CheckCommand {
         // Every id seen, with where: memory grows with the number of tickets (docs/CHECK.md).
         var seen: [String: (file: Int32, line: Int32)] = [:]
         var files: [String] = []
+        // Reviews of resolution texts already read (bounded; see ReviewMemo).
+        var memo = ReviewMemo()
 
         let kb = args.string("kb")
         // With --kb alone there are no tickets to read: standard input is not waited for.
@@ -101,7 +103,7 @@ public enum CheckCommand {
                                 rule: .duplicateId, message: "id already used at \(at); ids must be unique"))
                     }
                 }
-                for p in linter.check(ticket) {
+                for p in linter.check(ticket, memo: &memo) {
                     try out.write(Finding(file: file, line: line, column: p.column, ticket: ticket.id, rule: p.rule, message: p.message))
                 }
             }
