@@ -67,9 +67,12 @@ public enum CheckCommand {
             colour: ctx.colours(ctx.stdout))
         let progress = ctx.stderr.isTerminal
         var checked = 0
-        // Every id seen, with where: memory grows with the number of tickets (docs/CHECK.md).
-        var seen: [String: (file: Int32, line: Int32)] = [:]
-        var files: [String] = []
+        // Every id seen, with where: memory grows with the number of tickets, about 14 bytes
+        // each (Check/SeenIds.swift, docs/CHECK.md). Lines are numbered across the inputs:
+        // each file's lines follow the last line number of the one before.
+        let seen = SeenIds()
+        var files: [(name: String, base: UInt32)] = []
+        var lastLine: UInt32 = 0
         // Reviews of resolution texts already read (bounded; see ReviewMemo).
         var memo = ReviewMemo()
 
@@ -91,12 +94,14 @@ public enum CheckCommand {
                     return
                 }
                 if rules.contains(.duplicateId) {
-                    if files.last != file { files.append(file) }
-                    let here = (file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: line))
-                    if let first = seen.updateValue(here, forKey: ticket.id) {
-                        seen[ticket.id] = first
-                        let firstFile = files[Int(first.file)]
-                        let at = firstFile == file ? "line \(first.line)" : "\(firstFile):\(first.line)"
+                    if files.last?.name != file { files.append((file, lastLine)) }
+                    let base = files[files.count - 1].base
+                    lastLine = base &+ UInt32(truncatingIfNeeded: line)
+                    if let first = seen.insert(ticket.id, line: lastLine) {
+                        // The file holding global line `first`: the last one starting before it.
+                        let owner = files.last { $0.base < first } ?? files[0]
+                        let firstLine = Int32(truncatingIfNeeded: first &- owner.base)
+                        let at = owner.name == file ? "line \(firstLine)" : "\(owner.name):\(firstLine)"
                         try out.write(
                             Finding(
                                 file: file, line: line, column: linter.column(of: "id", in: ticket), ticket: ticket.id,
