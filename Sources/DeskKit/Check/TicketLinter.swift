@@ -475,9 +475,9 @@ struct FieldValidator {
 /// is the one that would be computed. Real desks repeat resolution texts (templates, macros,
 /// "fixed"), so most reviews are found here; the memo holds at most `limit` texts, after which
 /// new texts are reviewed without being kept, so its memory stays bounded (docs/CHECK.md).
-public struct ReviewMemo {
+public struct ReviewMemo: Sendable {
     /// A text compared and hashed by its UTF-8 bytes.
-    struct ExactText: Hashable {
+    struct ExactText: Hashable, Sendable {
         let text: String
         static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
         func hash(into h: inout Hasher) {
