@@ -17,6 +17,9 @@ public struct TicketLinter: Sendable {
     public let policy: Policy
     public let now: Instant
     let enabled: Set<CheckRule>
+    /// `enabled` by rule ordinal, and whether any timeline rule is on (asked for every ticket).
+    let on: [Bool]
+    let needsTimeline: Bool
     let lint: PhraseLint
     let lifecycle: Lifecycle
 
@@ -27,6 +30,10 @@ public struct TicketLinter: Sendable {
         self.policy = policy
         self.now = now
         self.enabled = rules
+        var on = [Bool](repeating: false, count: CheckRule.allCases.count)
+        for r in rules { on[r.ordinal] = true }
+        self.on = on
+        self.needsTimeline = !rules.isDisjoint(with: TicketLinter.timelineRules)
         self.lint = PhraseLint(policy: policy)
         self.lifecycle = Lifecycle(policy: policy)
     }
@@ -41,39 +48,80 @@ public struct TicketLinter: Sendable {
     /// texts already read in this run taken from `memo`.
     public func check(_ t: Ticket, memo: inout ReviewMemo) -> [Problem] {
         var out: [Problem] = []
-        let history = t.array("history").compactMap(\.objectValue)
-        let escalations = t.array("escalations").compactMap(\.objectValue)
+        // The members several rules read, parsed once (by the field checks when they run).
+        var parsed = ParsedMembers()
+        if on[CheckRule.invalidField.ordinal] { fieldTypes(t, &out, &parsed) } else { parsed = ParsedMembers(t) }
+        let history = parsed.history?.arrayValue?.compactMap(\.objectValue) ?? []
+        let escalations = parsed.escalations?.arrayValue?.compactMap(\.objectValue) ?? []
         // The lifecycle's timeline, replayed once for every time rule.
-        let needsTimeline = !enabled.isDisjoint(with: TicketLinter.timelineRules)
         let facts = needsTimeline ? lifecycle.facts(t) : nil
         let schedule = facts.map { lifecycle.schedule($0, now: now) }
         let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now) } } ?? []
-        if enabled.contains(.invalidField) { fieldTypes(t, &out) }
-        if enabled.contains(.missingFact) { missingFacts(t, &out) }
-        if enabled.contains(.needsInfoOpen), let schedule { needsInfo(t, schedule, &out) }
-        if enabled.contains(.tabooReply) { taboo(history, &out) }
-        if enabled.contains(.vagueResolution) { vagueResolution(t, &memo, &out) }
-        if enabled.contains(.breachNotEscalated), let schedule { breaches(t, schedule, history, escalations, &out) }
-        if enabled.contains(.incompleteHandoff) { handoffs(escalations, &out) }
+        if on[CheckRule.missingFact.ordinal] { missingFacts(t, &out) }
+        if on[CheckRule.needsInfoOpen.ordinal], let schedule { needsInfo(t, schedule, &out) }
+        if on[CheckRule.tabooReply.ordinal] { taboo(history, &out) }
+        if on[CheckRule.vagueResolution.ordinal] { vagueResolution(t, parsed.resolution, &memo, &out) }
+        if on[CheckRule.breachNotEscalated.ordinal], let schedule { breaches(t, schedule, history, escalations, &out) }
+        if on[CheckRule.incompleteHandoff.ordinal] { handoffs(escalations, &out) }
         // Cadence duties (end-of-day and progress updates) are judged while the ticket is worked
         // on, one finding per rule summing up its lapses: once resolved, they are history.
-        var cadence: [CheckRule: [Duty]] = [:]
+        var endOfDay: [Duty] = []
+        var progress: [Duty] = []
         for d in duties where d.isLapsed {
-            guard let rule = TicketLinter.rule(for: d), enabled.contains(rule) else { continue }
+            guard let rule = TicketLinter.rule(for: d), on[rule.ordinal] else { continue }
             if d.kind == .endOfDay || d.kind == .progress {
-                if !TicketLinter.resolvedStatuses.contains(t.status) { cadence[rule, default: []].append(d) }
+                if !TicketLinter.isResolved(t.status) {
+                    if rule == .endOfDayUpdate { endOfDay.append(d) } else { progress.append(d) }
+                }
                 continue
             }
             out.append(Problem(rule: rule, message: TicketLinter.message(d, t, escalations)))
         }
         for rule in [CheckRule.endOfDayUpdate, .progressOverdue] {
-            guard let list = cadence[rule], let last = list.last else { continue }
+            let list = rule == .endOfDayUpdate ? endOfDay : progress
+            guard let last = list.last else { continue }
             let what = rule == .endOfDayUpdate ? "end-of-day update" : "progress update"
             var m = list.count == 1 ? "\(what) due \(last.due?.rfc3339 ?? "?")" : "\(list.count) \(what)s missed, the last due \(last.due?.rfc3339 ?? "?")"
             m += last.state == .overdue ? " is overdue" : list.count == 1 ? " was missed" : ""
             out.append(Problem(rule: rule, message: m + " (\(last.explain))"))
         }
-        return TicketLinter.scrub(out, of: t)
+        return TicketLinter.scrub(out, requester: parsed.requester)
+    }
+
+    /// `resolvedStatuses.contains(s)` as a switch (Status hashes its raw String).
+    static func isResolved(_ s: Status) -> Bool {
+        switch s {
+        case .resolved, .closed, .observing: return true
+        default: return false
+        }
+    }
+
+    /// Top-level members read by several rules, each parsed once; nil when absent or null.
+    struct ParsedMembers {
+        var history: JSONValue?
+        var escalations: JSONValue?
+        var resolution: JSONValue?
+        var requester: JSONValue?
+
+        init() {}
+
+        /// The members parsed from `t` (when the field checks did not read them).
+        init(_ t: Ticket) {
+            history = t.value("history")
+            escalations = t.value("escalations")
+            resolution = t.value("resolution")
+            requester = t.value("requester")
+        }
+
+        mutating func note(_ key: String, _ value: JSONValue) {
+            switch key {
+            case "history": history = value
+            case "escalations": escalations = value
+            case "resolution": resolution = value
+            case "requester": requester = value
+            default: break
+            }
+        }
     }
 
     /// Rules judged on the lifecycle's timeline.
@@ -123,14 +171,24 @@ public struct TicketLinter: Sendable {
 
     // MARK: invalid-field
 
-    func fieldTypes(_ t: Ticket, _ out: inout [Problem]) {
+    func fieldTypes(_ t: Ticket, _ out: inout [Problem], _ parsed: inout ParsedMembers) {
         var v = FieldValidator(scale: policy.survey.scaleMin...max(policy.survey.scaleMin, policy.survey.scaleMax))
+        let source = t.source
         // Member by member, not `t.value(key)` per key: that looked each key up from the start,
         // quadratic in the number of members (200k members took over a minute).
         for m in t.members {
             let key = m.key
+            // A member read from the line whose first byte settles it is not parsed: null, the
+            // fields the decoder checked, unknown keys, and a string where a string is wanted
+            // (the line was validated, so the first byte gives the value's kind).
+            if case .raw(let r) = m.stored, r.lowerBound < source.count,
+                FieldValidator.settled(key, firstByte: source[r.lowerBound])
+            {
+                continue
+            }
             let value = t.value(at: m)
             guard !value.isNull else { continue }
+            parsed.note(key, value)
             let before = v.problems.count
             v.topLevel(key, value)
             if v.problems.count > before {
@@ -187,9 +245,9 @@ public struct TicketLinter: Sendable {
 
     // MARK: vague-resolution
 
-    func vagueResolution(_ t: Ticket, _ memo: inout ReviewMemo, _ out: inout [Problem]) {
-        guard TicketLinter.resolvedStatuses.contains(t.status) else { return }
-        guard let r = t.object("resolution") else {
+    func vagueResolution(_ t: Ticket, _ resolution: JSONValue?, _ memo: inout ReviewMemo, _ out: inout [Problem]) {
+        guard TicketLinter.isResolved(t.status) else { return }
+        guard let r = resolution?.objectValue else {
             out.append(Problem(rule: .vagueResolution, message: "status \(t.status.rawValue) but no resolution recorded (cause, solution, result)"))
             return
         }
@@ -275,7 +333,11 @@ public struct TicketLinter: Sendable {
     }
 
     static func scrub(_ problems: [Problem], of t: Ticket) -> [Problem] {
-        guard !problems.isEmpty, let r = t.object("requester") else { return problems }
+        scrub(problems, requester: t.value("requester"))
+    }
+
+    static func scrub(_ problems: [Problem], requester: JSONValue?) -> [Problem] {
+        guard !problems.isEmpty, let r = requester?.objectValue else { return problems }
         let secrets = ["email", "phone", "account", "contact"].compactMap { r[$0]?.stringValue }.filter { $0.count >= 3 }
         guard !secrets.isEmpty else { return problems }
         return problems.map { p in
@@ -298,6 +360,24 @@ struct FieldValidator {
     init(scale: ClosedRange<Int>) { self.scale = scale }
 
     static let breachTargets = ["first_response", "workaround", "resolution", "escalation"]
+
+    /// Whether a member whose value starts with `b` needs no parsing for `topLevel` (and for
+    /// the rules reading parsed members): null (skipped), the fields the decoder checked, keys
+    /// `topLevel` does not check, and a string for a string field. Must agree with `topLevel`.
+    static func settled(_ key: String, firstByte b: UInt8) -> Bool {
+        if b == UInt8(ascii: "n") { return true }
+        switch key {
+        case "id", "opened_at", "channel", "status": return true
+        case "owner", "assignee", "title", "description", "frequency", "steps_tried", "category": return b == UInt8(ascii: "\"")
+        case "attachments": return b == UInt8(ascii: "[")
+        case "classification": return b == UInt8(ascii: "{")
+        case "answered", "tier", "priority", "impact", "urgency", "occurred_at", "first_response_at", "requester",
+            "environment", "tags", "needs_info", "sla", "escalation_requested", "escalations", "resolution", "reopened",
+            "survey", "history":
+            return false
+        default: return true
+        }
+    }
 
     mutating func topLevel(_ key: String, _ v: JSONValue) {
         switch key {

@@ -350,8 +350,9 @@ struct LineBatch: Sendable {
         var range: Range<Int>
     }
 
-    /// Bytes gathered before a batch is linted.
-    static let target = 1 << 20
+    /// Bytes gathered before a batch is linted: small, since the batch counts against check's
+    /// memory budget per id (docs/CHECK.md), large enough that starting threads costs little.
+    static let target = 512 << 10
     var bytes: [UInt8] = []
     var lines: [Line] = []
     var files: [String] = []
@@ -359,6 +360,8 @@ struct LineBatch: Sendable {
     mutating func append(file: String, line: Int, _ line_: UnsafeRawBufferPointer) {
         if files.last != file { files.append(file) }
         let start = bytes.count
+        // Room for a batch and its last line at once, not the doubling of appends.
+        if bytes.capacity < start + line_.count { bytes.reserveCapacity(max(LineBatch.target + 64 << 10, start + line_.count)) }
         bytes.append(contentsOf: line_)
         lines.append(Line(file: Int32(files.count - 1), line: line, range: start..<bytes.count))
     }
