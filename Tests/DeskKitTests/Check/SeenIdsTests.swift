@@ -16,8 +16,9 @@ import Testing
         for i in stride(from: 0, to: n, by: 7) where seen.insert("T-2026-\(i)", line: UInt32(n + i + 1)) != UInt32(i + 1) { wrong += 1 }
         #expect(wrong == 0)
         #expect(seen.count == n)
-        // Short probe runs: ids spread over each shard (at most 7/8 full, linear probing).
-        #expect(seen.probes < 40 * n)
+        // Short probe runs: ids spread over each shard (at most 9/10 full, linear probing;
+        // ids all homed on one slot would take thousands per id).
+        #expect(seen.probes < 100 * n)
         // Ids that differ only in length or a trailing zero byte are different ids.
         #expect(seen.insert("T-2026-1\u{0}", line: 1) == nil)
         #expect(seen.insert("", line: 2) == nil)
@@ -27,8 +28,8 @@ import Testing
     @Test func memoryPerIdIsBounded() {
         let seen = SeenIds()
         for i in 0..<300_000 { _ = seen.insert("DK-\(i)", line: UInt32(i + 1)) }
-        // 12-byte slots at least 7/9 full (after a grow) plus under a page per shard.
-        #expect(seen.reservedBytes <= 300_000 * 16)
+        // 12-byte slots at least 9/11 full (after a grow) plus under a page per shard.
+        #expect(seen.reservedBytes <= 300_000 * 15 + 64 * 4096)
     }
 
     @Test func duplicatesAcrossFilesNameTheFirstFile() throws {
