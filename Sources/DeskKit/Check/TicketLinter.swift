@@ -319,17 +319,29 @@ public struct TicketLinter: Sendable {
     /// occur in the text, which holds none of the three characters canonically equal to an
     /// ASCII one (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA). `String.contains` compares
     /// characters and its searcher is slow; most findings mention no contact at all.
-    static func mayContain(_ text: String, _ secret: String) -> Bool {
-        let n = Array(secret.utf8)
+    static func mayContain(_ text: String, _ secret: String) -> Bool { mayContain(text, Array(secret.utf8)) }
+
+    /// `mayContain` with the secret's UTF-8 bytes given (split once per ticket), reading the
+    /// text's bytes in place.
+    static func mayContain(_ text: String, _ n: [UInt8]) -> Bool {
         guard let first = n.first, n.allSatisfy({ $0 < 0x80 }) else { return true }
-        let h = Array(text.utf8)
-        for (i, b) in h.enumerated() {
-            if b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA { return true }
-            if b == 0xCD && i + 1 < h.count && h[i + 1] == 0xBE { return true }
-            if b == 0xE1 && i + 2 < h.count && h[i + 1] == 0xBF && h[i + 2] == 0xAF { return true }
-            if b == first && i + n.count <= h.count && h[i..<(i + n.count)].elementsEqual(n) { return true }
+        var text = text
+        return text.withUTF8 { h -> Bool in
+            var i = 0
+            while i < h.count {
+                let b = h[i]
+                if b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA { return true }
+                if b == 0xCD && i + 1 < h.count && h[i + 1] == 0xBE { return true }
+                if b == 0xE1 && i + 2 < h.count && h[i + 1] == 0xBF && h[i + 2] == 0xAF { return true }
+                if b == first && i + n.count <= h.count {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     static func scrub(_ problems: [Problem], of t: Ticket) -> [Problem] {
@@ -339,10 +351,11 @@ public struct TicketLinter: Sendable {
     static func scrub(_ problems: [Problem], requester: JSONValue?) -> [Problem] {
         guard !problems.isEmpty, let r = requester?.objectValue else { return problems }
         let secrets = ["email", "phone", "account", "contact"].compactMap { r[$0]?.stringValue }.filter { $0.count >= 3 }
+            .map { ($0, Array($0.utf8)) }
         guard !secrets.isEmpty else { return problems }
         return problems.map { p in
             var p = p
-            for s in secrets where TicketLinter.mayContain(p.message, s) && p.message.contains(s) {
+            for (s, bytes) in secrets where TicketLinter.mayContain(p.message, bytes) && p.message.contains(s) {
                 p.message = p.message.replacing(s, with: "***")
             }
             return p
