@@ -153,7 +153,7 @@ public struct PhraseLint: Sendable {
     /// Markers after a phrase that make it a condition ("…的话", "… if …").
     static let trailingConditions = ["的话", " if ", " unless ", " when ", "如果", "时候"]
 
-    /// `hedge(of:)` for the clause at key range `range` of `t`, read in place. The opener test
+    /// How the clause at key range `range` of `t` stands, read in place. The opener test
     /// compares scalars when the clause is plain (LintText.isPlain, where that is what
     /// `hasPrefix` gives), and takes `hasPrefix` otherwise.
     static func hedge(_ t: LintText, _ range: Range<Int>) -> Hedge {
@@ -228,31 +228,6 @@ public struct PhraseLint: Sendable {
     static let conditionalOpenerScalars = conditionalOpeners.map { Array($0.unicodeScalars) }
     static let conditionalOpenersArePlain = conditionalOpenerScalars.allSatisfy { $0.allSatisfy(LintText.isPlain) }
 
-    static func hedge(of c: LintText.Clause) -> Hedge {
-        var h = Hedge()
-        let text = c.text
-        if conditionalOpeners.contains(where: { text.hasPrefix($0) }) { h.conditional = true }
-        let u = Array(text.unicodeScalars)
-        // Compared in place: copying a slice per position per marker was most of `check`.
-        func find(_ mu: [Unicode.Scalar]) -> Int? {
-            guard let f = mu.first, mu.count <= u.count else { return nil }
-            let latin = LintText.isLatinLetter(f)
-            search: for i in 0...(u.count - mu.count) where u[i] == f {
-                for k in 1..<mu.count where u[i + k] != mu[k] { continue search }
-                // Latin markers start at a word start.
-                if latin, i > 0, LintText.isLatinLetter(u[i - 1]) { continue }
-                return i
-            }
-            return nil
-        }
-        for m in reportMarkerScalars {
-            if let i = find(m) { h.after = min(h.after ?? Int.max, c.range.lowerBound + i) }
-        }
-        for m in trailingConditionScalars {
-            if let i = find(m) { h.before = max(h.before ?? 0, c.range.lowerBound + i) }
-        }
-        return h
-    }
     /// The markers as scalars, split once.
     static let reportMarkerScalars = reportMarkers.map { Array($0.unicodeScalars) }
     static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }

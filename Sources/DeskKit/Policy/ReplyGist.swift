@@ -96,7 +96,7 @@ extension PhraseLint {
     func gist(_ t: LintText, _ found: [Match]) -> Gist? {
         var skip = skipMask(t, found)
         var first: (Int, Gist)?
-        let clauses = t.clauses
+        let clauses = t.clauseRanges
         for o in PhraseLint.gistMatcher.occurrences(in: t.text) {
             let a = t.index(ofUTF8: o.range.lowerBound)
             let b = t.index(ofUTF8: o.range.upperBound)
@@ -106,7 +106,7 @@ extension PhraseLint {
             if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
             // Quoted, conditional or reported words are not the agent's own.
             if t.quoted[a..<b].contains(true) { continue }
-            if let c = clauses.first(where: { $0.range.contains(a) }), PhraseLint.hedge(of: c).covers(a, b) { continue }
+            if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
             for k in a..<b { skip[k] = true }
             if a < (first?.0 ?? Int.max) { first = (a, PhraseLint.gistOwner[o.id]) }
         }
