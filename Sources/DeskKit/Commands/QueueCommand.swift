@@ -50,27 +50,6 @@ public enum QueueCommand {
             ExampleSpec("desk queue --owner agent.li --explain --limit 10 tickets.ndjson", "one agent's next ten duties with the rules behind them"),
         ])
 
-    /// One open duty, kept small (memory follows the open duties): its kind, due, whether it
-    /// is overdue, its ticket, and the rule behind it only when --explain asks for it.
-    struct Entry {
-        var kind: Duty.Kind
-        var overdue: Bool
-        var due: Instant
-        var ticket: Int32
-        var explain: String?
-    }
-
-    /// What the listing shows of a ticket with open duties (kept once per ticket).
-    struct TicketInfo {
-        var id: String
-        var priority: Priority?
-        var openedAt: Instant
-        var title: String
-        var owner: String?
-        var assignee: String?
-        var tier: String?
-    }
-
     /// Runs `queue`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
         let limit = args.int("limit")
@@ -85,143 +64,338 @@ public enum QueueCommand {
             }
             people.insert(me)
         }
-        let owners = Set(args.strings("owner")), assignees = Set(args.strings("assignee"))
-        let tiers = Set(args.strings("tier")), priorities = Set(args.strings("priority"))
         let policy = try Policy.load(args, ctx)
-        let lifecycle = Lifecycle(policy: policy)
         let now = ctx.now(args)
-        let horizon = args.duration("within").map { now.adding($0) }
-        let onlyOverdue = args.has("overdue")
-
-        var tickets: [TicketInfo] = []
-        var entries: [Entry] = []
-        let explain = args.has("explain")
-        try TicketStream.read(paths: args.positionals, stdin: ctx.stdin) { (t, _) throws(DeskError) in
-            let owner = t.string("owner"), assignee = t.string("assignee")
-            if !owners.isEmpty && !owners.contains(owner ?? "") { return }
-            if !assignees.isEmpty && !assignees.contains(assignee ?? "") { return }
-            if !people.isEmpty && !people.contains(owner ?? "") && !people.contains(assignee ?? "") { return }
-            if !tiers.isEmpty && !tiers.contains(t.tier?.rawValue ?? Tier.tier1.rawValue) { return }
-            if !priorities.isEmpty && !priorities.contains(t.priority?.rawValue ?? "") { return }
-            guard lifecycle.mayHaveOpenDuties(t, now: now) else { return }
-            var picked = false
-            let f = lifecycle.facts(t)
-            for d in lifecycle.duties(f, schedule: lifecycle.schedule(f, now: now), now: now, openOnly: true) where d.isOpen {
-                guard let due = d.due else { continue }  // paused: waiting on the customer
-                if onlyOverdue && d.state != .overdue { continue }
-                if let horizon, due > horizon { continue }
-                if !picked {
-                    tickets.append(TicketInfo(
-                        id: t.id, priority: t.priority, openedAt: t.openedAt,
-                        title: t.string("title") ?? t.string("description") ?? "", owner: owner, assignee: assignee,
-                        tier: t.string("tier")))
-                    picked = true
+        let pick = QueuePick(
+            owners: Set(args.strings("owner")), assignees: Set(args.strings("assignee")), people: people,
+            tiers: Set(args.strings("tier")), priorities: Set(args.strings("priority")),
+            onlyOverdue: args.has("overdue"), horizon: args.duration("within").map { now.adding($0) },
+            explain: args.has("explain"), lifecycle: Lifecycle(policy: policy), now: now)
+        // A large file is read on every core, each range into its own part (InputFile.reduceLines);
+        // the parts are merged in order at the listing, so the result is that of one pass.
+        var read = QueueParts()
+        try InputFile.reduceLines(
+            paths: args.positionals, stdin: ctx.stdin, parts: ReportCommand.threads(ctx.environment),
+            into: &read, empty: QueueParts(), merge: { $0.parts += $1.parts }
+        ) { (state, bytes) throws(TicketError) in
+            try pick.read(bytes, into: &state.parts[state.parts.count - 1])
+        }
+        for i in read.parts.indices { read.parts[i].seal() }
+        let total = read.parts.reduce(0) { $0 + $1.count }
+        let shown = min(total, limit ?? total)
+        // Written row by row: the output is as long as the duties, and holding it whole would
+        // cost more than the duties themselves.
+        var writer = QueueWriter(parts: read.parts, now: now, zone: policy.zone, out: ctx.stdout)
+        if args.string("format") == "ndjson" {
+            var merge = QueueMerge(read.parts)
+            for _ in 0..<shown {
+                guard let (e, p) = merge.next() else { break }
+                try writer.ndjson(e, p)
+            }
+        } else {
+            // Column widths over the rows printed: every entry (in any order) when all are.
+            var widths = QueueWriter.Widths()
+            if shown == total {
+                for (p, part) in read.parts.enumerated() {
+                    for c in part.sorted { for e in c { writer.measure(e, p, &widths) } }
                 }
-                entries.append(Entry(kind: d.kind, overdue: d.state == .overdue, due: due, ticket: Int32(tickets.count - 1),
-                                     explain: explain ? d.explain : nil))
+            } else {
+                var merge = QueueMerge(read.parts)
+                for _ in 0..<shown {
+                    guard let (e, p) = merge.next() else { break }
+                    writer.measure(e, p, &widths)
+                }
+            }
+            let colour = ctx.colours(ctx.stdout)
+            var merge = QueueMerge(read.parts)
+            for _ in 0..<shown {
+                guard let (e, p) = merge.next() else { break }
+                try writer.text(e, p, widths, colour: colour)
             }
         }
-        entries.sort { a, b in before(a, b, tickets) }
-        if let limit, entries.count > limit { entries.removeLast(entries.count - limit) }
-        // Written row by row: the output is as long as the duties, and holding it whole (or
-        // its cells) would cost more than the duties themselves.
-        if args.string("format") == "ndjson" {
-            try ndjson(entries, tickets, now: now, to: ctx.stdout)
-        } else {
-            try text(entries, tickets, now: now, zone: policy.zone, colour: ctx.colours(ctx.stdout), to: ctx.stdout)
-        }
+        try writer.flush()
         return 0
     }
+}
 
-    /// Overdue first, then by due time; ties by priority (high first, none last), opened_at,
-    /// id, and the duty's kind.
-    static func before(_ a: Entry, _ b: Entry, _ tickets: [TicketInfo]) -> Bool {
-        if a.overdue != b.overdue { return a.overdue }
-        if a.due != b.due { return a.due < b.due }
-        let ta = tickets[Int(a.ticket)], tb = tickets[Int(b.ticket)]
-        let pa = ta.priority?.ordinal ?? 3, pb = tb.priority?.ordinal ?? 3
-        if pa != pb { return pa < pb }
-        if ta.openedAt != tb.openedAt { return ta.openedAt < tb.openedAt }
-        if ta.id != tb.id { return ta.id.utf8.lexicographicallyPrecedes(tb.id.utf8) }
-        let ka = Duty.Kind.allCases.firstIndex(of: a.kind) ?? 0, kb = Duty.Kind.allCases.firstIndex(of: b.kind) ?? 0
-        return ka < kb
+/// What `queue` picks and keeps of each line: the filters, the lifecycle's open duties, and
+/// the ticket's record when it has any.
+struct QueuePick: Sendable {
+    let owners: Set<String>, assignees: Set<String>, people: Set<String>, tiers: Set<String>, priorities: Set<String>
+    let onlyOverdue: Bool
+    let horizon: Instant?
+    let explain: Bool
+    let lifecycle: Lifecycle
+    let now: Instant
+
+    /// Validates one line (refused with the same errors as decoding a Ticket) and adds its
+    /// open duties to `part`. Only the members the filters, the lifecycle and the listing need
+    /// are read, straight from the bytes; a finished ticket that can owe nothing more is
+    /// passed over after the scan.
+    func read(_ b: UnsafeRawBufferPointer, into part: inout QueuePart) throws(TicketError) {
+        var required = Ticket.RequiredRanges()
+        var m = LifecycleMembers()
+        var owner: Range<Int>? = nil, assignee: Range<Int>? = nil, tier: Range<Int>? = nil
+        var title: Range<Int>? = nil, description: Range<Int>? = nil
+        try Ticket.scan(b) { span, known in
+            m.note(b, span, known)
+            guard let known else { return }
+            let r = span.valueRange
+            switch known.field {
+            case .id, .openedAt, .channel, .status: required.note(known.field, r)
+            case .owner: owner = r
+            case .assignee: assignee = r
+            case .tier: tier = r
+            case .title: title = r
+            case .description: description = r
+            default: break
+            }
+        }
+        let h = try required.header(b)
+        func string(_ r: Range<Int>?) -> String? { r.flatMap { RawJSON.string(b, $0) } }
+        if !owners.isEmpty || !assignees.isEmpty || !people.isEmpty {
+            let o = string(owner) ?? "", a = string(assignee) ?? ""
+            if !owners.isEmpty && !owners.contains(o) { return }
+            if !assignees.isEmpty && !assignees.contains(a) { return }
+            if !people.isEmpty && !people.contains(o) && !people.contains(a) { return }
+        }
+        if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
+        let priority = string(m.priority).flatMap(Priority.init(rawValue:))
+        if !priorities.isEmpty && !priorities.contains(priority?.rawValue ?? "") { return }
+        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) else { return }
+        let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
+        var entries: [QueueEntry] = []
+        var rules: [String] = []
+        for d in lifecycle.duties(f, schedule: lifecycle.schedule(f, now: now), now: now, openOnly: true, explain: explain) where d.isOpen {
+            guard let due = d.due else { continue }  // paused: waiting on the customer
+            if onlyOverdue && d.state != .overdue { continue }
+            if let horizon, due > horizon { continue }
+            entries.append(QueueEntry(
+                due: due.seconds, ticket: 0, overdue: d.state == .overdue, priority: UInt8(priority?.ordinal ?? 3),
+                kind: UInt8(Duty.Kind.allCases.firstIndex(of: d.kind) ?? 0), slot: UInt8(rules.count % 256)))
+            if explain { rules.append(d.explain) }
+        }
+        guard !entries.isEmpty else { return }
+        // The record: what the listing prints of the ticket. A record holds at most 256 rules;
+        // a ticket with more open duties gets one record per 256.
+        var start = 0
+        while start < entries.count {
+            let end = explain ? min(entries.count, start + 256) : entries.count
+            var record: [UInt8] = []
+            QueueRecord.put(h.id, &record)
+            QueueRecord.put(string(title) ?? string(description) ?? "", &record)
+            QueueRecord.putOptional(string(owner), &record)
+            QueueRecord.putOptional(string(assignee), &record)
+            QueueRecord.putOptional(string(tier), &record)
+            QueueRecord.putLength(explain ? end - start : 0, &record)
+            if explain { for r in rules[start..<end] { QueueRecord.put(r, &record) } }
+            part.add(opened: h.openedAt, record: record, entries: Array(entries[start..<end]))
+            start = end
+        }
+    }
+}
+
+/// Writes the listing's rows into a buffer flushed in large blocks.
+struct QueueWriter {
+    let parts: [QueuePart]
+    let now: Instant
+    let zone: ZoneRules
+    let out: OutputSink
+    var buffer: [UInt8] = []
+    /// The last due written and its text (dues repeat: the end of a business day).
+    var lastDue: Int64? = nil
+    var lastDueText: [UInt8] = []
+    var scratch: [UInt8] = []
+
+    init(parts: [QueuePart], now: Instant, zone: ZoneRules, out: OutputSink) {
+        self.parts = parts
+        self.now = now
+        self.zone = zone
+        self.out = out
+        buffer.reserveCapacity(1 << 17)
+    }
+
+    /// The widths of the text listing's first five columns.
+    struct Widths {
+        var cells = [Int](repeating: 0, count: 5)
+    }
+
+    static let kinds: [[UInt8]] = Duty.Kind.allCases.map { Array($0.rawValue.utf8) }
+    static let priorities: [[UInt8]] = Priority.allCases.map { Array($0.rawValue.utf8) } + [Array("-".utf8)]
+
+    mutating func flush() throws(DeskError) {
+        if !buffer.isEmpty { try out.write(buffer) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func flushIfFull() throws(DeskError) {
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// `in 12m`, `overdue 1h3m`: the two largest units, minutes at least.
-    static func relative(_ due: Instant, now: Instant) -> String {
-        let d = due.seconds - now.seconds
+    static func relative(_ due: Int64, now: Instant, into out: inout [UInt8]) {
+        let d = due - now.seconds
         let s = d < 0 ? -d : d
-        var text: String
+        out.append(contentsOf: d < 0 ? Array("overdue ".utf8) : Array("in ".utf8))
+        func num(_ v: Int64, _ unit: UInt8) {
+            out.append(contentsOf: Array(String(v).utf8))
+            out.append(unit)
+        }
         if s < 60 {
-            text = "<1m"
+            out.append(contentsOf: Array("<1m".utf8))
         } else if s < 3600 {
-            text = "\(s / 60)m"
+            num(s / 60, UInt8(ascii: "m"))
         } else if s < 86400 {
-            text = "\(s / 3600)h" + (s % 3600 / 60 > 0 ? "\(s % 3600 / 60)m" : "")
+            num(s / 3600, UInt8(ascii: "h"))
+            if s % 3600 / 60 > 0 { num(s % 3600 / 60, UInt8(ascii: "m")) }
         } else {
-            text = "\(s / 86400)d" + (s % 86400 / 3600 > 0 ? "\(s % 86400 / 3600)h" : "")
+            num(s / 86400, UInt8(ascii: "d"))
+            if s % 86400 / 3600 > 0 { num(s % 86400 / 3600, UInt8(ascii: "h")) }
         }
-        return d < 0 ? "overdue " + text : "in " + text
     }
 
-    /// The aligned text listing: one pass for the column widths, one writing the rows.
-    static func text(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, zone: ZoneRules, colour: Bool, to out: OutputSink) throws(DeskError) {
-        func cells(_ e: Entry) -> [String] {
-            let t = tickets[Int(e.ticket)]
-            let local = zone.civil(e.due).formatted(offsetSeconds: 0)
-            // `2026-11-30 16:00` in the policy's zone.
-            let shown = String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
-            // The id and title come from the file: no control character reaches the terminal.
-            return [shown, relative(e.due, now: now), TerminalText.escaped(t.id, keepLayout: false), t.priority?.rawValue ?? "-",
-                    e.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)]
+    /// Text for a terminal: plain printable ASCII as is, anything else through the one
+    /// escaping (TerminalText), after putting a title on one line.
+    static func terminal(_ b: UnsafeRawBufferPointer, oneLine: Bool) -> (bytes: [UInt8], width: Int) {
+        if !b.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return (Array(b), b.count) }
+        var s = String(decoding: b, as: UTF8.self)
+        if oneLine, b.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            s = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
         }
-        var widths = [Int](repeating: 0, count: 5)
-        for e in entries {
-            let r = cells(e)
-            for i in 0..<5 { widths[i] = max(widths[i], r[i].count) }
+        let e = TerminalText.escaped(s, keepLayout: false)
+        return (Array(e.utf8), e.count)
+    }
+
+    /// Adds an entry's cells to the column widths.
+    mutating func measure(_ e: QueueEntry, _ p: Int, _ w: inout Widths) {
+        w.cells[0] = max(w.cells[0], 16)
+        scratch.removeAll(keepingCapacity: true)
+        QueueWriter.relative(e.due, now: now, into: &scratch)
+        w.cells[1] = max(w.cells[1], scratch.count)
+        let idWidth = parts[p].tickets.withId(e.ticket) { QueueWriter.terminal($0, oneLine: false).width }
+        w.cells[2] = max(w.cells[2], idWidth)
+        w.cells[3] = max(w.cells[3], QueueWriter.priorities[Int(e.priority)].count)
+        w.cells[4] = max(w.cells[4], QueueWriter.kinds[Int(e.kind)].count)
+    }
+
+    /// `2026-11-30 16:00` in the policy's zone.
+    mutating func localDue(_ due: Int64) -> [UInt8] {
+        if due == lastDue { return lastDueText }
+        let local = Array(zone.civil(Instant(seconds: due)).formatted(offsetSeconds: 0).utf8)
+        lastDueText = Array(local[0..<10]) + [0x20] + Array(local[11..<16])
+        lastDue = due
+        return lastDueText
+    }
+
+    /// One row of the aligned text listing (and its rule with --explain).
+    mutating func text(_ e: QueueEntry, _ p: Int, _ w: Widths, colour: Bool) throws(DeskError) {
+        func pad(_ n: Int, _ width: Int) {
+            if width > n { buffer.append(contentsOf: repeatElement(0x20, count: width - n)) }
         }
-        for e in entries {
-            let r = cells(e)
-            var line = ""
-            for c in 0..<5 {
-                var cell = r[c] + String(repeating: " ", count: widths[c] - r[c].count)
-                if c == 1 && colour && e.overdue { cell = Colour.red + cell + Colour.reset }
-                line += cell + "  "
+        let date = localDue(e.due)
+        buffer.append(contentsOf: date)
+        pad(date.count, w.cells[0])
+        buffer.append(contentsOf: [0x20, 0x20])
+        if colour && e.overdue { buffer.append(contentsOf: Array(Colour.red.utf8)) }
+        scratch.removeAll(keepingCapacity: true)
+        QueueWriter.relative(e.due, now: now, into: &scratch)
+        buffer.append(contentsOf: scratch)
+        pad(scratch.count, w.cells[1])
+        if colour && e.overdue { buffer.append(contentsOf: Array(Colour.reset.utf8)) }
+        buffer.append(contentsOf: [0x20, 0x20])
+        parts[p].tickets.read(e.ticket) { r in
+            let id = QueueWriter.terminal(r.id, oneLine: false)
+            buffer.append(contentsOf: id.bytes)
+            pad(id.width, w.cells[2])
+            buffer.append(contentsOf: [0x20, 0x20])
+            let prio = QueueWriter.priorities[Int(e.priority)]
+            buffer.append(contentsOf: prio)
+            pad(prio.count, w.cells[3])
+            buffer.append(contentsOf: [0x20, 0x20])
+            let kind = QueueWriter.kinds[Int(e.kind)]
+            buffer.append(contentsOf: kind)
+            pad(kind.count, w.cells[4])
+            buffer.append(contentsOf: [0x20, 0x20])
+            buffer.append(contentsOf: QueueWriter.terminal(r.title, oneLine: true).bytes)
+            buffer.append(0x0A)
+            if let rule = r.rule(Int(e.slot)) {
+                buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                buffer.append(contentsOf: rule)
+                buffer.append(0x0A)
             }
-            line += r[5] + "\n"
-            if let x = e.explain { line += "    " + x + "\n" }
-            try out.write(line)
         }
+        try flushIfFull()
     }
 
-    /// A title on one line.
-    static func oneLine(_ s: String) -> String {
-        // Most titles are one line already: check the bytes before splitting (a row per duty).
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
-        return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    /// A JSON string of UTF-8 bytes, escaped as JSONWriter.writeString escapes.
+    static func jsonString(_ b: UnsafeRawBufferPointer, _ out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        for i in 0..<b.count {
+            let c = b[i]
+            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+            if runStart < i { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[runStart..<i])) }
+            runStart = i + 1
+            switch c {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            default:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(contentsOf: Array(JSONParser.hex2(c).lowercased().utf8))
+            }
+        }
+        if runStart < b.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[runStart..<b.count])) }
+        out.append(0x22)
     }
 
     /// One JSON object per duty.
-    static func ndjson(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, to out: OutputSink) throws(DeskError) {
-        var line: [UInt8] = []
-        for e in entries {
-            let t = tickets[Int(e.ticket)]
-            var o = JSONObject()
-            o["ticket"] = .string(t.id)
-            o["duty"] = .string(e.kind.rawValue)
-            o["state"] = .string(e.overdue ? "overdue" : "pending")
-            o["due"] = .string(e.due.rfc3339)
-            o["seconds_left"] = .number(String(e.due.seconds - now.seconds))
-            o["priority"] = t.priority.map { .string($0.rawValue) } ?? .null
-            o["owner"] = t.owner.map { .string($0) } ?? .null
-            o["assignee"] = t.assignee.map { .string($0) } ?? .null
-            o["tier"] = t.tier.map { .string($0) } ?? .null
-            o["title"] = .string(t.title)
-            if let x = e.explain { o["rule"] = .string(x) }
-            line.removeAll(keepingCapacity: true)
-            JSONWriter.write(.object(o), to: &line)
-            line.append(0x0A)
-            try out.write(line)
+    mutating func ndjson(_ e: QueueEntry, _ p: Int) throws(DeskError) {
+        func key(_ k: StaticString) {
+            buffer.append(contentsOf: UnsafeRawBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
         }
+        func optional(_ v: UnsafeRawBufferPointer?) {
+            if let v { QueueWriter.jsonString(v, &buffer) } else { key("null") }
+        }
+        parts[p].tickets.read(e.ticket) { r in
+            key("{\"ticket\":")
+            QueueWriter.jsonString(r.id, &buffer)
+            key(",\"duty\":\"")
+            buffer.append(contentsOf: QueueWriter.kinds[Int(e.kind)])
+            key(e.overdue ? "\",\"state\":\"overdue\",\"due\":\"" : "\",\"state\":\"pending\",\"due\":\"")
+            if e.due != lastDue {
+                lastDue = e.due
+                lastDueText = Array(Instant(seconds: e.due).rfc3339.utf8)
+            }
+            buffer.append(contentsOf: lastDueText)
+            key("\",\"seconds_left\":")
+            buffer.append(contentsOf: Array(String(e.due - now.seconds).utf8))
+            key(",\"priority\":")
+            if e.priority < 3 {
+                buffer.append(0x22)
+                buffer.append(contentsOf: QueueWriter.priorities[Int(e.priority)])
+                buffer.append(0x22)
+            } else {
+                key("null")
+            }
+            key(",\"owner\":")
+            optional(r.owner)
+            key(",\"assignee\":")
+            optional(r.assignee)
+            key(",\"tier\":")
+            optional(r.tier)
+            key(",\"title\":")
+            QueueWriter.jsonString(r.title, &buffer)
+            if let rule = r.rule(Int(e.slot)) {
+                key(",\"rule\":")
+                QueueWriter.jsonString(rule, &buffer)
+            }
+            key("}\n")
+        }
+        try flushIfFull()
     }
 }

@@ -1,0 +1,287 @@
+// What `queue` keeps while it reads: per open duty a 16-byte entry (due, state, priority,
+// kind and the index of its ticket), and per ticket with an open duty one record of the few
+// texts the listing prints (id, title, owner, assignee, tier, and the rules with --explain) in
+// a byte arena. Memory so follows the open duties, not the tickets read. Each thread of the
+// read fills its own part; entries are sorted in chunks as they fill (on that thread), and
+// the listing merges the sorted chunks of every part in order (QueueMerge).
+
+/// One open duty as `queue` keeps it.
+struct QueueEntry: Sendable {
+    var due: Int64
+    /// The index of its ticket's record in its part.
+    var ticket: UInt32
+    var overdue: Bool
+    /// `Priority.ordinal`, 3 without a priority.
+    var priority: UInt8
+    /// The index of its kind in `Duty.Kind.allCases`.
+    var kind: UInt8
+    /// Its rule among its record's rules (with --explain).
+    var slot: UInt8
+}
+
+/// The texts of the tickets with open duties, in one part of the input.
+struct QueueTickets: Sendable {
+    /// `opened_at` of each record, for the order.
+    var opened: [Int64] = []
+    /// Where each record starts: arena block << 32 | offset.
+    var starts: [UInt64] = []
+    /// Blocks of record bytes; a record never spans two blocks.
+    var arena: [[UInt8]] = []
+    static let block = 1 << 18
+
+    /// Appends a record; returns its index.
+    mutating func add(opened at: Int64, record: [UInt8]) -> UInt32 {
+        if arena.isEmpty || arena[arena.count - 1].count + record.count > arena[arena.count - 1].capacity {
+            var b: [UInt8] = []
+            b.reserveCapacity(max(QueueTickets.block, record.count))
+            arena.append(b)
+        }
+        let k = arena.count - 1
+        starts.append(UInt64(k) << 32 | UInt64(arena[k].count))
+        arena[k].append(contentsOf: record)
+        opened.append(at)
+        return UInt32(opened.count - 1)
+    }
+
+    /// Calls `body` with the fields of record `i`.
+    func read<R>(_ i: UInt32, _ body: (QueueRecord) -> R) -> R {
+        let s = starts[Int(i)]
+        return arena[Int(s >> 32)].withUnsafeBytes { body(QueueRecord(bytes: $0, at: Int(s & 0xFFFF_FFFF))) }
+    }
+
+    /// The id bytes of record `i`.
+    func withId<R>(_ i: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        read(i) { r in body(r.id) }
+    }
+}
+
+/// Writing and reading one ticket's record: length-prefixed fields (id, title, owner,
+/// assignee, tier — the last three 0 when absent, else length + 1 — then the count of rules
+/// and each rule).
+struct QueueRecord {
+    let id: UnsafeRawBufferPointer
+    let title: UnsafeRawBufferPointer
+    let owner: UnsafeRawBufferPointer?
+    let assignee: UnsafeRawBufferPointer?
+    let tier: UnsafeRawBufferPointer?
+    /// The rules, as one buffer to walk with `rule(_:)`.
+    private let rules: UnsafeRawBufferPointer
+    private let ruleCount: Int
+
+    init(bytes b: UnsafeRawBufferPointer, at start: Int) {
+        var i = start
+        func length() -> Int {
+            var v = 0, shift = 0
+            while true {
+                let c = b[i]
+                i += 1
+                v |= Int(c & 0x7F) << shift
+                if c < 0x80 { return v }
+                shift += 7
+            }
+        }
+        func field(_ n: Int) -> UnsafeRawBufferPointer {
+            defer { i += n }
+            return UnsafeRawBufferPointer(rebasing: b[i..<(i + n)])
+        }
+        func optional() -> UnsafeRawBufferPointer? {
+            let n = length()
+            return n == 0 ? nil : field(n - 1)
+        }
+        id = field(length())
+        title = field(length())
+        owner = optional()
+        assignee = optional()
+        tier = optional()
+        ruleCount = length()
+        rules = UnsafeRawBufferPointer(rebasing: b[i...])
+    }
+
+    /// The rule in `slot`.
+    func rule(_ slot: Int) -> UnsafeRawBufferPointer? {
+        guard slot < ruleCount else { return nil }
+        var i = 0
+        var k = 0
+        while true {
+            var v = 0, shift = 0
+            while true {
+                let c = rules[i]
+                i += 1
+                v |= Int(c & 0x7F) << shift
+                if c < 0x80 { break }
+                shift += 7
+            }
+            if k == slot { return UnsafeRawBufferPointer(rebasing: rules[i..<(i + v)]) }
+            i += v
+            k += 1
+        }
+    }
+
+    static func putLength(_ n: Int, _ out: inout [UInt8]) {
+        var v = n
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
+    static func put(_ bytes: UnsafeRawBufferPointer, _ out: inout [UInt8]) {
+        putLength(bytes.count, &out)
+        out.append(contentsOf: bytes)
+    }
+
+    static func put(_ s: String, _ out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { put(UnsafeRawBufferPointer($0), &out) }
+    }
+
+    static func putOptional(_ s: String?, _ out: inout [UInt8]) {
+        guard var s else { return out.append(0) }
+        s.withUTF8 { u in
+            putLength(u.count + 1, &out)
+            out.append(contentsOf: u)
+        }
+    }
+}
+
+/// The entries and records of one part of the input (one thread's range, in file order).
+struct QueuePart: Sendable {
+    var tickets = QueueTickets()
+    /// Full chunks, each sorted.
+    var sorted: [[QueueEntry]] = []
+    /// The chunk being filled.
+    var current: [QueueEntry] = []
+    /// Entries in this part.
+    var count = 0
+    static let chunk = 16_384
+
+    /// Adds one ticket's open duties; `rules` (with --explain) the rule of each, in order.
+    mutating func add(opened: Instant, record: [UInt8], entries: [QueueEntry]) {
+        let t = tickets.add(opened: opened.seconds, record: record)
+        for var e in entries {
+            e.ticket = t
+            if current.isEmpty { current.reserveCapacity(QueuePart.chunk) }
+            current.append(e)
+            if current.count == QueuePart.chunk { seal() }
+        }
+        count += entries.count
+    }
+
+    /// Sorts the chunk being filled and sets it aside. The sort is stable, so duties equal in
+    /// every key stay in the order they were read.
+    mutating func seal() {
+        guard !current.isEmpty else { return }
+        var c = current
+        current = []
+        let t = tickets
+        c.sort { QueueOrder.less($0, t, $1, t) }
+        sorted.append(c)
+    }
+}
+
+/// The parts of a read, in input order.
+struct QueueParts: Sendable {
+    var parts: [QueuePart] = [QueuePart()]
+}
+
+/// The listing's order: overdue first, then by due time; ties by priority (high first, none
+/// last), opened_at, id, and the duty's kind; duties equal in all of these keep input order.
+enum QueueOrder {
+    @inline(__always)
+    static func less(_ a: QueueEntry, _ ta: QueueTickets, _ b: QueueEntry, _ tb: QueueTickets) -> Bool {
+        if a.overdue != b.overdue { return a.overdue }
+        if a.due != b.due { return a.due < b.due }
+        if a.priority != b.priority { return a.priority < b.priority }
+        let oa = ta.opened[Int(a.ticket)], ob = tb.opened[Int(b.ticket)]
+        if oa != ob { return oa < ob }
+        let c = ta.withId(a.ticket) { x in tb.withId(b.ticket) { y in idOrder(x, y) } }
+        if c != 0 { return c < 0 }
+        return a.kind < b.kind
+    }
+
+    /// How two ids order: as `String`s compare for equality (canonical equivalence), then by
+    /// their UTF-8 bytes.
+    static func idOrder(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+        let n = min(x.count, y.count)
+        var i = 0
+        while i < n && x[i] == y[i] { i += 1 }
+        if i == n && x.count == y.count { return 0 }
+        // Non-ASCII ids may be equal as Strings though their bytes differ.
+        if x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) {
+            if String(decoding: x, as: UTF8.self) == String(decoding: y, as: UTF8.self) { return 0 }
+        }
+        if i == n { return x.count < y.count ? -1 : 1 }
+        return x[i] < y[i] ? -1 : 1
+    }
+}
+
+/// The entries of every part in the listing's order: a heap merge of the sorted chunks.
+/// Chunks are numbered in input order and a tie goes to the lower number, so the merge keeps
+/// the input order of equal duties, as one stable sort of everything would.
+struct QueueMerge {
+    let parts: [QueuePart]
+    /// (part, chunk) of each source.
+    private var sources: [(part: Int, chunk: Int)] = []
+    private var position: [Int] = []
+    private var heap: [Int] = []
+
+    init(_ parts: [QueuePart]) {
+        self.parts = parts
+        for (p, part) in parts.enumerated() {
+            for c in part.sorted.indices where !part.sorted[c].isEmpty { sources.append((p, c)) }
+        }
+        position = [Int](repeating: 0, count: sources.count)
+        for s in sources.indices { push(s) }
+    }
+
+    private func head(_ s: Int) -> (QueueEntry, Int) {
+        let (p, c) = sources[s]
+        return (parts[p].sorted[c][position[s]], p)
+    }
+
+    private func before(_ s: Int, _ t: Int) -> Bool {
+        let (a, pa) = head(s), (b, pb) = head(t)
+        if QueueOrder.less(a, parts[pa].tickets, b, parts[pb].tickets) { return true }
+        if QueueOrder.less(b, parts[pb].tickets, a, parts[pa].tickets) { return false }
+        return s < t
+    }
+
+    private mutating func push(_ s: Int) {
+        heap.append(s)
+        var i = heap.count - 1
+        while i > 0 {
+            let up = (i - 1) / 2
+            guard before(heap[i], heap[up]) else { break }
+            heap.swapAt(i, up)
+            i = up
+        }
+    }
+
+    private mutating func siftDown() {
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < heap.count && before(heap[l], heap[m]) { m = l }
+            if r < heap.count && before(heap[r], heap[m]) { m = r }
+            if m == i { return }
+            heap.swapAt(i, m)
+            i = m
+        }
+    }
+
+    /// The next entry and its part, or nil when all are out.
+    mutating func next() -> (entry: QueueEntry, part: Int)? {
+        guard let s = heap.first else { return nil }
+        let out = head(s)
+        position[s] += 1
+        let (p, c) = sources[s]
+        if position[s] == parts[p].sorted[c].count {
+            heap[0] = heap[heap.count - 1]
+            heap.removeLast()
+        }
+        if !heap.isEmpty { siftDown() }
+        return (out.0, out.1)
+    }
+}
