@@ -166,7 +166,7 @@ struct QueuePick: Sendable {
         let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
         var entries: [QueueEntry] = []
         var rules: [String] = []
-        for d in lifecycle.duties(f, schedule: lifecycle.schedule(f, now: now), now: now, openOnly: true, explain: explain) where d.isOpen {
+        for d in lifecycle.openDuties(f, now: now, explain: explain) {
             guard let due = d.due else { continue }  // paused: waiting on the customer
             if onlyOverdue && d.state != .overdue { continue }
             if let horizon, due > horizon { continue }

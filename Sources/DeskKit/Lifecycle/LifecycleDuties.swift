@@ -24,9 +24,7 @@ extension Lifecycle {
         /// Met or missed by `done`; missed for good when the ticket moved on without it
         /// (`closedWithout` set); else pending or overdue at `now`.
         func timed(_ due: Instant, done: Instant?, closedWithout: Instant? = nil) -> (Duty.State, Instant?) {
-            if let d = done { return (d <= due ? .met : .missed, d) }
-            if closedWithout != nil { return (.missed, nil) }
-            return (now > due ? .overdue : .pending, nil)
+            Lifecycle.timed(due, done: done, closedWithout: closedWithout, now: now)
         }
 
         // SLA targets.
@@ -79,16 +77,7 @@ extension Lifecycle {
         for (i, e) in events.enumerated() {
             switch e.kind {
             case .replied(let flags):
-                if let p = flags.promise {
-                    // Kept by the next public reply (or the resolution) by the agreed time.
-                    let next = events[(i + 1)...].first { x in
-                        if case .replied = x.kind { return true }
-                        return x.kind == .resolved
-                    }
-                    let (state, done) = timed(p, done: next?.at, closedWithout: f.status == .closed && next == nil ? f.resolutionStop ?? p : nil)
-                    out.append(Duty(.promise, due: p, state: state, doneAt: done,
-                        explain: ex("reply time agreed with the requester at \(e.at.rfc3339) (reply --promise)")))
-                }
+                if let p = flags.promise { out.append(promiseDuty(f, at: i, promise: p, now: now, explain: explain)) }
                 if let eta = flags.eta {
                     // A later ETA given before this one passed revises it.
                     let revised = events[(i + 1)...].contains { x in
@@ -119,12 +108,41 @@ extension Lifecycle {
         }
         if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
         progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
-        // Observation, survey and its follow-up.
+        closingDuties(f, now: now, explain: explain, into: &out)
+        return out
+    }
+
+    /// Met or missed by `done`; missed for good when the ticket moved on without it
+    /// (`closedWithout` set); else pending or overdue at `now`.
+    static func timed(_ due: Instant, done: Instant?, closedWithout: Instant? = nil, now: Instant) -> (Duty.State, Instant?) {
+        if let d = done { return (d <= due ? .met : .missed, d) }
+        if closedWithout != nil { return (.missed, nil) }
+        return (now > due ? .overdue : .pending, nil)
+    }
+
+    /// The duty of the reply time promised by event `i`: kept by the next public reply (or
+    /// the resolution) by the agreed time.
+    func promiseDuty(_ f: LifecycleFacts, at i: Int, promise p: Instant, now: Instant, explain: Bool) -> Duty {
+        let events = f.events
+        let next = events[(i + 1)...].first { x in
+            if case .replied = x.kind { return true }
+            return x.kind == .resolved
+        }
+        let (state, done) = Lifecycle.timed(p, done: next?.at, closedWithout: f.status == .closed && next == nil ? f.resolutionStop ?? p : nil, now: now)
+        return Duty(.promise, due: p, state: state, doneAt: done,
+            explain: explain ? "reply time agreed with the requester at \(events[i].at.rfc3339) (reply --promise)" : "")
+    }
+
+    /// Observation, survey and its follow-up.
+    func closingDuties(_ f: LifecycleFacts, now: Instant, explain: Bool, into out: inout [Duty]) {
+        func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
+        func timed(_ due: Instant, done: Instant?) -> (Duty.State, Instant?) { Lifecycle.timed(due, done: done, now: now) }
+        let dur = Policy.formatDuration
         if f.status == .observing, let until = f.observeUntil {
             out.append(Duty(.observation, due: until, state: now > until ? .overdue : .pending,
                 explain: ex("confirm or reopen when the observation ends (resolve --observe; policy observation \(dur(policy.observation)))")))
         }
-        if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? events.last(where: { $0.kind == .resolved })?.at {
+        if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? f.events.last(where: { $0.kind == .resolved })?.at {
             let due = done.adding(policy.survey.responseWindow)
             // Once the window has passed an invitation is pointless: missed, not overdue.
             out.append(Duty(.survey, due: due, state: now > due ? .missed : .pending,
@@ -132,7 +150,7 @@ extension Lifecycle {
         }
         if let at = f.surveyRespondedAt, let mean = f.surveyMean, mean < policy.survey.csatThreshold {
             let due = business.add(policy.duties.surveyFollowUp, to: at)
-            let follow = events.first { x in
+            let follow = f.events.first { x in
                 guard x.at >= at else { return false }
                 if case .replied = x.kind { return true }
                 return x.kind == .note || x.kind == .reopened
@@ -141,7 +159,27 @@ extension Lifecycle {
             out.append(Duty(.surveyFollowUp, due: due, state: state, doneAt: done,
                 explain: ex("follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))")))
         }
-        return out
+    }
+
+    /// The open duties of a ticket's facts at `now`: what `queue` lists, the open ones of
+    /// `duties(openOnly: true)`. A resolved or closed ticket whose resolution time has passed
+    /// has stopped every SLA clock, tier limit, ETA, call-back and update (docs/SLA.md), so
+    /// only a promise, the survey and its follow-up can still be open: its clocks are not
+    /// replayed. A test holds this to `duties`.
+    public func openDuties(_ f: LifecycleFacts, now: Instant, explain: Bool = true) -> [Duty] {
+        guard f.status.isFinished, let stop = f.resolutionStop, stop <= now else {
+            return duties(f, schedule: schedule(f, now: now), now: now, openOnly: true, explain: explain).filter(\.isOpen)
+        }
+        var out: [Duty] = []
+        for (i, e) in f.events.enumerated() {
+            if case .replied(let flags) = e.kind, let p = flags.promise {
+                let d = promiseDuty(f, at: i, promise: p, now: now, explain: explain)
+                if d.isOpen { out.append(d) }
+            }
+        }
+        var closing: [Duty] = []
+        closingDuties(f, now: now, explain: explain, into: &closing)
+        return out + closing.filter(\.isOpen)
     }
 
     /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)

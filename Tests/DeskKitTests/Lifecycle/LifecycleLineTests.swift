@@ -112,6 +112,9 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
             }
             #expect(a == b, "\(String(decoding: line, as: UTF8.self))")
             #expect(mayA == mayB, "\(String(decoding: line, as: UTF8.self))")
+            // queue's shortcut for finished tickets lists what the full replay lists.
+            let full = lifecycle.duties(b, schedule: lifecycle.schedule(b, now: now), now: now, openOnly: true).filter(\.isOpen)
+            #expect(lifecycle.openDuties(b, now: now) == full, "\(String(decoding: line, as: UTF8.self))")
             if !mayB {
                 skipped += 1
                 // What the pre-filter skips owes nothing at `now`.
@@ -140,5 +143,25 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
             }
         }
         #expect(compared > 1000)
+    }
+
+    @Test func theStridedSearchFindsWhatTheByteWalkFinds() {
+        var rng = SplitMix64(state: 5)
+        let pieces = ["\"", "\\", "promise", "\"promise\"", "\"promis", "e\"", "surveyed", "\"survey_skipped\"", "x", "é", ","]
+        var found = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int(rng.int(0...12)) { text += pieces[Int(rng.int(0...Int64(pieces.count - 1)))] }
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBytes { b in
+                let r = 0..<b.count
+                for (names, needles) in [(["promise"], LifecycleLine.promise), (["surveyed", "survey_skipped"], LifecycleLine.surveyEvents)] {
+                    let walk = LifecycleLine.mayMention(b, r, names.map { Array(("\"" + $0 + "\"").utf8) })
+                    #expect(walk == LifecycleLine.mayMention(b, r, needles), "\(text)")
+                    if walk { found += 1 }
+                }
+            }
+        }
+        #expect(found > 500)
     }
 }
