@@ -83,37 +83,41 @@ public enum QueueCommand {
         for i in read.parts.indices { read.parts[i].seal() }
         let total = read.parts.reduce(0) { $0 + $1.count }
         let shown = min(total, limit ?? total)
-        // Written row by row: the output is as long as the duties, and holding it whole would
-        // cost more than the duties themselves.
-        var writer = QueueWriter(parts: read.parts, now: now, zone: policy.zone, out: ctx.stdout)
-        if args.string("format") == "ndjson" {
-            var merge = QueueMerge(read.parts)
-            for _ in 0..<shown {
-                guard let (e, p) = merge.next() else { break }
-                try writer.ndjson(e, p)
-            }
-        } else {
-            // Column widths over the rows printed: every entry (in any order) when all are.
-            var widths = QueueWriter.Widths()
+        let ndjson = args.string("format") == "ndjson"
+        let threads = ReportCommand.threads(ctx.environment)
+        // Text columns are as wide as their widest cell among the rows printed: every entry
+        // (measured per part, in any order) when all are printed, else the first `shown`.
+        var widths = QueueRows.Widths()
+        if !ndjson {
+            let parts = read.parts
             if shown == total {
-                for (p, part) in read.parts.enumerated() {
-                    for c in part.sorted { for e in c { writer.measure(e, p, &widths) } }
-                }
+                for w in ForkJoin.map(parts.count, { p in QueueRows.measure(parts[p], now: now) }) { widths.widen(w) }
             } else {
-                var merge = QueueMerge(read.parts)
+                var merge = QueueMerge(parts)
                 for _ in 0..<shown {
                     guard let (e, p) = merge.next() else { break }
-                    writer.measure(e, p, &widths)
+                    widths.widen(e, parts[p].tickets, now: now)
                 }
             }
-            let colour = ctx.colours(ctx.stdout)
-            var merge = QueueMerge(read.parts)
-            for _ in 0..<shown {
-                guard let (e, p) = merge.next() else { break }
-                try writer.text(e, p, widths, colour: colour)
+        }
+        // The rows are merged in order in blocks; each block is formatted on the threads in
+        // slices and written in order. Why: formatting a million rows costs more than merging.
+        let formatter = QueueRows(
+            parts: read.parts, now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
+        var merge = QueueMerge(read.parts)
+        var left = shown
+        while left > 0 {
+            var rows: [QueueRow] = []
+            rows.reserveCapacity(min(left, QueueRows.block))
+            while rows.count < min(left, QueueRows.block), let (e, p) = merge.next() { rows.append(QueueRow(entry: e, part: p)) }
+            if rows.isEmpty { break }
+            left -= rows.count
+            let block = rows
+            let slices = threads > 1 && block.count >= 1024 ? 2 : 1
+            for bytes in ForkJoin.map(slices, { i in formatter.format(block[(block.count * i / slices)..<(block.count * (i + 1) / slices)]) }) {
+                try ctx.stdout.write(bytes)
             }
         }
-        try writer.flush()
         return 0
     }
 }
@@ -195,136 +199,231 @@ struct QueuePick: Sendable {
     }
 }
 
-/// Writes the listing's rows into a buffer flushed in large blocks.
-struct QueueWriter {
+/// One row of the listing: an entry and the part that holds its ticket.
+struct QueueRow: Sendable {
+    var entry: QueueEntry
+    var part: Int
+}
+
+/// Formats the listing's rows as bytes: the aligned text (due in the policy's zone, how long
+/// until or since, ticket, priority, duty, title, and the rule with --explain) or one JSON
+/// object per duty. Outside text goes through the same escaping as before: plain text is
+/// copied as is, anything holding a control character through TerminalText or the JSON
+/// writer's rules.
+struct QueueRows: Sendable {
     let parts: [QueuePart]
     let now: Instant
     let zone: ZoneRules
-    let out: OutputSink
-    var buffer: [UInt8] = []
-    /// The last due written and its text (dues repeat: the end of a business day).
-    var lastDue: Int64? = nil
-    var lastDueText: [UInt8] = []
-    var scratch: [UInt8] = []
-
-    init(parts: [QueuePart], now: Instant, zone: ZoneRules, out: OutputSink) {
-        self.parts = parts
-        self.now = now
-        self.zone = zone
-        self.out = out
-        buffer.reserveCapacity(1 << 17)
-    }
+    let widths: Widths
+    let colour: Bool
+    let ndjson: Bool
+    /// Rows merged and formatted at a time.
+    static let block = 8192
 
     /// The widths of the text listing's first five columns.
-    struct Widths {
-        var cells = [Int](repeating: 0, count: 5)
+    struct Widths: Sendable {
+        var date = 0, relative = 0, id = 0, priority = 0, kind = 0
+
+        mutating func widen(_ o: Widths) {
+            date = max(date, o.date)
+            relative = max(relative, o.relative)
+            id = max(id, o.id)
+            priority = max(priority, o.priority)
+            kind = max(kind, o.kind)
+        }
+
+        mutating func widen(_ e: QueueEntry, _ tickets: QueueTickets, now: Instant) {
+            date = 16
+            relative = max(relative, QueueRows.relativeWidth(e.due, now: now))
+            id = max(id, tickets.withId(e.ticket) { QueueRows.terminalWidth($0) })
+            priority = max(priority, QueueRows.priorities[Int(e.priority)].count)
+            kind = max(kind, QueueRows.kinds[Int(e.kind)].count)
+        }
+    }
+
+    /// The widths over every entry of a part.
+    static func measure(_ part: QueuePart, now: Instant) -> Widths {
+        var w = Widths()
+        for c in part.sorted { for e in c { w.widen(e, part.tickets, now: now) } }
+        return w
     }
 
     static let kinds: [[UInt8]] = Duty.Kind.allCases.map { Array($0.rawValue.utf8) }
     static let priorities: [[UInt8]] = Priority.allCases.map { Array($0.rawValue.utf8) } + [Array("-".utf8)]
+    static let red = Array(Colour.red.utf8), reset = Array(Colour.reset.utf8)
 
-    mutating func flush() throws(DeskError) {
-        if !buffer.isEmpty { try out.write(buffer) }
-        buffer.removeAll(keepingCapacity: true)
+    /// The rows of a slice, as bytes.
+    func format(_ rows: ArraySlice<QueueRow>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * (ndjson ? 240 : 120))
+        var due = DueText()
+        for r in rows {
+            if ndjson { json(r, &out, &due) } else { text(r, &out, &due) }
+        }
+        return out
     }
 
-    mutating func flushIfFull() throws(DeskError) {
-        if buffer.count >= 1 << 16 { try flush() }
+    /// The last due written and its text (dues repeat: the end of a business day).
+    struct DueText {
+        var seconds: Int64? = nil
+        var bytes: [UInt8] = []
+    }
+
+    static func put(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// A decimal integer, as `String(v)` writes it.
+    static func number(_ v: Int64, _ out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[n] = UInt8(0x30 + m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            for k in stride(from: n - 1, through: 0, by: -1) { out.append(d[k]) }
+        }
+    }
+
+    /// The low `width` digits of v, as `CivilTime.formatted` writes them.
+    static func digits(_ v: Int, _ width: Int, _ out: inout [UInt8]) {
+        var div = 1
+        for _ in 1..<width { div *= 10 }
+        while div > 0 {
+            out.append(UInt8(0x30 + (v / div) % 10))
+            div /= 10
+        }
     }
 
     /// `in 12m`, `overdue 1h3m`: the two largest units, minutes at least.
-    static func relative(_ due: Int64, now: Instant, into out: inout [UInt8]) {
+    static func relative(_ due: Int64, now: Instant, _ out: inout [UInt8]) {
         let d = due - now.seconds
         let s = d < 0 ? -d : d
-        out.append(contentsOf: d < 0 ? Array("overdue ".utf8) : Array("in ".utf8))
-        func num(_ v: Int64, _ unit: UInt8) {
-            out.append(contentsOf: Array(String(v).utf8))
-            out.append(unit)
-        }
+        if d < 0 { put("overdue ", &out) } else { put("in ", &out) }
         if s < 60 {
-            out.append(contentsOf: Array("<1m".utf8))
+            put("<1m", &out)
         } else if s < 3600 {
-            num(s / 60, UInt8(ascii: "m"))
+            number(s / 60, &out); out.append(UInt8(ascii: "m"))
         } else if s < 86400 {
-            num(s / 3600, UInt8(ascii: "h"))
-            if s % 3600 / 60 > 0 { num(s % 3600 / 60, UInt8(ascii: "m")) }
+            number(s / 3600, &out); out.append(UInt8(ascii: "h"))
+            if s % 3600 / 60 > 0 { number(s % 3600 / 60, &out); out.append(UInt8(ascii: "m")) }
         } else {
-            num(s / 86400, UInt8(ascii: "d"))
-            if s % 86400 / 3600 > 0 { num(s % 86400 / 3600, UInt8(ascii: "h")) }
+            number(s / 86400, &out); out.append(UInt8(ascii: "d"))
+            if s % 86400 / 3600 > 0 { number(s % 86400 / 3600, &out); out.append(UInt8(ascii: "h")) }
         }
     }
 
-    /// Text for a terminal: plain printable ASCII as is, anything else through the one
-    /// escaping (TerminalText), after putting a title on one line.
-    static func terminal(_ b: UnsafeRawBufferPointer, oneLine: Bool) -> (bytes: [UInt8], width: Int) {
-        if !b.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return (Array(b), b.count) }
+    /// The length of `relative`'s text.
+    static func relativeWidth(_ due: Int64, now: Instant) -> Int {
+        let d = due - now.seconds
+        let s = d < 0 ? -d : d
+        func count(_ v: Int64) -> Int {
+            var n = 1, m = v
+            while m >= 10 { m /= 10; n += 1 }
+            return n
+        }
+        let head = d < 0 ? 8 : 3
+        if s < 60 { return head + 3 }
+        if s < 3600 { return head + count(s / 60) + 1 }
+        if s < 86400 { return head + count(s / 3600) + 1 + (s % 3600 / 60 > 0 ? count(s % 3600 / 60) + 1 : 0) }
+        return head + count(s / 86400) + 1 + (s % 86400 / 3600 > 0 ? count(s % 86400 / 3600) + 1 : 0)
+    }
+
+    /// True when TerminalText would print the UTF-8 text as it is, on one line: no C0 or C1
+    /// control, no DEL, no bidi control (checked conservatively: any U+2000–U+207F takes the
+    /// slow path).
+    static func isPlain(_ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x20 || c == 0x7F { return false }
+            if c >= 0xC2, i + 1 < n {
+                let d = b[i + 1]
+                if c == 0xC2 && d < 0xA0 { return false }
+                if c == 0xD8 && d == 0x9C { return false }
+                if c == 0xE2 && (d == 0x80 || d == 0x81) { return false }
+            }
+            i += 1
+        }
+        return true
+    }
+
+    /// Outside text for a terminal, as TerminalText.escaped prints it (a title first put on one
+    /// line), and its width in Characters (0 unless `width` is asked).
+    @discardableResult
+    static func terminal(_ b: UnsafeRawBufferPointer, oneLine: Bool, width: Bool = false, _ out: inout [UInt8]) -> Int {
+        if isPlain(b) {
+            out.append(contentsOf: b)
+            guard width else { return 0 }
+            return b.contains(where: { $0 >= 0x80 }) ? String(decoding: b, as: UTF8.self).count : b.count
+        }
         var s = String(decoding: b, as: UTF8.self)
         if oneLine, b.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             s = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
         }
         let e = TerminalText.escaped(s, keepLayout: false)
-        return (Array(e.utf8), e.count)
+        out.append(contentsOf: e.utf8)
+        return e.count
     }
 
-    /// Adds an entry's cells to the column widths.
-    mutating func measure(_ e: QueueEntry, _ p: Int, _ w: inout Widths) {
-        w.cells[0] = max(w.cells[0], 16)
-        scratch.removeAll(keepingCapacity: true)
-        QueueWriter.relative(e.due, now: now, into: &scratch)
-        w.cells[1] = max(w.cells[1], scratch.count)
-        let idWidth = parts[p].tickets.withId(e.ticket) { QueueWriter.terminal($0, oneLine: false).width }
-        w.cells[2] = max(w.cells[2], idWidth)
-        w.cells[3] = max(w.cells[3], QueueWriter.priorities[Int(e.priority)].count)
-        w.cells[4] = max(w.cells[4], QueueWriter.kinds[Int(e.kind)].count)
+    /// The width of an id as the text listing prints it.
+    static func terminalWidth(_ b: UnsafeRawBufferPointer) -> Int {
+        if isPlain(b) && !b.contains(where: { $0 >= 0x80 }) { return b.count }
+        var scratch: [UInt8] = []
+        return terminal(b, oneLine: false, width: true, &scratch)
     }
 
-    /// `2026-11-30 16:00` in the policy's zone.
-    mutating func localDue(_ due: Int64) -> [UInt8] {
-        if due == lastDue { return lastDueText }
-        let local = Array(zone.civil(Instant(seconds: due)).formatted(offsetSeconds: 0).utf8)
-        lastDueText = Array(local[0..<10]) + [0x20] + Array(local[11..<16])
-        lastDue = due
-        return lastDueText
+    static func pad(_ n: Int, _ width: Int, _ out: inout [UInt8]) {
+        if width > n { out.append(contentsOf: repeatElement(0x20, count: width - n)) }
     }
 
     /// One row of the aligned text listing (and its rule with --explain).
-    mutating func text(_ e: QueueEntry, _ p: Int, _ w: Widths, colour: Bool) throws(DeskError) {
-        func pad(_ n: Int, _ width: Int) {
-            if width > n { buffer.append(contentsOf: repeatElement(0x20, count: width - n)) }
+    func text(_ row: QueueRow, _ out: inout [UInt8], _ due: inout DueText) {
+        let e = row.entry
+        if due.seconds != e.due {
+            // `2026-11-30 16:00` in the policy's zone.
+            let c = zone.civil(Instant(seconds: e.due))
+            var b: [UInt8] = []
+            QueueRows.digits(c.year, 4, &b); b.append(0x2D); QueueRows.digits(c.month, 2, &b); b.append(0x2D)
+            QueueRows.digits(c.day, 2, &b); b.append(0x20)
+            QueueRows.digits(c.hour, 2, &b); b.append(0x3A); QueueRows.digits(c.minute, 2, &b)
+            due = DueText(seconds: e.due, bytes: b)
         }
-        let date = localDue(e.due)
-        buffer.append(contentsOf: date)
-        pad(date.count, w.cells[0])
-        buffer.append(contentsOf: [0x20, 0x20])
-        if colour && e.overdue { buffer.append(contentsOf: Array(Colour.red.utf8)) }
-        scratch.removeAll(keepingCapacity: true)
-        QueueWriter.relative(e.due, now: now, into: &scratch)
-        buffer.append(contentsOf: scratch)
-        pad(scratch.count, w.cells[1])
-        if colour && e.overdue { buffer.append(contentsOf: Array(Colour.reset.utf8)) }
-        buffer.append(contentsOf: [0x20, 0x20])
-        parts[p].tickets.read(e.ticket) { r in
-            let id = QueueWriter.terminal(r.id, oneLine: false)
-            buffer.append(contentsOf: id.bytes)
-            pad(id.width, w.cells[2])
-            buffer.append(contentsOf: [0x20, 0x20])
-            let prio = QueueWriter.priorities[Int(e.priority)]
-            buffer.append(contentsOf: prio)
-            pad(prio.count, w.cells[3])
-            buffer.append(contentsOf: [0x20, 0x20])
-            let kind = QueueWriter.kinds[Int(e.kind)]
-            buffer.append(contentsOf: kind)
-            pad(kind.count, w.cells[4])
-            buffer.append(contentsOf: [0x20, 0x20])
-            buffer.append(contentsOf: QueueWriter.terminal(r.title, oneLine: true).bytes)
-            buffer.append(0x0A)
+        out.append(contentsOf: due.bytes)
+        QueueRows.pad(due.bytes.count, widths.date, &out)
+        out.append(contentsOf: [0x20, 0x20])
+        if colour && e.overdue { out.append(contentsOf: QueueRows.red) }
+        let before = out.count
+        QueueRows.relative(e.due, now: now, &out)
+        QueueRows.pad(out.count - before, widths.relative, &out)
+        if colour && e.overdue { out.append(contentsOf: QueueRows.reset) }
+        out.append(contentsOf: [0x20, 0x20])
+        parts[row.part].tickets.read(e.ticket) { r in
+            QueueRows.pad(QueueRows.terminal(r.id, oneLine: false, width: true, &out), widths.id, &out)
+            out.append(contentsOf: [0x20, 0x20])
+            let prio = QueueRows.priorities[Int(e.priority)]
+            out.append(contentsOf: prio)
+            QueueRows.pad(prio.count, widths.priority, &out)
+            out.append(contentsOf: [0x20, 0x20])
+            let kind = QueueRows.kinds[Int(e.kind)]
+            out.append(contentsOf: kind)
+            QueueRows.pad(kind.count, widths.kind, &out)
+            out.append(contentsOf: [0x20, 0x20])
+            QueueRows.terminal(r.title, oneLine: true, &out)
+            out.append(0x0A)
             if let rule = r.rule(Int(e.slot)) {
-                buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-                buffer.append(contentsOf: rule)
-                buffer.append(0x0A)
+                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                out.append(contentsOf: rule)
+                out.append(0x0A)
             }
         }
-        try flushIfFull()
     }
 
     /// A JSON string of UTF-8 bytes, escaped as JSONWriter.writeString escapes.
@@ -345,7 +444,7 @@ struct QueueWriter {
             case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
             case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             default:
-                out.append(contentsOf: Array("\\u00".utf8))
+                put("\\u00", &out)
                 out.append(contentsOf: Array(JSONParser.hex2(c).lowercased().utf8))
             }
         }
@@ -353,49 +452,52 @@ struct QueueWriter {
         out.append(0x22)
     }
 
-    /// One JSON object per duty.
-    mutating func ndjson(_ e: QueueEntry, _ p: Int) throws(DeskError) {
-        func key(_ k: StaticString) {
-            buffer.append(contentsOf: UnsafeRawBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+    /// One JSON object per duty, members in the order JSONObject wrote them.
+    func json(_ row: QueueRow, _ out: inout [UInt8], _ due: inout DueText) {
+        let e = row.entry
+        if due.seconds != e.due {
+            // RFC 3339 in UTC, as Instant.rfc3339 writes it.
+            let c = CivilTime(utcSeconds: min(max(e.due, Instant.earliest.seconds), Instant.latest.seconds))
+            var b: [UInt8] = []
+            QueueRows.digits(c.year, 4, &b); b.append(0x2D); QueueRows.digits(c.month, 2, &b); b.append(0x2D)
+            QueueRows.digits(c.day, 2, &b); b.append(0x54)
+            QueueRows.digits(c.hour, 2, &b); b.append(0x3A); QueueRows.digits(c.minute, 2, &b); b.append(0x3A)
+            QueueRows.digits(c.second, 2, &b); b.append(0x5A)
+            due = DueText(seconds: e.due, bytes: b)
         }
         func optional(_ v: UnsafeRawBufferPointer?) {
-            if let v { QueueWriter.jsonString(v, &buffer) } else { key("null") }
+            if let v { QueueRows.jsonString(v, &out) } else { QueueRows.put("null", &out) }
         }
-        parts[p].tickets.read(e.ticket) { r in
-            key("{\"ticket\":")
-            QueueWriter.jsonString(r.id, &buffer)
-            key(",\"duty\":\"")
-            buffer.append(contentsOf: QueueWriter.kinds[Int(e.kind)])
-            key(e.overdue ? "\",\"state\":\"overdue\",\"due\":\"" : "\",\"state\":\"pending\",\"due\":\"")
-            if e.due != lastDue {
-                lastDue = e.due
-                lastDueText = Array(Instant(seconds: e.due).rfc3339.utf8)
-            }
-            buffer.append(contentsOf: lastDueText)
-            key("\",\"seconds_left\":")
-            buffer.append(contentsOf: Array(String(e.due - now.seconds).utf8))
-            key(",\"priority\":")
+        parts[row.part].tickets.read(e.ticket) { r in
+            QueueRows.put("{\"ticket\":", &out)
+            QueueRows.jsonString(r.id, &out)
+            QueueRows.put(",\"duty\":\"", &out)
+            out.append(contentsOf: QueueRows.kinds[Int(e.kind)])
+            if e.overdue { QueueRows.put("\",\"state\":\"overdue\",\"due\":\"", &out) } else { QueueRows.put("\",\"state\":\"pending\",\"due\":\"", &out) }
+            out.append(contentsOf: due.bytes)
+            QueueRows.put("\",\"seconds_left\":", &out)
+            QueueRows.number(e.due - now.seconds, &out)
+            QueueRows.put(",\"priority\":", &out)
             if e.priority < 3 {
-                buffer.append(0x22)
-                buffer.append(contentsOf: QueueWriter.priorities[Int(e.priority)])
-                buffer.append(0x22)
+                out.append(0x22)
+                out.append(contentsOf: QueueRows.priorities[Int(e.priority)])
+                out.append(0x22)
             } else {
-                key("null")
+                QueueRows.put("null", &out)
             }
-            key(",\"owner\":")
+            QueueRows.put(",\"owner\":", &out)
             optional(r.owner)
-            key(",\"assignee\":")
+            QueueRows.put(",\"assignee\":", &out)
             optional(r.assignee)
-            key(",\"tier\":")
+            QueueRows.put(",\"tier\":", &out)
             optional(r.tier)
-            key(",\"title\":")
-            QueueWriter.jsonString(r.title, &buffer)
+            QueueRows.put(",\"title\":", &out)
+            QueueRows.jsonString(r.title, &out)
             if let rule = r.rule(Int(e.slot)) {
-                key(",\"rule\":")
-                QueueWriter.jsonString(rule, &buffer)
+                QueueRows.put(",\"rule\":", &out)
+                QueueRows.jsonString(rule, &out)
             }
-            key("}\n")
+            QueueRows.put("}\n", &out)
         }
-        try flushIfFull()
     }
 }

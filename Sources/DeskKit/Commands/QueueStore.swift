@@ -154,7 +154,7 @@ struct QueuePart: Sendable {
     var current: [QueueEntry] = []
     /// Entries in this part.
     var count = 0
-    static let chunk = 16_384
+    static let chunk = 65_536
 
     /// Adds one ticket's open duties; `rules` (with --explain) the rule of each, in order.
     mutating func add(opened: Instant, record: [UInt8], entries: [QueueEntry]) {
@@ -175,7 +175,7 @@ struct QueuePart: Sendable {
         var c = current
         current = []
         let t = tickets
-        c.sort { QueueOrder.less($0, t, $1, t) }
+        c.sort { QueueOrder.less($0, $1, t) }
         sorted.append(c)
     }
 }
@@ -188,14 +188,16 @@ struct QueueParts: Sendable {
 /// The listing's order: overdue first, then by due time; ties by priority (high first, none
 /// last), opened_at, id, and the duty's kind; duties equal in all of these keep input order.
 enum QueueOrder {
+    /// Whether `a` goes before `b`, two entries of one part.
     @inline(__always)
-    static func less(_ a: QueueEntry, _ ta: QueueTickets, _ b: QueueEntry, _ tb: QueueTickets) -> Bool {
+    static func less(_ a: QueueEntry, _ b: QueueEntry, _ t: QueueTickets) -> Bool {
         if a.overdue != b.overdue { return a.overdue }
         if a.due != b.due { return a.due < b.due }
         if a.priority != b.priority { return a.priority < b.priority }
-        let oa = ta.opened[Int(a.ticket)], ob = tb.opened[Int(b.ticket)]
+        guard a.ticket != b.ticket else { return a.kind < b.kind }
+        let oa = t.opened[Int(a.ticket)], ob = t.opened[Int(b.ticket)]
         if oa != ob { return oa < ob }
-        let c = ta.withId(a.ticket) { x in tb.withId(b.ticket) { y in idOrder(x, y) } }
+        let c = t.withId(a.ticket) { x in t.withId(b.ticket) { y in idOrder(x, y) } }
         if c != 0 { return c < 0 }
         return a.kind < b.kind
     }
@@ -224,7 +226,14 @@ struct QueueMerge {
     /// (part, chunk) of each source.
     private var sources: [(part: Int, chunk: Int)] = []
     private var position: [Int] = []
-    private var heap: [Int] = []
+    /// Each source's next entry, with what the order asks of its ticket.
+    private struct Node {
+        var entry: QueueEntry
+        var opened: Int64
+        var source: Int
+        var part: Int
+    }
+    private var heap: [Node] = []
 
     init(_ parts: [QueuePart]) {
         self.parts = parts
@@ -232,56 +241,63 @@ struct QueueMerge {
             for c in part.sorted.indices where !part.sorted[c].isEmpty { sources.append((p, c)) }
         }
         position = [Int](repeating: 0, count: sources.count)
-        for s in sources.indices { push(s) }
+        for s in sources.indices {
+            heap.append(node(s))
+            var i = heap.count - 1
+            while i > 0 {
+                let up = (i - 1) / 2
+                guard before(heap[i], heap[up]) else { break }
+                heap.swapAt(i, up)
+                i = up
+            }
+        }
     }
 
-    private func head(_ s: Int) -> (QueueEntry, Int) {
+    private func node(_ s: Int) -> Node {
         let (p, c) = sources[s]
-        return (parts[p].sorted[c][position[s]], p)
+        let e = parts[p].sorted[c][position[s]]
+        return Node(entry: e, opened: parts[p].tickets.opened[Int(e.ticket)], source: s, part: p)
     }
 
-    private func before(_ s: Int, _ t: Int) -> Bool {
-        let (a, pa) = head(s), (b, pb) = head(t)
-        if QueueOrder.less(a, parts[pa].tickets, b, parts[pb].tickets) { return true }
-        if QueueOrder.less(b, parts[pb].tickets, a, parts[pa].tickets) { return false }
-        return s < t
-    }
-
-    private mutating func push(_ s: Int) {
-        heap.append(s)
-        var i = heap.count - 1
-        while i > 0 {
-            let up = (i - 1) / 2
-            guard before(heap[i], heap[up]) else { break }
-            heap.swapAt(i, up)
-            i = up
+    /// QueueOrder.less across parts, ties to the lower source.
+    private func before(_ x: Node, _ y: Node) -> Bool {
+        let a = x.entry, b = y.entry
+        if a.overdue != b.overdue { return a.overdue }
+        if a.due != b.due { return a.due < b.due }
+        if a.priority != b.priority { return a.priority < b.priority }
+        if x.opened != y.opened { return x.opened < y.opened }
+        if x.part != y.part || a.ticket != b.ticket {
+            let ta = parts[x.part].tickets, tb = parts[y.part].tickets
+            let c = ta.withId(a.ticket) { i in tb.withId(b.ticket) { j in QueueOrder.idOrder(i, j) } }
+            if c != 0 { return c < 0 }
         }
-    }
-
-    private mutating func siftDown() {
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < heap.count && before(heap[l], heap[m]) { m = l }
-            if r < heap.count && before(heap[r], heap[m]) { m = r }
-            if m == i { return }
-            heap.swapAt(i, m)
-            i = m
-        }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return x.source < y.source
     }
 
     /// The next entry and its part, or nil when all are out.
     mutating func next() -> (entry: QueueEntry, part: Int)? {
-        guard let s = heap.first else { return nil }
-        let out = head(s)
+        guard let top = heap.first else { return nil }
+        let s = top.source
         position[s] += 1
         let (p, c) = sources[s]
-        if position[s] == parts[p].sorted[c].count {
+        if position[s] < parts[p].sorted[c].count {
+            heap[0] = node(s)
+        } else {
             heap[0] = heap[heap.count - 1]
             heap.removeLast()
         }
-        if !heap.isEmpty { siftDown() }
-        return (out.0, out.1)
+        var i = 0
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < n && before(heap[l], heap[m]) { m = l }
+            if r < n && before(heap[r], heap[m]) { m = r }
+            if m == i { break }
+            heap.swapAt(i, m)
+            i = m
+        }
+        return (top.entry, top.part)
     }
 }
