@@ -123,7 +123,7 @@ complete -c desk -n '__fish_seen_subcommand_from edit' -l 'app-version' -x -d 's
 complete -c desk -n '__fish_seen_subcommand_from edit' -l 'network' -x -d 'network environment (office LAN, VPN, home Wi-Fi, ...)'
 complete -c desk -n '__fish_seen_subcommand_from edit' -l 'attach' -r -F -d 'name of an attached file'
 complete -c desk -n '__fish_seen_subcommand_from edit' -l 'category' -x -d 'set the category (kept by later classify runs)'
-complete -c desk -n '__fish_seen_subcommand_from edit' -l 'tag' -x -d 'add a tag (+TAG or TAG) or remove one (--tag=-TAG)'
+complete -c desk -n '__fish_seen_subcommand_from edit' -l 'tag' -x -d 'add a tag (+TAG or TAG) or remove one (-TAG)'
 complete -c desk -n '__fish_seen_subcommand_from edit' -l 'assignee' -x -d 'who works the ticket now'
 complete -c desk -n '__fish_seen_subcommand_from edit' -l 'impact' -x -a 'high medium low' -d 'how widely the problem is felt'
 complete -c desk -n '__fish_seen_subcommand_from edit' -l 'urgency' -x -a 'high medium low' -d 'how soon it hurts'

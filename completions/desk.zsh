@@ -185,7 +185,7 @@ _desk_edit() {
         '--network=[network environment (office LAN, VPN, home Wi-Fi, ...)]:TEXT:' \
         '*--attach=[name of an attached file]:FILE:_files' \
         '--category=[set the category (kept by later classify runs)]:TEXT:' \
-        '*--tag=[add a tag (+TAG or TAG) or remove one (--tag=-TAG)]:+TAG|-TAG:' \
+        '*--tag=[add a tag (+TAG or TAG) or remove one (-TAG)]:+TAG|-TAG:' \
         '--assignee=[who works the ticket now]:NAME:' \
         '--impact=[how widely the problem is felt]:VALUE:(high medium low)' \
         '--urgency=[how soon it hurts]:VALUE:(high medium low)' \

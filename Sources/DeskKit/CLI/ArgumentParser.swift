@@ -146,7 +146,7 @@ extension ArgumentParser {
                 try record(flag, "", typed: typed)
             } else {
                 let value: String
-                if let inline { value = inline } else { value = try nextValue(typed) }
+                if let inline { value = inline } else { value = try nextValue(typed, for: flag) }
                 try record(flag, value, typed: typed)
             }
         }
@@ -167,7 +167,7 @@ extension ArgumentParser {
                 }
                 if flag.takesValue {
                     let rest = String(chars[(i + 1)...])
-                    try record(flag, rest.isEmpty ? try nextValue(typed) : rest, typed: typed)
+                    try record(flag, rest.isEmpty ? try nextValue(typed, for: flag) : rest, typed: typed)
                     return false
                 }
                 try record(flag, "", typed: typed)
@@ -178,8 +178,11 @@ extension ArgumentParser {
 
         func shortFlag(_ c: Character) -> FlagSpec? { spec.flags.first { $0.short == c } }
 
-        mutating func nextValue(_ typed: String) throws(UsageError) -> String {
-            guard index < args.count, !ArgumentParser.looksLikeOption(args[index]) else {
+        mutating func nextValue(_ typed: String, for flag: FlagSpec) throws(UsageError) -> String {
+            guard index < args.count else { throw error("flag '\(typed)' expects a value") }
+            let word = args[index]
+            let dashValue = flag.takesDashValue && word.hasPrefix("-") && !word.hasPrefix("--")
+            guard dashValue || !ArgumentParser.looksLikeOption(word) else {
                 throw error("flag '\(typed)' expects a value")
             }
             index += 1

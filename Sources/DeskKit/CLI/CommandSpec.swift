@@ -39,10 +39,14 @@ public struct FlagSpec: Sendable, Equatable {
     public var defaultText: String?
     /// Environment variable read when the flag is absent (`DESK_NOW`).
     public var environment: String?
+    /// The next word is its value even when it starts with one dash (`--tag -vip` removes a
+    /// tag); a word starting with two dashes is still taken as the next flag.
+    public var takesDashValue: Bool
 
     public init(
         _ long: String, short: Character? = nil, kind: ValueKind = .flag, valueName: String? = nil,
-        repeatable: Bool = false, help: String, defaultText: String? = nil, environment: String? = nil
+        repeatable: Bool = false, help: String, defaultText: String? = nil, environment: String? = nil,
+        takesDashValue: Bool = false
     ) {
         self.long = long
         self.short = short
@@ -52,6 +56,7 @@ public struct FlagSpec: Sendable, Equatable {
         self.help = help
         self.defaultText = defaultText
         self.environment = environment
+        self.takesDashValue = takesDashValue
     }
 
     /// True when the flag takes a value.

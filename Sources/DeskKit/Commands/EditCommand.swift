@@ -18,7 +18,7 @@ public enum EditCommand {
         ],
         discussion: """
             Changes the tickets --id picks: any requester, problem or environment fact of `open` \
-            (same flags), --title, --category, --tag +TAG to add or --tag=-TAG to remove a tag, \
+            (same flags), --title, --category, --tag +TAG to add or --tag -TAG to remove a tag, \
             --assignee, --impact, --urgency; --unset FIELD clears one (FIELD is the flag's name). \
             Each change is recorded in history as an `edited` event {field, old, new, reason} by \
             --by; a value equal to the one held changes nothing. needs_info is recomputed from the \
@@ -34,7 +34,7 @@ public enum EditCommand {
         flags: [CommonFlags.id] + OpenCommand.factFlags + [
             FlagSpec("category", kind: .string, help: "set the category (kept by later classify runs)"),
             FlagSpec("tag", kind: .string, valueName: "+TAG|-TAG", repeatable: true,
-                help: "add a tag (+TAG or TAG) or remove one (--tag=-TAG)"),
+                help: "add a tag (+TAG or TAG) or remove one (-TAG)", takesDashValue: true),
             FlagSpec("assignee", kind: .string, valueName: "NAME", help: "who works the ticket now"),
             FlagSpec("impact", kind: .choice(Priority.names), help: "how widely the problem is felt"),
             FlagSpec("urgency", kind: .choice(Priority.names), help: "how soon it hurts"),
@@ -53,7 +53,7 @@ public enum EditCommand {
                 "desk edit --id DK-261014-7G2K-M4QXZ --phone '+86 138 0000 1234' --os 'Windows 11' --frequency 'every 10 minutes' -i tickets.ndjson",
                 "fill facts intake missed; needs_info shrinks"),
             ExampleSpec(
-                "desk edit --id DK-261014-7G2K-M4QXZ --category network --tag +vpn --tag=-printer --assignee agent.zhou -i tickets.ndjson",
+                "desk edit --id DK-261014-7G2K-M4QXZ --category network --tag +vpn --tag -printer --assignee agent.zhou -i tickets.ndjson",
                 "correct the category and tags and hand the ticket on"),
             ExampleSpec(
                 "desk edit --id DK-261014-7G2K-M4QXZ --title 'VPN drops for the whole finance team' --impact high --urgency medium --unset phone -i tickets.ndjson",

@@ -180,6 +180,12 @@ struct EditRequest {
             // What classify must keep: a category chosen here, tags removed here.
             if field.key == "category" { byHand["category"] = new }
             if case .removeTag(let name) = change { byHand["tags_removed"] = .array(Self.adding(name, to: byHand["tags_removed"])) }
+            // `--unset tag` removes every tag held, each as `--tag -TAG` would.
+            if case .unset = change, field.kind == .tags {
+                for name in (old?.arrayValue ?? []).compactMap(\.stringValue) {
+                    byHand["tags_removed"] = .array(Self.adding(name, to: byHand["tags_removed"]))
+                }
+            }
             if case .addTag(let name) = change, let removed = byHand["tags_removed"]?.arrayValue {
                 let rest = removed.filter { $0 != .string(name) }
                 byHand["tags_removed"] = rest.isEmpty ? nil : .array(rest)

@@ -121,12 +121,50 @@ extension Policy {
       },
       {
         "id": "scope_one",
-        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我这边","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","from home","在家","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网"]
+        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我这边","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常"]
       },
       {
         "id": "malfunction",
         "priority": "medium",
-        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service"]
+        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取"]
+      },
+      {
+        "id": "group_quant",
+        "keywords": ["all","every","each","entire","whole","most","many","several","multiple","numerous","dozens","hundreds","thousands","a dozen","lots of","a lot of","half","company-wide","company wide","site-wide","org-wide","所有","全部","全体","整个","各","各个","每个","每家","每台","每位","每一个","一半","大部分","大多数","多数","很多","好多","许多","不少","多个","多台","多家","多名","多位","好几个","好几家","好几台"]
+      },
+      {
+        "id": "group_noun",
+        "keywords": ["user","staff","employee","colleague","coworker","co-worker","worker","agent","rep","people","ppl","person","persons","folks","team member","member of staff","staff member","meeting room","conference room","classroom","projector","customer","client","student","teacher","nurse","doctor","store","shop","branch","site","office","location","plant","factory","warehouse","depot","clinic","school","department","team","floor","building","till","register","pos","terminal","scanner","handheld","device","laptop","pc","computer","desktop","machine","printer","phone","tablet","kiosk","workstation","camera","员工","同事","用户","人","客户","顾客","门店","分店","店","网点","分行","支行","营业厅","分公司","子公司","部门","科室","办公室","楼层","工厂","厂区","车间","仓库","终端","电脑","笔记本","打印机","扫码枪","扫描枪","收银机","收银台","手持","pda","设备","机器","坐席","座席","老师","学生","医生","护士","站点","工位","会议室"]
+      },
+      {
+        "id": "group_all_after",
+        "keywords": ["都","全都","全部","均","统统","一律"]
+      },
+      {
+        "id": "group_noun_zh",
+        "keywords": ["员工","同事","用户","的人","人们","大家","客户","顾客","门店","分店","店","网点","分行","支行","营业厅","分公司","子公司","部门","科室","办公室","楼层","工厂","厂区","车间","仓库","终端","电脑","笔记本","打印机","扫码枪","扫描枪","收银机","收银台","手持","pda","设备","机器","坐席","座席","老师","学生","医生","护士","站点","工位","会议室"]
+      },
+      {
+        "id": "group_count",
+        "keywords": ["##"]
+      },
+      {
+        "id": "scope_group",
+        "requires": ["group_quant","group_noun"],
+        "within": 16,
+        "keywords": []
+      },
+      {
+        "id": "scope_group_after",
+        "requires": ["group_noun_zh","group_all_after"],
+        "within": 6,
+        "keywords": []
+      },
+      {
+        "id": "scope_count",
+        "requires": ["group_count","group_noun"],
+        "within": 8,
+        "keywords": []
       },
       {
         "id": "many_users_affected",
@@ -136,9 +174,46 @@ extension Policy {
         "keywords": []
       },
       {
+        "id": "many_users_group",
+        "priority": "high",
+        "tags": ["many_users"],
+        "requires": ["scope_group","malfunction","!scope_one"],
+        "keywords": []
+      },
+      {
+        "id": "many_users_group_after",
+        "priority": "high",
+        "tags": ["many_users"],
+        "requires": ["scope_group_after","malfunction","!scope_one"],
+        "keywords": []
+      },
+      {
+        "id": "many_users_count",
+        "priority": "high",
+        "tags": ["many_users"],
+        "requires": ["scope_count","malfunction","!scope_one"],
+        "keywords": []
+      },
+      {
         "id": "business_interruption",
         "priority": "high",
-        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in"]
+        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库"]
+      },
+      {
+        "id": "business_activity",
+        "keywords": ["shipping","shipments","orders","ordering","sales","production","checkout","payments","deliveries","dispatch","picking","packing","trading","bookings","check-in","admissions","发货","出货","生产","收银","下单","结账","营业","开单","接单","出库","入库","办理业务","收款","挂号"]
+      },
+      {
+        "id": "halted",
+        "keywords": ["stopped","halted","standstill","blocked","zero","frozen","can't be processed","cannot be processed","停了","停止","停滞","停摆","暂停","中断","全停","停下","做不了","办不了","进行不了"]
+      },
+      {
+        "id": "business_halted",
+        "priority": "high",
+        "tags": ["business_interruption"],
+        "requires": ["business_activity","halted"],
+        "within": 16,
+        "keywords": []
       },
       {
         "id": "data_noun",
@@ -146,7 +221,7 @@ extension Policy {
       },
       {
         "id": "loss_effect",
-        "keywords": ["没有了","全都没","不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged"]
+        "keywords": ["没有了","全都没","不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged","读不出","读不到","读取不到","无法读取","读不了","unreadable","can't be read","cannot be read","could not be read","can no longer be read","can't open any","inaccessible"]
       },
       {
         "id": "data_lost",
@@ -162,19 +237,79 @@ extension Policy {
         "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","all my files","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
       },
       {
+        "id": "storage_device",
+        "keywords": ["hard drive","hard disk","hard drives","ssd","disks","drives","disk","raid","array","nas","san","storage","backup","硬盘","磁盘","两块盘","块盘","阵列","存储","备份盘","共享盘","数据盘","备份"]
+      },
+      {
+        "id": "storage_failed",
+        "keywords": ["failed","failing","dead","died","crashed","corrupt","corrupted","unreadable","degraded","can't be read","cannot be read","won't mount","will not mount","can't mount","not mounting","坏了","损坏","故障","读不出","读不到","读取不到","无法读取","读不了","挂载不上","挂不上","掉盘","报废"]
+      },
+      {
+        "id": "storage_lost",
+        "priority": "high",
+        "category": "data_request",
+        "requires": ["storage_device","storage_failed"],
+        "within": 16,
+        "keywords": []
+      },
+      {
         "id": "security_risk",
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","输入了密码","输了密码","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","密码提交","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","输入了账号","填了密码","账号密码","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","typed my password","entered my password","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","entered their","entered credentials","gave their password","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address"]
+        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach"]
+      },
+      {
+        "id": "credential",
+        "keywords": ["password","passwords","credentials","login details","username","user name","logins","密码","账号","工号","口令","验证码","用户名","账户"]
+      },
+      {
+        "id": "credential_given",
+        "keywords": ["typed","entered","put in","filled in","submitted","gave","handed over","输入了","输了","填了","填写了","提交了","告诉了","给了"]
+      },
+      {
+        "id": "credential_entry",
+        "requires": ["credential_given","credential"],
+        "within": 24,
+        "keywords": []
+      },
+      {
+        "id": "lure",
+        "category": "security",
+        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名"]
+      },
+      {
+        "id": "credentials_phished",
+        "priority": "high",
+        "category": "security",
+        "tags": ["security_risk"],
+        "requires": ["credential_entry","lure"],
+        "keywords": []
+      },
+      {
+        "id": "public_site",
+        "keywords": ["website","homepage","home page","web site","官网","首页","网站","主页"]
+      },
+      {
+        "id": "tampered",
+        "keywords": ["defaced","replaced with","replaced by","被改成","被替换","被篡改","篡改","博彩","赌博","色情","挂马","hacked"]
+      },
+      {
+        "id": "site_tampered",
+        "priority": "high",
+        "category": "security",
+        "tags": ["security_risk"],
+        "requires": ["public_site","tampered"],
+        "within": 24,
+        "keywords": []
       },
       {
         "id": "sensitive_data",
-        "keywords": ["银行账户","银行卡号","银行信息","工资","薪资","薪酬","身份证","病历","个人信息","客户信息","客户资料","手机号","密码","合同","bank details","bank account","salary","salaries","payroll","passport","id numbers","id photo","medical","patient","personal data","customer data","customer details","phone numbers","credit card","card numbers","contracts"]
+        "keywords": ["银行账户","银行卡号","银行信息","工资","薪资","薪酬","身份证","病历","个人信息","客户信息","客户资料","手机号","密码","合同","bank details","bank account","salary","salaries","payroll","passport","id numbers","id photo","medical","patient","personal data","customer data","customer details","phone numbers","credit card","card numbers","contracts","pii","personal information","personally identifiable","customer records","customer names","customer list","patient names","patient details","patient data","patient records","health records","home addresses","addresses","dates of birth","date of birth","social security","national insurance","id card","id cards","diagnoses","staff records","employee records","hr files","hr records","personnel files","salary data","card details","银行卡","身份证号","家庭住址","住址","客户名单","客户联系方式","联系方式","通讯录","隐私","病人信息","员工信息","员工档案","人事档案","工资条","工资表"]
       },
       {
         "id": "exposure",
-        "keywords": ["其他供应商","其他客户","别人的","别家","其他人的","外部","公网","外网能","任何人","公开","泄露","能看到别人","能看到其他","看到了别人","发给了外部","发到了外部","other suppliers","other customers","other users'","someone else's","another customer","other people's","outside the company","publicly","public internet","public link","public website","anyone can","leaked","exposed","visible to","can see other","could see other","shows other","sent to an external","sent to the wrong","可以直接下载","sees","readable by","accessible to","accessible by","都能看到","都可以看到","都看得到","谁都能看","能看到所有","可以看到所有","能看到全","看到了全","看到整个","都能查看","都能下载","都可以下载","直接下载","everyone can see","anyone can see","can see everyone","can see all","could see all","can see the whole","anyone can download","downloadable by"]
+        "keywords": ["其他供应商","其他客户","别人的","别家","其他人的","外部","公网","外网能","任何人","公开","泄露","能看到别人","能看到其他","看到了别人","发给了外部","发到了外部","other suppliers","other customers","other users'","someone else's","another customer","other people's","outside the company","publicly","public internet","public link","public website","anyone can","leaked","exposed","visible to","can see other","could see other","shows other","sent to an external","sent to the wrong","可以直接下载","sees","readable by","accessible to","accessible by","都能看到","都可以看到","都看得到","谁都能看","能看到所有","可以看到所有","能看到全","看到了全","看到整个","都能查看","都能下载","都可以下载","直接下载","everyone can see","anyone can see","can see everyone","can see all","could see all","can see the whole","anyone can download","downloadable by","public read","public-read","公共读","anyone on the internet","on the internet","without signing in","without logging in","without login","without authentication","no login needed","不用登录","无需登录","不需要登录","免登录","personal email","private email","personal gmail","私人邮箱","个人邮箱","qq邮箱","外网访问","外网","by mistake","accidentally","错发","误发","stolen","was taken","被偷","被盗","unencrypted","not encrypted","没加密"]
       },
       {
         "id": "data_exposed",
@@ -304,7 +439,8 @@ extension Policy {
         "seed": "seed 004 服务忌语",
         "suggestion": "我帮您确认一下，稍后给您答复 / Let me find out and get back to you",
         "anywhere": ["我不知道","我也不知道","我哪知道","我怎么知道","谁知道呢","我不晓得","我也不清楚","我哪清楚","i don't know","i do not know","i have no idea","i've no idea","how should i know","how would i know","i dunno","no clue","not a clue","beats me"],
-        "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"]
+        "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"],
+        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您"]
       },
       {
         "id": "wont_work",

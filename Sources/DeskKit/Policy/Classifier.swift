@@ -8,6 +8,10 @@
 // category keywords count either way. Rules with `requires` combine others (scope x effect).
 // The category is the one with the strongest evidence (the summed weight of its distinct
 // keywords found, longer keywords weighing more), not the first hit.
+// A rule with `within` asks for its first two required rules near each other, in that order (a
+// quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then 都): their keywords are kept with
+// their places, are not negation-checked one by one ("不少门店" is no denial), and the pair
+// counts unless the clause before it is negated ("not all stores").
 
 /// Decides priority, category and tags from a ticket's text under one policy.
 public struct Classifier: Sendable {
@@ -23,6 +27,8 @@ public struct Classifier: Sendable {
     let negatable: [Bool]
     /// For each rule, the indices of the rules it requires and of those it must not have.
     let needs: [(all: [Int], none: [Int])]
+    /// Per rule: whether its keywords' places are kept, for a rule with `within`.
+    let placed: [Bool]
 
     /// The learnt model the policy names, if any (`desk classify --learn`).
     public let model: TriageModel?
@@ -37,15 +43,24 @@ public struct Classifier: Sendable {
         var weights: [Int] = []
         var neg: [Bool] = []
         let rules = policy.classification.rules
+        var placed = [Bool](repeating: false, count: rules.count)
+        for r in rules where r.within != nil {
+            for id in r.requires.prefix(2) {
+                if let j = rules.firstIndex(where: { $0.id == id }) { placed[j] = true }
+            }
+        }
+        self.placed = placed
         for (i, rule) in rules.enumerated() {
             for k in rule.keywords {
-                let folded = TextNormalizer.fold(k)
+                // "##" (a number of ten or more, see numbersAsHash) is kept: folding would
+                // collapse the repeated mark to "#", any number.
+                let folded = k.hasPrefix("##") ? "##" + TextNormalizer.fold(String(k.dropFirst(2))) : TextNormalizer.fold(k)
                 keywords.append(folded)
                 owner.append(i)
                 texts.append(k)
                 weights.append(folded.unicodeScalars.reduce(0) { $0 + (TextNormalizer.isHan($1) ? 2 : 1) })
                 // Category-only rules say what a ticket is about; every other rule says what happened.
-                neg.append(rule.priority != nil || rule.category == nil)
+                neg.append((rule.priority != nil || rule.category == nil) && !placed[i])
             }
         }
         matcher = KeywordMatcher(keywords)
@@ -157,11 +172,16 @@ public struct Classifier: Sendable {
         var weightOfRule = [Int](repeating: 0, count: rules.count)
         var seen = [Bool](repeating: false, count: matcher.keywords.count)
         let bytes = Array(text.utf8)
+        // Places of the keywords of rules a `within` rule pairs (empty unless one is found).
+        var places: [(rule: Int, keyword: Int, range: Range<Int>)] = []
         for o in matcher.occurrences(in: text) {
             let k = o.id
-            if seen[k] { continue }
+            let placedRule = placed[ruleOfKeyword[k]]
+            if seen[k] && !placedRule { continue }
             if !Classifier.endsWell(bytes, o.range) || Classifier.isAnswerQuestion(bytes, o.range) { continue }
             if negatable[k] && Negation.isNegated(bytes, before: o.range.lowerBound) { continue }
+            if placedRule { places.append((ruleOfKeyword[k], k, o.range)) }
+            if seen[k] { continue }
             seen[k] = true
             let r = ruleOfKeyword[k]
             if firstKeyword[r] == nil || k < (firstKeyword[r] ?? k) { firstKeyword[r] = k }
@@ -172,24 +192,61 @@ public struct Classifier: Sendable {
         for (r, rule) in rules.enumerated() {
             let n = needs[r]
             guard n.all.allSatisfy({ fired[$0] }), !n.none.contains(where: { fired[$0] }) else { continue }
-            if let k = firstKeyword[r] {
+            if let w = rule.within, n.all.count >= 2 {
+                guard let pair = Classifier.nearPair(places, n.all[0], n.all[1], within: w, bytes) else { continue }
+                fired[r] = true
+                let evidence = "\(rules[n.all[0]].id) '\(keywordText[pair.0])' ~ \(rules[n.all[1]].id) '\(keywordText[pair.1])'"
+                let rest = n.all.dropFirst(2).compactMap { j in out.first { $0.rule.id == rules[j].id } }.map { " x " + Classifier.evidence($0) }
+                out.append(Hit(rule: rule, keyword: evidence + rest.joined()))
+            } else if let k = firstKeyword[r] {
                 fired[r] = true
                 out.append(Hit(rule: rule, keyword: keywordText[k], weight: weightOfRule[r]))
             } else if rule.keywords.isEmpty && !n.all.isEmpty {
                 fired[r] = true
                 let evidence = n.all.compactMap { j in out.first { $0.rule.id == rules[j].id } }
-                    .map { "\($0.rule.id) '\($0.keyword)'" }.joined(separator: " x ")
+                    .map(Classifier.evidence).joined(separator: " x ")
                 out.append(Hit(rule: rule, keyword: evidence))
             }
         }
         return out
     }
 
+    /// A required rule's evidence in a combining rule's reason: "malfunction 'down'", or for a
+    /// rule that itself combines others, "scope_group (group_quant 'all' ~ group_noun 'store')".
+    static func evidence(_ h: Hit) -> String {
+        h.rule.keywords.isEmpty ? "\(h.rule.id) (\(h.keyword))" : "\(h.rule.id) '\(h.keyword)'"
+    }
+
+    /// The keyword ids of the first keyword of rule `a` followed, at most `w` bytes after its
+    /// end and in the same sentence, by a keyword of rule `b` ("printer broke after all" is no
+    /// "all printers"), when the clause before the pair is not negated; nil when there is none.
+    static func nearPair(
+        _ places: [(rule: Int, keyword: Int, range: Range<Int>)], _ a: Int, _ b: Int, within w: Int, _ bytes: [UInt8]
+    ) -> (Int, Int)? {
+        for x in places where x.rule == a {
+            for y in places where y.rule == b {
+                let (first, second) = (x.range, y.range)
+                let gap = second.lowerBound - first.upperBound
+                guard gap >= 0, gap <= w else { continue }
+                // One sentence: no . ! ? ; or line break between ("." inside a number is a "#" by now).
+                let between = bytes[first.upperBound..<second.lowerBound]
+                if between.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) { continue }
+                // 。 is E3 80 82.
+                if between.indices.contains(where: { $0 + 2 < second.lowerBound && bytes[$0] == 0xE3 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0x82 }) { continue }
+                if Negation.isNegated(bytes, before: first.lowerBound) { continue }
+                return (x.keyword, y.keyword)
+            }
+        }
+        return nil
+    }
+
     /// The text with every number read as one "#", so a keyword can say "any number": "# users",
-    /// "#人", "all # designers" reads "all #". A number is a run of ASCII digits (with , or .
-    /// inside), or of Chinese numerals of two or more (四十五, 三百) or one of 十 百 千 万 几 alone
-    /// (a lone 一 or 五 is left: 一直, 五楼). One pass over the bytes; the text is copied only when
-    /// it holds a number.
+    /// "#人", "all # designers" reads "all #"; a number of ten or more reads "##", so a keyword
+    /// can say "many" ("## ppl" and "二十几家" read "## ppl", "##家"; "# users" still matches).
+    /// A number is a run of ASCII digits (with , or . inside), or of Chinese numerals of two or
+    /// more (四十五, 三百) or one of 十 百 千 万 几 alone (a lone 一 or 五 is left: 一直, 五楼); it is
+    /// ten or more with two digits before any "." (not starting with 0), or with 十 百 千 万.
+    /// One pass over the bytes; the text is copied only when it holds a number.
     static func numbersAsHash(_ s: String) -> String {
         let u = Array(s.utf8)
         var out: [UInt8] = []
@@ -206,21 +263,32 @@ public struct Classifier: Sendable {
             let b = u[i]
             if b >= 0x30 && b <= 0x39 {
                 startCopy(i)
+                let start = i
+                var whole = 0
+                var point = false
                 while i < u.count && ((u[i] >= 0x30 && u[i] <= 0x39)
-                    || ((u[i] == 0x2C || u[i] == 0x2E) && i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39)) { i += 1 }
+                    || ((u[i] == 0x2C || u[i] == 0x2E) && i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39)) {
+                    if u[i] == 0x2E { point = true } else if !point && u[i] != 0x2C { whole += 1 }
+                    i += 1
+                }
                 out.append(0x23)
+                if whole >= 2 && u[start] != 0x30 { out.append(0x23) }
                 continue
             }
             if b >= 0xE4 && b <= 0xE9 && i + 2 < u.count, let kind = chineseNumeral(u[i], u[i + 1], u[i + 2]) {
                 var j = i + 3
                 var count = 1
-                while j + 2 < u.count, chineseNumeral(u[j], u[j + 1], u[j + 2]) != nil {
+                var big = kind == 2 && !(u[i] == 0xE5 && u[i + 1] == 0x87 && u[i + 2] == 0xA0)
+                while j + 2 < u.count, let next = chineseNumeral(u[j], u[j + 1], u[j + 2]) {
+                    // 十 百 千 万 make ten or more; 几 (E5 87 A0) alone is "a few".
+                    if next == 2 && !(u[j] == 0xE5 && u[j + 1] == 0x87 && u[j + 2] == 0xA0) { big = true }
                     j += 3
                     count += 1
                 }
                 if count >= 2 || kind == 2 {
                     startCopy(i)
                     out.append(0x23)
+                    if big { out.append(0x23) }
                 } else if copied {
                     out.append(contentsOf: u[i..<j])
                 }

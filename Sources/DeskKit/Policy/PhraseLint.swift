@@ -29,6 +29,8 @@ public struct PhraseLint: Sendable {
     let clauseTable: [String: [Int]]
     /// Whole-text phrases (key form) → family indices.
     let wholeTable: [String: [Int]]
+    /// Commitments that make a family phrase before them a hedge (PhraseFollowUps.swift).
+    let followUps: PhraseFollowUps
 
     /// A field below this many information units says too little (see `information`): three
     /// Chinese characters of content ("能登录") or one plain English word of six letters.
@@ -36,6 +38,7 @@ public struct PhraseLint: Sendable {
 
     public init(policy: Policy) {
         families = policy.allFamilies
+        followUps = PhraseFollowUps(families)
         var words: [String] = []
         var owner: [Int] = []
         var clause: [String: [Int]] = [:]
@@ -91,6 +94,7 @@ public struct PhraseLint: Sendable {
         if !t.scalars.isEmpty {
             for f in wholeTable[wholeText] ?? [] { out.append(Match(family: f, range: 0..<t.scalars.count, own: true)) }
         }
+        followUps.release(&out, in: t)
         // In text order; at one start the longest phrase first, so a message quotes all of it.
         return out.sorted { ($0.range.lowerBound, -$0.range.count, $0.family) < ($1.range.lowerBound, -$1.range.count, $1.family) }
     }

@@ -72,10 +72,15 @@ public struct Policy: Sendable, Equatable {
         public var suggestion: String?
         /// Where the family comes from (seed file and section).
         public var seed: String?
+        /// Commitments that, found later in the same text, make a match of this family a hedge
+        /// on the way to a next step, not a refusal: "I don't know the cause yet, but I will
+        /// call the vendor", "我暂时还不清楚原因，但我会…"; the bare phrase is still refused.
+        public var unlessFollowedBy: [String] = []
         public init(
             id: String, kind: Kind, canonical: String, anywhere: [String] = [], clause: [String] = [], whole: [String] = [],
-            suggestion: String? = nil, seed: String? = nil
+            suggestion: String? = nil, seed: String? = nil, unlessFollowedBy: [String] = []
         ) {
+            self.unlessFollowedBy = unlessFollowedBy
             self.id = id
             self.kind = kind
             self.canonical = canonical
@@ -99,9 +104,13 @@ public struct Policy: Sendable, Equatable {
         public var keywords: [String]
         /// Ids of earlier rules that must fire for this one to fire.
         public var requires: [String]
+        /// When set, the first two required rules must be found near each other: a keyword of
+        /// the second at most this many bytes of normalised text (a Chinese character is 3)
+        /// after a keyword of the first, in one sentence ("every" ... "scanner", 门店 ... 都).
+        public var within: Int?
         public init(
             id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],
-            requires: [String] = []
+            requires: [String] = [], within: Int? = nil
         ) {
             self.id = id
             self.priority = priority
@@ -109,6 +118,7 @@ public struct Policy: Sendable, Equatable {
             self.tags = tags
             self.keywords = keywords
             self.requires = requires
+            self.within = within
         }
     }
 
@@ -319,6 +329,7 @@ public struct Policy: Sendable, Equatable {
                     if let c = r.category { ro["category"] = .string(c) }
                     if !r.tags.isEmpty { ro["tags"] = strings(r.tags) }
                     if !r.requires.isEmpty { ro["requires"] = strings(r.requires) }
+                    if let w = r.within { ro["within"] = .int(w) }
                     ro["keywords"] = strings(r.keywords)
                     return .object(ro)
                 }),
@@ -353,6 +364,7 @@ public struct Policy: Sendable, Equatable {
                     if !f.anywhere.isEmpty { fo["anywhere"] = strings(f.anywhere) }
                     if !f.clause.isEmpty { fo["clause"] = strings(f.clause) }
                     if !f.whole.isEmpty { fo["whole"] = strings(f.whole) }
+                    if !f.unlessFollowedBy.isEmpty { fo["unless_followed_by"] = strings(f.unlessFollowedBy) }
                     return .object(fo)
                 }),
         ])

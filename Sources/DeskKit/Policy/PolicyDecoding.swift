@@ -515,7 +515,7 @@ struct PolicyDecoder {
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
-        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires"]) else { return nil }
+        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires", "within"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let before = problems.count
         let id = member(o, "id", path).flatMap { string($0, c("id")) }
@@ -528,9 +528,15 @@ struct PolicyDecoder {
         let requires = o["requires"].flatMap { strings($0, c("requires")) } ?? []
         let keywords = member(o, "keywords", path).flatMap { strings($0, c("keywords")) }
         if let keywords, keywords.isEmpty && requires.isEmpty { fail(c("keywords"), "a rule needs at least one keyword") }
+        var within: Int? = nil
+        if let raw = o["within"], !raw.isNull {
+            if let n = raw.intValue, n >= 0, n <= 1000, requires.prefix(2).filter({ !$0.hasPrefix("!") }).count == 2 { within = n } else {
+                fail(c("within"), "expected a number of bytes from 0 to 1000, with the first two required rules to find near each other")
+            }
+        }
         // A rule that sets nothing is evidence for rules that require it (checked with the list).
         guard problems.count == before, let id, let keywords else { return nil }
-        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires)
+        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires, within: within)
     }
 
     mutating func tabooList(_ v: JSONValue, _ path: String) -> [Policy.Taboo]? {
@@ -575,7 +581,7 @@ struct PolicyDecoder {
         var ok = true
         for (i, item) in a.enumerated() {
             let p = Self.index(path, i)
-            let keys = ["id", "kind", "canonical", "seed", "suggestion", "anywhere", "clause", "whole"]
+            let keys = ["id", "kind", "canonical", "seed", "suggestion", "anywhere", "clause", "whole", "unless_followed_by"]
             guard let o = object(item, p, keys: keys) else { ok = false; continue }
             let before = problems.count
             let c = { (key: String) in Self.child(p, key) }
@@ -587,6 +593,7 @@ struct PolicyDecoder {
             let anywhere = o["anywhere"].flatMap { strings($0, c("anywhere")) } ?? []
             let clause = o["clause"].flatMap { strings($0, c("clause")) } ?? []
             let whole = o["whole"].flatMap { strings($0, c("whole")) } ?? []
+            let unless = o["unless_followed_by"].flatMap { strings($0, c("unless_followed_by")) } ?? []
             if anywhere.isEmpty && clause.isEmpty && whole.isEmpty {
                 fail(p, "a family needs at least one phrase in anywhere, clause or whole")
             }
@@ -595,7 +602,7 @@ struct PolicyDecoder {
             out.append(
                 Policy.PhraseFamily(
                     id: id, kind: kind, canonical: canonical, anywhere: anywhere, clause: clause, whole: whole,
-                    suggestion: suggestion, seed: seed))
+                    suggestion: suggestion, seed: seed, unlessFollowedBy: unless))
         }
         return ok ? out : nil
     }

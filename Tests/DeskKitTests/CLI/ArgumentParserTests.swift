@@ -140,6 +140,19 @@ private func failure(_ args: [String], spec: CommandSpec = Samples.resolve, env:
         #expect(failure(["--id", "--"])?.message == "flag '--id' expects a value")
     }
 
+    @Test func aFlagTakingDashValuesTakesOneDashWordsOnly() throws {
+        let spec = CommandSpec(
+            name: "edit", summary: "s", discussion: "d",
+            flags: [
+                FlagSpec("tag", kind: .string, repeatable: true, help: "t", takesDashValue: true),
+                FlagSpec("quiet", short: "q", help: "q"),
+            ])
+        #expect(try parse(["--tag", "-vip", "--tag", "+x", "-q"], spec: spec).strings("tag") == ["-vip", "+x"])
+        // A single dash is the value too; two dashes still start the next flag.
+        #expect(try parse(["--tag", "-q"], spec: spec).strings("tag") == ["-q"])
+        #expect(failure(["--tag", "--quiet"], spec: spec)?.message == "flag '--tag' expects a value")
+    }
+
     @Test func givenMoreThanOnce() {
         #expect(failure(["--cause", "a", "--cause", "b"])?.message == "flag '--cause' given more than once")
         #expect(failure(["-i", "a", "--in-place", "b"])?.message == "flag '--in-place' given more than once")

@@ -116,4 +116,52 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         let split = Self.classifier.decide(title: "导出数据", description: "丢失一半", impact: nil, urgency: nil)
         #expect(!split.ruleIds.contains("data_loss"))
     }
+
+    static func priority(_ text: String) -> Priority {
+        classifier.decide(title: text, description: nil, impact: nil, urgency: nil).priority
+    }
+
+    /// Scope as a quantifier near a group noun (`within`), or a count of ten or more: any
+    /// wording of "many", not a list of phrases; a device or person alone stays medium.
+    @Test func scopeIsAQuantifierNearAGroupNoun() {
+        for high in [
+            "every handheld scanner in the warehouse lost wifi", "VPN down for all remote staff",
+            "at least 20 ppl cannot open the portal", "Each branch reports its printer offline",
+            "所有同事的电脑开机都蓝屏", "二十几家分店的POS机刷卡都失败", "三十多个人上不了网", "门店都连不上收银系统",
+        ] {
+            #expect(Self.priority(high) == .high, "\(high)")
+        }
+        for medium in [
+            "the handheld scanner at my till stopped working", "all the icons on my desktop moved and look wrong",
+            "Every time I open Excel on my PC it crashes", "Downloads crawl at 100 KB/s on my machine",
+            "几个同事的邮箱提示空间不足", "Outlook 通讯录里我的联系人都出现了两次",
+        ] {
+            #expect(Self.priority(medium) == .medium, "\(medium)")
+        }
+        #expect(Self.priority("Will all employees get new laptops this year?") == .low)
+        // A pair spans no sentence end and is not taken when the clause before it is negated.
+        #expect(Self.priority("The printer broke after all. Staff can print elsewhere") == .medium)
+        #expect(Self.priority("not all stores, only mine: the till is broken") == .medium)
+        let d = Self.classifier.decide(title: "every handheld scanner lost wifi", description: nil, impact: nil, urgency: nil)
+        #expect(d.reason.contains("many_users_group (scope_group (group_quant 'every' ~ group_noun 'handheld') x malfunction 'lost')"), "\(d.reason)")
+    }
+
+    /// Sensitive data exposed, credentials given to a lure, storage that failed, a halted
+    /// business activity, each said in other words; and their look-alikes.
+    @Test func exposureCredentialsStorageAndHaltsInOtherWords() {
+        for high in [
+            "our backup bucket with customer PII is readable by anyone on the internet", "客户身份证照片可以免登录从外网访问",
+            "A fake login page went out and staff typed their credentials in", "收到冒充信息部的邮件，同事在页面里输入了工号和密码",
+            "NAS两块盘同时坏了，资料都读不出来", "The RAID array lost two disks and the share cannot be read",
+            "every handheld lost wifi, shipping has stopped completely", "官网首页被改成了博彩广告",
+        ] {
+            #expect(Self.priority(high) == .high, "\(high)")
+        }
+        for medium in [
+            "I typed my password wrong too many times and my account is locked", "键盘坏了，好几个键按了没反应",
+            "The homepage banner has a typo", "My inbox rules stopped moving newsletters",
+        ] {
+            #expect(Self.priority(medium) == .medium, "\(medium)")
+        }
+    }
 }

@@ -128,12 +128,13 @@ import Testing
 
     /// Written and committed before the gist check, measured once before (11 of 24 bad accepted,
     /// 1 of 18 good refused) and once after (0 of 24, 1 of 18: "I don't know the cause yet, but…"
-    /// still hits the 我不知道 family). Its author also wrote the cue lists, so it is not blind.
+    /// still hit the 我不知道 family). Its author also wrote the cue lists, so it is not blind.
+    /// The family's `unless_followed_by` commitments then kept that reply: 0 of 18 refused.
     @Test func secondUnseenReplySetMeetsItsFloors() throws {
         let r = try replyRates("replies-holdout2.ndjson")
         #expect(r.bad + r.good >= 40)
         #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.06, "\(r.misses.joined(separator: "\n"))")
+        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
     func replyRates(_ file: String) throws -> Rates {

@@ -35,8 +35,14 @@ import Testing
         // outage verbs (停止服务, went down) and exposure wording (都能看到, sees, readable by).
         ("tickets-holdout4.ndjson", 0.96, 0.95, 30),
         // Written and committed before the holdout4-driven changes, colloquial zh/en with typos
-        // and traditional characters, not tuned on: 0.833 / 15 of 20 high before and after.
-        ("tickets-holdout5.ndjson", 0.80, 0.70, 40),
+        // and traditional characters: 0.833 / 15 of 20 high before and after them. Its misses
+        // (scope, exposure, failed disks said in other words) then led to the `within` rules
+        // (quantifier x group noun, counts, storage, credentials): 0.952 / 20 of 20, so it is seen.
+        ("tickets-holdout5.ndjson", 0.94, 0.95, 40),
+        // 66 tickets (33 zh, 33 en) with low/medium look-alikes, written and committed before
+        // the `within` rules: first measured 0.864 / 25 of 32 high (the unseen figure), then
+        // 0.985 / 32 of 32 after them; tuned on since.
+        ("tickets-holdout6.ndjson", 0.97, 0.95, 66),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)

@@ -32,10 +32,13 @@ import Testing
     }
 
     @Test func numbersReadAsHash() {
-        #expect(Classifier.numbersAsHash("300 users, v2.3") == "# users, v#")
-        #expect(Classifier.numbersAsHash("四十五个人都进不去") == "#个人都进不去")
+        // Ten or more reads "##" ("# users" still finds it).
+        #expect(Classifier.numbersAsHash("300 users, v2.3") == "## users, v#")
+        #expect(Classifier.numbersAsHash("四十五个人都进不去") == "##个人都进不去")
         #expect(Classifier.numbersAsHash("一直在五楼") == "一直在五楼")
-        #expect(Classifier.numbersAsHash("几百人") == "#人")
+        #expect(Classifier.numbersAsHash("几百人") == "##人")
+        #expect(Classifier.numbersAsHash("几个人, 9 pcs, 09 pcs, 1.5 h") == "#个人, # pcs, # pcs, # h")
+        #expect(Classifier.numbersAsHash("二十几家, 1,200 users") == "##家, ## users")
         #expect(Classifier.numbersAsHash("plain text") == "plain text")
     }
 }
