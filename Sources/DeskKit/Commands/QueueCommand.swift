@@ -164,10 +164,10 @@ struct QueuePick: Sendable {
             if !people.isEmpty && !people.contains(o) && !people.contains(a) { return }
         }
         if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
-        let priority = string(m.priority).flatMap(Priority.init(rawValue:))
-        if !priorities.isEmpty && !priorities.contains(priority?.rawValue ?? "") { return }
+        if !priorities.isEmpty && !priorities.contains(string(m.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
         guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) else { return }
         let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
+        let priority = f.priority
         var entries: [QueueEntry] = []
         var rules: [String] = []
         for d in lifecycle.openDuties(f, now: now, explain: explain) {

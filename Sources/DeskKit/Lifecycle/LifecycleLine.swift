@@ -96,6 +96,48 @@ enum LifecycleLine {
         }
     }
 
+    /// What a history event's name means to the lifecycle.
+    enum EventName: Equatable, Sendable {
+        case span(LifecycleEvent.Kind)
+        case workaround, replied, callOwed, confirmed, note, surveyRecorded, surveyEvent, other
+
+        /// The meaning of a name (`LifecycleEvent.spanKind` decides the spans, as for every
+        /// reader).
+        init(_ name: String) {
+            if let k = LifecycleEvent.spanKind(name) {
+                self = .span(k)
+                return
+            }
+            switch name {
+            case "workaround": self = .workaround
+            case "replied": self = .replied
+            case "call_dropped", "missed_call": self = .callOwed
+            case "confirmed": self = .confirmed
+            case "note": self = .note
+            case "survey_recorded": self = .surveyRecorded
+            case "surveyed", "survey_skipped": self = .surveyEvent
+            default: self = .other
+            }
+        }
+    }
+
+    /// Every name `EventName` gives a meaning, as bytes: matched without building a String.
+    static let eventNames: [([UInt8], EventName)] = [
+        "waiting", "customer_replied", "reopened", "resolved", "closed", "workaround", "replied", "call_dropped",
+        "missed_call", "confirmed", "note", "survey_recorded", "surveyed", "survey_skipped",
+    ].map { (Array($0.utf8), EventName($0)) }
+
+    /// The meaning of the event name at `r`; nil when it is not a string.
+    static func eventName(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> EventName? {
+        guard RawJSON.isString(b, r), let base = b.baseAddress else { return nil }
+        let start = base + r.lowerBound + 1, n = r.count - 2
+        if memchr(start, 0x5C, n) != nil { return RawJSON.string(b, r).map(EventName.init) }
+        for (name, meaning) in eventNames where name.count == n {
+            if name.withUnsafeBytes({ nb in nb.baseAddress.map { memcmp(start, $0, n) } ?? 1 }) == 0 { return meaning }
+        }
+        return .other
+    }
+
     /// False when the bytes of the `history` value at `r` cannot hold any of the event names
     /// (each given with its quotes); true when they may, or when they use escapes (then only
     /// parsing can tell).
@@ -187,27 +229,24 @@ extension LifecycleFacts {
                     else if promise == nil, RawJSON.keyIs(b, e, "promise") { promise = e.valueRange }
                     else if eta == nil, RawJSON.keyIs(b, e, "eta") { eta = e.valueRange }
                 }
-                guard let name = event.flatMap({ RawJSON.string(b, $0) }), let at = atR.flatMap({ RawJSON.instant(b, $0) }) else { return }
-                if let k = LifecycleEvent.spanKind(name) {
-                    events.append(LifecycleEvent(k, at: at))
-                    return
-                }
+                guard let name = event.flatMap({ LifecycleLine.eventName(b, $0) }), let at = atR.flatMap({ RawJSON.instant(b, $0) }) else { return }
                 switch name {
-                case "workaround":
+                case .span(let k): events.append(LifecycleEvent(k, at: at))
+                case .workaround:
                     if workaroundMember == nil, workaround == nil { workaround = at }
-                case "replied":
+                case .replied:
                     let isWorkaround = wk.flatMap { RawJSON.bool(b, $0) }
                     if isWorkaround == true, workaroundMember == nil, workaround == nil { workaround = at }
                     let flags = LifecycleEvent.ReplyFlags(
                         workaround: isWorkaround ?? false, callback: cb.flatMap { RawJSON.bool(b, $0) } ?? false,
                         promise: promise.flatMap { RawJSON.instant(b, $0) }, eta: eta.flatMap { RawJSON.instant(b, $0) })
                     events.append(LifecycleEvent(.replied(flags), at: at))
-                case "call_dropped", "missed_call": events.append(LifecycleEvent(.callOwed, at: at))
-                case "confirmed": events.append(LifecycleEvent(.confirmed, at: at))
-                case "note": events.append(LifecycleEvent(.note, at: at))
-                case "survey_recorded": events.append(LifecycleEvent(.surveyRecorded, at: at))
-                case "surveyed", "survey_skipped": surveyEvent = true
-                default: break
+                case .callOwed: events.append(LifecycleEvent(.callOwed, at: at))
+                case .confirmed: events.append(LifecycleEvent(.confirmed, at: at))
+                case .note: events.append(LifecycleEvent(.note, at: at))
+                case .surveyRecorded: events.append(LifecycleEvent(.surveyRecorded, at: at))
+                case .surveyEvent: surveyEvent = true
+                case .other: break
                 }
             }
         }
