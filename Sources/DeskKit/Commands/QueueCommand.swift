@@ -70,7 +70,7 @@ public enum QueueCommand {
             owners: Set(args.strings("owner")), assignees: Set(args.strings("assignee")), people: people,
             tiers: Set(args.strings("tier")), priorities: Set(args.strings("priority")),
             onlyOverdue: args.has("overdue"), horizon: args.duration("within").map { now.adding($0) },
-            explain: args.has("explain"), lifecycle: Lifecycle(policy: policy), now: now)
+            explain: args.has("explain"), ndjson: args.string("format") == "ndjson", lifecycle: Lifecycle(policy: policy), now: now)
         // A large file is read on every core, each range into its own part (InputFile.reduceLines);
         // the parts are merged in order at the listing, so the result is that of one pass.
         var read = QueueParts()
@@ -129,6 +129,8 @@ struct QueuePick: Sendable {
     let onlyOverdue: Bool
     let horizon: Instant?
     let explain: Bool
+    /// Owner, assignee and tier are printed only in NDJSON: the text listing keeps none of them.
+    let ndjson: Bool
     let lifecycle: Lifecycle
     let now: Instant
 
@@ -188,9 +190,9 @@ struct QueuePick: Sendable {
             var record: [UInt8] = []
             QueueRecord.put(h.id, &record)
             QueueRecord.put(string(title) ?? string(description) ?? "", &record)
-            QueueRecord.putOptional(string(owner), &record)
-            QueueRecord.putOptional(string(assignee), &record)
-            QueueRecord.putOptional(string(tier), &record)
+            QueueRecord.putOptional(ndjson ? string(owner) : nil, &record)
+            QueueRecord.putOptional(ndjson ? string(assignee) : nil, &record)
+            QueueRecord.putOptional(ndjson ? string(tier) : nil, &record)
             QueueRecord.putLength(explain ? end - start : 0, &record)
             if explain { for r in rules[start..<end] { QueueRecord.put(r, &record) } }
             part.add(opened: h.openedAt, record: record, entries: Array(entries[start..<end]))
@@ -218,7 +220,7 @@ struct QueueRows: Sendable {
     let colour: Bool
     let ndjson: Bool
     /// Rows merged and formatted at a time.
-    static let block = 8192
+    static let block = 4096
 
     /// The widths of the text listing's first five columns.
     struct Widths: Sendable {

@@ -22,7 +22,7 @@ import Testing
     static func kept(_ lines: [String]) throws -> (entries: Int, records: Int, bytes: Int) {
         let pick = QueuePick(
             owners: [], assignees: [], people: [], tiers: [], priorities: [], onlyOverdue: false, horizon: nil,
-            explain: false, lifecycle: Lifecycle(policy: .builtin), now: now)
+            explain: false, ndjson: true, lifecycle: Lifecycle(policy: .builtin), now: now)
         var part = QueuePart()
         for line in lines {
             try Array(line.utf8).withUnsafeBytes { b in try pick.read(b, into: &part) }
