@@ -190,9 +190,9 @@ struct QueuePick: Sendable {
             var record: [UInt8] = []
             QueueRecord.put(h.id, &record)
             QueueRecord.put(string(title) ?? string(description) ?? "", &record)
-            QueueRecord.putOptional(ndjson ? string(owner) : nil, &record)
-            QueueRecord.putOptional(ndjson ? string(assignee) : nil, &record)
-            QueueRecord.putOptional(ndjson ? string(tier) : nil, &record)
+            QueueRecord.putLength(ndjson ? part.tickets.number(string(owner)) : 0, &record)
+            QueueRecord.putLength(ndjson ? part.tickets.number(string(assignee)) : 0, &record)
+            QueueRecord.putLength(ndjson ? part.tickets.number(string(tier)) : 0, &record)
             QueueRecord.putLength(explain ? end - start : 0, &record)
             if explain { for r in rules[start..<end] { QueueRecord.put(r, &record) } }
             part.add(opened: h.openedAt, record: record, entries: Array(entries[start..<end]))
@@ -467,10 +467,13 @@ struct QueueRows: Sendable {
             QueueRows.digits(c.second, 2, &b); b.append(0x5A)
             due = DueText(seconds: e.due, bytes: b)
         }
-        func optional(_ v: UnsafeRawBufferPointer?) {
-            if let v { QueueRows.jsonString(v, &out) } else { QueueRows.put("null", &out) }
+        let tickets = parts[row.part].tickets
+        func optional(_ n: Int) {
+            tickets.withName(n) { v in
+                if let v { QueueRows.jsonString(v, &out) } else { QueueRows.put("null", &out) }
+            }
         }
-        parts[row.part].tickets.read(e.ticket) { r in
+        tickets.read(e.ticket) { r in
             QueueRows.put("{\"ticket\":", &out)
             QueueRows.jsonString(r.id, &out)
             QueueRows.put(",\"duty\":\"", &out)

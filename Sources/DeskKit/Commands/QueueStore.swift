@@ -28,6 +28,26 @@ struct QueueTickets: Sendable {
     /// Blocks of record bytes; a record never spans two blocks.
     var arena: [[UInt8]] = []
     static let block = 1 << 18
+    /// Owners, assignees and tiers, each kept once (a few agents hold many tickets); records
+    /// refer to them by number.
+    var names: [[UInt8]] = []
+    var nameNumbers: [[UInt8]: Int] = [:]
+
+    /// The number of a name for a record: 0 for none, else its place in `names` + 1.
+    mutating func number(_ name: String?) -> Int {
+        guard let name else { return 0 }
+        let bytes = Array(name.utf8)
+        if let n = nameNumbers[bytes] { return n }
+        names.append(bytes)
+        nameNumbers[bytes] = names.count
+        return names.count
+    }
+
+    /// Calls `body` with the bytes of name number `n` (nil for 0).
+    func withName<R>(_ n: Int, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+        guard n > 0 else { return body(nil) }
+        return names[n - 1].withUnsafeBytes { body($0) }
+    }
 
     /// Appends a record; returns its index.
     mutating func add(opened at: Int64, record: [UInt8]) -> UInt32 {
@@ -55,15 +75,16 @@ struct QueueTickets: Sendable {
     }
 }
 
-/// Writing and reading one ticket's record: length-prefixed fields (id, title, owner,
-/// assignee, tier — the last three 0 when absent, else length + 1 — then the count of rules
-/// and each rule).
+/// Writing and reading one ticket's record: length-prefixed fields (id, title), the numbers of
+/// its owner, assignee and tier among the part's names (0 when absent), then the count of rules
+/// and each rule.
 struct QueueRecord {
     let id: UnsafeRawBufferPointer
     let title: UnsafeRawBufferPointer
-    let owner: UnsafeRawBufferPointer?
-    let assignee: UnsafeRawBufferPointer?
-    let tier: UnsafeRawBufferPointer?
+    /// Numbers in `QueueTickets.names` (0: absent).
+    let owner: Int
+    let assignee: Int
+    let tier: Int
     /// The rules, as one buffer to walk with `rule(_:)`.
     private let rules: UnsafeRawBufferPointer
     private let ruleCount: Int
@@ -84,15 +105,11 @@ struct QueueRecord {
             defer { i += n }
             return UnsafeRawBufferPointer(rebasing: b[i..<(i + n)])
         }
-        func optional() -> UnsafeRawBufferPointer? {
-            let n = length()
-            return n == 0 ? nil : field(n - 1)
-        }
         id = field(length())
         title = field(length())
-        owner = optional()
-        assignee = optional()
-        tier = optional()
+        owner = length()
+        assignee = length()
+        tier = length()
         ruleCount = length()
         rules = UnsafeRawBufferPointer(rebasing: b[i...])
     }
@@ -136,13 +153,6 @@ struct QueueRecord {
         s.withUTF8 { put(UnsafeRawBufferPointer($0), &out) }
     }
 
-    static func putOptional(_ s: String?, _ out: inout [UInt8]) {
-        guard var s else { return out.append(0) }
-        s.withUTF8 { u in
-            putLength(u.count + 1, &out)
-            out.append(contentsOf: u)
-        }
-    }
 }
 
 /// The entries and records of one part of the input (one thread's range, in file order).
