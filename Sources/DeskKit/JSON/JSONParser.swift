@@ -77,6 +77,20 @@ public struct JSONParser: ~Copyable {
     public static func scanMembers(
         _ bytes: UnsafeRawBufferPointer, _ visit: (MemberSpan) -> Void
     ) throws(JSONSyntaxError) {
+        try scanMembers(bytes, descend: { _ in false }, nested: { _, _ in }, visit)
+    }
+
+    /// `scanMembers`, also reporting the members one level down while validating them, so a
+    /// reader need not walk them again: before a top-level value is scanned, `descend` is asked
+    /// with the member's key (its value range empty); when it says yes and the value is an object,
+    /// `nested(-1, nil)` marks its start and `nested(-1, member)` gives each member; when it is
+    /// an array, each object element `i` is reported the same way with `i` (other elements are
+    /// only validated). Errors are exactly those of `scanMembers`.
+    @inline(__always)
+    public static func scanMembers(
+        _ bytes: UnsafeRawBufferPointer, descend: (MemberSpan) -> Bool, nested: (Int, MemberSpan?) -> Void,
+        _ visit: (MemberSpan) -> Void
+    ) throws(JSONSyntaxError) {
         var p = JSONParser(bytes)
         p.skipWhitespace()
         guard p.pos < bytes.count else { throw JSONSyntaxError(offset: p.pos, message: "expected a JSON object") }
@@ -104,7 +118,11 @@ public struct JSONParser: ~Copyable {
                 p.pos += 1
                 p.skipWhitespace()
                 let valueStart = p.pos
-                try p.skipValue(depth: 1)
+                if descend(MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<valueStart)) {
+                    try p.skipValue(depth: 1, nested: nested)
+                } else {
+                    try p.skipValue(depth: 1)
+                }
                 visit(MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<p.pos))
                 p.skipWhitespace()
                 let c = p.peek()
@@ -230,6 +248,82 @@ public struct JSONParser: ~Copyable {
         }
     }
 
+    /// `skipValue` for a value whose members (an object's, or each object element's of an
+    /// array) are reported to `nested` (see `scanMembers(_:descend:nested:_:)`); the checks and
+    /// messages are `skipValue`'s own.
+    mutating func skipValue(depth: Int, nested: (Int, MemberSpan?) -> Void) throws(JSONSyntaxError) {
+        switch peek() {
+        case UInt8(ascii: "{"):
+            try skipObject(depth: depth, element: -1, nested)
+        case UInt8(ascii: "["):
+            guard depth < JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+            pos += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "]") {
+                pos += 1
+                return
+            }
+            var element = 0
+            while true {
+                if peek() == UInt8(ascii: "{") {
+                    try skipObject(depth: depth + 1, element: element, nested)
+                } else {
+                    try skipValue(depth: depth + 1)
+                }
+                element += 1
+                skipWhitespace()
+                let d = peek()
+                if d == UInt8(ascii: ",") {
+                    pos += 1
+                    skipWhitespace()
+                } else if d == UInt8(ascii: "]") {
+                    pos += 1
+                    return
+                } else {
+                    throw error("expected ',' or ']' after array element")
+                }
+            }
+        default:
+            try skipValue(depth: depth)
+        }
+    }
+
+    /// The object case of `skipValue`, reporting its start and each member to `nested`.
+    mutating func skipObject(depth: Int, element: Int, _ nested: (Int, MemberSpan?) -> Void) throws(JSONSyntaxError) {
+        guard depth < JSONParser.maxDepth else { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+        pos += 1
+        nested(element, nil)
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            pos += 1
+            return
+        }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key in object") }
+            let keyStart = pos
+            let escaped = try scanString()
+            let keyEnd = pos
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after object key") }
+            pos += 1
+            skipWhitespace()
+            let valueStart = pos
+            try skipValue(depth: depth + 1)
+            nested(element, MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<pos))
+            skipWhitespace()
+            let d = peek()
+            if d == UInt8(ascii: ",") {
+                pos += 1
+                skipWhitespace()
+            } else if d == UInt8(ascii: "}") {
+                pos += 1
+                return
+            } else {
+                throw error("expected ',' or '}' after object member")
+            }
+        }
+    }
+
     mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
         let w = word.utf8Start
@@ -301,8 +395,21 @@ public struct JSONParser: ~Copyable {
             } else if c < 0x20 {
                 throw error(c == 0 ? "NUL byte in string" : "unescaped control character U+00\(JSONParser.hex2(c)) in string")
             } else if c >= 0x80 {
-                // Text in Chinese is runs of multi-byte characters: stay here for the run.
-                repeat { try scanUTF8() } while pos < n && bytes[pos] >= 0x80
+                // Text in Chinese is runs of multi-byte characters: stay here for the run. A
+                // three-byte sequence led by E1-EC or EE-EF (most CJK) is valid exactly when both
+                // bytes after the lead are continuation bytes: checked here, without the call.
+                repeat {
+                    if pos + 2 < n {
+                        let lead = bytes[pos]
+                        if lead &- 0xE1 < 12 || lead &- 0xEE < 2,
+                            bytes[pos + 1] & 0xC0 == 0x80, bytes[pos + 2] & 0xC0 == 0x80
+                        {
+                            pos += 3
+                            continue
+                        }
+                    }
+                    try scanUTF8()
+                } while pos < n && bytes[pos] >= 0x80
             } else {
                 pos += 1  // within the last eight bytes
             }

@@ -55,11 +55,36 @@ public struct Ticket: Sendable {
     public static func scan(
         _ bytes: UnsafeRawBufferPointer, _ visit: (MemberSpan, TicketField.Match?) -> Void
     ) throws(TicketError) {
+        try scan(bytes, descend: { _ in false }, nested: { _, _, _ in }, visit)
+    }
+
+    /// `scan`, also giving the members one level down of the known fields `descend` names
+    /// (JSONParser.scanMembers(_:descend:nested:_:): -1 for an object's own members, the element
+    /// index for an array's object elements, nil marking an object's start), as the line is
+    /// validated. A repeated field's members are not given.
+    @inline(__always)
+    public static func scan(
+        _ bytes: UnsafeRawBufferPointer, descend: (TicketField) -> Bool, nested: (TicketField, Int, MemberSpan?) -> Void,
+        _ visit: (MemberSpan, TicketField.Match?) -> Void
+    ) throws(TicketError) {
         var seen: UInt64 = 0
         var duplicate: (TicketField, Int)? = nil
+        // The key's match, found when asked whether to descend and used again after the value.
+        var pending: (key: Int, match: TicketField.Match?)? = nil
+        var descended: TicketField? = nil
         do {
-            try JSONParser.scanMembers(bytes) { span in
-                let known = TicketField.match(bytes, span)
+            try JSONParser.scanMembers(bytes, descend: { key in
+                let known = TicketField.match(bytes, key)
+                pending = (key.keyRange.lowerBound, known)
+                guard let k = known, seen & k.bit == 0, descend(k.field) else { return false }
+                descended = k.field
+                return true
+            }, nested: { element, span in
+                if let field = descended { nested(field, element, span) }
+            }) { span in
+                descended = nil
+                let known: TicketField.Match?
+                if let p = pending, p.key == span.keyRange.lowerBound { known = p.match } else { known = TicketField.match(bytes, span) }
                 if let k = known {
                     if seen & k.bit != 0 {
                         if duplicate == nil { duplicate = (k.field, span.keyRange.lowerBound) }

@@ -14,7 +14,26 @@ public struct BenchFigures: Sendable {
         for (k, v) in byMonthKey { out[PeriodParser.pad(k / 100, 4) + "-" + PeriodParser.pad(k % 100, 2)] = v }
         return out
     }
-    public var byPriority: [String: Int] = [:]
+    /// Counts by the `priority` text ("none" when absent).
+    public var byPriority: [String: Int] {
+        get {
+            var out = otherPriorities
+            for p in Priority.allCases where priorityCounts[p.ordinal] > 0 { out[p.rawValue, default: 0] += priorityCounts[p.ordinal] }
+            return out
+        }
+        set {
+            priorityCounts = Priority.allCases.map { _ in 0 }
+            otherPriorities = [:]
+            for (k, v) in newValue {
+                // A zero count (a crafted partial) stays a key, as it was before.
+                if let p = Priority(rawValue: k), v != 0 { priorityCounts[p.ordinal] += v } else { otherPriorities[k] = v }
+            }
+        }
+    }
+    // The known priorities counted by ordinal, any other text by name: hashing the text of
+    // every ticket was measurable.
+    var priorityCounts = Priority.allCases.map { _ in 0 }
+    var otherPriorities: [String: Int] = [:]
     /// Wall-clock seconds, summed as integers: exact in any order (parts, partials).
     var frSum: Int64 = 0
     var frCount = 0
@@ -31,7 +50,7 @@ public struct BenchFigures: Sendable {
         tickets += 1
         let (y, m, _) = CivilTime.civilFromDays(Int(f.openedAt.seconds.floorDiv(86400)))
         byMonthKey[y * 100 + m, default: 0] += 1
-        byPriority[f.priorityText ?? "none", default: 0] += 1
+        if let p = f.priority { priorityCounts[p.ordinal] += 1 } else { otherPriorities[f.priorityText ?? "none", default: 0] += 1 }
         if let fr = f.benchFirstResponse {
             frSum += fr.seconds - f.openedAt.seconds
             frCount += 1

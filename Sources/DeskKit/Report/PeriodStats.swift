@@ -189,6 +189,9 @@ public struct PeriodStats: Sendable {
     /// The group slot of the last local day seen, per dimension (month only): tickets come
     /// in time order, so the month key is rarely computed.
     var lastDaySlot: [(day: Int, slot: Int)?]
+    /// The group slot per channel or priority ordinal (the last for none), -1 until seen, per
+    /// dimension (channel and priority only): hashing their names per ticket was measurable.
+    var closedSlots: [[Int]]
     let dimensions: [ReportDimension]
 
     /// Figures per owner (the agent table).
@@ -222,6 +225,7 @@ public struct PeriodStats: Sendable {
         self.dimensions = dimensions
         self.groupIndex = dimensions.map { _ in [:] }
         self.lastDaySlot = dimensions.map { _ in nil }
+        self.closedSlots = dimensions.map { _ in [Int](repeating: -1, count: max(Channel.allCases.count, Priority.allCases.count + 1)) }
     }
 
     /// Counts a ticket opened in the period.
@@ -259,19 +263,29 @@ public struct PeriodStats: Sendable {
         if clocks.workaround.stoppedAt != nil && !clocks.workaround.recorded { workaroundNotRecorded += 1 }
         if let d = resDuration { resolution.add(d, target: resTarget) }
         // The same verdict counts toward the target's total, its channel and its priority.
-        for c in [clocks.firstResponse, clocks.workaround, clocks.resolution] {
-            let verdict: WritableKeyPath<Compliance, Int>
-            switch c.state {
-            case .met: verdict = \.met
-            case .breached: verdict = \.breached
-            case .running: verdict = \.running
-            case .none: continue
-            }
+        // (No array of the clocks and no key paths: both cost an allocation or a lookup per ticket.)
+        func judge(_ c: TargetClock) {
             let t = c.target.ordinal
-            complianceCounts[t][keyPath: verdict] += 1
-            channelCompliance[f.channel.ordinal * 3 + t][keyPath: verdict] += 1
-            priorityCompliance[(f.priority?.ordinal ?? Priority.allCases.count) * 3 + t][keyPath: verdict] += 1
+            let ch = f.channel.ordinal * 3 + t, pr = (f.priority?.ordinal ?? Priority.allCases.count) * 3 + t
+            switch c.state {
+            case .met:
+                complianceCounts[t].met += 1
+                channelCompliance[ch].met += 1
+                priorityCompliance[pr].met += 1
+            case .breached:
+                complianceCounts[t].breached += 1
+                channelCompliance[ch].breached += 1
+                priorityCompliance[pr].breached += 1
+            case .running:
+                complianceCounts[t].running += 1
+                channelCompliance[ch].running += 1
+                priorityCompliance[pr].running += 1
+            case .none: break
+            }
         }
+        judge(clocks.firstResponse)
+        judge(clocks.workaround)
+        judge(clocks.resolution)
 
         let wasEscalated = !f.escalations.isEmpty
         if wasEscalated {
@@ -348,6 +362,12 @@ public struct PeriodStats: Sendable {
                 count(&groupStats[s])
                 continue
             }
+            // Channel and priority groups are found by ordinal once their slot is known.
+            let closed = d == .priority ? f.priority?.ordinal ?? Priority.allCases.count : d == .channel ? f.channel.ordinal : -1
+            if closed >= 0, closedSlots[i][closed] >= 0 {
+                count(&groupStats[closedSlots[i][closed]])
+                continue
+            }
             let k = key(f, d, settings)
             let s: Int
             if let known = groupIndex[i][k] {
@@ -357,6 +377,7 @@ public struct PeriodStats: Sendable {
                 groupIndex[i][k] = s
             }
             if d == .month { lastDaySlot[i] = (day, s) }
+            if closed >= 0 { closedSlots[i][closed] = s }
             count(&groupStats[s])
         }
     }

@@ -130,6 +130,12 @@ public enum ReportEngine {
         paths: [String], stdin: Int32, period: ReportPeriod, previous: ReportPeriod, dimensions: [ReportDimension],
         settings: ReportSettings, now: Instant, trend: [ReportPeriod] = [], parts: Int = 1, minPartBytes: Int64 = 8 << 20
     ) throws(DeskError) -> Accumulator {
+        // Every duration the report measures starts at a ticket opened in a period: the calendars'
+        // days from the earliest period to a month past the latest end (or now) are tabled.
+        let starts = [period.from, previous.from] + trend.map(\.from)
+        let ends = [period.to, previous.to, now] + trend.map(\.to)
+        let settings = settings.tabled(
+            from: starts.min().map { $0.adding(-86400) } ?? period.from, to: (ends.max() ?? period.to).adding(31 * 86400))
         let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now, trend: trend)
         let trendFrom = trend.first?.from, trendTo = trend.last?.to
         var acc = empty

@@ -113,7 +113,25 @@ public struct ReportSettings: Sendable {
             responseWindow: policy.survey.responseWindow, repeatInterval: policy.survey.repeatInterval,
             phoneAnswerTarget: policy.phoneAnswerRateTarget, policyHash: policy.hash)
         defaultPriority = policy.classification.defaultPriority
+        self.calendars = calendars + [fallback]
         themeVocabulary = ThemeVocabulary(policy.classification.rules.flatMap(\.keywords))
+    }
+
+    /// The business calendar of each priority, then the one for no priority (settings made from
+    /// a policy; nil when `businessSeconds` was given directly).
+    var calendars: [BusinessCalendar]? = nil
+
+    /// These settings with the business calendars' local days from `from` to `to` tabled
+    /// (Calendar/BusinessDayTable): the same business times, measured in a few additions. Why:
+    /// the report measures several spans per ticket, and the calendar walking and copying
+    /// itself for each was a tenth of its time. Settings without calendars are returned as they are.
+    public func tabled(from: Instant, to: Instant) -> ReportSettings {
+        guard let calendars else { return self }
+        let tables = calendars.map { BusinessDayTable($0, from: from, to: to) }
+        let none = tables.count - 1
+        var out = self
+        out.businessSeconds = { a, b, p in tables[p?.ordinal ?? none].businessTime(from: a, to: b) }
+        return out
     }
 
     /// Workaround/resolution targets apply to tickets without a priority as if of this one

@@ -1,0 +1,64 @@
+// Tests of the report's byte filter in front of the requester masking (Report/RequesterFilter):
+// a comment masked through it equals the comment masked with every requester value known, for
+// random requesters and comments built from the same pieces (names, their parts in other
+// cases, separators, CJK, escapes, marks, stars), and the filter does skip the work when the
+// comment names nobody (or it would save nothing).
+import Testing
+
+@testable import DeskKit
+
+@Suite struct RequesterFilterTests {
+    static let pieces = [
+        "Liam", "liam", "LIAM", "Ivanova", "ivanova", "Li", "Na", "王伟", "王", "伟", "张勇", " ", "  ", "\u{3000}", "·", "\t",
+        "\u{00A0}", "e\u{301}", "\u{301}", "ｶ", "かな", "*", "***", "a@b.com", "+86 138 0000 1234", "138", "x", "slow", "-",
+        "\\u0041", "\\\"", ".", "Ivan", "vano", "wang.wei@example.com", "wangw", "😀", "\u{200D}",
+    ]
+
+    static func draw(_ g: inout SplitMix64, _ count: Int) -> String {
+        var s = ""
+        for _ in 0..<count { s += pieces[Int(g.int(0...Int64(pieces.count - 1)))] }
+        // A tab is written as its escape, so the text stays valid inside JSON quotes.
+        var out = ""
+        for u in s.unicodeScalars { if u == "\t" { out += "\\t" } else { out.unicodeScalars.append(u) } }
+        return out
+    }
+
+    /// The exact masking: every requester value known.
+    static func exact(_ comment: String, _ requester: String) throws -> String {
+        var known = ContactMask.Known()
+        known.add(requester: try JSONParser.parse(requester))
+        return ContactMask.text(comment, known: known)
+    }
+
+    @Test func maskedEqualsTheExactMasking() throws {
+        var g = SplitMix64(state: 18)
+        var skipped = 0
+        for _ in 0..<4000 {
+            // Requester: an object of strings (escapes written raw), a number, a list.
+            let a = Self.draw(&g, Int(g.int(1...4))), c = Self.draw(&g, Int(g.int(0...3)))
+            let name = a
+            let requester = "{\"name\":\"\(name)\",\"phone\":12345,\"alias\":[\"\(c)\",true],\"department\":\"Legal\"}"
+            guard (try? JSONParser.parse(requester)) != nil else { continue }
+            let comment = try JSONParser.parse("\"" + Self.draw(&g, Int(g.int(0...6))) + "\"")
+            guard let text = comment.stringValue else { continue }
+            let line = Array(("{\"requester\":" + requester + "}").utf8)
+            let got = line.withUnsafeBytes { b -> String in
+                let r = 13..<(13 + requester.utf8.count)
+                if !RequesterFilter.mayOccur(b, r, in: text) { skipped += 1 }
+                return TicketFacts.masked(text, b, r)
+            }
+            #expect(got == (try Self.exact(text, requester)), "requester \(requester) comment \(text)")
+        }
+        #expect(skipped > 500)  // the filter does rule cases out
+    }
+
+    @Test func plainCommentsSkipTheValues() {
+        let line = Array("{\"requester\":{\"name\":\"Liam Ivanova\",\"email\":\"liam.i@example.com\"}}".utf8)
+        line.withUnsafeBytes { b in
+            let r = 13..<(b.count - 1)
+            #expect(!RequesterFilter.mayOccur(b, r, in: "Quick and friendly, thanks"))
+            #expect(RequesterFilter.mayOccur(b, r, in: "thanks LIAM"))
+            #expect(RequesterFilter.mayOccur(b, r, in: "liam ivanova"))
+        }
+    }
+}
