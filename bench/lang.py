@@ -92,6 +92,14 @@ def main():
             t, c = timed(f"{desk} classify --evaluate {p}", args.runs)
             first = subprocess.run([desk, "classify", "--evaluate", p], capture_output=True, text=True).stdout.splitlines()[0]
             rows.append((f"classify --evaluate {f}", f"{t:.3f}", f"{c:.3f}", first))
+    # Hand-written notes below the marker (figures before and after a change, measured with
+    # another build) are kept when the table is rewritten.
+    marker = "<!-- notes below are kept by bench/lang.py -->"
+    notes = ""
+    if os.path.exists(args.out):
+        old = open(args.out, encoding="utf-8").read()
+        if marker in old:
+            notes = "\n" + old[old.index(marker):]
     with open(args.out, "w") as out:
         out.write(f"# desk language benchmark\n\n{datetime.date.today()} on {platform.node()} ({os.cpu_count()} cores, "
                   f"{platform.machine()}); command: `python3 bench/lang.py --desk {os.path.relpath(desk, ROOT)}"
@@ -101,6 +109,7 @@ def main():
         out.write("| case | wall s | CPU s | result |\n|---|---|---|---|\n")
         for r in rows:
             out.write("| " + " | ".join(r) + " |\n")
+        out.write(notes)
     print(open(args.out).read())
 
 

@@ -50,6 +50,37 @@ public enum CheckRule: String, CaseIterable, Sendable {
         }
     }
 
+    /// The rule's place in `allCases`: a table index, so a set of rules is looked up without
+    /// hashing the raw value (a String) for every ticket.
+    public var ordinal: Int {
+        switch self {
+        case .invalidJSON: return 0
+        case .invalidRecord: return 1
+        case .invalidField: return 2
+        case .missingFact: return 3
+        case .duplicateId: return 4
+        case .needsInfoOpen: return 5
+        case .tabooReply: return 6
+        case .vagueResolution: return 7
+        case .breachNotEscalated: return 8
+        case .incompleteHandoff: return 9
+        case .unacknowledgedEscalation: return 10
+        case .notSurveyed: return 11
+        case .observationUnconfirmed: return 12
+        case .escalationETAPassed: return 13
+        case .promiseBroken: return 14
+        case .etaOverdue: return 15
+        case .callbackMissed: return 16
+        case .endOfDayUpdate: return 17
+        case .progressOverdue: return 18
+        case .surveyFollowUp: return 19
+        case .policyReview: return 20
+        case .incompleteArticle: return 21
+        case .reviewOverdue: return 22
+        case .nearDuplicate: return 23
+        }
+    }
+
     /// Every rule id, in catalogue order.
     public static var ids: [String] { allCases.map(\.rawValue) }
 }

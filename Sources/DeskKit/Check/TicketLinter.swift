@@ -17,6 +17,9 @@ public struct TicketLinter: Sendable {
     public let policy: Policy
     public let now: Instant
     let enabled: Set<CheckRule>
+    /// `enabled` by rule ordinal, and whether any timeline rule is on (asked for every ticket).
+    let on: [Bool]
+    let needsTimeline: Bool
     let lint: PhraseLint
     let lifecycle: Lifecycle
 
@@ -27,46 +30,98 @@ public struct TicketLinter: Sendable {
         self.policy = policy
         self.now = now
         self.enabled = rules
+        var on = [Bool](repeating: false, count: CheckRule.allCases.count)
+        for r in rules { on[r.ordinal] = true }
+        self.on = on
+        self.needsTimeline = !rules.isDisjoint(with: TicketLinter.timelineRules)
         self.lint = PhraseLint(policy: policy)
         self.lifecycle = Lifecycle(policy: policy)
     }
 
     /// Every problem of one ticket, in rule order.
     public func check(_ t: Ticket) -> [Problem] {
+        var memo = ReviewMemo(limit: 0)
+        return check(t, memo: &memo)
+    }
+
+    /// Every problem of one ticket, in rule order, with the wording reviews of resolution
+    /// texts already read in this run taken from `memo`.
+    public func check(_ t: Ticket, memo: inout ReviewMemo) -> [Problem] {
         var out: [Problem] = []
-        let history = t.array("history").compactMap(\.objectValue)
-        let escalations = t.array("escalations").compactMap(\.objectValue)
+        // The members several rules read, parsed once (by the field checks when they run).
+        var parsed = ParsedMembers()
+        if on[CheckRule.invalidField.ordinal] { fieldTypes(t, &out, &parsed) } else { parsed = ParsedMembers(t) }
+        let history = parsed.history?.arrayValue?.compactMap(\.objectValue) ?? []
+        let escalations = parsed.escalations?.arrayValue?.compactMap(\.objectValue) ?? []
         // The lifecycle's timeline, replayed once for every time rule.
-        let needsTimeline = !enabled.isDisjoint(with: TicketLinter.timelineRules)
         let facts = needsTimeline ? lifecycle.facts(t) : nil
         let schedule = facts.map { lifecycle.schedule($0, now: now) }
         let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now) } } ?? []
-        if enabled.contains(.invalidField) { fieldTypes(t, &out) }
-        if enabled.contains(.missingFact) { missingFacts(t, &out) }
-        if enabled.contains(.needsInfoOpen), let schedule { needsInfo(t, schedule, &out) }
-        if enabled.contains(.tabooReply) { taboo(history, &out) }
-        if enabled.contains(.vagueResolution) { vagueResolution(t, &out) }
-        if enabled.contains(.breachNotEscalated), let schedule { breaches(t, schedule, history, escalations, &out) }
-        if enabled.contains(.incompleteHandoff) { handoffs(escalations, &out) }
+        if on[CheckRule.missingFact.ordinal] { missingFacts(t, &out) }
+        if on[CheckRule.needsInfoOpen.ordinal], let schedule { needsInfo(t, schedule, &out) }
+        if on[CheckRule.tabooReply.ordinal] { taboo(history, &out) }
+        if on[CheckRule.vagueResolution.ordinal] { vagueResolution(t, parsed.resolution, &memo, &out) }
+        if on[CheckRule.breachNotEscalated.ordinal], let schedule { breaches(t, schedule, history, escalations, &out) }
+        if on[CheckRule.incompleteHandoff.ordinal] { handoffs(escalations, &out) }
         // Cadence duties (end-of-day and progress updates) are judged while the ticket is worked
         // on, one finding per rule summing up its lapses: once resolved, they are history.
-        var cadence: [CheckRule: [Duty]] = [:]
+        var endOfDay: [Duty] = []
+        var progress: [Duty] = []
         for d in duties where d.isLapsed {
-            guard let rule = TicketLinter.rule(for: d), enabled.contains(rule) else { continue }
+            guard let rule = TicketLinter.rule(for: d), on[rule.ordinal] else { continue }
             if d.kind == .endOfDay || d.kind == .progress {
-                if !TicketLinter.resolvedStatuses.contains(t.status) { cadence[rule, default: []].append(d) }
+                if !TicketLinter.isResolved(t.status) {
+                    if rule == .endOfDayUpdate { endOfDay.append(d) } else { progress.append(d) }
+                }
                 continue
             }
             out.append(Problem(rule: rule, message: TicketLinter.message(d, t, escalations)))
         }
         for rule in [CheckRule.endOfDayUpdate, .progressOverdue] {
-            guard let list = cadence[rule], let last = list.last else { continue }
+            let list = rule == .endOfDayUpdate ? endOfDay : progress
+            guard let last = list.last else { continue }
             let what = rule == .endOfDayUpdate ? "end-of-day update" : "progress update"
             var m = list.count == 1 ? "\(what) due \(last.due?.rfc3339 ?? "?")" : "\(list.count) \(what)s missed, the last due \(last.due?.rfc3339 ?? "?")"
             m += last.state == .overdue ? " is overdue" : list.count == 1 ? " was missed" : ""
             out.append(Problem(rule: rule, message: m + " (\(last.explain))"))
         }
-        return TicketLinter.scrub(out, of: t)
+        return TicketLinter.scrub(out, requester: parsed.requester)
+    }
+
+    /// `resolvedStatuses.contains(s)` as a switch (Status hashes its raw String).
+    static func isResolved(_ s: Status) -> Bool {
+        switch s {
+        case .resolved, .closed, .observing: return true
+        default: return false
+        }
+    }
+
+    /// Top-level members read by several rules, each parsed once; nil when absent or null.
+    struct ParsedMembers {
+        var history: JSONValue?
+        var escalations: JSONValue?
+        var resolution: JSONValue?
+        var requester: JSONValue?
+
+        init() {}
+
+        /// The members parsed from `t` (when the field checks did not read them).
+        init(_ t: Ticket) {
+            history = t.value("history")
+            escalations = t.value("escalations")
+            resolution = t.value("resolution")
+            requester = t.value("requester")
+        }
+
+        mutating func note(_ key: String, _ value: JSONValue) {
+            switch key {
+            case "history": history = value
+            case "escalations": escalations = value
+            case "resolution": resolution = value
+            case "requester": requester = value
+            default: break
+            }
+        }
     }
 
     /// Rules judged on the lifecycle's timeline.
@@ -116,14 +171,24 @@ public struct TicketLinter: Sendable {
 
     // MARK: invalid-field
 
-    func fieldTypes(_ t: Ticket, _ out: inout [Problem]) {
+    func fieldTypes(_ t: Ticket, _ out: inout [Problem], _ parsed: inout ParsedMembers) {
         var v = FieldValidator(scale: policy.survey.scaleMin...max(policy.survey.scaleMin, policy.survey.scaleMax))
+        let source = t.source
         // Member by member, not `t.value(key)` per key: that looked each key up from the start,
         // quadratic in the number of members (200k members took over a minute).
         for m in t.members {
             let key = m.key
+            // A member read from the line whose first byte settles it is not parsed: null, the
+            // fields the decoder checked, unknown keys, and a string where a string is wanted
+            // (the line was validated, so the first byte gives the value's kind).
+            if case .raw(let r) = m.stored, r.lowerBound < source.count,
+                FieldValidator.settled(key, firstByte: source[r.lowerBound])
+            {
+                continue
+            }
             let value = t.value(at: m)
             guard !value.isNull else { continue }
+            parsed.note(key, value)
             let before = v.problems.count
             v.topLevel(key, value)
             if v.problems.count > before {
@@ -180,9 +245,9 @@ public struct TicketLinter: Sendable {
 
     // MARK: vague-resolution
 
-    func vagueResolution(_ t: Ticket, _ out: inout [Problem]) {
-        guard TicketLinter.resolvedStatuses.contains(t.status) else { return }
-        guard let r = t.object("resolution") else {
+    func vagueResolution(_ t: Ticket, _ resolution: JSONValue?, _ memo: inout ReviewMemo, _ out: inout [Problem]) {
+        guard TicketLinter.isResolved(t.status) else { return }
+        guard let r = resolution?.objectValue else {
             out.append(Problem(rule: .vagueResolution, message: "status \(t.status.rawValue) but no resolution recorded (cause, solution, result)"))
             return
         }
@@ -192,9 +257,13 @@ public struct TicketLinter: Sendable {
                 missing.append(field)
                 continue
             }
-            for why in lint.review(field: field, text) {
+            for why in memo.review(field, text, lint) {
                 out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why.message)"))
             }
+        }
+        let given = ["cause", "solution", "result"].compactMap { f in r[f]?.stringValue.map { (field: f, text: $0) } }
+        for why in PhraseLint.repeatedFields(given) {
+            out.append(Problem(rule: .vagueResolution, message: "resolution \(why.field): \(why.message)"))
         }
         if !missing.isEmpty {
             out.append(Problem(rule: .vagueResolution, message: "resolution has no \(missing.joined(separator: ", "))"))
@@ -254,26 +323,43 @@ public struct TicketLinter: Sendable {
     /// occur in the text, which holds none of the three characters canonically equal to an
     /// ASCII one (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA). `String.contains` compares
     /// characters and its searcher is slow; most findings mention no contact at all.
-    static func mayContain(_ text: String, _ secret: String) -> Bool {
-        let n = Array(secret.utf8)
+    static func mayContain(_ text: String, _ secret: String) -> Bool { mayContain(text, Array(secret.utf8)) }
+
+    /// `mayContain` with the secret's UTF-8 bytes given (split once per ticket), reading the
+    /// text's bytes in place.
+    static func mayContain(_ text: String, _ n: [UInt8]) -> Bool {
         guard let first = n.first, n.allSatisfy({ $0 < 0x80 }) else { return true }
-        let h = Array(text.utf8)
-        for (i, b) in h.enumerated() {
-            if b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA { return true }
-            if b == 0xCD && i + 1 < h.count && h[i + 1] == 0xBE { return true }
-            if b == 0xE1 && i + 2 < h.count && h[i + 1] == 0xBF && h[i + 2] == 0xAF { return true }
-            if b == first && i + n.count <= h.count && h[i..<(i + n.count)].elementsEqual(n) { return true }
+        var text = text
+        return text.withUTF8 { h -> Bool in
+            var i = 0
+            while i < h.count {
+                let b = h[i]
+                if b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA { return true }
+                if b == 0xCD && i + 1 < h.count && h[i + 1] == 0xBE { return true }
+                if b == 0xE1 && i + 2 < h.count && h[i + 1] == 0xBF && h[i + 2] == 0xAF { return true }
+                if b == first && i + n.count <= h.count {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     static func scrub(_ problems: [Problem], of t: Ticket) -> [Problem] {
-        guard !problems.isEmpty, let r = t.object("requester") else { return problems }
+        scrub(problems, requester: t.value("requester"))
+    }
+
+    static func scrub(_ problems: [Problem], requester: JSONValue?) -> [Problem] {
+        guard !problems.isEmpty, let r = requester?.objectValue else { return problems }
         let secrets = ["email", "phone", "account", "contact"].compactMap { r[$0]?.stringValue }.filter { $0.count >= 3 }
+            .map { ($0, Array($0.utf8)) }
         guard !secrets.isEmpty else { return problems }
         return problems.map { p in
             var p = p
-            for s in secrets where TicketLinter.mayContain(p.message, s) && p.message.contains(s) {
+            for (s, bytes) in secrets where TicketLinter.mayContain(p.message, bytes) && p.message.contains(s) {
                 p.message = p.message.replacing(s, with: "***")
             }
             return p
@@ -291,6 +377,24 @@ struct FieldValidator {
     init(scale: ClosedRange<Int>) { self.scale = scale }
 
     static let breachTargets = ["first_response", "workaround", "resolution", "escalation"]
+
+    /// Whether a member whose value starts with `b` needs no parsing for `topLevel` (and for
+    /// the rules reading parsed members): null (skipped), the fields the decoder checked, keys
+    /// `topLevel` does not check, and a string for a string field. Must agree with `topLevel`.
+    static func settled(_ key: String, firstByte b: UInt8) -> Bool {
+        if b == UInt8(ascii: "n") { return true }
+        switch key {
+        case "id", "opened_at", "channel", "status": return true
+        case "owner", "assignee", "title", "description", "frequency", "steps_tried", "category": return b == UInt8(ascii: "\"")
+        case "attachments": return b == UInt8(ascii: "[")
+        case "classification": return b == UInt8(ascii: "{")
+        case "answered", "tier", "priority", "impact", "urgency", "occurred_at", "first_response_at", "requester",
+            "environment", "tags", "needs_info", "sla", "escalation_requested", "escalations", "resolution", "reopened",
+            "survey", "history":
+            return false
+        default: return true
+        }
+    }
 
     mutating func topLevel(_ key: String, _ v: JSONValue) {
         switch key {
@@ -459,5 +563,47 @@ struct FieldValidator {
     func article(_ v: JSONValue) -> String {
         let k = v.kindName
         return (k.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + k
+    }
+}
+
+/// The phrase lint's reviews of resolution texts already read in one run, by field and exact
+/// text (compared byte for byte, not by String's canonical equivalence: a review quotes what
+/// was typed). A review depends only on the policy, the field and the text, so a remembered one
+/// is the one that would be computed. Real desks repeat resolution texts (templates, macros,
+/// "fixed"), so most reviews are found here; the memo holds at most `limit` texts, after which
+/// new texts are reviewed without being kept, so its memory stays bounded (docs/CHECK.md).
+public struct ReviewMemo: Sendable {
+    /// A text compared and hashed by its UTF-8 bytes.
+    struct ExactText: Hashable, Sendable {
+        let text: String
+        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into h: inout Hasher) {
+            var s = text
+            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Texts kept at most (over the three fields).
+    public let limit: Int
+    private var byField: [String: [ExactText: [PhraseLint.Finding]]] = [:]
+    private var count = 0
+
+    /// Texts kept so far.
+    var kept: Int { count }
+
+    /// A memo keeping at most `limit` texts (0: none).
+    public init(limit: Int = 4096) { self.limit = limit }
+
+    /// `lint.review(field: field, text)`, remembered.
+    mutating func review(_ field: String, _ text: String, _ lint: PhraseLint) -> [PhraseLint.Finding] {
+        guard limit > 0 else { return lint.review(field: field, text) }
+        let key = ExactText(text: text)
+        if let found = byField[field]?[key] { return found }
+        let found = lint.review(field: field, text)
+        if count < limit {
+            byField[field, default: [:]][key] = found
+            count += 1
+        }
+        return found
     }
 }

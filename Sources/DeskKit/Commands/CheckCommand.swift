@@ -21,8 +21,9 @@ public enum CheckCommand {
             reported (any finding with --strict), else 0. Findings never quote requester contact \
             data. --kb FILE also checks a knowledge base file with the rules of desk kb check \
             (incomplete-article, review-overdue, near-duplicate), so one CI step lints both; \
-            with --kb and no input files only the kb file is checked. See docs/CHECK.md for \
-            every rule.
+            with --kb and no input files only the kb file is checked. Tickets are linted on \
+            several threads (DESK_THREADS sets how many); findings come in input order whatever \
+            the number. See docs/CHECK.md for every rule.
             """,
         flags: [
             FlagSpec(
@@ -67,44 +68,73 @@ public enum CheckCommand {
             colour: ctx.colours(ctx.stdout))
         let progress = ctx.stderr.isTerminal
         var checked = 0
-        // Every id seen, with where: memory grows with the number of tickets (docs/CHECK.md).
-        var seen: [String: (file: Int32, line: Int32)] = [:]
-        var files: [String] = []
+        // Every id seen, with where: memory grows with the number of tickets, about 14 bytes
+        // each (Check/SeenIds.swift, docs/CHECK.md). Lines are numbered across the inputs:
+        // each file's lines follow the last line number of the one before.
+        let seen = SeenIds()
+        var files: [(name: String, base: UInt32)] = []
+        var lastLine: UInt32 = 0
+        // Lines are read into batches; each batch is linted on `threads` threads (each with its
+        // own memo of resolution reviews), then its findings are written in input order, the
+        // duplicate ids judged here in that order. Output is the same as one pass's.
+        let threads = ReportCommand.threads(ctx.environment)
+        var memos = [ReviewMemo](repeating: ReviewMemo(), count: threads)
+        var batch = LineBatch()
 
-        let kb = args.string("kb")
-        // With --kb alone there are no tickets to read: standard input is not waited for.
-        let ticketPaths: [String]? = kb != nil && args.positionals.isEmpty ? nil : args.positionals
-        if let ticketPaths {
-            try InputFile.forEachLine(paths: ticketPaths, stdin: ctx.stdin) { (file, line, bytes) throws(DeskError) in
+        /// Lints the batch and writes its findings.
+        func flush() throws(DeskError) {
+            guard !batch.lines.isEmpty else { return }
+            let results = CheckCommand.lint(batch, linter: linter, memos: &memos)
+            for (k, result) in results.enumerated() {
+                let at = batch.lines[k]
+                let file = batch.files[Int(at.file)]
                 checked += 1
                 if progress && checked % progressEvery == 0 {
                     try? ctx.stderr.write("\r checked \(checked) tickets")
                     try? ctx.stderr.flush()
                 }
-                let ticket: Ticket
-                do throws(TicketError) {
-                    ticket = try Ticket(line: bytes)
-                } catch {
-                    for f in badLine(bytes, error, file: file, line: line) where rules.contains(f.rule) { try out.write(f) }
-                    return
-                }
-                if rules.contains(.duplicateId) {
-                    if files.last != file { files.append(file) }
-                    let here = (file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: line))
-                    if let first = seen.updateValue(here, forKey: ticket.id) {
-                        seen[ticket.id] = first
-                        let firstFile = files[Int(first.file)]
-                        let at = firstFile == file ? "line \(first.line)" : "\(firstFile):\(first.line)"
-                        try out.write(
-                            Finding(
-                                file: file, line: line, column: linter.column(of: "id", in: ticket), ticket: ticket.id,
-                                rule: .duplicateId, message: "id already used at \(at); ids must be unique"))
+                switch result {
+                case .notTicket(let findings):
+                    for f in findings where rules.contains(f.rule) { try out.write(f) }
+                case .ticket(let id, let problems):
+                    if rules.contains(.duplicateId) {
+                        if files.last?.name != file { files.append((file, lastLine)) }
+                        let base = files[files.count - 1].base
+                        lastLine = base &+ UInt32(truncatingIfNeeded: at.line)
+                        if let first = seen.insert(id, line: lastLine) {
+                            // The file holding global line `first`: the last one starting before it.
+                            let owner = files.last { $0.base < first } ?? files[0]
+                            let firstLine = Int32(truncatingIfNeeded: first &- owner.base)
+                            let place = owner.name == file ? "line \(firstLine)" : "\(owner.name):\(firstLine)"
+                            try out.write(
+                                Finding(
+                                    file: file, line: at.line, column: batch.idColumn(k, linter), ticket: id,
+                                    rule: .duplicateId, message: "id already used at \(place); ids must be unique"))
+                        }
+                    }
+                    for p in problems {
+                        try out.write(Finding(file: file, line: at.line, column: p.column, ticket: id, rule: p.rule, message: p.message))
                     }
                 }
-                for p in linter.check(ticket) {
-                    try out.write(Finding(file: file, line: line, column: p.column, ticket: ticket.id, rule: p.rule, message: p.message))
-                }
             }
+            batch.removeAll()
+        }
+
+        let kb = args.string("kb")
+        // With --kb alone there are no tickets to read: standard input is not waited for.
+        let ticketPaths: [String]? = kb != nil && args.positionals.isEmpty ? nil : args.positionals
+        if let ticketPaths {
+            do throws(DeskError) {
+                try InputFile.forEachLine(paths: ticketPaths, stdin: ctx.stdin) { (file, line, bytes) throws(DeskError) in
+                    batch.append(file: file, line: line, bytes)
+                    if batch.bytes.count >= LineBatch.target { try flush() }
+                }
+            } catch {
+                // The lines read before a failed input are reported, as a single pass would have.
+                try flush()
+                throw error
+            }
+            try flush()
         }
         // The kb rules: the same code as `desk kb check` (KnowledgeCheck), through check's writer.
         let kbRules: Set<CheckRule> = [.incompleteArticle, .reviewOverdue, .nearDuplicate]
@@ -126,6 +156,57 @@ public enum CheckCommand {
         }
         let failed = out.errors > 0 || (args.has("strict") && out.warnings > 0)
         return failed ? 1 : 0
+    }
+
+    /// What linting one line found: the findings of a line that is not a ticket, or the
+    /// ticket's id and problems (duplicate ids are judged afterwards, in input order).
+    enum LineResult: Sendable {
+        case notTicket([Finding])
+        case ticket(id: String, problems: [TicketLinter.Problem])
+    }
+
+    /// Lints the lines of `batch`, cut into up to `memos.count` runs of about equal bytes, each
+    /// on its own thread with its own memo; the results in line order.
+    static func lint(_ batch: LineBatch, linter: TicketLinter, memos: inout [ReviewMemo]) -> [LineResult] {
+        // Small batches (small inputs, the tail of a file) are not worth a thread.
+        let parts = batch.bytes.count < LineBatch.target / 4 ? 1 : min(memos.count, batch.lines.count)
+        var cuts = [0]
+        var k = 0
+        for p in 1..<max(1, parts) {
+            let want = batch.bytes.count * p / parts
+            while k < batch.lines.count && batch.lines[k].range.lowerBound < want { k += 1 }
+            cuts.append(max(k, cuts[cuts.count - 1]))
+        }
+        cuts.append(batch.lines.count)
+        let given = memos
+        let bounds = cuts
+        let done = ForkJoin.map(max(1, parts)) { p -> ([LineResult], ReviewMemo) in
+            var memo = given[p]
+            var out: [LineResult] = []
+            out.reserveCapacity(bounds[p + 1] - bounds[p])
+            batch.bytes.withUnsafeBytes { all in
+                for i in bounds[p]..<bounds[p + 1] {
+                    let at = batch.lines[i]
+                    let bytes = UnsafeRawBufferPointer(rebasing: all[at.range])
+                    let ticket: Ticket
+                    do throws(TicketError) {
+                        ticket = try Ticket(line: bytes)
+                    } catch {
+                        out.append(.notTicket(badLine(bytes, error, file: batch.files[Int(at.file)], line: at.line)))
+                        continue
+                    }
+                    out.append(.ticket(id: ticket.id, problems: linter.check(ticket, memo: &memo)))
+                }
+            }
+            return (out, memo)
+        }
+        var results: [LineResult] = []
+        results.reserveCapacity(batch.lines.count)
+        for (p, (part, memo)) in done.enumerated() {
+            results += part
+            memos[p] = memo
+        }
+        return results
     }
 
     /// The finding for a line that is not a ticket: not JSON at all, JSON that is not a valid
@@ -257,5 +338,46 @@ struct FindingWriter {
             }
         }
         return out
+    }
+}
+
+/// Lines read for `desk check` and not yet linted: their bytes one after another, where each
+/// came from. About `target` bytes are gathered before they are linted, so memory stays flat.
+struct LineBatch: Sendable {
+    struct Line: Sendable {
+        var file: Int32
+        var line: Int
+        var range: Range<Int>
+    }
+
+    /// Bytes gathered before a batch is linted: small, since the batch counts against check's
+    /// memory budget per id (docs/CHECK.md), large enough that starting threads costs little.
+    static let target = 512 << 10
+    var bytes: [UInt8] = []
+    var lines: [Line] = []
+    var files: [String] = []
+
+    mutating func append(file: String, line: Int, _ line_: UnsafeRawBufferPointer) {
+        if files.last != file { files.append(file) }
+        let start = bytes.count
+        // Room for a batch and its last line at once, not the doubling of appends.
+        if bytes.capacity < start + line_.count { bytes.reserveCapacity(max(LineBatch.target + 64 << 10, start + line_.count)) }
+        bytes.append(contentsOf: line_)
+        lines.append(Line(file: Int32(files.count - 1), line: line, range: start..<bytes.count))
+    }
+
+    /// Empties the batch, keeping its storage.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        files.removeAll(keepingCapacity: true)
+    }
+
+    /// The column of line `k`'s id value (for a duplicate-id finding; the line is decoded again).
+    func idColumn(_ k: Int, _ linter: TicketLinter) -> Int? {
+        bytes.withUnsafeBytes { all -> Int? in
+            guard let t = try? Ticket(line: UnsafeRawBufferPointer(rebasing: all[lines[k].range])) else { return nil }
+            return linter.column(of: "id", in: t)
+        }
     }
 }

@@ -50,27 +50,6 @@ public enum QueueCommand {
             ExampleSpec("desk queue --owner agent.li --explain --limit 10 tickets.ndjson", "one agent's next ten duties with the rules behind them"),
         ])
 
-    /// One open duty, kept small (memory follows the open duties): its kind, due, whether it
-    /// is overdue, its ticket, and the rule behind it only when --explain asks for it.
-    struct Entry {
-        var kind: Duty.Kind
-        var overdue: Bool
-        var due: Instant
-        var ticket: Int32
-        var explain: String?
-    }
-
-    /// What the listing shows of a ticket with open duties (kept once per ticket).
-    struct TicketInfo {
-        var id: String
-        var priority: Priority?
-        var openedAt: Instant
-        var title: String
-        var owner: String?
-        var assignee: String?
-        var tier: String?
-    }
-
     /// Runs `queue`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
         let limit = args.int("limit")
@@ -85,143 +64,445 @@ public enum QueueCommand {
             }
             people.insert(me)
         }
-        let owners = Set(args.strings("owner")), assignees = Set(args.strings("assignee"))
-        let tiers = Set(args.strings("tier")), priorities = Set(args.strings("priority"))
         let policy = try Policy.load(args, ctx)
-        let lifecycle = Lifecycle(policy: policy)
         let now = ctx.now(args)
-        let horizon = args.duration("within").map { now.adding($0) }
-        let onlyOverdue = args.has("overdue")
-
-        var tickets: [TicketInfo] = []
-        var entries: [Entry] = []
-        let explain = args.has("explain")
-        try TicketStream.read(paths: args.positionals, stdin: ctx.stdin) { (t, _) throws(DeskError) in
-            let owner = t.string("owner"), assignee = t.string("assignee")
-            if !owners.isEmpty && !owners.contains(owner ?? "") { return }
-            if !assignees.isEmpty && !assignees.contains(assignee ?? "") { return }
-            if !people.isEmpty && !people.contains(owner ?? "") && !people.contains(assignee ?? "") { return }
-            if !tiers.isEmpty && !tiers.contains(t.tier?.rawValue ?? Tier.tier1.rawValue) { return }
-            if !priorities.isEmpty && !priorities.contains(t.priority?.rawValue ?? "") { return }
-            guard lifecycle.mayHaveOpenDuties(t, now: now) else { return }
-            var picked = false
-            let f = lifecycle.facts(t)
-            for d in lifecycle.duties(f, schedule: lifecycle.schedule(f, now: now), now: now, openOnly: true) where d.isOpen {
-                guard let due = d.due else { continue }  // paused: waiting on the customer
-                if onlyOverdue && d.state != .overdue { continue }
-                if let horizon, due > horizon { continue }
-                if !picked {
-                    tickets.append(TicketInfo(
-                        id: t.id, priority: t.priority, openedAt: t.openedAt,
-                        title: t.string("title") ?? t.string("description") ?? "", owner: owner, assignee: assignee,
-                        tier: t.string("tier")))
-                    picked = true
+        let pick = QueuePick(
+            owners: Set(args.strings("owner")), assignees: Set(args.strings("assignee")), people: people,
+            tiers: Set(args.strings("tier")), priorities: Set(args.strings("priority")),
+            onlyOverdue: args.has("overdue"), horizon: args.duration("within").map { now.adding($0) },
+            explain: args.has("explain"), ndjson: args.string("format") == "ndjson", lifecycle: Lifecycle(policy: policy), now: now)
+        // A large file is read on every core, each range into its own part (InputFile.reduceLines);
+        // the parts are merged in order at the listing, so the result is that of one pass.
+        var read = QueueParts()
+        try InputFile.reduceLines(
+            paths: args.positionals, stdin: ctx.stdin, parts: ReportCommand.threads(ctx.environment),
+            into: &read, empty: QueueParts(), merge: { $0.parts += $1.parts }
+        ) { (state, bytes) throws(TicketError) in
+            try pick.read(bytes, into: &state.parts[state.parts.count - 1])
+        }
+        for i in read.parts.indices { read.parts[i].seal() }
+        let total = read.parts.reduce(0) { $0 + $1.count }
+        let shown = min(total, limit ?? total)
+        let ndjson = args.string("format") == "ndjson"
+        let threads = ReportCommand.threads(ctx.environment)
+        // Text columns are as wide as their widest cell among the rows printed: every entry
+        // (measured per part, in any order) when all are printed, else the first `shown`.
+        var widths = QueueRows.Widths()
+        if !ndjson {
+            let parts = read.parts
+            if shown == total {
+                for w in ForkJoin.map(parts.count, { p in QueueRows.measure(parts[p], now: now) }) { widths.widen(w) }
+            } else {
+                var merge = QueueMerge(parts)
+                for _ in 0..<shown {
+                    guard let (e, p) = merge.next() else { break }
+                    widths.widen(e, parts[p].tickets, now: now)
                 }
-                entries.append(Entry(kind: d.kind, overdue: d.state == .overdue, due: due, ticket: Int32(tickets.count - 1),
-                                     explain: explain ? d.explain : nil))
             }
         }
-        entries.sort { a, b in before(a, b, tickets) }
-        if let limit, entries.count > limit { entries.removeLast(entries.count - limit) }
-        // Written row by row: the output is as long as the duties, and holding it whole (or
-        // its cells) would cost more than the duties themselves.
-        if args.string("format") == "ndjson" {
-            try ndjson(entries, tickets, now: now, to: ctx.stdout)
-        } else {
-            try text(entries, tickets, now: now, zone: policy.zone, colour: ctx.colours(ctx.stdout), to: ctx.stdout)
+        // The rows are merged in order in blocks; each block is formatted on the threads in
+        // slices and written in order. Why: formatting a million rows costs more than merging.
+        let formatter = QueueRows(
+            parts: read.parts, now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
+        var merge = QueueMerge(read.parts)
+        var left = shown
+        while left > 0 {
+            var rows: [QueueRow] = []
+            rows.reserveCapacity(min(left, QueueRows.block))
+            while rows.count < min(left, QueueRows.block), let (e, p) = merge.next() { rows.append(QueueRow(entry: e, part: p)) }
+            if rows.isEmpty { break }
+            left -= rows.count
+            let block = rows
+            let slices = threads > 1 && block.count >= 1024 ? 2 : 1
+            for bytes in ForkJoin.map(slices, { i in formatter.format(block[(block.count * i / slices)..<(block.count * (i + 1) / slices)]) }) {
+                try ctx.stdout.write(bytes)
+            }
         }
         return 0
     }
+}
 
-    /// Overdue first, then by due time; ties by priority (high first, none last), opened_at,
-    /// id, and the duty's kind.
-    static func before(_ a: Entry, _ b: Entry, _ tickets: [TicketInfo]) -> Bool {
-        if a.overdue != b.overdue { return a.overdue }
-        if a.due != b.due { return a.due < b.due }
-        let ta = tickets[Int(a.ticket)], tb = tickets[Int(b.ticket)]
-        let pa = ta.priority?.ordinal ?? 3, pb = tb.priority?.ordinal ?? 3
-        if pa != pb { return pa < pb }
-        if ta.openedAt != tb.openedAt { return ta.openedAt < tb.openedAt }
-        if ta.id != tb.id { return ta.id.utf8.lexicographicallyPrecedes(tb.id.utf8) }
-        let ka = Duty.Kind.allCases.firstIndex(of: a.kind) ?? 0, kb = Duty.Kind.allCases.firstIndex(of: b.kind) ?? 0
-        return ka < kb
+/// What `queue` picks and keeps of each line: the filters, the lifecycle's open duties, and
+/// the ticket's record when it has any.
+struct QueuePick: Sendable {
+    let owners: Set<String>, assignees: Set<String>, people: Set<String>, tiers: Set<String>, priorities: Set<String>
+    let onlyOverdue: Bool
+    let horizon: Instant?
+    let explain: Bool
+    /// Owner, assignee and tier are printed only in NDJSON: the text listing keeps none of them.
+    let ndjson: Bool
+    let lifecycle: Lifecycle
+    let now: Instant
+
+    /// Validates one line (refused with the same errors as decoding a Ticket) and adds its
+    /// open duties to `part`. Only the members the filters, the lifecycle and the listing need
+    /// are read, straight from the bytes; a finished ticket that can owe nothing more is
+    /// passed over after the scan.
+    func read(_ b: UnsafeRawBufferPointer, into part: inout QueuePart) throws(TicketError) {
+        var required = Ticket.RequiredRanges()
+        var m = LifecycleMembers()
+        var owner: Range<Int>? = nil, assignee: Range<Int>? = nil, tier: Range<Int>? = nil
+        var title: Range<Int>? = nil, description: Range<Int>? = nil
+        try Ticket.scan(b) { span, known in
+            m.note(b, span, known)
+            guard let known else { return }
+            let r = span.valueRange
+            switch known.field {
+            case .id, .openedAt, .channel, .status: required.note(known.field, r)
+            case .owner: owner = r
+            case .assignee: assignee = r
+            case .tier: tier = r
+            case .title: title = r
+            case .description: description = r
+            default: break
+            }
+        }
+        let h = try required.header(b)
+        func string(_ r: Range<Int>?) -> String? { r.flatMap { RawJSON.string(b, $0) } }
+        if !owners.isEmpty || !assignees.isEmpty || !people.isEmpty {
+            let o = string(owner) ?? "", a = string(assignee) ?? ""
+            if !owners.isEmpty && !owners.contains(o) { return }
+            if !assignees.isEmpty && !assignees.contains(a) { return }
+            if !people.isEmpty && !people.contains(o) && !people.contains(a) { return }
+        }
+        if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
+        if !priorities.isEmpty && !priorities.contains(string(m.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
+        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) else { return }
+        let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
+        let priority = f.priority
+        var entries: [QueueEntry] = []
+        var rules: [String] = []
+        for d in lifecycle.openDuties(f, now: now, explain: explain) {
+            guard let due = d.due else { continue }  // paused: waiting on the customer
+            if onlyOverdue && d.state != .overdue { continue }
+            if let horizon, due > horizon { continue }
+            entries.append(QueueEntry(
+                due: due.seconds, ticket: 0, overdue: d.state == .overdue, priority: UInt8(priority?.ordinal ?? 3),
+                kind: UInt8(Duty.Kind.allCases.firstIndex(of: d.kind) ?? 0), slot: UInt8(rules.count % 256)))
+            if explain { rules.append(d.explain) }
+        }
+        guard !entries.isEmpty else { return }
+        // The record: what the listing prints of the ticket. A record holds at most 256 rules;
+        // a ticket with more open duties gets one record per 256.
+        var start = 0
+        while start < entries.count {
+            let end = explain ? min(entries.count, start + 256) : entries.count
+            var record: [UInt8] = []
+            QueueRecord.put(h.id, &record)
+            QueueRecord.put(string(title) ?? string(description) ?? "", &record)
+            QueueRecord.putLength(ndjson ? part.tickets.number(string(owner)) : 0, &record)
+            QueueRecord.putLength(ndjson ? part.tickets.number(string(assignee)) : 0, &record)
+            QueueRecord.putLength(ndjson ? part.tickets.number(string(tier)) : 0, &record)
+            QueueRecord.putLength(explain ? end - start : 0, &record)
+            if explain { for r in rules[start..<end] { QueueRecord.put(r, &record) } }
+            part.add(opened: h.openedAt, record: record, entries: Array(entries[start..<end]))
+            start = end
+        }
+    }
+}
+
+/// One row of the listing: an entry and the part that holds its ticket.
+struct QueueRow: Sendable {
+    var entry: QueueEntry
+    var part: Int
+}
+
+/// Formats the listing's rows as bytes: the aligned text (due in the policy's zone, how long
+/// until or since, ticket, priority, duty, title, and the rule with --explain) or one JSON
+/// object per duty. Outside text goes through the same escaping as before: plain text is
+/// copied as is, anything holding a control character through TerminalText or the JSON
+/// writer's rules.
+struct QueueRows: Sendable {
+    let parts: [QueuePart]
+    let now: Instant
+    let zone: ZoneRules
+    let widths: Widths
+    let colour: Bool
+    let ndjson: Bool
+    /// Rows merged and formatted at a time.
+    static let block = 4096
+
+    /// The widths of the text listing's first five columns.
+    struct Widths: Sendable {
+        var date = 0, relative = 0, id = 0, priority = 0, kind = 0
+
+        mutating func widen(_ o: Widths) {
+            date = max(date, o.date)
+            relative = max(relative, o.relative)
+            id = max(id, o.id)
+            priority = max(priority, o.priority)
+            kind = max(kind, o.kind)
+        }
+
+        mutating func widen(_ e: QueueEntry, _ tickets: QueueTickets, now: Instant) {
+            date = 16
+            relative = max(relative, QueueRows.relativeWidth(e.due, now: now))
+            id = max(id, tickets.withId(e.ticket) { QueueRows.terminalWidth($0) })
+            priority = max(priority, QueueRows.priorities[Int(e.priority)].count)
+            kind = max(kind, QueueRows.kinds[Int(e.kind)].count)
+        }
+    }
+
+    /// The widths over every entry of a part.
+    static func measure(_ part: QueuePart, now: Instant) -> Widths {
+        var w = Widths()
+        for c in part.sorted { for e in c { w.widen(e, part.tickets, now: now) } }
+        return w
+    }
+
+    static let kinds: [[UInt8]] = Duty.Kind.allCases.map { Array($0.rawValue.utf8) }
+    static let priorities: [[UInt8]] = Priority.allCases.map { Array($0.rawValue.utf8) } + [Array("-".utf8)]
+    static let red = Array(Colour.red.utf8), reset = Array(Colour.reset.utf8)
+
+    /// The rows of a slice, as bytes.
+    func format(_ rows: ArraySlice<QueueRow>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * (ndjson ? 240 : 120))
+        var due = DueText()
+        for r in rows {
+            if ndjson { json(r, &out, &due) } else { text(r, &out, &due) }
+        }
+        return out
+    }
+
+    /// The last due written and its text (dues repeat: the end of a business day).
+    struct DueText {
+        var seconds: Int64? = nil
+        var bytes: [UInt8] = []
+    }
+
+    static func put(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// A decimal integer, as `String(v)` writes it.
+    static func number(_ v: Int64, _ out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[n] = UInt8(0x30 + m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            for k in stride(from: n - 1, through: 0, by: -1) { out.append(d[k]) }
+        }
+    }
+
+    /// The low `width` digits of v, as `CivilTime.formatted` writes them.
+    static func digits(_ v: Int, _ width: Int, _ out: inout [UInt8]) {
+        var div = 1
+        for _ in 1..<width { div *= 10 }
+        while div > 0 {
+            out.append(UInt8(0x30 + (v / div) % 10))
+            div /= 10
+        }
     }
 
     /// `in 12m`, `overdue 1h3m`: the two largest units, minutes at least.
-    static func relative(_ due: Instant, now: Instant) -> String {
-        let d = due.seconds - now.seconds
+    static func relative(_ due: Int64, now: Instant, _ out: inout [UInt8]) {
+        let d = due - now.seconds
         let s = d < 0 ? -d : d
-        var text: String
+        if d < 0 { put("overdue ", &out) } else { put("in ", &out) }
         if s < 60 {
-            text = "<1m"
+            put("<1m", &out)
         } else if s < 3600 {
-            text = "\(s / 60)m"
+            number(s / 60, &out); out.append(UInt8(ascii: "m"))
         } else if s < 86400 {
-            text = "\(s / 3600)h" + (s % 3600 / 60 > 0 ? "\(s % 3600 / 60)m" : "")
+            number(s / 3600, &out); out.append(UInt8(ascii: "h"))
+            if s % 3600 / 60 > 0 { number(s % 3600 / 60, &out); out.append(UInt8(ascii: "m")) }
         } else {
-            text = "\(s / 86400)d" + (s % 86400 / 3600 > 0 ? "\(s % 86400 / 3600)h" : "")
+            number(s / 86400, &out); out.append(UInt8(ascii: "d"))
+            if s % 86400 / 3600 > 0 { number(s % 86400 / 3600, &out); out.append(UInt8(ascii: "h")) }
         }
-        return d < 0 ? "overdue " + text : "in " + text
     }
 
-    /// The aligned text listing: one pass for the column widths, one writing the rows.
-    static func text(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, zone: ZoneRules, colour: Bool, to out: OutputSink) throws(DeskError) {
-        func cells(_ e: Entry) -> [String] {
-            let t = tickets[Int(e.ticket)]
-            let local = zone.civil(e.due).formatted(offsetSeconds: 0)
-            // `2026-11-30 16:00` in the policy's zone.
-            let shown = String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
-            // The id and title come from the file: no control character reaches the terminal.
-            return [shown, relative(e.due, now: now), TerminalText.escaped(t.id, keepLayout: false), t.priority?.rawValue ?? "-",
-                    e.kind.rawValue, TerminalText.escaped(oneLine(t.title), keepLayout: false)]
+    /// The length of `relative`'s text.
+    static func relativeWidth(_ due: Int64, now: Instant) -> Int {
+        let d = due - now.seconds
+        let s = d < 0 ? -d : d
+        func count(_ v: Int64) -> Int {
+            var n = 1, m = v
+            while m >= 10 { m /= 10; n += 1 }
+            return n
         }
-        var widths = [Int](repeating: 0, count: 5)
-        for e in entries {
-            let r = cells(e)
-            for i in 0..<5 { widths[i] = max(widths[i], r[i].count) }
-        }
-        for e in entries {
-            let r = cells(e)
-            var line = ""
-            for c in 0..<5 {
-                var cell = r[c] + String(repeating: " ", count: widths[c] - r[c].count)
-                if c == 1 && colour && e.overdue { cell = Colour.red + cell + Colour.reset }
-                line += cell + "  "
+        let head = d < 0 ? 8 : 3
+        if s < 60 { return head + 3 }
+        if s < 3600 { return head + count(s / 60) + 1 }
+        if s < 86400 { return head + count(s / 3600) + 1 + (s % 3600 / 60 > 0 ? count(s % 3600 / 60) + 1 : 0) }
+        return head + count(s / 86400) + 1 + (s % 86400 / 3600 > 0 ? count(s % 86400 / 3600) + 1 : 0)
+    }
+
+    /// True when TerminalText would print the UTF-8 text as it is, on one line: no C0 or C1
+    /// control, no DEL, no bidi control (checked conservatively: any U+2000–U+207F takes the
+    /// slow path).
+    static func isPlain(_ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x20 || c == 0x7F { return false }
+            if c >= 0xC2, i + 1 < n {
+                let d = b[i + 1]
+                if c == 0xC2 && d < 0xA0 { return false }
+                if c == 0xD8 && d == 0x9C { return false }
+                if c == 0xE2 && (d == 0x80 || d == 0x81) { return false }
             }
-            line += r[5] + "\n"
-            if let x = e.explain { line += "    " + x + "\n" }
-            try out.write(line)
+            i += 1
+        }
+        return true
+    }
+
+    /// Outside text for a terminal, as TerminalText.escaped prints it (a title first put on one
+    /// line), and its width in Characters (0 unless `width` is asked).
+    @discardableResult
+    static func terminal(_ b: UnsafeRawBufferPointer, oneLine: Bool, width: Bool = false, _ out: inout [UInt8]) -> Int {
+        if isPlain(b) {
+            out.append(contentsOf: b)
+            guard width else { return 0 }
+            return b.contains(where: { $0 >= 0x80 }) ? String(decoding: b, as: UTF8.self).count : b.count
+        }
+        var s = String(decoding: b, as: UTF8.self)
+        if oneLine, b.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            s = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        }
+        let e = TerminalText.escaped(s, keepLayout: false)
+        out.append(contentsOf: e.utf8)
+        return e.count
+    }
+
+    /// The width of an id as the text listing prints it.
+    static func terminalWidth(_ b: UnsafeRawBufferPointer) -> Int {
+        if isPlain(b) && !b.contains(where: { $0 >= 0x80 }) { return b.count }
+        var scratch: [UInt8] = []
+        return terminal(b, oneLine: false, width: true, &scratch)
+    }
+
+    static func pad(_ n: Int, _ width: Int, _ out: inout [UInt8]) {
+        if width > n { out.append(contentsOf: repeatElement(0x20, count: width - n)) }
+    }
+
+    /// One row of the aligned text listing (and its rule with --explain).
+    func text(_ row: QueueRow, _ out: inout [UInt8], _ due: inout DueText) {
+        let e = row.entry
+        if due.seconds != e.due {
+            // `2026-11-30 16:00` in the policy's zone.
+            let c = zone.civil(Instant(seconds: e.due))
+            var b: [UInt8] = []
+            QueueRows.digits(c.year, 4, &b); b.append(0x2D); QueueRows.digits(c.month, 2, &b); b.append(0x2D)
+            QueueRows.digits(c.day, 2, &b); b.append(0x20)
+            QueueRows.digits(c.hour, 2, &b); b.append(0x3A); QueueRows.digits(c.minute, 2, &b)
+            due = DueText(seconds: e.due, bytes: b)
+        }
+        out.append(contentsOf: due.bytes)
+        QueueRows.pad(due.bytes.count, widths.date, &out)
+        out.append(contentsOf: [0x20, 0x20])
+        if colour && e.overdue { out.append(contentsOf: QueueRows.red) }
+        let before = out.count
+        QueueRows.relative(e.due, now: now, &out)
+        QueueRows.pad(out.count - before, widths.relative, &out)
+        if colour && e.overdue { out.append(contentsOf: QueueRows.reset) }
+        out.append(contentsOf: [0x20, 0x20])
+        parts[row.part].tickets.read(e.ticket) { r in
+            QueueRows.pad(QueueRows.terminal(r.id, oneLine: false, width: true, &out), widths.id, &out)
+            out.append(contentsOf: [0x20, 0x20])
+            let prio = QueueRows.priorities[Int(e.priority)]
+            out.append(contentsOf: prio)
+            QueueRows.pad(prio.count, widths.priority, &out)
+            out.append(contentsOf: [0x20, 0x20])
+            let kind = QueueRows.kinds[Int(e.kind)]
+            out.append(contentsOf: kind)
+            QueueRows.pad(kind.count, widths.kind, &out)
+            out.append(contentsOf: [0x20, 0x20])
+            QueueRows.terminal(r.title, oneLine: true, &out)
+            out.append(0x0A)
+            if let rule = r.rule(Int(e.slot)) {
+                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                out.append(contentsOf: rule)
+                out.append(0x0A)
+            }
         }
     }
 
-    /// A title on one line.
-    static func oneLine(_ s: String) -> String {
-        // Most titles are one line already: check the bytes before splitting (a row per duty).
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
-        return s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+    /// A JSON string of UTF-8 bytes, escaped as JSONWriter.writeString escapes.
+    static func jsonString(_ b: UnsafeRawBufferPointer, _ out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        for i in 0..<b.count {
+            let c = b[i]
+            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+            if runStart < i { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[runStart..<i])) }
+            runStart = i + 1
+            switch c {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            default:
+                put("\\u00", &out)
+                out.append(contentsOf: Array(JSONParser.hex2(c).lowercased().utf8))
+            }
+        }
+        if runStart < b.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[runStart..<b.count])) }
+        out.append(0x22)
     }
 
-    /// One JSON object per duty.
-    static func ndjson(_ entries: [Entry], _ tickets: [TicketInfo], now: Instant, to out: OutputSink) throws(DeskError) {
-        var line: [UInt8] = []
-        for e in entries {
-            let t = tickets[Int(e.ticket)]
-            var o = JSONObject()
-            o["ticket"] = .string(t.id)
-            o["duty"] = .string(e.kind.rawValue)
-            o["state"] = .string(e.overdue ? "overdue" : "pending")
-            o["due"] = .string(e.due.rfc3339)
-            o["seconds_left"] = .number(String(e.due.seconds - now.seconds))
-            o["priority"] = t.priority.map { .string($0.rawValue) } ?? .null
-            o["owner"] = t.owner.map { .string($0) } ?? .null
-            o["assignee"] = t.assignee.map { .string($0) } ?? .null
-            o["tier"] = t.tier.map { .string($0) } ?? .null
-            o["title"] = .string(t.title)
-            if let x = e.explain { o["rule"] = .string(x) }
-            line.removeAll(keepingCapacity: true)
-            JSONWriter.write(.object(o), to: &line)
-            line.append(0x0A)
-            try out.write(line)
+    /// One JSON object per duty, members in the order JSONObject wrote them.
+    func json(_ row: QueueRow, _ out: inout [UInt8], _ due: inout DueText) {
+        let e = row.entry
+        if due.seconds != e.due {
+            // RFC 3339 in UTC, as Instant.rfc3339 writes it.
+            let c = CivilTime(utcSeconds: min(max(e.due, Instant.earliest.seconds), Instant.latest.seconds))
+            var b: [UInt8] = []
+            QueueRows.digits(c.year, 4, &b); b.append(0x2D); QueueRows.digits(c.month, 2, &b); b.append(0x2D)
+            QueueRows.digits(c.day, 2, &b); b.append(0x54)
+            QueueRows.digits(c.hour, 2, &b); b.append(0x3A); QueueRows.digits(c.minute, 2, &b); b.append(0x3A)
+            QueueRows.digits(c.second, 2, &b); b.append(0x5A)
+            due = DueText(seconds: e.due, bytes: b)
+        }
+        let tickets = parts[row.part].tickets
+        func optional(_ n: Int) {
+            tickets.withName(n) { v in
+                if let v { QueueRows.jsonString(v, &out) } else { QueueRows.put("null", &out) }
+            }
+        }
+        tickets.read(e.ticket) { r in
+            QueueRows.put("{\"ticket\":", &out)
+            QueueRows.jsonString(r.id, &out)
+            QueueRows.put(",\"duty\":\"", &out)
+            out.append(contentsOf: QueueRows.kinds[Int(e.kind)])
+            if e.overdue { QueueRows.put("\",\"state\":\"overdue\",\"due\":\"", &out) } else { QueueRows.put("\",\"state\":\"pending\",\"due\":\"", &out) }
+            out.append(contentsOf: due.bytes)
+            QueueRows.put("\",\"seconds_left\":", &out)
+            QueueRows.number(e.due - now.seconds, &out)
+            QueueRows.put(",\"priority\":", &out)
+            if e.priority < 3 {
+                out.append(0x22)
+                out.append(contentsOf: QueueRows.priorities[Int(e.priority)])
+                out.append(0x22)
+            } else {
+                QueueRows.put("null", &out)
+            }
+            QueueRows.put(",\"owner\":", &out)
+            optional(r.owner)
+            QueueRows.put(",\"assignee\":", &out)
+            optional(r.assignee)
+            QueueRows.put(",\"tier\":", &out)
+            optional(r.tier)
+            QueueRows.put(",\"title\":", &out)
+            QueueRows.jsonString(r.title, &out)
+            if let rule = r.rule(Int(e.slot)) {
+                QueueRows.put(",\"rule\":", &out)
+                QueueRows.jsonString(rule, &out)
+            }
+            QueueRows.put("}\n", &out)
         }
     }
 }

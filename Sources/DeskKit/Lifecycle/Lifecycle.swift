@@ -187,22 +187,6 @@ extension Ticket {
         guard let m = members.first(where: { $0.key == "history" }) else { return false }
         guard case .raw(let range) = m.stored else { return true }
         let needles = names.map { Array(("\"" + $0 + "\"").utf8) }
-        return source.withUnsafeBytes { buf in
-            let b = UnsafeRawBufferPointer(rebasing: buf[range])
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c == 0x5C { return true }  // a backslash escape: parse to be sure
-                if c == 0x22 {
-                    for n in needles where i + n.count <= b.count {
-                        var j = 1
-                        while j < n.count && b[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                }
-                i += 1
-            }
-            return false
-        }
+        return source.withUnsafeBytes { LifecycleLine.mayMention($0, range, needles) }
     }
 }

@@ -13,16 +13,18 @@ extension Lifecycle {
     /// Every duty of a ticket's (full) facts at `now`. With `openOnly` the cadence duties
     /// (end-of-day and progress updates) are worked out only for the current day and the
     /// latest update, which is all `queue` lists; the open duties are the same either way.
-    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false) -> [Duty] {
+    /// With `explain` false every duty's `explain` is empty (queue without --explain: the
+    /// texts cost more than the replay).
+    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true) -> [Duty] {
         var out: [Duty] = []
+        /// The rule text, built only when asked for.
+        func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
         let cal = calendar(for: f.priority)
         let dur = Policy.formatDuration
         /// Met or missed by `done`; missed for good when the ticket moved on without it
         /// (`closedWithout` set); else pending or overdue at `now`.
         func timed(_ due: Instant, done: Instant?, closedWithout: Instant? = nil) -> (Duty.State, Instant?) {
-            if let d = done { return (d <= due ? .met : .missed, d) }
-            if closedWithout != nil { return (.missed, nil) }
-            return (now > due ? .overdue : .pending, nil)
+            Lifecycle.timed(due, done: done, closedWithout: closedWithout, now: now)
         }
 
         // SLA targets.
@@ -42,15 +44,18 @@ extension Lifecycle {
             }
             let due = state == .pending && s.isPaused ? nil : s.due(target)
             out.append(Duty(kind, due: due, state: state, doneAt: c.stoppedAt,
-                explain: "\(sources[target] ?? target.rawValue) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)"))
+                explain: ex("\(sources[target] ?? target.rawValue) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
         }
         // Escalation time limits.
         for st in s.stints {
             guard let limit = st.limit, st.state != .none else { continue }
             let state: Duty.State = st.state == .met ? .met : st.state == .breached ? (st.stop == nil ? .overdue : .missed) : .pending
-            var explain = "escalation.time_limits.\(st.tier.rawValue).\(s.priority.rawValue) \(dur(limit)) of SLA time at \(st.tier.rawValue) since \(st.start.rfc3339)"
-            if let eta = st.eta { explain += ", held off to the acknowledged ETA \(eta.rfc3339)" }
-            out.append(Duty(.escalation, due: state == .pending && s.isPaused ? nil : st.due, state: state, doneAt: st.stop, explain: explain))
+            var text = ""
+            if explain {
+                text = "escalation.time_limits.\(st.tier.rawValue).\(s.priority.rawValue) \(dur(limit)) of SLA time at \(st.tier.rawValue) since \(st.start.rfc3339)"
+                if let eta = st.eta { text += ", held off to the acknowledged ETA \(eta.rfc3339)" }
+            }
+            out.append(Duty(.escalation, due: state == .pending && s.isPaused ? nil : st.due, state: state, doneAt: st.stop, explain: text))
         }
         // The latest escalation's acknowledgement and ETA.
         if let e = f.escalations.last {
@@ -59,12 +64,12 @@ extension Lifecycle {
             if e.ackAt != nil || !f.isResolvedState {
                 let (state, done) = timed(due, done: e.ackAt)
                 out.append(Duty(.acknowledgement, due: due, state: state, doneAt: done,
-                    explain: "the receiver acknowledges within the sending tier's limit \(dur(limit)) (escalation.time_limits.\(e.from?.rawValue ?? "?").\(s.priority.rawValue), else 2h)"))
+                    explain: ex("the receiver acknowledges within the sending tier's limit \(dur(limit)) (escalation.time_limits.\(e.from?.rawValue ?? "?").\(s.priority.rawValue), else 2h)")))
             }
             if let eta = e.eta {
                 let (state, done) = timed(eta, done: f.resolutionStop)
                 out.append(Duty(.escalationETA, due: eta, state: state, doneAt: done,
-                    explain: "resolved by the ETA \(e.to?.rawValue ?? "the receiver") gave when acknowledging"))
+                    explain: ex("resolved by the ETA \(e.to?.rawValue ?? "the receiver") gave when acknowledging")))
             }
         }
         // Promises, ETAs and call-backs, from the events.
@@ -72,16 +77,7 @@ extension Lifecycle {
         for (i, e) in events.enumerated() {
             switch e.kind {
             case .replied(let flags):
-                if let p = flags.promise {
-                    // Kept by the next public reply (or the resolution) by the agreed time.
-                    let next = events[(i + 1)...].first { x in
-                        if case .replied = x.kind { return true }
-                        return x.kind == .resolved
-                    }
-                    let (state, done) = timed(p, done: next?.at, closedWithout: f.status == .closed && next == nil ? f.resolutionStop ?? p : nil)
-                    out.append(Duty(.promise, due: p, state: state, doneAt: done,
-                        explain: "reply time agreed with the requester at \(e.at.rfc3339) (reply --promise)"))
-                }
+                if let p = flags.promise { out.append(promiseDuty(f, at: i, promise: p, now: now, explain: explain)) }
                 if let eta = flags.eta {
                     // A later ETA given before this one passed revises it.
                     let revised = events[(i + 1)...].contains { x in
@@ -91,7 +87,7 @@ extension Lifecycle {
                     if !revised {
                         let (state, done) = timed(eta, done: f.resolutionStop)
                         out.append(Duty(.eta, due: eta, state: state, doneAt: done,
-                            explain: "expected resolution time given to the requester at \(e.at.rfc3339) (reply --eta)"))
+                            explain: ex("expected resolution time given to the requester at \(e.at.rfc3339) (reply --eta)")))
                     }
                 }
             case .callOwed:
@@ -102,7 +98,7 @@ extension Lifecycle {
                 }
                 let (state, done) = timed(due, done: back?.at, closedWithout: back == nil && f.isResolvedState ? f.resolutionStop ?? due : nil)
                 out.append(Duty(.callback, due: due, state: state, doneAt: done,
-                    explain: "duties.callback \(dur(policy.duties.callback)) of SLA time after the missed or dropped call at \(e.at.rfc3339)"))
+                    explain: ex("duties.callback \(dur(policy.duties.callback)) of SLA time after the missed or dropped call at \(e.at.rfc3339)")))
             default: break
             }
         }
@@ -110,37 +106,86 @@ extension Lifecycle {
             if case .replied = e.kind { return e.at }
             return nil
         }
-        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, into: &out) }
-        progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, into: &out)
-        // Observation, survey and its follow-up.
+        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
+        progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
+        closingDuties(f, now: now, explain: explain, into: &out)
+        return out
+    }
+
+    /// Met or missed by `done`; missed for good when the ticket moved on without it
+    /// (`closedWithout` set); else pending or overdue at `now`.
+    static func timed(_ due: Instant, done: Instant?, closedWithout: Instant? = nil, now: Instant) -> (Duty.State, Instant?) {
+        if let d = done { return (d <= due ? .met : .missed, d) }
+        if closedWithout != nil { return (.missed, nil) }
+        return (now > due ? .overdue : .pending, nil)
+    }
+
+    /// The duty of the reply time promised by event `i`: kept by the next public reply (or
+    /// the resolution) by the agreed time.
+    func promiseDuty(_ f: LifecycleFacts, at i: Int, promise p: Instant, now: Instant, explain: Bool) -> Duty {
+        let events = f.events
+        let next = events[(i + 1)...].first { x in
+            if case .replied = x.kind { return true }
+            return x.kind == .resolved
+        }
+        let (state, done) = Lifecycle.timed(p, done: next?.at, closedWithout: f.status == .closed && next == nil ? f.resolutionStop ?? p : nil, now: now)
+        return Duty(.promise, due: p, state: state, doneAt: done,
+            explain: explain ? "reply time agreed with the requester at \(events[i].at.rfc3339) (reply --promise)" : "")
+    }
+
+    /// Observation, survey and its follow-up.
+    func closingDuties(_ f: LifecycleFacts, now: Instant, explain: Bool, into out: inout [Duty]) {
+        func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
+        func timed(_ due: Instant, done: Instant?) -> (Duty.State, Instant?) { Lifecycle.timed(due, done: done, now: now) }
+        let dur = Policy.formatDuration
         if f.status == .observing, let until = f.observeUntil {
             out.append(Duty(.observation, due: until, state: now > until ? .overdue : .pending,
-                explain: "confirm or reopen when the observation ends (resolve --observe; policy observation \(dur(policy.observation)))"))
+                explain: ex("confirm or reopen when the observation ends (resolve --observe; policy observation \(dur(policy.observation)))")))
         }
-        if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? events.last(where: { $0.kind == .resolved })?.at {
+        if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? f.events.last(where: { $0.kind == .resolved })?.at {
             let due = done.adding(policy.survey.responseWindow)
             // Once the window has passed an invitation is pointless: missed, not overdue.
             out.append(Duty(.survey, due: due, state: now > due ? .missed : .pending,
-                explain: "invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution"))
+                explain: ex("invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution")))
         }
         if let at = f.surveyRespondedAt, let mean = f.surveyMean, mean < policy.survey.csatThreshold {
             let due = business.add(policy.duties.surveyFollowUp, to: at)
-            let follow = events.first { x in
+            let follow = f.events.first { x in
                 guard x.at >= at else { return false }
                 if case .replied = x.kind { return true }
                 return x.kind == .note || x.kind == .reopened
             }
             let (state, done) = timed(due, done: follow?.at)
             out.append(Duty(.surveyFollowUp, due: due, state: state, doneAt: done,
-                explain: "follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))"))
+                explain: ex("follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))")))
         }
-        return out
+    }
+
+    /// The open duties of a ticket's facts at `now`: what `queue` lists, the open ones of
+    /// `duties(openOnly: true)`. A resolved or closed ticket whose resolution time has passed
+    /// has stopped every SLA clock, tier limit, ETA, call-back and update (docs/SLA.md), so
+    /// only a promise, the survey and its follow-up can still be open: its clocks are not
+    /// replayed. A test holds this to `duties`.
+    public func openDuties(_ f: LifecycleFacts, now: Instant, explain: Bool = true) -> [Duty] {
+        guard f.status.isFinished, let stop = f.resolutionStop, stop <= now else {
+            return duties(f, schedule: schedule(f, now: now), now: now, openOnly: true, explain: explain).filter(\.isOpen)
+        }
+        var out: [Duty] = []
+        for (i, e) in f.events.enumerated() {
+            if case .replied(let flags) = e.kind, let p = flags.promise {
+                let d = promiseDuty(f, at: i, promise: p, now: now, explain: explain)
+                if d.isOpen { out.append(d) }
+            }
+        }
+        var closing: [Duty] = []
+        closingDuties(f, now: now, explain: explain, into: &closing)
+        return out + closing.filter(\.isOpen)
     }
 
     /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)
     /// stands open at the day's business end, having been opened at least its first-response
     /// target before it, is due a public reply within that business day.
-    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, into out: inout [Duty]) {
+    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, explain: Bool = true, into out: inout [Duty]) {
         let grace = policy.firstResponse[f.channel] ?? 0
         let last = min(now, f.resolutionStop ?? now)
         let firstDay = business.date(of: f.openedAt.seconds)
@@ -159,13 +204,13 @@ extension Lifecycle {
             let done = replies.first { $0 >= start && $0 <= end && $0 <= now }
             let state: Duty.State = done != nil ? .met : end > now ? .pending : .missed
             out.append(Duty(.endOfDay, due: end, state: state, doneAt: done ?? (state == .missed ? end : nil),
-                explain: "duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends"))
+                explain: explain ? "duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends" : ""))
         }
     }
 
     /// Progress updates: from each public reply, the next is due `duties.progress[priority]` of
     /// SLA time later while the ticket is unresolved (the resolution counts as an update).
-    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: BusinessCalendar, now: Instant, into out: inout [Duty]) {
+    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: BusinessCalendar, now: Instant, explain: Bool = true, into out: inout [Duty]) {
         guard let interval = policy.duties.progress[s.priority] else { return }
         let stop = f.resolutionStop
         for (k, r) in replies.enumerated() {
@@ -179,7 +224,7 @@ extension Lifecycle {
             let state: Duty.State
             if next != nil { state = used > interval ? .missed : .met } else { state = used > interval ? .overdue : .pending }
             out.append(Duty(.progress, due: state == .pending && s.isPaused ? nil : due, state: state, doneAt: next,
-                explain: "duties.progress.\(s.priority.rawValue) \(Policy.formatDuration(interval)) of SLA time after the public update at \(r.rfc3339)"))
+                explain: explain ? "duties.progress.\(s.priority.rawValue) \(Policy.formatDuration(interval)) of SLA time after the public update at \(r.rfc3339)" : ""))
         }
     }
 }

@@ -116,25 +116,39 @@ extension Policy {
     "categories": ["account_access","billing","bug","performance","network","hardware","software_install","data_request","feature_request","security"],
     "rules": [
       {
+        "id": "recovered",
+        "keywords": ["后来恢复了","已经恢复","已恢复","恢复正常","现在一切正常","现在都正常","现在正常了","现在好了","已经好了","已经修复","已修复","修好了","一切正常","works now","working now","working again","works again","back to normal","back up and running","was fixed","been fixed","got fixed","is fixed","were fixed","everything works","all working","fine now","resolved itself","was restored","been restored"]
+      },
+      {
+        "id": "recurring",
+        "keywords": ["又出现","又挂","又断","又不行","又坏","又开始","又报","又是","再次出现","再次","反复","还是不行","还是不能","仍然","still not","still can't","still cannot","still down","still failing","still broken","down again","broke again","broken again","failed again","happened again","again today","again this","keeps happening","keeps coming back","recurring","every day since"]
+      },
+      {
+        "id": "over_now",
+        "requires": ["recovered","!recurring"],
+        "keywords": []
+      },
+      {
         "id": "scope_many",
         "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","全部","部都","组都","店都","司都","院都","区都","楼都","们都","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all meeting rooms","all rooms","all floors","all printers","all sales","all teachers","all students","all companies in","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot","服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster"]
       },
       {
         "id": "scope_one",
-        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我这边","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常"]
+        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我这边","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times"]
       },
       {
         "id": "malfunction",
+        "requires": ["!over_now"],
         "priority": "medium",
-        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取"]
+        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid"]
       },
       {
         "id": "group_quant",
-        "keywords": ["all","every","each","entire","whole","most","many","several","multiple","numerous","dozens","hundreds","thousands","a dozen","lots of","a lot of","half","company-wide","company wide","site-wide","org-wide","所有","全部","全体","整个","各","各个","每个","每家","每台","每位","每一个","一半","大部分","大多数","多数","很多","好多","许多","不少","多个","多台","多家","多名","多位","好几个","好几家","好几台"]
+        "keywords": ["all","every","each","entire","whole","most","many","several","multiple","numerous","dozens","hundreds","thousands","a dozen","lots of","a lot of","half","company-wide","company wide","site-wide","org-wide","所有","全部","全体","整个","各个","每个","每家","每台","每位","每一个","一半","大部分","大多数","多数","很多","好多","许多","不少","多个","多台","多家","多名","多位","好几个","好几家","好几台","各地","各家"]
       },
       {
         "id": "group_noun",
-        "keywords": ["user","staff","employee","colleague","coworker","co-worker","worker","agent","rep","people","ppl","person","persons","folks","team member","member of staff","staff member","meeting room","conference room","classroom","projector","customer","client","student","teacher","nurse","doctor","store","shop","branch","site","office","location","plant","factory","warehouse","depot","clinic","school","department","team","floor","building","till","register","pos","terminal","scanner","handheld","device","laptop","pc","computer","desktop","machine","printer","phone","tablet","kiosk","workstation","camera","员工","同事","用户","人","客户","顾客","门店","分店","店","网点","分行","支行","营业厅","分公司","子公司","部门","科室","办公室","楼层","工厂","厂区","车间","仓库","终端","电脑","笔记本","打印机","扫码枪","扫描枪","收银机","收银台","手持","pda","设备","机器","坐席","座席","老师","学生","医生","护士","站点","工位","会议室"]
+        "keywords": ["user","staff","employee","colleague","coworker","co-worker","worker","agent","rep","people","ppl","person","persons","folks","team member","member of staff","staff member","meeting room","conference room","classroom","projector","customer","client","student","teacher","nurse","doctor","store","shop","branch","site","office","location","plant","factory","warehouse","depot","clinic","school","department","team","floor","building","till","register","pos","terminal","scanner","handheld","device","laptop","pc","computer","desktop","machine","printer","phone","tablet","kiosk","workstation","camera","员工","同事","用户","人","客户","顾客","门店","分店","店","网点","分行","支行","营业厅","分公司","子公司","部门","科室","办公室","楼层","工厂","厂区","车间","仓库","终端","电脑","笔记本","打印机","扫码枪","扫描枪","收银机","收银台","手持","pda","设备","机器","坐席","座席","老师","学生","医生","护士","站点","工位","会议室","teller","cashier","driver","courier","picker","operator","engineer","technician","developer","designer","accountant","clerk","end user","subscriber","member","tenant","resident","passenger","guest","patient","caller","shopper","buyer","seller","partner","supplier","vendor","contractor","trainee","intern","manager","柜员","收银员","司机","骑手","工程师","客服","销售","会员","乘客","住户","患者","病人","家长","学员","店员","店长","营业员","操作员","工人","员工们","供应商","经销商","代理商"]
       },
       {
         "id": "group_all_after",
@@ -142,7 +156,7 @@ extension Policy {
       },
       {
         "id": "group_noun_zh",
-        "keywords": ["员工","同事","用户","的人","人们","大家","客户","顾客","门店","分店","店","网点","分行","支行","营业厅","分公司","子公司","部门","科室","办公室","楼层","工厂","厂区","车间","仓库","终端","电脑","笔记本","打印机","扫码枪","扫描枪","收银机","收银台","手持","pda","设备","机器","坐席","座席","老师","学生","医生","护士","站点","工位","会议室"]
+        "keywords": ["员工","同事","用户","的人","人们","大家","客户","顾客","门店","分店","店","网点","分行","支行","营业厅","分公司","子公司","部门","科室","办公室","楼层","工厂","厂区","车间","仓库","终端","电脑","笔记本","打印机","扫码枪","扫描枪","收银机","收银台","手持","pda","设备","机器","坐席","座席","老师","学生","医生","护士","站点","工位","会议室","柜员","收银员","司机","骑手","工程师","客服","销售","会员","乘客","住户","患者","病人","家长","学员","店员","店长","营业员","操作员","工人","员工们","供应商","经销商","代理商"]
       },
       {
         "id": "group_count",
@@ -170,32 +184,33 @@ extension Policy {
         "id": "many_users_affected",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_many","malfunction","!scope_one"],
+        "requires": ["scope_many","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_group",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group","malfunction","!scope_one"],
+        "requires": ["scope_group","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_group_after",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group_after","malfunction","!scope_one"],
+        "requires": ["scope_group_after","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_count",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_count","malfunction","!scope_one"],
+        "requires": ["scope_count","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "business_interruption",
+        "requires": ["!over_now"],
         "priority": "high",
         "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库"]
       },
@@ -211,30 +226,31 @@ extension Policy {
         "id": "business_halted",
         "priority": "high",
         "tags": ["business_interruption"],
-        "requires": ["business_activity","halted"],
+        "requires": ["business_activity","halted","!over_now"],
         "within": 16,
         "keywords": []
       },
       {
         "id": "data_noun",
-        "keywords": ["数据","记录","资料","文件","邮件","文档","报表","表格","数据库","订单","聊天记录","照片","合同","客户资料","档案","资料库","data","records","record","notes","files","file","folder","folders","emails","mails","documents","spreadsheets","database","table","mailbox","history","orders","contracts","photos","entries"]
+        "keywords": ["数据","记录","资料","文件","邮件","文档","报表","表格","数据库","订单","聊天记录","照片","合同","客户资料","档案","资料库","data","records","record","notes","files","file","folder","folders","emails","mails","documents","spreadsheets","database","table","mailbox","history","orders","contracts","photos","entries","drawings","recordings","图纸","录音"]
       },
       {
         "id": "loss_effect",
-        "keywords": ["没有了","全都没","不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged","读不出","读不到","读取不到","无法读取","读不了","unreadable","can't be read","cannot be read","could not be read","can no longer be read","can't open any","inaccessible"]
+        "keywords": ["没有了","全都没","不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged","读不出","读不到","读取不到","无法读取","读不了","unreadable","can't be read","cannot be read","could not be read","can no longer be read","can't open any","inaccessible","vanished","不翼而飞"]
       },
       {
         "id": "data_lost",
         "priority": "high",
         "category": "data_request",
-        "requires": ["data_noun","loss_effect"],
+        "requires": ["data_noun","loss_effect","!over_now"],
         "keywords": []
       },
       {
         "id": "data_loss",
+        "requires": ["!over_now"],
         "priority": "high",
         "category": "data_request",
-        "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","all my files","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
+        "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
       },
       {
         "id": "storage_device",
@@ -248,16 +264,17 @@ extension Policy {
         "id": "storage_lost",
         "priority": "high",
         "category": "data_request",
-        "requires": ["storage_device","storage_failed"],
+        "requires": ["storage_device","storage_failed","!over_now"],
         "within": 16,
         "keywords": []
       },
       {
         "id": "security_risk",
+        "requires": ["!over_now"],
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach"]
+        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own"]
       },
       {
         "id": "credential",
@@ -276,14 +293,14 @@ extension Policy {
       {
         "id": "lure",
         "category": "security",
-        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名"]
+        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名","邮件里的链接","邮件链接","点了链接","点开链接","点了一个链接","点进去","要验证","验证账号","验证邮箱","邮箱容量","邮箱已满","不对劲","clicked a link","clicked the link","link in an email","link in the email","verify my account","verify your account","account verification","mailbox is full","mailbox full","felt off","seemed off","redirected"]
       },
       {
         "id": "credentials_phished",
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "requires": ["credential_entry","lure"],
+        "requires": ["credential_entry","lure","!over_now"],
         "keywords": []
       },
       {
@@ -299,7 +316,7 @@ extension Policy {
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "requires": ["public_site","tampered"],
+        "requires": ["public_site","tampered","!over_now"],
         "within": 24,
         "keywords": []
       },
@@ -316,16 +333,18 @@ extension Policy {
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "requires": ["sensitive_data","exposure"],
+        "requires": ["sensitive_data","exposure","!over_now"],
         "keywords": []
       },
       {
         "id": "system_crash",
+        "requires": ["!over_now"],
         "priority": "high",
         "keywords": ["系统崩溃","系统崩了","系统挂了","系统瘫痪","宕机","瘫痪","system crash","server down","servers down","system down","site is down"]
       },
       {
         "id": "core_function_unusable",
+        "requires": ["!over_now"],
         "priority": "high",
         "keywords": ["核心功能无法使用","核心功能不可用","core function unusable","core feature unusable","core function not working"]
       },

@@ -8,10 +8,11 @@
 // category keywords count either way. Rules with `requires` combine others (scope x effect).
 // The category is the one with the strongest evidence (the summed weight of its distinct
 // keywords found, longer keywords weighing more), not the first hit.
-// A rule with `within` asks for its first two required rules near each other, in that order (a
-// quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then 都): their keywords are kept with
-// their places, are not negation-checked one by one ("不少门店" is no denial), and the pair
-// counts unless the clause before it is negated ("not all stores").
+// A rule with `within` asks for its first two required rules near each other, in one clause
+// and in that order (a quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then
+// 都): their keywords are kept with their places, are not negation-checked one by one
+// ("不少门店" is no denial), and the pair counts unless the clause before it is negated ("not
+// all stores").
 
 /// Decides priority, category and tags from a ticket's text under one policy.
 public struct Classifier: Sendable {
@@ -196,7 +197,8 @@ public struct Classifier: Sendable {
                 guard let pair = Classifier.nearPair(places, n.all[0], n.all[1], within: w, bytes) else { continue }
                 fired[r] = true
                 let evidence = "\(rules[n.all[0]].id) '\(keywordText[pair.0])' ~ \(rules[n.all[1]].id) '\(keywordText[pair.1])'"
-                let rest = n.all.dropFirst(2).compactMap { j in out.first { $0.rule.id == rules[j].id } }.map { " x " + Classifier.evidence($0) }
+                let rest = n.all.dropFirst(2).compactMap { j in out.first { $0.rule.id == rules[j].id } }
+                    .map { " x " + Classifier.evidence($0) }
                 out.append(Hit(rule: rule, keyword: evidence + rest.joined()))
             } else if let k = firstKeyword[r] {
                 fired[r] = true
@@ -218,7 +220,7 @@ public struct Classifier: Sendable {
     }
 
     /// The keyword ids of the first keyword of rule `a` followed, at most `w` bytes after its
-    /// end and in the same sentence, by a keyword of rule `b` ("printer broke after all" is no
+    /// end and in the same clause, by a keyword of rule `b` ("printer broke after all" is no
     /// "all printers"), when the clause before the pair is not negated; nil when there is none.
     static func nearPair(
         _ places: [(rule: Int, keyword: Int, range: Range<Int>)], _ a: Int, _ b: Int, within w: Int, _ bytes: [UInt8]
@@ -228,11 +230,17 @@ public struct Classifier: Sendable {
                 let (first, second) = (x.range, y.range)
                 let gap = second.lowerBound - first.upperBound
                 guard gap >= 0, gap <= w else { continue }
-                // One sentence: no . ! ? ; or line break between ("." inside a number is a "#" by now).
+                // One clause: no , . ! ? ; or line break between ("Hi all, the projector…" is no
+                // "all projectors"; "，" reads "," by now, and "." or "," in a number is a "#").
                 let between = bytes[first.upperBound..<second.lowerBound]
-                if between.contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) { continue }
+                if between.contains(where: { $0 == 0x2C || $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3B || $0 == 0x0A }) {
+                    continue
+                }
                 // 。 is E3 80 82.
-                if between.indices.contains(where: { $0 + 2 < second.lowerBound && bytes[$0] == 0xE3 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0x82 }) { continue }
+                let fullStop = between.indices.contains { i in
+                    i + 2 < second.lowerBound && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82
+                }
+                if fullStop { continue }
                 if Negation.isNegated(bytes, before: first.lowerBound) { continue }
                 return (x.keyword, y.keyword)
             }
@@ -248,21 +256,26 @@ public struct Classifier: Sendable {
     /// ten or more with two digits before any "." (not starting with 0), or with 十 百 千 万.
     /// One pass over the bytes; the text is copied only when it holds a number.
     static func numbersAsHash(_ s: String) -> String {
-        let u = Array(s.utf8)
+        var s = s
+        // Read in place (no copy of the text unless it holds a number).
+        return s.withUTF8 { numbersAsHash(bytes: $0) } ?? s
+    }
+
+    /// `numbersAsHash` over UTF-8 bytes: the new text, or nil when there is no number.
+    static func numbersAsHash(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
-        var copied = false
+        // Bytes before `plain` are in `out`; the run from `plain` is copied in one go when a
+        // number ends it (a byte at a time was most of this function's cost).
+        var plain = 0
         var i = 0
-        @inline(__always) func startCopy(_ upTo: Int) {
-            if !copied {
-                out.reserveCapacity(u.count)
-                out.append(contentsOf: u[0..<upTo])
-                copied = true
-            }
+        @inline(__always) func flush(_ upTo: Int) {
+            if out.isEmpty { out.reserveCapacity(u.count + 8) }
+            out.append(contentsOf: u[plain..<upTo])
         }
         while i < u.count {
             let b = u[i]
             if b >= 0x30 && b <= 0x39 {
-                startCopy(i)
+                flush(i)
                 let start = i
                 var whole = 0
                 var point = false
@@ -273,6 +286,7 @@ public struct Classifier: Sendable {
                 }
                 out.append(0x23)
                 if whole >= 2 && u[start] != 0x30 { out.append(0x23) }
+                plain = i
                 continue
             }
             if b >= 0xE4 && b <= 0xE9 && i + 2 < u.count, let kind = chineseNumeral(u[i], u[i + 1], u[i + 2]) {
@@ -286,19 +300,19 @@ public struct Classifier: Sendable {
                     count += 1
                 }
                 if count >= 2 || kind == 2 {
-                    startCopy(i)
+                    flush(i)
                     out.append(0x23)
                     if big { out.append(0x23) }
-                } else if copied {
-                    out.append(contentsOf: u[i..<j])
+                    plain = j
                 }
                 i = j
                 continue
             }
-            if copied { out.append(b) }
             i += 1
         }
-        return copied ? String(decoding: out, as: UTF8.self) : s
+        guard plain > 0 || !out.isEmpty else { return nil }
+        flush(u.count)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// 1 for a Chinese digit (零 一 二 两 三 ... 九), 2 for 十 百 千 万 几, nil otherwise; by UTF-8 bytes.

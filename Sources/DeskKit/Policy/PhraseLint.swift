@@ -26,9 +26,9 @@ public struct PhraseLint: Sendable {
     /// Family index of each `anywhere` keyword.
     let anywhereFamily: [Int]
     /// Clause-scope phrases (key form) → family indices.
-    let clauseTable: [String: [Int]]
+    let clauseTable: ScalarKeyTable<[Int]>
     /// Whole-text phrases (key form) → family indices.
-    let wholeTable: [String: [Int]]
+    let wholeTable: ScalarKeyTable<[Int]>
     /// Commitments that make a family phrase before them a hedge (PhraseFollowUps.swift).
     let followUps: PhraseFollowUps
 
@@ -53,8 +53,8 @@ public struct PhraseLint: Sendable {
         }
         anywhere = KeywordMatcher(words)
         anywhereFamily = owner
-        clauseTable = clause
-        wholeTable = whole
+        clauseTable = ScalarKeyTable(clause)
+        wholeTable = ScalarKeyTable(whole)
     }
 
     // MARK: matching
@@ -70,9 +70,10 @@ public struct PhraseLint: Sendable {
     /// Every family phrase in `t`, in text order.
     func matches(in t: LintText) -> [Match] {
         var out: [Match] = []
-        let clauses = t.clauses
-        let hedges = clauses.map { PhraseLint.hedge(of: $0) }
-        func clauseIndex(_ at: Int) -> Int? { clauses.firstIndex { $0.range.contains(at) } }
+        // Clauses as key ranges, compared in place: no String per clause.
+        let clauses = t.clauseRanges
+        let hedges = clauses.map { PhraseLint.hedge(t, $0) }
+        func clauseIndex(_ at: Int) -> Int? { clauses.firstIndex { $0.contains(at) } }
         for o in anywhere.occurrences(in: t.text) {
             let a = t.index(ofUTF8: o.range.lowerBound)
             let b = t.index(ofUTF8: o.range.upperBound)
@@ -84,15 +85,16 @@ public struct PhraseLint: Sendable {
             if own, let c = clauseIndex(a) { own = !hedges[c].covers(a, b) }
             out.append(Match(family: anywhereFamily[o.id], range: a..<b, own: own))
         }
-        let wholeText = PhraseLint.bare(t.text)
         for (ci, c) in clauses.enumerated() {
-            let quoted = t.quoted[c.range].allSatisfy { $0 }
-            for f in clauseTable[PhraseLint.bare(c.text)] ?? [] {
-                out.append(Match(family: f, range: c.range, own: !quoted && !hedges[ci].conditional))
+            let quoted = t.quoted[c].allSatisfy { $0 }
+            for f in clauseTable.value(t.scalars, PhraseLint.bare(t.scalars, c)) ?? [] {
+                out.append(Match(family: f, range: c, own: !quoted && !hedges[ci].conditional))
             }
         }
         if !t.scalars.isEmpty {
-            for f in wholeTable[wholeText] ?? [] { out.append(Match(family: f, range: 0..<t.scalars.count, own: true)) }
+            for f in wholeTable.value(t.scalars, PhraseLint.bare(t.scalars, 0..<t.scalars.count)) ?? [] {
+                out.append(Match(family: f, range: 0..<t.scalars.count, own: true))
+            }
         }
         followUps.release(&out, in: t)
         // In text order; at one start the longest phrase first, so a message quotes all of it.
@@ -106,9 +108,16 @@ public struct PhraseLint: Sendable {
         var b = u.count
         while a < b && !LintText.isContent(u[a]) { a += 1 }
         while b > a && !LintText.isContent(u[b - 1]) { b -= 1 }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: u[a..<b])
-        return String(v)
+        return TextNormalizer.string(u[a..<b])
+    }
+
+    /// `range` of `u` without edge punctuation and spaces: `bare` as a range.
+    static func bare(_ u: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+        var a = range.lowerBound
+        var b = range.upperBound
+        while a < b && !LintText.isContent(u[a]) { a += 1 }
+        while b > a && !LintText.isContent(u[b - 1]) { b -= 1 }
+        return a..<b
     }
 
     /// How a clause stands: conditional as a whole, or with a marker that makes what follows
@@ -144,31 +153,81 @@ public struct PhraseLint: Sendable {
     /// Markers after a phrase that make it a condition ("…的话", "… if …").
     static let trailingConditions = ["的话", " if ", " unless ", " when ", "如果", "时候"]
 
-    static func hedge(of c: LintText.Clause) -> Hedge {
+    /// How the clause at key range `range` of `t` stands, read in place. The opener test
+    /// compares scalars when the clause is plain (LintText.isPlain, where that is what
+    /// `hasPrefix` gives), and takes `hasPrefix` otherwise.
+    static func hedge(_ t: LintText, _ range: Range<Int>) -> Hedge {
         var h = Hedge()
-        let text = c.text
-        if conditionalOpeners.contains(where: { text.hasPrefix($0) }) { h.conditional = true }
-        let u = Array(text.unicodeScalars)
-        // Compared in place: copying a slice per position per marker was most of `check`.
+        let u = t.scalars
+        if t.isPlain(range) && conditionalOpenersArePlain {
+            h.conditional = conditionalOpenerScalars.contains { o in
+                o.count <= range.count && o.indices.allSatisfy { u[range.lowerBound + $0] == o[$0] }
+            }
+        } else {
+            let text = t.slice(range)
+            h.conditional = conditionalOpeners.contains(where: { text.hasPrefix($0) })
+        }
+        // The clause's pairs of neighbouring scalars as bits: a marker whose first pair's bit
+        // is clear cannot occur in it, so most markers are ruled out without a scan.
+        var pairs = Bigrams()
+        if range.count >= 2 {
+            for i in range.lowerBound..<(range.upperBound - 1) { pairs.insert(u[i], u[i + 1]) }
+        }
         func find(_ mu: [Unicode.Scalar]) -> Int? {
-            guard let f = mu.first, mu.count <= u.count else { return nil }
+            guard let f = mu.first, mu.count <= range.count else { return nil }
+            if mu.count >= 2 && !pairs.contains(f, mu[1]) { return nil }
             let latin = LintText.isLatinLetter(f)
-            search: for i in 0...(u.count - mu.count) where u[i] == f {
+            search: for i in range.lowerBound...(range.upperBound - mu.count) where u[i] == f {
                 for k in 1..<mu.count where u[i + k] != mu[k] { continue search }
                 // Latin markers start at a word start.
-                if latin, i > 0, LintText.isLatinLetter(u[i - 1]) { continue }
+                if latin, i > range.lowerBound, LintText.isLatinLetter(u[i - 1]) { continue }
                 return i
             }
             return nil
         }
         for m in reportMarkerScalars {
-            if let i = find(m) { h.after = min(h.after ?? Int.max, c.range.lowerBound + i) }
+            if let i = find(m) { h.after = min(h.after ?? Int.max, i) }
         }
         for m in trailingConditionScalars {
-            if let i = find(m) { h.before = max(h.before ?? 0, c.range.lowerBound + i) }
+            if let i = find(m) { h.before = max(h.before ?? 0, i) }
         }
         return h
     }
+    /// A set of scalar pairs as 256 bits (a pair's bit from a multiplicative hash): a filter
+    /// with false positives only.
+    struct Bigrams {
+        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        @inline(__always) static func bit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+            Int(truncatingIfNeeded: ((a.value &* 0x9E37_79B1) ^ b.value) &* 0x85EB_CA6B >> 24)
+        }
+
+        mutating func insert(_ a: Unicode.Scalar, _ b: Unicode.Scalar) {
+            let k = Bigrams.bit(a, b)
+            let m = UInt64(1) << UInt64(k & 63)
+            switch k >> 6 {
+            case 0: bits.0 |= m
+            case 1: bits.1 |= m
+            case 2: bits.2 |= m
+            default: bits.3 |= m
+            }
+        }
+
+        func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+            let k = Bigrams.bit(a, b)
+            let m = UInt64(1) << UInt64(k & 63)
+            switch k >> 6 {
+            case 0: return bits.0 & m != 0
+            case 1: return bits.1 & m != 0
+            case 2: return bits.2 & m != 0
+            default: return bits.3 & m != 0
+            }
+        }
+    }
+
+    static let conditionalOpenerScalars = conditionalOpeners.map { Array($0.unicodeScalars) }
+    static let conditionalOpenersArePlain = conditionalOpenerScalars.allSatisfy { $0.allSatisfy(LintText.isPlain) }
+
     /// The markers as scalars, split once.
     static let reportMarkerScalars = reportMarkers.map { Array($0.unicodeScalars) }
     static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }
@@ -205,6 +264,19 @@ public struct PhraseLint: Sendable {
     /// Chinese words that carry no content on their own (two characters).
     static let functionWords = ["问题", "工单", "情况", "目前", "现在", "一下", "用户", "这边", "那边", "方面", "处理", "操作", "事情"]
 
+    // The word lists above as tables read in place (no String or hashing per word; see
+    // ScalarKeyTable and LintText.isPlain for why the answers are the same).
+    static let stopWordTable = ScalarKeyTable(stopWords)
+    static let functionWordTable = ScalarKeyTable(Set(functionWords))
+    static let functionHanValues: [UInt32] = functionHan.map(\.value).sorted()
+    static let fillerTable = ScalarKeyTable(fillers)
+
+    /// Whether `u` has a numeric type (ASCII answered without the property tables: only the
+    /// digits have one there).
+    @inline(__always) static func isNumeric(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? (u.value >= 0x30 && u.value <= 0x39) : u.properties.numericType != nil
+    }
+
     /// Information units of `t`, skipping `skip`: 2 per Han character of content, a Latin word
     /// of content its length (at most 6), a number or identifier 2 (none at all without a word),
     /// keyboard mash 0.
@@ -222,11 +294,11 @@ public struct PhraseLint: Sendable {
             }
             let u = s[i]
             if TextNormalizer.isHan(u) {
-                if i + 1 < s.count, !skip[i + 1], functionWords.contains(t.slice(i..<(i + 2))) {
+                if i + 1 < s.count, !skip[i + 1], functionWordTable.contains(s, i..<(i + 2)) {
                     i += 2
                     continue
                 }
-                if !functionHan.contains(u) {
+                if !LintText.sortedContains(functionHanValues, u.value) {
                     // The same character three times or more is mash ("啊啊啊", "哈哈哈").
                     var j = i
                     while j < s.count && s[j] == u && !skip[j] { j += 1 }
@@ -244,15 +316,16 @@ public struct PhraseLint: Sendable {
             if LintText.isContent(u) {
                 var j = i
                 while j < s.count && !skip[j] && LintText.isContent(s[j]) && !TextNormalizer.isHan(s[j]) { j += 1 }
-                let word = t.slice(i..<j)
-                if word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+                // The word read in place: no String unless it is quoted.
+                let word = i..<j
+                if word.contains(where: { isNumeric(s[$0]) }) {
                     // A number or an identifier ("500", "v2", "KB5031"): detail, not a statement.
                     units += 2
-                } else if isMash(word, typed: t.original(i..<j)) {
-                    mash.append(t.original(i..<j))
-                } else if !stopWords.contains(word) && word.unicodeScalars.count >= 2 {
-                    units += min(word.unicodeScalars.count, 6)
-                    wordUnits += min(word.unicodeScalars.count, 6)
+                } else if isMash(t, word) {
+                    mash.append(t.original(word))
+                } else if word.count >= 2 && !stopWordTable.contains(s, word) {
+                    units += min(word.count, 6)
+                    wordUnits += min(word.count, 6)
                 }
                 i = j
                 continue
@@ -271,6 +344,27 @@ public struct PhraseLint: Sendable {
     static func contains(_ h: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         guard needle.count <= h.count else { return false }
         return (0...(h.count - needle.count)).contains { i in (0..<needle.count).allSatisfy { h[i + $0] == needle[$0] } }
+    }
+
+    /// `isMash(_:typed:)` for the word at key range `r` of `t`, read in place (the typed form
+    /// is only built for the last test).
+    static func isMash(_ t: LintText, _ r: Range<Int>) -> Bool {
+        let u = t.scalars
+        guard r.count >= 3 else { return false }
+        if r.allSatisfy({ u[$0] == u[r.lowerBound] }) { return true }
+        if r.count >= 4 {
+            if r.allSatisfy({ u[$0].isASCII }) {
+                for row in keyboardRowScalars where row.count >= r.count {
+                    for a in 0...(row.count - r.count) where r.indices.allSatisfy({ row[a + $0 - r.lowerBound] == u[$0] }) {
+                        return true
+                    }
+                }
+            }
+        }
+        guard r.count >= 4, r.allSatisfy({ LintText.isLatinLetter(u[$0]) }) else { return false }
+        if r.contains(where: { "aeiouy".unicodeScalars.contains(u[$0]) }) { return false }
+        let capitals = t.original(r).unicodeScalars.allSatisfy { !($0.value >= 0x61 && $0.value <= 0x7A) }
+        return !capitals
     }
 
     /// Whether a word looks typed at random: a run along a keyboard row ("asdf", "qwer"), one
@@ -308,16 +402,27 @@ public struct PhraseLint: Sendable {
             for k in a..<b { skip[k] = true }
         }
         // An address such as "李工" / "王老师" before a comma is courtesy too.
-        for c in t.clauses {
-            let u = Array(c.text.unicodeScalars)
-            if u.count >= 2 && u.count <= 4, u.allSatisfy(TextNormalizer.isHan),
-                c.text.hasSuffix("工") || c.text.hasSuffix("老师") || c.text.hasSuffix("经理") || c.text.hasSuffix("总")
-            {
-                for k in c.range { skip[k] = true }
+        for c in t.clauseRanges where c.count >= 2 && c.count <= 4 && c.allSatisfy({ TextNormalizer.isHan(t.scalars[$0]) }) {
+            let address: Bool
+            if t.isPlain(c) {
+                // Plain scalars: `hasSuffix` is a scalar comparison.
+                address = PhraseLint.addressSuffixScalars.contains { x in
+                    x.count <= c.count && x.indices.allSatisfy { t.scalars[c.upperBound - x.count + $0] == x[$0] }
+                }
+            } else {
+                let text = t.slice(c)
+                address = PhraseLint.addressSuffixes.contains { text.hasSuffix($0) }
+            }
+            if address {
+                for k in c { skip[k] = true }
             }
         }
         return skip
     }
+
+    /// Endings of a clause that make it an address ("李工", "王老师").
+    static let addressSuffixes = ["工", "老师", "经理", "总"]
+    static let addressSuffixScalars = addressSuffixes.map { Array($0.unicodeScalars) }
 
     // MARK: checks
 
@@ -366,20 +471,19 @@ public struct PhraseLint: Sendable {
 
     /// Whether the text has a word that is neither a number nor a filler.
     static func hasWords(_ t: LintText) -> Bool {
-        var word = String.UnicodeScalarView()
-        var found = false
-        func flush() {
-            if !word.isEmpty {
-                let w = String(word)
-                if !fillers.contains(w) && !w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { found = true }
-                word = String.UnicodeScalarView()
+        let s = t.scalars
+        var i = 0
+        while i < s.count {
+            guard LintText.isContent(s[i]) else {
+                i += 1
+                continue
             }
+            var j = i
+            while j < s.count && LintText.isContent(s[j]) { j += 1 }
+            if !fillerTable.contains(s, i..<j) && !(i..<j).allSatisfy({ isNumeric(s[$0]) }) { return true }
+            i = j
         }
-        for u in t.scalars {
-            if LintText.isContent(u) { word.append(u) } else { flush() }
-        }
-        flush()
-        return found
+        return false
     }
 
     /// What a resolution field must say, by field name (cause, solution, result).
@@ -425,6 +529,25 @@ public struct PhraseLint: Sendable {
                         message: "'\(text.trimmed)' looks like keyboard mash (\(info.mash.joined(separator: ", "))); \(want)"))
             } else {
                 out.append(Finding(family: nil, typed: "", message: "'\(text.trimmed)' says too little; \(want)"))
+            }
+        }
+        return out
+    }
+
+    /// The resolution fields (cause, solution, result, in that order) that only repeat an
+    /// earlier one, read alike after normalisation: a title pasted into all three says what was
+    /// wrong, not why, what was done or what works now (seed 004 BRT回复规范: 原因、解决方案、结果).
+    /// Each with the message for that field; fields that are empty are left to `review(field:)`.
+    public static func repeatedFields(_ fields: [(field: String, text: String)]) -> [(field: String, message: String)] {
+        var out: [(field: String, message: String)] = []
+        var seen: [(field: String, key: String)] = []
+        for f in fields {
+            let key = LintText.key(f.text)
+            guard !key.isEmpty else { continue }
+            if let first = seen.first(where: { $0.key == key }) {
+                out.append((f.field, "repeats the \(first.field) word for word; \(wanted[f.field] ?? "say what it was")"))
+            } else {
+                seen.append((f.field, key))
             }
         }
         return out

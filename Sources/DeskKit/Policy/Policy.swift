@@ -106,7 +106,7 @@ public struct Policy: Sendable, Equatable {
         public var requires: [String]
         /// When set, the first two required rules must be found near each other: a keyword of
         /// the second at most this many bytes of normalised text (a Chinese character is 3)
-        /// after a keyword of the first, in one sentence ("every" ... "scanner", 门店 ... 都).
+        /// after a keyword of the first, in one clause ("every" ... "scanner", 门店 ... 都).
         public var within: Int?
         public init(
             id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],

@@ -9,7 +9,7 @@
 extension PhraseLint {
     /// A kind of brush-off or bare statement, with the politer way to say it.
     enum Gist: Int, CaseIterable {
-        case notKnow, notOurs, goElsewhere, busy, cannot, done
+        case notKnow, notOurs, goElsewhere, busy, cannot, blame, done
 
         var message: String {
             switch self {
@@ -23,6 +23,8 @@ extension PhraseLint {
                 "says only that you are busy (seed 004 服务忌语: 我现在很忙); say when you will handle it"
             case .cannot:
                 "says only that it cannot be done (seed 004 服务忌语: 这个实现不了); say why and what the requester can do instead"
+            case .blame:
+                "puts the problem on the requester's side without evidence (seed 004 服务忌语: 是你没说清楚，能怪我吗); say what you checked and what you need from them"
             case .done:
                 "says only \"done\" in some words (seed 004 BRT回复规范); say what was found, what was done and the result"
             }
@@ -45,7 +47,8 @@ extension PhraseLint {
         ]),
         (.goElsewhere, [
             "找别人", "找其他人", "找别的", "问别人", "问别的", "问问别的", "问其他", "找其他部门", "另请高明", "自己想办法", "自己看着办",
-            "找领导", "问领导", "ask someone else", "ask somebody else", "ask another team", "try someone else", "go ask",
+            "找领导", "问领导", "你们领导", "你领导", "你们主管", "你们it", "你们自己的it",
+            "your boss", "your manager", "your supervisor", "your it", "take it up with", "ask someone else", "ask somebody else", "ask another team", "try someone else", "go ask",
             "contact someone else", "find someone else", "figure it out yourself",
         ]),
         (.busy, [
@@ -58,10 +61,18 @@ extension PhraseLint {
             "没法做", "实现不了", "不能做", "不能弄", "无能为力", "can't do", "cannot do", "can not do", "can't be done",
             "cannot be done", "not possible", "impossible", "won't do", "no can do", "can't help", "cannot help", "nothing we can do",
         ]),
+        (.blame, [
+            "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "你的问题",
+            "你操作的问题", "你操作有问题", "你操作不对", "你用错了", "我这边正常", "我这边没问题", "我这里正常", "我这里没问题",
+            "我这边可以", "我这里可以", "自己看说明", "自己看手册", "看说明书", "看手册",
+            "your pc", "your computer", "your laptop", "your machine", "your side", "your end", "your network", "your browser",
+            "on my end", "check your", "fine on our", "fine on my", "ok on our", "works for me", "works fine for me", "works on my machine", "fine on my side", "fine here", "user error",
+            "read the manual", "rtfm", "read the docs",
+        ]),
         (.done, [
             "好了", "搞定", "搞掂", "完事", "弄好", "办好", "处理好", "处理完", "处理了", "修好", "整好", "完成", "解决", "已处理", "已修复",
             "已好", "ok了", "done", "fixed", "resolved", "closed", "closing", "completed", "finished", "sorted", "all good",
-            "all set", "should work now", "works now", "taken care of",
+            "all set", "should work now", "works now", "taken care of", "handled", "processed", "dealt with", "弄了",
         ]),
     ]
 
@@ -71,7 +82,9 @@ extension PhraseLint {
     /// Pronouns and deictics that say nothing about the problem (dialect forms included).
     static let gistFiller: [String] = [
         "我们", "咱们", "俺们", "偶们", "我", "俺", "咱", "偶", "你", "您", "你们", "这边", "那边", "这个", "这事", "这", "事", "个", "也", "都",
-        "就", "真", "实在", "确实", "暂时", "现在", "部门", "tbh", "rn", "lol", "pls", "plz", "sorry", "sry", "man", "mate",
+        "就", "真", "实在", "确实", "暂时", "现在", "部门", "后台", "系统", "系统那边", "系统侧", "技术那边", "请刷新", "刷新一下", "刷新",
+        "再试试", "再试一下", "重试", "in the background", "in the backend", "on the backend", "on our side", "on our end",
+        "our side", "our end", "system side", "please refresh", "refresh", "try again", "must be", "probably", "it's", "it is", "tbh", "rn", "lol", "pls", "plz", "sorry", "sry", "man", "mate",
         "bro", "lah", "la", "hehe", "haha",
     ]
     static let gistFillerMatcher = KeywordMatcher(gistFiller.map { LintText.key($0) })
@@ -83,7 +96,7 @@ extension PhraseLint {
     func gist(_ t: LintText, _ found: [Match]) -> Gist? {
         var skip = skipMask(t, found)
         var first: (Int, Gist)?
-        let clauses = t.clauses
+        let clauses = t.clauseRanges
         for o in PhraseLint.gistMatcher.occurrences(in: t.text) {
             let a = t.index(ofUTF8: o.range.lowerBound)
             let b = t.index(ofUTF8: o.range.upperBound)
@@ -93,7 +106,7 @@ extension PhraseLint {
             if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
             // Quoted, conditional or reported words are not the agent's own.
             if t.quoted[a..<b].contains(true) { continue }
-            if let c = clauses.first(where: { $0.range.contains(a) }), PhraseLint.hedge(of: c).covers(a, b) { continue }
+            if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
             for k in a..<b { skip[k] = true }
             if a < (first?.0 ?? Int.max) { first = (a, PhraseLint.gistOwner[o.id]) }
         }

@@ -129,7 +129,9 @@ public struct KeywordMatcher: Sendable {
             for i in 0..<buf.count {
                 state = step(state, KeywordMatcher.fold(buf[i]))
                 guard !outputs[state].isEmpty else { continue }
-                var here: [Occurrence] = []
+                // Appended in place and the few ending here sorted in place: a short keyword
+                // ends at many bytes, and an array per such byte was most of the cost.
+                let from = out.count
                 for k in outputs[state] {
                     let id = Int(k)
                     let start = i + 1 - lengths[id]
@@ -137,9 +139,9 @@ public struct KeywordMatcher: Sendable {
                         if start > 0 && KeywordMatcher.isWordByte(buf[start - 1]) { continue }
                         if start > 1 && buf[start - 1] == 0x2D && KeywordMatcher.isWordByte(buf[start - 2]) { continue }
                     }
-                    here.append(Occurrence(id: id, range: start..<(i + 1)))
+                    out.append(Occurrence(id: id, range: start..<(i + 1)))
                 }
-                out += here.sorted { $0.id < $1.id }
+                if out.count - from > 1 { out[from..<out.count].sort { $0.id < $1.id } }
             }
         }
         return out

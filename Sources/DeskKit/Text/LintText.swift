@@ -21,9 +21,13 @@ public struct LintText: Sendable {
     public let quoted: [Bool]
     /// UTF-8 offset of each key scalar in `text`, and the end.
     let offsets: [Int]
+    /// The key scalar range of each clause (see `clauses`), in order.
+    public let clauseRanges: [Range<Int>]
 
     /// Modal particles and fillers dropped inside words (they add tone, not meaning).
     static let particles: Set<Unicode.Scalar> = ["啊", "呀", "呢", "吧", "哦", "噢", "嘛", "啦", "呗", "哟", "喔", "嘞", "咯", "诶", "欸", "呃", "嗯"]
+    /// `particles` as sorted values: looked up for every scalar, without hashing.
+    static let particleValues: [UInt32] = particles.map(\.value).sorted()
 
     /// English contractions and their apostrophe-less spellings, written out.
     static let contractions: [String: String] = [
@@ -38,6 +42,34 @@ public struct LintText: Sendable {
         "whats": "what is", "there's": "there is", "theres": "there is", "here's": "here is", "let's": "let us",
         "who's": "who is", "gonna": "going to", "wanna": "want to", "ain't": "is not",
     ]
+    /// `contractions` as scalars by the key's first letter (a–z), compared in place: every
+    /// Latin word is looked up, and building a String and hashing it per word was a large part
+    /// of preparing a text. A word is Latin letters and apostrophes (all below U+0300, where
+    /// String equality is scalar equality) and every key is ASCII, so this finds exactly what
+    /// the dictionary finds.
+    static let contractionsByLetter: [[(key: [Unicode.Scalar], value: [Unicode.Scalar])]] = {
+        var table = [[(key: [Unicode.Scalar], value: [Unicode.Scalar])]](repeating: [], count: 26)
+        for (k, v) in contractions {
+            guard let f = k.unicodeScalars.first, f.value >= 0x61, f.value <= 0x7A else { continue }
+            table[Int(f.value - 0x61)].append((Array(k.unicodeScalars), Array(v.unicodeScalars)))
+        }
+        return table
+    }()
+
+    /// The written-out form of the contraction `word` (scalars `range` of `src`), or nil.
+    static func contraction(_ src: [Unicode.Scalar], _ range: Range<Int>) -> [Unicode.Scalar]? {
+        let f = src[range.lowerBound].value
+        guard f >= 0x61 && f <= 0x7A else { return nil }
+        for (k, v) in contractionsByLetter[Int(f - 0x61)] where k.count == range.count {
+            var same = true
+            for (n, u) in k.enumerated() where src[range.lowerBound + n] != u {
+                same = false
+                break
+            }
+            if same { return v }
+        }
+        return nil
+    }
 
     /// Prepares `text` (as typed).
     public init(_ text: String) { self.init(normalized: TextNormalizer.normalize(text)) }
@@ -56,13 +88,16 @@ public struct LintText: Sendable {
                 // A Latin word (apostrophes inside it included).
                 var j = i
                 while j < src.count && (LintText.isLatinLetter(src[j]) || (src[j] == "'" && isLetter(j - 1) && isLetter(j + 1))) { j += 1 }
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: src[i..<j])
-                let w = String(word)
-                let replacement = LintText.contractions[w].map { Array($0.unicodeScalars) } ?? Array(src[i..<j])
-                for r in replacement {
-                    out.append(r)
-                    from.append(i..<j)
+                if let replacement = LintText.contraction(src, i..<j) {
+                    for r in replacement {
+                        out.append(r)
+                        from.append(i..<j)
+                    }
+                } else {
+                    for k in i..<j {
+                        out.append(src[k])
+                        from.append(i..<j)
+                    }
                 }
                 i = j
                 continue
@@ -78,7 +113,7 @@ public struct LintText: Sendable {
                     continue
                 }
             }
-            if LintText.particles.contains(u) {
+            if LintText.isParticle(u) {
                 i += 1
                 continue
             }
@@ -105,9 +140,7 @@ public struct LintText: Sendable {
         }
         scalars = s2
         self.from = f2
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s2)
-        text = String(v)
+        text = TextNormalizer.string(s2[...])
         var offs: [Int] = []
         var o = 0
         for u in s2 {
@@ -117,6 +150,40 @@ public struct LintText: Sendable {
         offs.append(o)
         offsets = offs
         quoted = LintText.quotedSpans(s2)
+        clauseRanges = LintText.clauseRanges(s2)
+    }
+
+    /// Whether `u` is one of `particles` (a binary search: no hashing per scalar).
+    static func isParticle(_ u: Unicode.Scalar) -> Bool { sortedContains(particleValues, u.value) }
+
+    /// Whether sorted `values` holds `v`.
+    static func sortedContains(_ values: [UInt32], _ v: UInt32) -> Bool {
+        guard let lo = values.first, let hi = values.last, v >= lo && v <= hi else { return false }
+        var a = 0
+        var b = values.count
+        while a < b {
+            let m = (a + b) / 2
+            if values[m] < v { a = m + 1 } else { b = m }
+        }
+        return a < values.count && values[a] == v
+    }
+
+    /// Whether `u` is a scalar for which String comparison is scalar comparison: it is its own
+    /// canonical (NFC) form, forms a grapheme of its own, and composes with no neighbour. True
+    /// for U+0000–02FF (no combining marks start before U+0300) except CR (CR LF is one
+    /// grapheme), and for the unified Han ideographs; false for everything else (combining
+    /// marks, CJK compatibility ideographs, which decompose to unified ones, Hangul...). Lookups
+    /// on a run of such scalars compare scalars in place; any other run takes the String path,
+    /// so the result is always what String equality gives.
+    @inline(__always) public static func isPlain(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v < 0x300 && v != 0x0D) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+
+    /// Whether every key scalar of `range` is plain (`isPlain`).
+    func isPlain(_ range: Range<Int>) -> Bool {
+        for k in range where !LintText.isPlain(scalars[k]) { return false }
+        return true
     }
 
     /// The key form of a phrase (the same steps as a text).
@@ -128,7 +195,12 @@ public struct LintText: Sendable {
 
     /// Whether a key scalar is content: a letter, a digit or a Han character.
     public static func isContent(_ u: Unicode.Scalar) -> Bool {
-        u.properties.isAlphabetic || u.properties.numericType != nil
+        let v = u.value
+        // ASCII and the unified Han block answered without the property tables (a test checks
+        // these ranges against them).
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        return u.properties.isAlphabetic || u.properties.numericType != nil
     }
 
     /// The key scalar index at UTF-8 offset `offset` of `text`.
@@ -150,14 +222,26 @@ public struct LintText: Sendable {
 
     /// The key text of scalars `range`.
     public func slice(_ range: Range<Int>) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[range])
-        return String(v)
+        TextNormalizer.string(scalars[range])
     }
 
     // MARK: quotation
 
     static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "'": "'", "„": "“"]
+
+    /// The closing mark of opening mark `u` (`pairs`, as a switch: asked for every scalar).
+    @inline(__always) static func closing(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        switch u {
+        case "“": return "”"
+        case "「": return "」"
+        case "『": return "』"
+        case "《": return "》"
+        case "\"": return "\""
+        case "'": return "'"
+        case "„": return "“"
+        default: return nil
+        }
+    }
 
     /// Marks spans between matching quotation marks. An ASCII ' opens only at a word start and
     /// closes only at a word end (so "don't" is no quote); an unclosed mark quotes nothing.
@@ -165,7 +249,7 @@ public struct LintText: Sendable {
         var mask = [Bool](repeating: false, count: s.count)
         var i = 0
         while i < s.count {
-            guard let close = pairs[s[i]] else {
+            guard let close = closing(s[i]) else {
                 i += 1
                 continue
             }
@@ -208,20 +292,31 @@ public struct LintText: Sendable {
         ",", "!", "?", ";", "。", "、", "，", "！", "？", "；", "\n", "(", ")", "（", "）", "~", "～", "【", "】", "…",
     ]
 
+    /// Whether `u` is one of `separators` (a switch: asked for every scalar).
+    @inline(__always) static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case ",", "!", "?", ";", "。", "、", "，", "！", "？", "；", "\n", "(", ")", "（", "）", "~", "～", "【", "】", "…": return true
+        default: return false
+        }
+    }
+
     /// The clauses of the text, split at clause punctuation (a "." or ":" between two letters
     /// or digits, as in "v2.3" or "10:30", does not split).
-    public var clauses: [Clause] {
-        var out: [Clause] = []
+    public var clauses: [Clause] { clauseRanges.map { Clause(range: $0, text: slice($0)) } }
+
+    /// The clauses' key scalar ranges (`clauses` without their texts), split once.
+    static func clauseRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var start = 0
         func flush(_ end: Int) {
             var a = start
             var b = end
             while a < b && scalars[a] == " " { a += 1 }
             while b > a && scalars[b - 1] == " " { b -= 1 }
-            if a < b { out.append(Clause(range: a..<b, text: slice(a..<b))) }
+            if a < b { out.append(a..<b) }
         }
         for (i, u) in scalars.enumerated() {
-            var split = LintText.separators.contains(u)
+            var split = LintText.isSeparator(u)
             if u == "." || u == ":" || u == "：" {
                 let inside = i > 0 && i + 1 < scalars.count && LintText.isContent(scalars[i - 1]) && LintText.isContent(scalars[i + 1])
                 split = !inside

@@ -90,10 +90,8 @@ public enum TextNormalizer {
             o += UTF8.width(m)
         }
         textOffset.append(o)
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: out)
         return NormalizedText(
-            original: text, text: String(s), scalars: out, sourceStart: starts, sourceEnd: ends, textOffset: textOffset)
+            original: text, text: string(out[...]), scalars: out, sourceStart: starts, sourceEnd: ends, textOffset: textOffset)
     }
 
     /// The normalisation loop; with `track` false no offsets are kept (for `fold`).
@@ -177,9 +175,24 @@ public enum TextNormalizer {
         if let ascii = t.withUTF8({ buf -> String? in buf.allSatisfy({ $0 < 0x80 }) ? foldASCII(buf) : nil }) {
             return ascii
         }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: run(text, track: false).0)
-        return String(v)
+        return string(run(text, track: false).0[...])
+    }
+
+    /// The String of `scalars`, encoded to UTF-8 in one pass (appending them to a String's
+    /// scalar view one by one was a large part of preparing a text).
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var n = 0
+        for u in scalars { n += UTF8.width(u) }
+        return String(unsafeUninitializedCapacity: n) { buf in
+            var i = 0
+            for u in scalars {
+                UTF8.encode(u) { b in
+                    buf[i] = b
+                    i += 1
+                }
+            }
+            return i
+        }
     }
 
     /// The same steps as `normalize` on ASCII bytes: lower case, white-space runs, repeated

@@ -141,6 +141,9 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         #expect(Self.priority("Will all employees get new laptops this year?") == .low)
         // A pair spans no sentence end and is not taken when the clause before it is negated.
         #expect(Self.priority("The printer broke after all. Staff can print elsewhere") == .medium)
+        #expect(Self.priority("问过每家分店扫码枪坏了") == .high)
+        #expect(Self.priority("问过每家。分店扫码枪坏了") == .medium)
+        #expect(Self.priority("Hi all, the projector in meeting room 3 is broken") == .medium)
         #expect(Self.priority("not all stores, only mine: the till is broken") == .medium)
         let d = Self.classifier.decide(title: "every handheld scanner lost wifi", description: nil, impact: nil, urgency: nil)
         #expect(d.reason.contains("many_users_group (scope_group (group_quant 'every' ~ group_noun 'handheld') x malfunction 'lost')"), "\(d.reason)")
