@@ -138,8 +138,8 @@ extension Policy {
       },
       {
         "id": "malfunction",
-        "requires": ["!over_now"],
         "priority": "medium",
+        "requires": ["!over_now"],
         "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid"]
       },
       {
@@ -210,8 +210,8 @@ extension Policy {
       },
       {
         "id": "business_interruption",
-        "requires": ["!over_now"],
         "priority": "high",
+        "requires": ["!over_now"],
         "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库"]
       },
       {
@@ -247,9 +247,9 @@ extension Policy {
       },
       {
         "id": "data_loss",
-        "requires": ["!over_now"],
         "priority": "high",
         "category": "data_request",
+        "requires": ["!over_now"],
         "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
       },
       {
@@ -270,10 +270,10 @@ extension Policy {
       },
       {
         "id": "security_risk",
-        "requires": ["!over_now"],
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
+        "requires": ["!over_now"],
         "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own"]
       },
       {
@@ -338,14 +338,14 @@ extension Policy {
       },
       {
         "id": "system_crash",
-        "requires": ["!over_now"],
         "priority": "high",
+        "requires": ["!over_now"],
         "keywords": ["系统崩溃","系统崩了","系统挂了","系统瘫痪","宕机","瘫痪","system crash","server down","servers down","system down","site is down"]
       },
       {
         "id": "core_function_unusable",
-        "requires": ["!over_now"],
         "priority": "high",
+        "requires": ["!over_now"],
         "keywords": ["核心功能无法使用","核心功能不可用","core function unusable","core feature unusable","core function not working"]
       },
       {
