@@ -35,7 +35,7 @@ public struct TicketLinter: Sendable {
         self.on = on
         self.needsTimeline = !rules.isDisjoint(with: TicketLinter.timelineRules)
         self.lint = PhraseLint(policy: policy)
-        self.lifecycle = Lifecycle(policy: policy)
+        self.lifecycle = Lifecycle(policy: policy, tabledAround: now)
     }
 
     /// Every problem of one ticket, in rule order.
