@@ -54,7 +54,8 @@ public struct TicketLinter: Sendable {
         let history = parsed.history?.arrayValue?.compactMap(\.objectValue) ?? []
         let escalations = parsed.escalations?.arrayValue?.compactMap(\.objectValue) ?? []
         // The lifecycle's timeline, replayed once for every time rule.
-        let facts = needsTimeline ? lifecycle.facts(t) : nil
+        // History and escalations were parsed above (every member once); they are not parsed again.
+        let facts = needsTimeline ? lifecycle.facts(t, history: history, escalations: escalations) : nil
         let schedule = facts.map { lifecycle.schedule($0, now: now) }
         let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now) } } ?? []
         if on[CheckRule.missingFact.ordinal] { missingFacts(t, &out) }

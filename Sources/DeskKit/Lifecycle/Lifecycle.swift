@@ -114,9 +114,12 @@ public struct Lifecycle: Sendable {
 
     /// The facts of a ticket. With `full` false only what the SLA clocks need is read:
     /// history is parsed only when its bytes mention an event that shapes the clocks.
-    public func facts(_ t: Ticket, full: Bool = true) -> LifecycleFacts {
+    /// `history` and `escalations`: those members' object elements when already parsed.
+    public func facts(_ t: Ticket, full: Bool = true, history: [JSONObject]? = nil, escalations: [JSONObject]? = nil) -> LifecycleFacts {
         if full || t.historyMayMention(["waiting", "reopened", "missed_call"])
-            || (t.instant("workaround_at") == nil && t.historyMayMention(["workaround"])) { return LifecycleFacts(ticket: t) }
+            || (t.instant("workaround_at") == nil && t.historyMayMention(["workaround"])) {
+            return LifecycleFacts(ticket: t, history: history, escalations: escalations)
+        }
         return LifecycleFacts(ticket: t, readHistory: false)
     }
 
