@@ -57,7 +57,9 @@ public struct TicketLinter: Sendable {
         // History and escalations were parsed above (every member once); they are not parsed again.
         let facts = needsTimeline ? lifecycle.facts(t, history: history, escalations: escalations) : nil
         let schedule = facts.map { lifecycle.schedule($0, now: now) }
-        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now) } } ?? []
+        // The cadence duties of a resolved ticket are history (see below): not worked out.
+        let worked = !TicketLinter.isResolved(t.status)
+        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now, cadence: worked) } } ?? []
         if on[CheckRule.missingFact.ordinal] { missingFacts(t, &out) }
         if on[CheckRule.needsInfoOpen.ordinal], let schedule { needsInfo(t, schedule, &out) }
         if on[CheckRule.tabooReply.ordinal] { taboo(history, &out) }

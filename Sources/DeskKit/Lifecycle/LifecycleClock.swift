@@ -5,8 +5,9 @@
 // `queue` and `check` replay every unfinished ticket, and the calendar walking days (hashing
 // dates into the holiday sets, allocating each day's windows) was most of that replay.
 
-/// A business calendar with, optionally, its local days around one `now` tabled.
-struct LifecycleClock: Sendable {
+/// A business calendar with, optionally, its local days around one `now` tabled. A class:
+/// the replay passes it around per ticket, and a calendar copied holds several references.
+final class LifecycleClock: Sendable {
     let calendar: BusinessCalendar
     /// Nil, or a table without days (24x7 or an offset change), means: ask the calendar.
     let table: BusinessDayTable?

@@ -14,8 +14,10 @@ extension Lifecycle {
     /// (end-of-day and progress updates) are worked out only for the current day and the
     /// latest update, which is all `queue` lists; the open duties are the same either way.
     /// With `explain` false every duty's `explain` is empty (queue without --explain: the
-    /// texts cost more than the replay).
-    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true) -> [Duty] {
+    /// texts cost more than the replay). With `cadence` false the end-of-day and progress
+    /// duties are left out (check judges them only while a ticket is worked on).
+    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true,
+                       cadence: Bool = true) -> [Duty] {
         var out: [Duty] = []
         /// The rule text, built only when asked for.
         func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
@@ -106,8 +108,10 @@ extension Lifecycle {
             if case .replied = e.kind { return e.at }
             return nil
         }
-        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
-        progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
+        if cadence {
+            if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
+            progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
+        }
         closingDuties(f, now: now, explain: explain, into: &out)
         return out
     }
