@@ -264,6 +264,10 @@ public struct TicketLinter: Sendable {
                 out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why.message)"))
             }
         }
+        let given = ["cause", "solution", "result"].compactMap { f in r[f]?.stringValue.map { (field: f, text: $0) } }
+        for why in PhraseLint.repeatedFields(given) {
+            out.append(Problem(rule: .vagueResolution, message: "resolution \(why.field): \(why.message)"))
+        }
         if !missing.isEmpty {
             out.append(Problem(rule: .vagueResolution, message: "resolution has no \(missing.joined(separator: ", "))"))
         }

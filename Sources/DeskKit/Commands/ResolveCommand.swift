@@ -127,7 +127,9 @@ public enum ResolveCommand {
                 problems.append("--\(f.flag) (\(f.name)): missing; give --\(f.flag) TEXT")
                 continue
             }
-            let reasons = lint.review(field: f.key, text).map(\.message)
+            var reasons = lint.review(field: f.key, text).map(\.message)
+            let given = fields.compactMap { g in args.string(g.flag).map { (field: g.key, text: $0) } }
+            reasons += PhraseLint.repeatedFields(given).filter { $0.field == f.key }.map(\.message)
             if !reasons.isEmpty { problems.append("--\(f.flag) (\(f.name)): " + reasons.joined(separator: "; ")) }
         }
         return problems

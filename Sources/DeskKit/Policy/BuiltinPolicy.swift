@@ -116,6 +116,19 @@ extension Policy {
     "categories": ["account_access","billing","bug","performance","network","hardware","software_install","data_request","feature_request","security"],
     "rules": [
       {
+        "id": "recovered",
+        "keywords": ["后来恢复了","已经恢复","已恢复","恢复正常","现在一切正常","现在都正常","现在正常了","现在好了","已经好了","已经修复","已修复","修好了","一切正常","works now","working now","working again","works again","back to normal","back up and running","was fixed","been fixed","got fixed","is fixed","were fixed","everything works","all working","fine now","resolved itself","was restored","been restored"]
+      },
+      {
+        "id": "recurring",
+        "keywords": ["又出现","又挂","又断","又不行","又坏","又开始","又报","又是","再次出现","再次","反复","还是不行","还是不能","仍然","still not","still can't","still cannot","still down","still failing","still broken","down again","broke again","broken again","failed again","happened again","again today","again this","keeps happening","keeps coming back","recurring","every day since"]
+      },
+      {
+        "id": "over_now",
+        "requires": ["recovered","!recurring"],
+        "keywords": []
+      },
+      {
         "id": "scope_many",
         "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","全部","部都","组都","店都","司都","院都","区都","楼都","们都","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all meeting rooms","all rooms","all floors","all printers","all sales","all teachers","all students","all companies in","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot","服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster"]
       },
@@ -126,7 +139,8 @@ extension Policy {
       {
         "id": "malfunction",
         "priority": "medium",
-        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零"]
+        "requires": ["!over_now"],
+        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid"]
       },
       {
         "id": "group_quant",
@@ -170,33 +184,34 @@ extension Policy {
         "id": "many_users_affected",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_many","malfunction","!scope_one"],
+        "requires": ["scope_many","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_group",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group","malfunction","!scope_one"],
+        "requires": ["scope_group","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_group_after",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group_after","malfunction","!scope_one"],
+        "requires": ["scope_group_after","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_count",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_count","malfunction","!scope_one"],
+        "requires": ["scope_count","malfunction","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "business_interruption",
         "priority": "high",
+        "requires": ["!over_now"],
         "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库"]
       },
       {
@@ -211,7 +226,7 @@ extension Policy {
         "id": "business_halted",
         "priority": "high",
         "tags": ["business_interruption"],
-        "requires": ["business_activity","halted"],
+        "requires": ["business_activity","halted","!over_now"],
         "within": 16,
         "keywords": []
       },
@@ -227,14 +242,15 @@ extension Policy {
         "id": "data_lost",
         "priority": "high",
         "category": "data_request",
-        "requires": ["data_noun","loss_effect"],
+        "requires": ["data_noun","loss_effect","!over_now"],
         "keywords": []
       },
       {
         "id": "data_loss",
         "priority": "high",
         "category": "data_request",
-        "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","all my files","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
+        "requires": ["!over_now"],
+        "keywords": ["数据丢失","数据丢了","数据没了","全没了","都没了","都不见了","全部消失","全部丢失","都是空的","是空的","被清空","清空了","被删","误删","误操作","删了","被覆盖","覆盖成","备份失败","备份连续","没有备份","没有最近的备份","丢了三个月","找不回","data loss","lost data","data lost","data was deleted","were deleted","was deleted","deleted by mistake","dropped the","dropped by mistake","wiped","overwrote","overwritten","files disappeared","folder disappeared","emails disappeared","data disappeared","by accident","accidentally","is empty","are gone","files are gone","backups have been failing","backup failed","backups failed","no recent copy","no backup","lost all","months of work"]
       },
       {
         "id": "storage_device",
@@ -248,7 +264,7 @@ extension Policy {
         "id": "storage_lost",
         "priority": "high",
         "category": "data_request",
-        "requires": ["storage_device","storage_failed"],
+        "requires": ["storage_device","storage_failed","!over_now"],
         "within": 16,
         "keywords": []
       },
@@ -257,7 +273,8 @@ extension Policy {
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的"]
+        "requires": ["!over_now"],
+        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own"]
       },
       {
         "id": "credential",
@@ -276,14 +293,14 @@ extension Policy {
       {
         "id": "lure",
         "category": "security",
-        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名"]
+        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名","邮件里的链接","邮件链接","点了链接","点开链接","点了一个链接","点进去","要验证","验证账号","验证邮箱","邮箱容量","邮箱已满","不对劲","clicked a link","clicked the link","link in an email","link in the email","verify my account","verify your account","account verification","mailbox is full","mailbox full","felt off","seemed off","redirected"]
       },
       {
         "id": "credentials_phished",
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "requires": ["credential_entry","lure"],
+        "requires": ["credential_entry","lure","!over_now"],
         "keywords": []
       },
       {
@@ -299,7 +316,7 @@ extension Policy {
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "requires": ["public_site","tampered"],
+        "requires": ["public_site","tampered","!over_now"],
         "within": 24,
         "keywords": []
       },
@@ -316,17 +333,19 @@ extension Policy {
         "priority": "high",
         "category": "security",
         "tags": ["security_risk"],
-        "requires": ["sensitive_data","exposure"],
+        "requires": ["sensitive_data","exposure","!over_now"],
         "keywords": []
       },
       {
         "id": "system_crash",
         "priority": "high",
+        "requires": ["!over_now"],
         "keywords": ["系统崩溃","系统崩了","系统挂了","系统瘫痪","宕机","瘫痪","system crash","server down","servers down","system down","site is down"]
       },
       {
         "id": "core_function_unusable",
         "priority": "high",
+        "requires": ["!over_now"],
         "keywords": ["核心功能无法使用","核心功能不可用","core function unusable","core feature unusable","core function not working"]
       },
       {

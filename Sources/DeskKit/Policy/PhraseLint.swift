@@ -534,6 +534,25 @@ public struct PhraseLint: Sendable {
         return out
     }
 
+    /// The resolution fields (cause, solution, result, in that order) that only repeat an
+    /// earlier one, read alike after normalisation: a title pasted into all three says what was
+    /// wrong, not why, what was done or what works now (seed 004 BRT回复规范: 原因、解决方案、结果).
+    /// Each with the message for that field; fields that are empty are left to `review(field:)`.
+    public static func repeatedFields(_ fields: [(field: String, text: String)]) -> [(field: String, message: String)] {
+        var out: [(field: String, message: String)] = []
+        var seen: [(field: String, key: String)] = []
+        for f in fields {
+            let key = LintText.key(f.text)
+            guard !key.isEmpty else { continue }
+            if let first = seen.first(where: { $0.key == key }) {
+                out.append((f.field, "repeats the \(first.field) word for word; \(wanted[f.field] ?? "say what it was")"))
+            } else {
+                seen.append((f.field, key))
+            }
+        }
+        return out
+    }
+
     // MARK: the earlier API, kept for callers written against it
 
     /// Why `text` cannot serve as a cause, solution or result (the first non-taboo finding of

@@ -72,7 +72,7 @@ extension PhraseLint {
         (.done, [
             "好了", "搞定", "搞掂", "完事", "弄好", "办好", "处理好", "处理完", "处理了", "修好", "整好", "完成", "解决", "已处理", "已修复",
             "已好", "ok了", "done", "fixed", "resolved", "closed", "closing", "completed", "finished", "sorted", "all good",
-            "all set", "should work now", "works now", "taken care of", "handled", "processed", "dealt with", "处理", "弄了",
+            "all set", "should work now", "works now", "taken care of", "handled", "processed", "dealt with", "弄了",
         ]),
     ]
 

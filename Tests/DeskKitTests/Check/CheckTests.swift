@@ -94,6 +94,9 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
         let partial = #""resolution":{"cause":"expired VPN certificate"}"#
         #expect(try rules(line(partial, status: "observing")) == ["vague-resolution"])
         #expect(try rules(line(vague, status: "in_progress")) == [])
+        // A title pasted into all three fields: each later field repeats the cause.
+        let pasted = #""resolution":{"cause":"打印机无法打印","solution":"打印机 无法打印","result":"打印机无法打印"}"#
+        #expect(try rules(line(pasted + "," + surveyed, status: "closed")) == ["vague-resolution", "vague-resolution"])
     }
 
     @Test func breachNotEscalated() throws {

@@ -47,6 +47,15 @@ import Testing
         // device, a question about all staff, "typed my password wrong", 键盘坏了, 各位好, 每个月),
         // written while the `within` rules were tuned: seen, a regression floor only.
         ("tickets-lookalikes.ndjson", 0.94, 0.95, 97),
+        // Written blind (by an engineer who saw only the seeds, never the rules or fixtures):
+        // first measured 0.850 / 29 of 35 high, 0.880 / 31 of 35 after the holdout6 work; its
+        // misses then led to `over_now` (an incident the text says is over), English screen and
+        // boot failures, lure and malware-sign wording: 0.940 / 35 of 35. Seen now.
+        ("tickets-blind1.ndjson", 0.93, 0.97, 100),
+        // The second blind set (another writer, same rule): measured, never tuned on: 0.825 /
+        // 27 of 32 high before this round's changes, 0.850 / 28 of 32 after them. The floor
+        // holds that unseen figure; it is below the 0.90 / 0.95 goal.
+        ("tickets-blind2.ndjson", 0.84, 0.86, 80),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
