@@ -35,7 +35,7 @@ public struct TicketLinter: Sendable {
         self.on = on
         self.needsTimeline = !rules.isDisjoint(with: TicketLinter.timelineRules)
         self.lint = PhraseLint(policy: policy)
-        self.lifecycle = Lifecycle(policy: policy)
+        self.lifecycle = Lifecycle(policy: policy, tabledAround: now)
     }
 
     /// Every problem of one ticket, in rule order.
@@ -54,9 +54,12 @@ public struct TicketLinter: Sendable {
         let history = parsed.history?.arrayValue?.compactMap(\.objectValue) ?? []
         let escalations = parsed.escalations?.arrayValue?.compactMap(\.objectValue) ?? []
         // The lifecycle's timeline, replayed once for every time rule.
-        let facts = needsTimeline ? lifecycle.facts(t) : nil
+        // History and escalations were parsed above (every member once); they are not parsed again.
+        let facts = needsTimeline ? lifecycle.facts(t, history: history, escalations: escalations) : nil
         let schedule = facts.map { lifecycle.schedule($0, now: now) }
-        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now) } } ?? []
+        // The cadence duties of a resolved ticket are history (see below): not worked out.
+        let worked = !TicketLinter.isResolved(t.status)
+        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now, cadence: worked) } } ?? []
         if on[CheckRule.missingFact.ordinal] { missingFacts(t, &out) }
         if on[CheckRule.needsInfoOpen.ordinal], let schedule { needsInfo(t, schedule, &out) }
         if on[CheckRule.tabooReply.ordinal] { taboo(history, &out) }

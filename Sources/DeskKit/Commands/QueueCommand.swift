@@ -70,7 +70,7 @@ public enum QueueCommand {
             owners: Set(args.strings("owner")), assignees: Set(args.strings("assignee")), people: people,
             tiers: Set(args.strings("tier")), priorities: Set(args.strings("priority")),
             onlyOverdue: args.has("overdue"), horizon: args.duration("within").map { now.adding($0) },
-            explain: args.has("explain"), ndjson: args.string("format") == "ndjson", lifecycle: Lifecycle(policy: policy), now: now)
+            explain: args.has("explain"), ndjson: args.string("format") == "ndjson", lifecycle: Lifecycle(policy: policy, tabledAround: now), now: now)
         // A large file is read on every core, each range into its own part (InputFile.reduceLines);
         // the parts are merged in order at the listing, so the result is that of one pass.
         var read = QueueParts()

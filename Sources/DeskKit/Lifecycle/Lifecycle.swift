@@ -76,21 +76,50 @@ public struct Lifecycle: Sendable {
     let calendars: [BusinessCalendar]
     /// The business-hours calendar, for the end-of-day duty.
     let business: BusinessCalendar
+    /// `calendars` and `business` for the replay, tabled around one `now` when asked.
+    let clocks: [LifecycleClock]
+    let businessClock: LifecycleClock
 
-    public init(policy: Policy) {
+    /// A lifecycle asking the calendars themselves (a few tickets).
+    public init(policy: Policy) { self.init(policy: policy, tabledAround: nil) }
+
+    /// A lifecycle for replaying many tickets at about `now`: the calendars' local days from
+    /// three years before `now` to two after are tabled once (LifecycleClock), so the replay
+    /// adds and measures business time by look-up. The answers are the calendars' exactly.
+    public init(policy: Policy, tabledAround now: Instant?) {
         self.policy = policy
         calendars = Priority.allCases.map { policy.calendar(for: $0.rawValue) } + [policy.calendar(for: nil)]
         business = policy.businessCalendar
+        func clock(_ c: BusinessCalendar) -> LifecycleClock {
+            guard let now else { return LifecycleClock(c) }
+            return LifecycleClock(c, table: BusinessDayTable(c, from: now.adding(-3 * 366 * 86400), to: now.adding(2 * 366 * 86400)))
+        }
+        // Priorities usually share one calendar: table each distinct one once.
+        var made: [(BusinessCalendar, LifecycleClock)] = []
+        func shared(_ c: BusinessCalendar) -> LifecycleClock {
+            if let m = made.first(where: { $0.0 == c }) { return m.1 }
+            let k = clock(c)
+            made.append((c, k))
+            return k
+        }
+        clocks = calendars.map(shared)
+        businessClock = shared(business)
     }
 
     /// The SLA calendar of a priority (nil: unclassified).
     public func calendar(for p: Priority?) -> BusinessCalendar { calendars[p?.ordinal ?? Priority.allCases.count] }
 
+    /// The SLA clock arithmetic of a priority (nil: unclassified).
+    func clock(for p: Priority?) -> LifecycleClock { clocks[p?.ordinal ?? Priority.allCases.count] }
+
     /// The facts of a ticket. With `full` false only what the SLA clocks need is read:
     /// history is parsed only when its bytes mention an event that shapes the clocks.
-    public func facts(_ t: Ticket, full: Bool = true) -> LifecycleFacts {
+    /// `history` and `escalations`: those members' object elements when already parsed.
+    public func facts(_ t: Ticket, full: Bool = true, history: [JSONObject]? = nil, escalations: [JSONObject]? = nil) -> LifecycleFacts {
         if full || t.historyMayMention(["waiting", "reopened", "missed_call"])
-            || (t.instant("workaround_at") == nil && t.historyMayMention(["workaround"])) { return LifecycleFacts(ticket: t) }
+            || (t.instant("workaround_at") == nil && t.historyMayMention(["workaround"])) {
+            return LifecycleFacts(ticket: t, history: history, escalations: escalations)
+        }
         return LifecycleFacts(ticket: t, readHistory: false)
     }
 
@@ -99,7 +128,7 @@ public struct Lifecycle: Sendable {
 
     /// The clocks of a ticket's facts at `now`.
     public func schedule(_ f: LifecycleFacts, now: Instant) -> Schedule {
-        let cal = calendar(for: f.priority)
+        let cal = clock(for: f.priority)
         let prio = f.priority ?? policy.classification.defaultPriority
         let spans = ExcludedSpans(events: f.events, now: now)
         let measure = { (a: Instant, b: Instant) in cal.businessTime(from: a, to: b) }
@@ -121,7 +150,7 @@ public struct Lifecycle: Sendable {
 
     /// One escalation clock per tier stint: a tier's limit counts SLA time since the ticket
     /// reached it; an ETA acknowledged by the receiver holds the limit off until it passes.
-    func stints(_ f: LifecycleFacts, spans: ExcludedSpans, prio: Priority, cal: BusinessCalendar, now: Instant) -> [TierStint] {
+    func stints(_ f: LifecycleFacts, spans: ExcludedSpans, prio: Priority, cal: LifecycleClock, now: Instant) -> [TierStint] {
         let path = policy.escalation.path
         var tier = f.escalations.first?.from ?? (f.escalations.isEmpty ? f.tier : nil) ?? path.first ?? .tier1
         var start = f.openedAt

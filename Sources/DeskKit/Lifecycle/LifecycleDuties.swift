@@ -14,12 +14,14 @@ extension Lifecycle {
     /// (end-of-day and progress updates) are worked out only for the current day and the
     /// latest update, which is all `queue` lists; the open duties are the same either way.
     /// With `explain` false every duty's `explain` is empty (queue without --explain: the
-    /// texts cost more than the replay).
-    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true) -> [Duty] {
+    /// texts cost more than the replay). With `cadence` false the end-of-day and progress
+    /// duties are left out (check judges them only while a ticket is worked on).
+    public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true,
+                       cadence: Bool = true) -> [Duty] {
         var out: [Duty] = []
         /// The rule text, built only when asked for.
         func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
-        let cal = calendar(for: f.priority)
+        let cal = clock(for: f.priority)
         let dur = Policy.formatDuration
         /// Met or missed by `done`; missed for good when the ticket moved on without it
         /// (`closedWithout` set); else pending or overdue at `now`.
@@ -106,8 +108,10 @@ extension Lifecycle {
             if case .replied = e.kind { return e.at }
             return nil
         }
-        if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
-        progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
+        if cadence {
+            if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
+            progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
+        }
         closingDuties(f, now: now, explain: explain, into: &out)
         return out
     }
@@ -149,7 +153,7 @@ extension Lifecycle {
                 explain: ex("invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution")))
         }
         if let at = f.surveyRespondedAt, let mean = f.surveyMean, mean < policy.survey.csatThreshold {
-            let due = business.add(policy.duties.surveyFollowUp, to: at)
+            let due = businessClock.add(policy.duties.surveyFollowUp, to: at)
             let follow = f.events.first { x in
                 guard x.at >= at else { return false }
                 if case .replied = x.kind { return true }
@@ -188,13 +192,12 @@ extension Lifecycle {
     func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, explain: Bool = true, into out: inout [Duty]) {
         let grace = policy.firstResponse[f.channel] ?? 0
         let last = min(now, f.resolutionStop ?? now)
-        let firstDay = business.date(of: f.openedAt.seconds)
-        let lastDay = business.date(of: last.seconds)
+        let firstDay = businessClock.date(of: f.openedAt)
+        let lastDay = businessClock.date(of: last)
         guard lastDay >= firstDay else { return }
         // Old open tickets: the last 400 days are enough for any review.
         for day in max(firstDay, onlyToday ? lastDay : lastDay - 400)...lastDay {
-            let w = business.windows(day: day)
-            guard let startS = w.first?.0, let endS = w.last?.1 else { continue }
+            guard let (startS, endS) = businessClock.dayBounds(day) else { continue }
             let start = Instant(seconds: startS), end = Instant(seconds: endS)
             guard f.openedAt.seconds <= endS - grace else { continue }
             if let stop = f.resolutionStop, stop <= end { continue }
@@ -210,7 +213,7 @@ extension Lifecycle {
 
     /// Progress updates: from each public reply, the next is due `duties.progress[priority]` of
     /// SLA time later while the ticket is unresolved (the resolution counts as an update).
-    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: BusinessCalendar, now: Instant, explain: Bool = true, into out: inout [Duty]) {
+    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: LifecycleClock, now: Instant, explain: Bool = true, into out: inout [Duty]) {
         guard let interval = policy.duties.progress[s.priority] else { return }
         let stop = f.resolutionStop
         for (k, r) in replies.enumerated() {

@@ -140,8 +140,10 @@ public struct LifecycleFacts: Sendable, Equatable {
 extension LifecycleFacts {
     /// The facts of a decoded ticket; with `readHistory` false its history and survey are not
     /// parsed (the caller knows the history holds no event that shapes the clocks, and needs
-    /// no duties).
-    public init(ticket t: Ticket, readHistory: Bool = true) {
+    /// no duties). `history` and `escalations`, when given, are the object elements of those
+    /// members as the caller already parsed them (check parses every member once), so they are
+    /// not parsed again.
+    public init(ticket t: Ticket, readHistory: Bool = true, history parsedHistory: [JSONObject]? = nil, escalations parsedEscalations: [JSONObject]? = nil) {
         self.init(openedAt: t.openedAt, channel: t.channel, status: t.status)
         priority = t.priority
         tier = t.tier
@@ -154,7 +156,7 @@ extension LifecycleFacts {
         confirmedAt = time(r, "confirmed_at")
         observeUntil = time(r, "observe_until")
         var surveyEvent = false
-        for e in readHistory ? t.array("history").compactMap(\.objectValue) : [] {
+        for e in readHistory ? parsedHistory ?? t.array("history").compactMap(\.objectValue) : [] {
             guard let name = e["event"]?.stringValue, let at = time(e, "at") else { continue }
             if let k = LifecycleEvent.spanKind(name) {
                 events.append(LifecycleEvent(k, at: at))
@@ -181,7 +183,7 @@ extension LifecycleFacts {
         if missedCall && !events.contains(where: { $0.kind == .callOwed && $0.at == t.openedAt }) {
             events.insert(LifecycleEvent(.callOwed, at: t.openedAt), at: 0)
         }
-        for e in t.array("escalations").compactMap(\.objectValue) {
+        for e in parsedEscalations ?? t.array("escalations").compactMap(\.objectValue) {
             guard let at = time(e, "at") else { continue }
             escalations.append(EscalationFacts(
                 from: e["from"]?.stringValue.flatMap(Tier.init(rawValue:)), to: e["to"]?.stringValue.flatMap(Tier.init(rawValue:)),
