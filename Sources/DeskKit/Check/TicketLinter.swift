@@ -255,17 +255,19 @@ public struct TicketLinter: Sendable {
             return
         }
         var missing: [String] = []
+        var keys: [(field: String, key: String)] = []
         for field in ["cause", "solution", "result"] {
             guard let text = r[field]?.stringValue else {
                 missing.append(field)
                 continue
             }
-            for why in memo.review(field, text, lint) {
+            let reviewed = memo.reviewKeyed(field, text, lint)
+            keys.append((field: field, key: reviewed.key))
+            for why in reviewed.findings {
                 out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why.message)"))
             }
         }
-        let given = ["cause", "solution", "result"].compactMap { f in r[f]?.stringValue.map { (field: f, text: $0) } }
-        for why in PhraseLint.repeatedFields(given) {
+        for why in PhraseLint.repeatedFields(keys: keys) {
             out.append(Problem(rule: .vagueResolution, message: "resolution \(why.field): \(why.message)"))
         }
         if !missing.isEmpty {
@@ -588,7 +590,7 @@ public struct ReviewMemo: Sendable {
 
     /// Texts kept at most (over the three fields).
     public let limit: Int
-    private var byField: [String: [ExactText: [PhraseLint.Finding]]] = [:]
+    private var byField: [String: [ExactText: (findings: [PhraseLint.Finding], key: String)]] = [:]
     private var count = 0
 
     /// Texts kept so far.
@@ -599,10 +601,15 @@ public struct ReviewMemo: Sendable {
 
     /// `lint.review(field: field, text)`, remembered.
     mutating func review(_ field: String, _ text: String, _ lint: PhraseLint) -> [PhraseLint.Finding] {
-        guard limit > 0 else { return lint.review(field: field, text) }
+        reviewKeyed(field, text, lint).findings
+    }
+
+    /// `lint.reviewKeyed(field: field, text)`, remembered: the findings and the text's key form.
+    mutating func reviewKeyed(_ field: String, _ text: String, _ lint: PhraseLint) -> (findings: [PhraseLint.Finding], key: String) {
+        guard limit > 0 else { return lint.reviewKeyed(field: field, text) }
         let key = ExactText(text: text)
         if let found = byField[field]?[key] { return found }
-        let found = lint.review(field: field, text)
+        let found = lint.reviewKeyed(field: field, text)
         if count < limit {
             byField[field, default: [:]][key] = found
             count += 1

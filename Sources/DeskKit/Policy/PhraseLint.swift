@@ -496,8 +496,15 @@ public struct PhraseLint: Sendable {
     /// Why `text` cannot stand as resolution field `field` (cause, solution or result): taboo
     /// phrases, an unknown cause, keyboard mash, or too little information once vague phrases
     /// and filler are taken out. Empty when it may stand.
-    public func review(field: String, _ text: String) -> [Finding] {
+    public func review(field: String, _ text: String) -> [Finding] { reviewKeyed(field: field, text).findings }
+
+    /// `review(field:)` with the text's key form (LintText.key), which `repeatedFields` compares.
+    func reviewKeyed(field: String, _ text: String) -> (findings: [Finding], key: String) {
         let t = LintText(text)
+        return (review(field: field, t, text), t.text)
+    }
+
+    func review(field: String, _ t: LintText, _ text: String) -> [Finding] {
         let found = matches(in: t)
         var out = taboos(found, t)
         let want = PhraseLint.wanted[field] ?? "say what it was"
@@ -539,10 +546,16 @@ public struct PhraseLint: Sendable {
     /// wrong, not why, what was done or what works now (seed 004 BRT回复规范: 原因、解决方案、结果).
     /// Each with the message for that field; fields that are empty are left to `review(field:)`.
     public static func repeatedFields(_ fields: [(field: String, text: String)]) -> [(field: String, message: String)] {
+        repeatedFields(keys: fields.map { (field: $0.field, key: LintText.key($0.text)) })
+    }
+
+    /// `repeatedFields` over the fields' key forms, already made (check keeps them with its
+    /// remembered reviews).
+    static func repeatedFields(keys fields: [(field: String, key: String)]) -> [(field: String, message: String)] {
         var out: [(field: String, message: String)] = []
         var seen: [(field: String, key: String)] = []
         for f in fields {
-            let key = LintText.key(f.text)
+            let key = f.key
             guard !key.isEmpty else { continue }
             if let first = seen.first(where: { $0.key == key }) {
                 out.append((f.field, "repeats the \(first.field) word for word; \(wanted[f.field] ?? "say what it was")"))
