@@ -287,6 +287,10 @@ def targets(res, files, huge):
     for case in ("survey --invite", "escalate --auto"):
         r = t(case) / t("classify")
         row(f"{case} within 1.2x of classify", f"{t(case):.2f} s / {t('classify'):.2f} s = {r:.2f}x", r <= 1.2)
+    # Issue 12: the agent's queue against a plain pass-through of the same file.
+    r = t("queue") / t("queue", "desk show")
+    row("queue within 2x of show", f"{t('queue'):.2f} s / {t('queue', 'desk show'):.2f} s = {r:.2f}x", r <= 2)
+    row("queue peak RSS under 64 MiB", f"{rss('queue') / 1024:.1f} MiB", rss("queue") / 1024 < 64)
     gbs = size / t("pass-through") / 1e9
     r = t("pass-through") / t("pass-through", "cat")
     row("show pass-through at least 1.5 GB/s, within 10x of cat", f"{gbs:.2f} GB/s, {r:.1f}x cat", gbs >= 1.5 and r <= 10)
