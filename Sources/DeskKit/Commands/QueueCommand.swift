@@ -428,31 +428,8 @@ struct QueueRows: Sendable {
         }
     }
 
-    /// A JSON string of UTF-8 bytes, escaped as JSONWriter.writeString escapes.
-    static func jsonString(_ b: UnsafeRawBufferPointer, _ out: inout [UInt8]) {
-        out.append(0x22)
-        var runStart = 0
-        for i in 0..<b.count {
-            let c = b[i]
-            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-            if runStart < i { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[runStart..<i])) }
-            runStart = i + 1
-            switch c {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            default:
-                put("\\u00", &out)
-                out.append(contentsOf: Array(JSONParser.hex2(c).lowercased().utf8))
-            }
-        }
-        if runStart < b.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[runStart..<b.count])) }
-        out.append(0x22)
-    }
+    /// A JSON string of UTF-8 bytes (JSONWriter's escaping).
+    static func jsonString(_ b: UnsafeRawBufferPointer, _ out: inout [UInt8]) { JSONWriter.writeString(bytes: b, to: &out) }
 
     /// One JSON object per duty, members in the order JSONObject wrote them.
     func json(_ row: QueueRow, _ out: inout [UInt8], _ due: inout DueText) {

@@ -86,30 +86,34 @@ public enum JSONWriter {
 
     /// Appends `s` as a JSON string literal.
     public static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { buf in
-            var runStart = 0
-            for i in 0..<buf.count {
-                let c = buf[i]
-                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
-                runStart = i + 1
-                switch c {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    out.append(contentsOf: Array("\\u00".utf8))
-                    out.append(contentsOf: Array(JSONParser.hex2(c).lowercased().utf8))
-                }
+        s.withUTF8 { writeString(bytes: UnsafeRawBufferPointer($0), to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string literal, escaped as `writeString` escapes (the
+    /// queue writes rows from bytes it kept, without making Strings).
+    public static func writeString(bytes buf: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        for i in 0..<buf.count {
+            let c = buf[i]
+            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+            if runStart < i { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[runStart..<i])) }
+            runStart = i + 1
+            switch c {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            default:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(contentsOf: Array(JSONParser.hex2(c).lowercased().utf8))
             }
-            if runStart < buf.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<buf.count])) }
         }
+        if runStart < buf.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[runStart..<buf.count])) }
         out.append(0x22)
     }
 }
