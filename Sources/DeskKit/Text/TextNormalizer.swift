@@ -105,6 +105,19 @@ public enum TextNormalizer {
         var pendingNewline = false
         var spaceStart = 0
         var mapped: [Unicode.Scalar] = []
+        // Whitespace seen before the scalar at `start` becomes one space (or one line break),
+        // except at the very start; its span covers the whitespace it replaces.
+        @inline(__always) func flushSpace(before start: Int) {
+            if !out.isEmpty {
+                out.append(pendingNewline ? "\n" : " ")
+                if track {
+                    starts.append(spaceStart)
+                    ends.append(start)
+                }
+            }
+            pendingSpace = false
+            pendingNewline = false
+        }
         for u in text.unicodeScalars {
             let start = offset
             offset += UTF8.width(u)
@@ -113,17 +126,7 @@ public enum TextNormalizer {
             // Fast paths for the scalars most text is made of: a unified Han ideograph only
             // needs its simplified form (no case, no space, no punctuation).
             if v >= 0x4E00 && v <= 0x9FFF {
-                if pendingSpace {
-                    if !out.isEmpty {
-                        out.append(pendingNewline ? "\n" : " ")
-                        if track {
-                            starts.append(spaceStart)
-                            ends.append(start)
-                        }
-                    }
-                    pendingSpace = false
-                    pendingNewline = false
-                }
+                if pendingSpace { flushSpace(before: start) }
                 let t = bmpSimplified[Int(v - 0x4E00)]
                 out.append(t == 0 ? u : Unicode.Scalar(UInt32(t)) ?? u)
                 if track {
@@ -142,17 +145,7 @@ public enum TextNormalizer {
                     }
                     continue
                 }
-                if pendingSpace {
-                    if !out.isEmpty {
-                        out.append(pendingNewline ? "\n" : " ")
-                        if track {
-                            starts.append(spaceStart)
-                            ends.append(start)
-                        }
-                    }
-                    pendingSpace = false
-                    pendingNewline = false
-                }
+                if pendingSpace { flushSpace(before: start) }
                 // A repeated punctuation mark widens the span of the one kept.
                 if let last = out.last, last == m, m.value < 0x80 ? isASCIIPunctuation(UInt8(m.value)) : isPunctuation(m) {
                     if track { ends[ends.count - 1] = offset }

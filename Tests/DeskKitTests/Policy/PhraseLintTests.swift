@@ -123,6 +123,12 @@ import Testing
         var misses: [String] = []
         var badAcceptedShare: Double { bad == 0 ? 0 : Double(badAccepted) / Double(bad) }
         var goodRefusedShare: Double { good == 0 ? 0 : Double(goodRefused) / Double(good) }
+
+        /// The issue's two limits for a labelled set, with the misses shown when one fails.
+        func expectFloors(badAccepted: Double, goodRefused: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(badAcceptedShare <= badAccepted, "\(misses.joined(separator: "\n"))", sourceLocation: sourceLocation)
+            #expect(goodRefusedShare <= goodRefused, "\(misses.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        }
     }
 
     static func lines(_ name: String) throws -> [[String: Any]] {
@@ -135,20 +141,16 @@ import Testing
     }
 
     @Test func replySetMeetsItsFloors() throws {
-        let r = try replyRates("replies.ndjson")
+        let r = try replyRates("replies.ndjson", badAccepted: 0.05, goodRefused: 0.01)
         #expect(r.bad >= 100 && r.good >= 80)
-        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
     /// Written after the families and measured once: 3 of 15 bad replies got through
     /// (俺也不知道啊, 这事我们管不了，你找别人吧, "Fixed it."), none of 15 good ones was refused.
     /// Those misses then led to the gist check (ReplyGist.swift): 0 of 15 now, so this set is seen.
     @Test func unseenReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-holdout.ndjson")
+        let r = try replyRates("replies-holdout.ndjson", badAccepted: 0.07, goodRefused: 0.01)
         #expect(r.bad + r.good >= 30)
-        #expect(r.badAcceptedShare <= 0.07, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
     /// Written and committed before the gist check, measured once before (11 of 24 bad accepted,
@@ -156,30 +158,33 @@ import Testing
     /// still hit the 我不知道 family). Its author also wrote the cue lists, so it is not blind.
     /// The family's `unless_followed_by` commitments then kept that reply: 0 of 18 refused.
     @Test func secondUnseenReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-holdout2.ndjson")
+        let r = try replyRates("replies-holdout2.ndjson", badAccepted: 0.05, goodRefused: 0.01)
         #expect(r.bad + r.good >= 40)
-        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
     /// Written blind (seeds only, no rules or fixtures seen): 4 of 50 bad accepted and 1 of 50
     /// good refused when first measured; its misses (blame on the requester's side, "ask your
     /// boss", "done" in a vague place) then widened the gist cues: 0 and 0, seen now.
     @Test func firstBlindReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-blind1.ndjson")
+        let r = try replyRates("replies-blind1.ndjson", badAccepted: 0.02, goodRefused: 0.01)
         #expect(r.bad >= 50 && r.good >= 50)
-        #expect(r.badAcceptedShare <= 0.02, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
     }
 
     /// The second blind set, never tuned on: 5 of 30 bad accepted and 1 of 30 good refused
     /// before this round's gist cues, 2 of 30 and 1 of 30 after them (both above the 5% / 1%
     /// goal; the floors hold the unseen figure).
     @Test func secondBlindReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-blind2.ndjson")
+        let r = try replyRates("replies-blind2.ndjson", badAccepted: 0.07, goodRefused: 0.04)
         #expect(r.bad >= 30 && r.good >= 30)
-        #expect(r.badAcceptedShare <= 0.07, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.04, "\(r.misses.joined(separator: "\n"))")
+    }
+
+    /// `replyRates(file)`, held to the two limits.
+    func replyRates(
+        _ file: String, badAccepted: Double, goodRefused: Double, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Rates {
+        let r = try replyRates(file)
+        r.expectFloors(badAccepted: badAccepted, goodRefused: goodRefused, sourceLocation: sourceLocation)
+        return r
     }
 
     func replyRates(_ file: String) throws -> Rates {
@@ -199,8 +204,7 @@ import Testing
     @Test func resolutionSetMeetsItsFloors() throws {
         let (r, rows) = try resolutionRates("resolutions.ndjson")
         #expect(rows >= 60 && r.bad >= 25 && r.good >= 25)
-        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
+        r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
     }
 
     /// Written blind: 2 of 20 bad accepted when first measured (a title pasted into all three
@@ -208,8 +212,7 @@ import Testing
     @Test func blindResolutionSetMeetsItsFloors() throws {
         let (r, rows) = try resolutionRates("resolutions-blind1.ndjson")
         #expect(rows >= 40 && r.bad >= 20 && r.good >= 20)
-        #expect(r.badAcceptedShare <= 0.05, "\(r.misses.joined(separator: "\n"))")
-        #expect(r.goodRefusedShare <= 0.01, "\(r.misses.joined(separator: "\n"))")
+        r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
     }
 
     /// Refused when any field is refused, as `resolve --dry-run` does: each field by
