@@ -66,7 +66,8 @@ public enum CheckCommand {
         var out = FindingWriter(
             format: FindingWriter.Format(rawValue: args.string("format") ?? "text") ?? .text, sink: ctx.stdout,
             colour: ctx.colours(ctx.stdout))
-        let progress = ctx.stderr.isTerminal
+        let notes = ctx.diagnostics
+        let progress = notes.showsProgress
         var checked = 0
         // Every id seen, with where: memory grows with the number of tickets, about 14 bytes
         // each (Check/SeenIds.swift, docs/CHECK.md). Lines are numbered across the inputs:
@@ -90,8 +91,7 @@ public enum CheckCommand {
                 let file = batch.files[Int(at.file)]
                 checked += 1
                 if progress && checked % progressEvery == 0 {
-                    try? ctx.stderr.write("\r checked \(checked) tickets")
-                    try? ctx.stderr.flush()
+                    notes.progress(" checked \(checked) tickets")
                 }
                 switch result {
                 case .notTicket(let findings):
@@ -145,10 +145,7 @@ public enum CheckCommand {
         }
         if rules.contains(.policyReview), let f = policyReview(policy, file: args.string("policy"), now: now) { try out.write(f) }
         try ctx.stdout.flush()
-        if progress && checked >= progressEvery {
-            // Overwrite the progress line with spaces: no escape codes, whatever the terminal.
-            try? ctx.stderr.write("\r" + String(repeating: " ", count: 40) + "\r")
-        }
+        if progress && checked >= progressEvery { notes.clearProgress() }
         if !args.has("quiet") {
             func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
             let what = count(checked, "ticket") + (kb.map { " and the kb file " + $0 } ?? "")

@@ -83,6 +83,24 @@ public struct DiagnosticPrinter {
     public func print(_ d: Diagnostic) {
         sink.line(d.rendered(colour: colour))
     }
+
+    /// Whether progress lines may be shown: only to a person at a terminal.
+    public var showsProgress: Bool { sink.isTerminal }
+
+    /// Overwrites the progress line with `text` (a carriage return, no line feed), when
+    /// `showsProgress`. Never fails.
+    public func progress(_ text: String) {
+        guard showsProgress else { return }
+        try? sink.write("\r" + TerminalText.escaped(text))
+        try? sink.flush()
+    }
+
+    /// Blanks a progress line of at most `width` characters: spaces, no escape codes, so it
+    /// works on any terminal.
+    public func clearProgress(width: Int = 40) {
+        guard showsProgress else { return }
+        try? sink.write("\r" + String(repeating: " ", count: width) + "\r")
+    }
 }
 
 extension Context {
