@@ -40,34 +40,17 @@ public enum TicketStream {
         visit: (inout Ticket, TicketLocation) throws(DeskError) -> Void,
         trailer: () throws(DeskError) -> [Ticket] = { [] }
     ) throws(DeskError) {
-        var line: [UInt8] = []
-        func emit(_ file: String, _ number: Int, _ bytes: UnsafeRawBufferPointer, _ out: OutputSink) throws(DeskError) {
-            var ticket = try decode(bytes, file: file, line: number)
-            try visit(&ticket, TicketLocation(file: file, line: number))
-            line.removeAll(keepingCapacity: true)
-            if ticket.isModified { ticket.write(to: &line) } else { line.append(contentsOf: bytes) }
-            line.append(0x0A)
-            try out.write(line)
+        let target = args.string("in-place")
+        if target != nil && !args.positionals.isEmpty {
+            throw .usage(UsageError(command: args.command, message: "input files cannot be given with --in-place; it reads and rewrites its FILE"))
         }
-        func finish(_ out: OutputSink) throws(DeskError) {
-            for t in try trailer() { try out.write(t.line + [0x0A]) }
-        }
-        if let target = args.string("in-place") {
-            guard args.positionals.isEmpty else {
-                throw .usage(UsageError(command: args.command, message: "input files cannot be given with --in-place; it reads and rewrites its FILE"))
-            }
-            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
-            try file.rewrite { (input, output) throws(DeskError) in
-                var reader = LineReader(fd: input, name: target)
-                try reader.forEachLine { (number, bytes) throws(DeskError) in try emit(target, number, bytes, output) }
-                try finish(output)
-            }
-        } else {
-            try InputFile.forEachLine(paths: args.positionals, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
-                try emit(file, number, bytes, ctx.stdout)
-            }
-            try finish(ctx.stdout)
-        }
+        try LineRewrite.run(
+            target: target, inputs: args.positionals, ctx,
+            decode: { (bytes, file, number) throws(DeskError) in try decode(bytes, file: file, line: number) },
+            visit: { (ticket, file, number) throws(DeskError) in try visit(&ticket, TicketLocation(file: file, line: number)) },
+            finish: { (out) throws(DeskError) in
+                for t in try trailer() { try out.write(t.line + [0x0A]) }
+            })
     }
 
     /// The inputs as named in messages: the in-place file, the files given, or `<stdin>`.

@@ -49,31 +49,11 @@ enum ArticleStore {
         visit: (inout Article, ArticleLocation) throws(DeskError) -> Void,
         finish: () throws(DeskError) -> Void = {}
     ) throws(DeskError) {
-        var line: [UInt8] = []
-        func emit(_ file: String, _ number: Int, _ bytes: UnsafeRawBufferPointer, _ out: OutputSink) throws(DeskError) {
-            var a = try decode(bytes, file: file, line: number)
-            try visit(&a, ArticleLocation(file: file, line: number))
-            line.removeAll(keepingCapacity: true)
-            if a.isModified { a.write(to: &line) } else { line.append(contentsOf: bytes) }
-            line.append(0x0A)
-            try out.write(line)
-        }
-        if let target = try rewriteTarget(args, inputs: inputs) {
-            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
-            try file.rewrite { (input, output) throws(DeskError) in
-                var reader = LineReader(fd: input, name: target)
-                try reader.forEachLine { (number, bytes) throws(DeskError) in try emit(target, number, bytes, output) }
-                try finish()
-            }
-        } else {
-            let held = OutputSink(memoryNamed: "<stdout>")
-            try InputFile.forEachLine(paths: inputs, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
-                try emit(file, number, bytes, held)
-            }
-            try finish()
-            try held.flush()
-            try ctx.stdout.write(held.captured)
-        }
+        try LineRewrite.run(
+            target: try rewriteTarget(args, inputs: inputs), inputs: inputs, ctx, holdOutput: true,
+            decode: { (bytes, file, number) throws(DeskError) in try decode(bytes, file: file, line: number) },
+            visit: { (article, file, number) throws(DeskError) in try visit(&article, ArticleLocation(file: file, line: number)) },
+            finish: { (_) throws(DeskError) in try finish() })
     }
 
     /// Appends the articles `make` returns to the kb file at `path` (created when missing),
