@@ -566,20 +566,6 @@ public struct PhraseLint: Sendable {
         return out
     }
 
-    // MARK: the earlier API, kept for callers written against it
-
-    /// Why `text` cannot serve as a cause, solution or result (the first non-taboo finding of
-    /// `review(field: "solution", text)`), or nil when it can.
-    public func vagueness(of text: String) -> String? {
-        review(field: "solution", text).first { $0.family?.kind != .taboo }?.message
-    }
-
-    /// The taboo phrases in `text` as typed, each with its family's politer wording.
-    public func taboos(in text: String) -> [Policy.Taboo] {
-        let t = LintText(text)
-        return taboos(matches(in: t), t).map { Policy.Taboo(phrase: $0.typed, suggestion: $0.family?.suggestion ?? "") }
-    }
-
     func taboos(_ found: [Match], _ t: LintText) -> [Finding] {
         var out: [Finding] = []
         var seen: Set<Int> = []

@@ -21,7 +21,7 @@ public struct LintText: Sendable {
     public let quoted: [Bool]
     /// UTF-8 offset of each key scalar in `text`, and the end.
     let offsets: [Int]
-    /// The key scalar range of each clause (see `clauses`), in order.
+    /// The key scalar range of each clause, in order, without edge spaces (see `clauseRanges(_:)`).
     public let clauseRanges: [Range<Int>]
 
     /// Modal particles and fillers dropped inside words (they add tone, not meaning).
@@ -282,17 +282,8 @@ public struct LintText: Sendable {
 
     // MARK: clauses
 
-    /// A clause: key scalar range between separators, without edge spaces.
-    public struct Clause: Sendable {
-        public var range: Range<Int>
-        public var text: String
-    }
-
-    static let separators: Set<Unicode.Scalar> = [
-        ",", "!", "?", ";", "。", "、", "，", "！", "？", "；", "\n", "(", ")", "（", "）", "~", "～", "【", "】", "…",
-    ]
-
-    /// Whether `u` is one of `separators` (a switch: asked for every scalar).
+    /// Whether `u` ends a clause: , ! ? ; 。、，！？； a line break, brackets, ~ and … (a switch:
+    /// asked for every scalar).
     @inline(__always) static func isSeparator(_ u: Unicode.Scalar) -> Bool {
         switch u {
         case ",", "!", "?", ";", "。", "、", "，", "！", "？", "；", "\n", "(", ")", "（", "）", "~", "～", "【", "】", "…": return true
@@ -300,11 +291,8 @@ public struct LintText: Sendable {
         }
     }
 
-    /// The clauses of the text, split at clause punctuation (a "." or ":" between two letters
-    /// or digits, as in "v2.3" or "10:30", does not split).
-    public var clauses: [Clause] { clauseRanges.map { Clause(range: $0, text: slice($0)) } }
-
-    /// The clauses' key scalar ranges (`clauses` without their texts), split once.
+    /// The clauses' key scalar ranges, split at clause punctuation (a "." or ":" between two
+    /// letters or digits, as in "v2.3" or "10:30", does not split).
     static func clauseRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
