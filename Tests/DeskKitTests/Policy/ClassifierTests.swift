@@ -132,7 +132,7 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
             #expect(Self.priority(high) == .high, "\(high)")
         }
         for medium in [
-            "the handheld scanner at my till stopped working", "all the icons on my desktop moved and look wrong",
+            "the handheld scanner at my till stopped working", "all the icons on my desktop moved and look wrong", "the chart labels overlap each other on my laptop",
             "Every time I open Excel on my PC it crashes", "Downloads crawl at 100 KB/s on my machine",
             "几个同事的邮箱提示空间不足", "Outlook 通讯录里我的联系人都出现了两次",
         ] {
