@@ -494,7 +494,10 @@ extension Policy {
         "medium": "low",
         "low": "low"
       }
-    }
+    },
+    "model": "desk:builtin",
+    "model_threshold": 0.9,
+    "model_raise": 0.99
   },
   "phrases": {
     "vague": [],

@@ -105,6 +105,9 @@ public struct Classifier: Sendable {
         case rules([Hit])
         /// No rule set a priority; the learnt model did, with this confidence and evidence.
         case model(confidence: Double, evidence: [String])
+        /// The rules gave a lower priority (these hits); the model said high at or above the
+        /// policy's `model_raise`, with this confidence and evidence.
+        case raised(confidence: Double, evidence: [String], over: [Hit])
         /// No rule set a priority: the policy default.
         case fallback
     }
@@ -144,6 +147,10 @@ public struct Classifier: Sendable {
                 parts.append("priority \(priority.rawValue) from rule\(given.count == 1 ? "" : "s") \(names)")
             case .model(let confidence, let evidence):
                 parts.append("priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence)))")
+            case .raised(let confidence, let evidence, let over):
+                let lower = over.first?.rule.priority?.rawValue ?? "?"
+                parts.append(
+                    "priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence))), over \(lower) from rule\(over.count == 1 ? "" : "s") \(over.map(quoted).joined(separator: ", "))")
             case .fallback:
                 parts.append((hits.isEmpty ? "no rule matched" : "no priority rule matched") + "; default priority \(priority.rawValue)")
             }
@@ -416,8 +423,14 @@ public struct Classifier: Sendable {
             priority = p
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
-            priority = best
-            source = .rules(hits.filter { $0.rule.priority == best })
+            let given = hits.filter { $0.rule.priority == best }
+            if best != .high, let raise = raised(title, description) {
+                priority = .high
+                source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
+            } else {
+                priority = best
+                source = .rules(given)
+            }
         } else if let m = model, let head = m.priority, let p = m.predict(head, Classifier.modelText(title, description)),
             p.confidence >= policy.classification.modelThreshold, let level = Priority(rawValue: p.label)
         {
@@ -453,6 +466,17 @@ public struct Classifier: Sendable {
             tags: tags, hits: hits)
     }
 
+    /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
+    /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a
+    /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
+    func raised(_ title: String?, _ description: String?) -> TriageModel.Prediction? {
+        guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
+            let p = m.predict(head, Classifier.modelText(title, description)), p.label == Priority.high.rawValue,
+            p.confidence >= bar
+        else { return nil }
+        return p
+    }
+
     /// The text the model reads: title and description.
     static func modelText(_ title: String?, _ description: String?) -> String { (title ?? "") + "\n" + (description ?? "") }
 
@@ -468,6 +492,7 @@ public struct Classifier: Sendable {
     /// names none. A missing or malformed file is bad input.
     public static func loadModel(_ policy: Policy, _ ctx: Context) throws(DeskError) -> TriageModel? {
         guard let path = policy.classification.model else { return nil }
+        if path == TriageModel.builtinName { return TriageModel.builtin }
         let bytes = try InputFile.readAll(path, stdin: ctx.stdin)
         let value: JSONValue
         do throws(JSONSyntaxError) {
