@@ -9,7 +9,8 @@ swift build >/dev/null
 desk=.build/debug/desk
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$desk" classify --learn -o "$tmp/model.json" Tests/Fixtures/language/tickets*.ndjson
+# Files in byte order (LC_ALL=C), as BuiltinTriageModelTests reads them.
+LC_ALL=C "$desk" classify --learn -o "$tmp/model.json" $(LC_ALL=C ls Tests/Fixtures/language/tickets*.ndjson)
 python3 - "$tmp/model.json" Sources/DeskKit/Policy/BuiltinTriageModel.swift <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))

@@ -12,7 +12,8 @@ struct GramTable: Sendable {
     let weights: [Double]
     /// The n-gram of each entry, for evidence in a reason.
     let grams: [String]
-    /// Whether an entry's n-gram has no space at either edge (shown as evidence only then).
+    /// Whether an entry's n-gram has no space or line break at either edge (shown as evidence
+    /// only then: "\n今" reads as noise in a reason).
     let plain: [Bool]
     let mask: Int
 
@@ -42,7 +43,10 @@ struct GramTable: Sendable {
         self.slots = slots
         self.weights = weights
         self.grams = grams
-        self.plain = grams.map { g in !g.hasPrefix(" ") && !g.hasSuffix(" ") }
+        self.plain = grams.map { g in
+            guard let a = g.unicodeScalars.first, let b = g.unicodeScalars.last else { return false }
+            return !a.properties.isWhitespace && !b.properties.isWhitespace
+        }
         self.mask = size - 1
     }
 

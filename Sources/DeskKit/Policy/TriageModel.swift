@@ -175,7 +175,7 @@ public struct TriageModel: Sendable, Equatable {
         let m = score[best]
         let z = score.reduce(0) { $0 + exp($1 - m) }
         let second = score.indices.filter { $0 != best }.max(by: { score[$0] < score[$1] }) ?? best
-        // Shown evidence: n-grams without an edge space (they read as word parts), the ones that
+        // Shown evidence: n-grams without an edge space or line break (they read as word parts), the ones that
         // favour the answer over the runner-up most first, longer first on a tie; the best five
         // kept in order as they come, not a sort of all.
         var top: [(gram: String, lift: Double)] = []
