@@ -497,7 +497,7 @@ extension Policy {
     },
     "model": "desk:builtin",
     "model_threshold": 0.9,
-    "model_raise": 0.99
+    "model_raise": 0.75
   },
   "phrases": {
     "vague": [],

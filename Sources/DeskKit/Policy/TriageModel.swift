@@ -171,6 +171,12 @@ public struct TriageModel: Sendable, Equatable {
                 }
             }
         }
+        // Tempered: naive Bayes counts overlapping n-grams of one word as independent evidence,
+        // so its certainty grows with the length of the text, not with what the text says (a
+        // long e-mail full of ordinary words read as "1.00 high"). The n-grams' sum is divided
+        // by the square root of how many there are.
+        let scale = 1 / Double(max(1, found.count)).squareRoot()
+        for c in score.indices { score[c] = head.logPrior[c] + (score[c] - head.logPrior[c]) * scale }
         guard let best = score.indices.max(by: { score[$0] < score[$1] }) else { return nil }
         let m = score[best]
         let z = score.reduce(0) { $0 + exp($1 - m) }
