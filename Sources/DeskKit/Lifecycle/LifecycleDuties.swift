@@ -30,11 +30,14 @@ extension Lifecycle {
             Lifecycle.timed(due, done: done, closedWithout: closedWithout, now: now)
         }
 
-        // SLA targets.
-        let sources: [SLATarget: String] = [
-            .firstResponse: "first_response.\(f.channel.rawValue)", .workaround: "workaround.\(s.priority.rawValue)",
-            .resolution: "resolution.\(s.priority.rawValue)",
-        ]
+        // SLA targets. The policy value behind each, named only when a text is built.
+        func source(_ t: SLATarget) -> String {
+            switch t {
+            case .firstResponse: return "first_response.\(f.channel.rawValue)"
+            case .workaround: return "workaround.\(s.priority.rawValue)"
+            case .resolution: return "resolution.\(s.priority.rawValue)"
+            }
+        }
         for target in SLATarget.allCases {
             let c = s.targets[target]
             guard let limit = c.limit, let kind = Duty.Kind(rawValue: target.rawValue) else { continue }
@@ -47,7 +50,7 @@ extension Lifecycle {
             }
             let due = state == .pending && s.isPaused ? nil : s.due(target)
             out.append(Duty(kind, due: due, state: state, doneAt: c.stoppedAt,
-                explain: ex(state, "\(sources[target] ?? target.rawValue) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
+                explain: ex(state, "\(source(target)) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
         }
         // Escalation time limits.
         for st in s.stints {

@@ -201,4 +201,26 @@ private func policies() throws -> [Policy] {
             #expect(FieldValidator.settled(nil, firstByte: byte) == FieldValidator.settled("x_source", firstByte: byte))
         }
     }
+
+    /// check's text findings are written as bytes piece by piece; `FindingWriter.text` (the
+    /// diagnostic's rendering) is the twin. Files, ids and messages carry controls, newlines,
+    /// non-ASCII and bidi characters; lines and columns absent, zero, small and large.
+    @Test func theTextWriterWritesWhatTheDiagnosticRenders() {
+        var rng = SplitMix64(state: 3)
+        let pieces = ["a", "tickets.ndjson", " ", "\n", "\t", "\u{1B}[2J", "\u{85}", "é", "\u{202E}", "中文", ":", "%", ","]
+        func text() -> String { (0..<Int(rng.int(0...4))).map { _ in pieces[Int(rng.int(0...Int64(pieces.count - 1)))] }.joined() }
+        let numbers: [Int?] = [nil, 0, 1, 9, 10, 99, 100, 12345, 2_147_483_648]
+        for colour in [false, true] {
+            var writer = FindingWriter(format: .text, sink: OutputSink(memoryNamed: "out"), colour: colour)
+            for _ in 0..<800 {
+                let f = Finding(
+                    file: rng.int(0...3) == 0 ? text() : "tickets.ndjson", line: numbers[Int(rng.int(0...8))],
+                    column: numbers[Int(rng.int(0...8))], ticket: rng.int(0...4) == 0 ? nil : text(),
+                    rule: CheckRule.allCases[Int(rng.int(0...Int64(CheckRule.allCases.count - 1)))], message: text())
+                var bytes: [UInt8] = []
+                writer.appendText(f, to: &bytes)
+                #expect(bytes == Array(FindingWriter.text(f, colour: colour).utf8), "\(f)")
+            }
+        }
+    }
 }
