@@ -89,6 +89,8 @@ struct CheckLine {
     static let textFields = ["cause", "solution", "result"]
     static let handoffKeys: [StaticString] = ["handoff", "from", "to", "at"]
     static let contactKeys: [StaticString] = ["email", "phone", "account", "contact"]
+    static let textNeedle = [LifecycleLine.Needle("text")]
+    static let escalatedNeedle = [LifecycleLine.Needle("escalated")]
 
     /// Whether the value at `r` is an object.
     @inline(__always) static func isObject(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Bool {
@@ -297,7 +299,10 @@ extension TicketLinter {
         if on[CheckRule.needsInfoOpen.ordinal], let schedule, let r = line.needsInfo, RawJSON.isNonEmptyArray(b, r) {
             needsInfo(t, schedule, &out)
         }
-        if on[CheckRule.tabooReply.ordinal], let h = line.history { taboo(b, h, &out) }
+        // A history whose bytes hold no `"text"` key (and no escape) has no reply text to review.
+        if on[CheckRule.tabooReply.ordinal], let h = line.history, LifecycleLine.mayMention(b, h, CheckLine.textNeedle) {
+            taboo(b, h, &out)
+        }
         if on[CheckRule.vagueResolution.ordinal] { vagueResolution(t, b, line.resolution, &memo, &out) }
         if on[CheckRule.breachNotEscalated.ordinal], let schedule { breaches(t, schedule, escalated: escalated(b, line), &out) }
         if on[CheckRule.incompleteHandoff.ordinal], let e = line.escalations { handoffs(t, b, e, &out) }
@@ -382,7 +387,8 @@ extension TicketLinter {
             RawJSON.forEachElement(b, e) { x in if CheckLine.isObject(b, x) { found = true } }
         }
         if found { return true }
-        if let h = line.history {
+        // No `"escalated"` in the history's bytes (and no escape): no such event.
+        if let h = line.history, LifecycleLine.mayMention(b, h, CheckLine.escalatedNeedle) {
             RawJSON.forEachElement(b, h) { x in
                 guard !found, CheckLine.isObject(b, x), let ev = CheckLine.first(b, x, CheckLine.eventKey)[0] else { return }
                 if RawJSON.stringEquals(b, ev, "escalated") { found = true }

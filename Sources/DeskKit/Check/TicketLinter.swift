@@ -96,18 +96,23 @@ public struct TicketLinter: Sendable {
     func dutyProblems(_ duties: [Duty], _ t: Ticket, escalations: () -> [JSONObject], _ out: inout [Problem]) {
         // Cadence duties (end-of-day and progress updates) are judged while the ticket is worked
         // on, one finding per rule summing up its lapses: once resolved, they are history.
-        var endOfDay: [Duty] = []
-        var progress: [Duty] = []
-        for d in duties where d.isLapsed {
-            guard let rule = TicketLinter.rule(for: d), on[rule.ordinal] else { continue }
-            if d.kind == .endOfDay || d.kind == .progress {
+        // Only how many lapsed and the last one are reported: counted, not gathered.
+        var endOfDay: (count: Int, last: Duty?) = (0, nil)
+        var progress: (count: Int, last: Duty?) = (0, nil)
+        for i in duties.indices where duties[i].isLapsed {
+            guard let rule = TicketLinter.rule(for: duties[i]), on[rule.ordinal] else { continue }
+            if duties[i].kind == .endOfDay || duties[i].kind == .progress {
                 if !TicketLinter.isResolved(t.status) {
-                    if rule == .endOfDayUpdate { endOfDay.append(d) } else { progress.append(d) }
+                    if rule == .endOfDayUpdate { endOfDay.count += 1 } else { progress.count += 1 }
                 }
                 continue
             }
+            let d = duties[i]
             out.append(Problem(rule: rule, message: TicketLinter.message(d, t, d.kind == .acknowledgement ? escalations() : [])))
         }
+        // The last of each, found from the end.
+        if endOfDay.count > 0 { endOfDay.last = duties.last { $0.isLapsed && $0.kind == .endOfDay } }
+        if progress.count > 0 { progress.last = duties.last { $0.isLapsed && $0.kind == .progress } }
         for rule in [CheckRule.endOfDayUpdate, .progressOverdue] {
             let list = rule == .endOfDayUpdate ? endOfDay : progress
             guard let last = list.last else { continue }
@@ -404,15 +409,26 @@ public struct TicketLinter: Sendable {
     /// `problems` with each of `values` (the requester's contact values, in `contactKeys`
     /// order) of three characters or more masked.
     static func scrub(_ problems: [Problem], secrets values: [String]) -> [Problem] {
-        let secrets = values.filter { $0.count >= 3 }.map { ($0, Array($0.utf8)) }
+        let secrets = values.filter { atLeastThreeCharacters($0) }.map { ($0, Array($0.utf8)) }
         guard !secrets.isEmpty else { return problems }
-        return problems.map { p in
-            var p = p
-            for (s, bytes) in secrets where TicketLinter.mayContain(p.message, bytes) && p.message.contains(s) {
-                p.message = p.message.replacing(s, with: "***")
+        // In place: most messages quote no contact, and the list is then not copied.
+        var out = problems
+        for i in out.indices {
+            for (s, bytes) in secrets where TicketLinter.mayContain(out[i].message, bytes) && out[i].message.contains(s) {
+                out[i].message = out[i].message.replacing(s, with: "***")
             }
-            return p
         }
+        return out
+    }
+
+    /// `s.count >= 3` without counting characters when the bytes settle it: fewer than three
+    /// bytes are fewer than three characters; ASCII without CR (CR LF is one character) is
+    /// one character a byte.
+    static func atLeastThreeCharacters(_ s: String) -> Bool {
+        let n = s.utf8.count
+        if n < 3 { return false }
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+        return s.count >= 3
     }
 }
 

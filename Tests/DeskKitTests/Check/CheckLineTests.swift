@@ -223,4 +223,15 @@ private func policies() throws -> [Policy] {
             }
         }
     }
+
+    /// The scrub's character count from bytes agrees with `String.count` (CR LF is one
+    /// character, combining marks join the letter before them).
+    @Test func atLeastThreeCharactersAgreesWithCount() {
+        var rng = SplitMix64(state: 11)
+        let pieces = ["a", "\r", "\n", "\r\n", "é", "e\u{301}", "\u{301}", "中", "😀", "👍🏽", " "]
+        for _ in 0..<3000 {
+            let s = (0..<Int(rng.int(0...5))).map { _ in pieces[Int(rng.int(0...Int64(pieces.count - 1)))] }.joined()
+            #expect(TicketLinter.atLeastThreeCharacters(s) == (s.count >= 3), "\(Array(s.unicodeScalars))")
+        }
+    }
 }
