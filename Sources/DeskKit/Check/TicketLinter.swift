@@ -641,7 +641,17 @@ public struct ReviewMemo: Sendable {
     /// A text compared and hashed by its UTF-8 bytes.
     struct ExactText: Hashable, Sendable {
         let text: String
-        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: ExactText, b: ExactText) -> Bool {
+            // The bytes in place (UTF8View's generic comparison walked them one by one).
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    guard p.count == q.count else { return false }
+                    guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
+                    return memcmp(pb, qb, p.count) == 0
+                }
+            }
+        }
         func hash(into h: inout Hasher) {
             var s = text
             s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -40,7 +40,13 @@ extension Lifecycle {
         }
         for target in SLATarget.allCases {
             let c = s.targets[target]
-            guard let limit = c.limit, let kind = Duty.Kind(rawValue: target.rawValue) else { continue }
+            guard let limit = c.limit else { continue }
+            let kind: Duty.Kind
+            switch target {
+            case .firstResponse: kind = .firstResponse
+            case .workaround: kind = .workaround
+            case .resolution: kind = .resolution
+            }
             let state: Duty.State
             switch c.state {
             case .met: state = .met
