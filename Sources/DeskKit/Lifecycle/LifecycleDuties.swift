@@ -19,6 +19,7 @@ extension Lifecycle {
     public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true,
                        cadence: Bool = true) -> [Duty] {
         var out: [Duty] = []
+        out.reserveCapacity(12)
         /// The rule text, built only when asked for.
         func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
         let cal = clock(for: f.priority)
@@ -29,14 +30,18 @@ extension Lifecycle {
             Lifecycle.timed(due, done: done, closedWithout: closedWithout, now: now)
         }
 
-        // SLA targets.
-        let sources: [SLATarget: String] = [
-            .firstResponse: "first_response.\(f.channel.rawValue)", .workaround: "workaround.\(s.priority.rawValue)",
-            .resolution: "resolution.\(s.priority.rawValue)",
-        ]
+        // SLA targets. The policy key behind each, built only for an explanation.
+        func source(_ t: SLATarget) -> String {
+            switch t {
+            case .firstResponse: "first_response.\(f.channel.rawValue)"
+            case .workaround: "workaround.\(s.priority.rawValue)"
+            case .resolution: "resolution.\(s.priority.rawValue)"
+            }
+        }
         for target in SLATarget.allCases {
             let c = s.targets[target]
-            guard let limit = c.limit, let kind = Duty.Kind(rawValue: target.rawValue) else { continue }
+            guard let limit = c.limit else { continue }
+            let kind: Duty.Kind = target == .firstResponse ? .firstResponse : target == .workaround ? .workaround : .resolution
             let state: Duty.State
             switch c.state {
             case .met: state = .met
@@ -46,7 +51,7 @@ extension Lifecycle {
             }
             let due = state == .pending && s.isPaused ? nil : s.due(target)
             out.append(Duty(kind, due: due, state: state, doneAt: c.stoppedAt,
-                explain: ex("\(sources[target] ?? target.rawValue) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
+                explain: ex("\(source(target)) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
         }
         // Escalation time limits.
         for st in s.stints {

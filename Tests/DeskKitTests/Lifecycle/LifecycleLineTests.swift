@@ -85,9 +85,8 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
     return try line.withUnsafeBytes { b in
         var required = Ticket.RequiredRanges()
         var m = LifecycleMembers()
-        try Ticket.scan(b) { span, known in
+        try m.scan(b) { span, known in
             if let known { required.note(known.field, span.valueRange) }
-            m.note(b, span, known)
         }
         let h = try required.header(b)
         let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
