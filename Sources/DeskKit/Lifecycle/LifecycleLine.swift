@@ -278,42 +278,6 @@ enum LifecycleLine {
         return false
     }
 
-    /// An event name to look for in the bytes of a history, with its quotes, and a
-    /// Boyer-Moore-Horspool skip table: most histories are passed over in strides.
-    struct Needle: Sendable {
-        let bytes: [UInt8]
-        let skip: [Int]
-        init(_ name: String) {
-            bytes = Array(("\"" + name + "\"").utf8)
-            var t = [Int](repeating: bytes.count, count: 256)
-            for k in 0..<(bytes.count - 1) { t[Int(bytes[k])] = bytes.count - 1 - k }
-            skip = t
-        }
-    }
-
-    /// `mayMention` for needles with skip tables: the same answer, found faster.
-    static func mayMention(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?, _ needles: [Needle]) -> Bool {
-        guard let r, !r.isEmpty, let base = b.baseAddress else { return false }
-        if memchr(base + r.lowerBound, 0x5C, r.count) != nil { return true }
-        for n in needles {
-            let m = n.bytes.count
-            var i = r.lowerBound
-            let last = n.bytes[m - 1]
-            while i + m <= r.upperBound {
-                let c = b[i + m - 1]
-                if c == last {
-                    var j = 0
-                    while j < m - 1 && b[i + j] == n.bytes[j] { j += 1 }
-                    if j == m - 1 { return true }
-                }
-                i += n.skip[Int(c)]
-            }
-        }
-        return false
-    }
-
-    static let promise = [Needle("promise")]
-    static let surveyEvents = [Needle("surveyed"), Needle("survey_skipped")]
 }
 
 extension LifecycleFacts {
@@ -386,12 +350,38 @@ extension Lifecycle {
     public func mayHaveOpenDuties(line b: UnsafeRawBufferPointer, status: Status, members m: LifecycleMembers, now: Instant) -> Bool {
         guard status.isFinished else { return true }
         guard let at = m.resolutionAt.flatMap({ RawJSON.instant(b, $0) }) else { return true }
-        if LifecycleLine.mayMention(b, m.history, LifecycleLine.promise) { return true }
-        if !m.surveyInvited(b) && !LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyEvents) {
+        // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
+        if at > now || m.historyHasPromise(b) { return true }
+        if !m.surveyInvited(b) && !m.historyRecordsSurvey(b) {
             if now <= (m.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow) { return true }
         }
         if m.surveyIsObject, m.respondedAt.flatMap({ RawJSON.instant(b, $0) }) != nil,
            let mean = m.surveyMean(b), mean < policy.survey.csatThreshold { return true }
+        return false
+    }
+}
+
+extension LifecycleMembers {
+    /// Whether the history holds a `replied` event with a promise, as `LifecycleFacts` reads
+    /// one (its time and the promise both RFC 3339).
+    func historyHasPromise(_ b: UnsafeRawBufferPointer) -> Bool {
+        for e in events {
+            guard let p = e.promise, let n = e.event, LifecycleLine.eventName(b, n) == .replied,
+                  e.at.flatMap({ RawJSON.instant(b, $0) }) != nil, RawJSON.instant(b, p) != nil else { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether the history records the survey sent or skipped (`surveyed`, `survey_skipped`
+    /// with an RFC 3339 time), as `LifecycleFacts` reads it.
+    func historyRecordsSurvey(_ b: UnsafeRawBufferPointer) -> Bool {
+        for e in events {
+            // Quoted, the two names are 10 and 16 bytes long; an escaped name is decoded.
+            guard let n = e.event, n.count == 10 || n.count == 16 || RawJSON.body(b, n)?.escaped == true,
+                  LifecycleLine.eventName(b, n) == .surveyEvent, e.at.flatMap({ RawJSON.instant(b, $0) }) != nil else { continue }
+            return true
+        }
         return false
     }
 }
