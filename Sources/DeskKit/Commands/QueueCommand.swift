@@ -110,7 +110,7 @@ public enum QueueCommand {
         // The rows are merged in order in blocks; each block is formatted on the threads in
         // slices and written in order. Why: formatting a million rows costs more than merging.
         let formatter = QueueRows(
-            parts: read.parts, now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
+            tickets: read.parts.map(\.tickets), now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
         var merge = QueueMerge(read.parts)
         var left = shown
         while left > 0 {
@@ -165,7 +165,6 @@ struct QueuePick: Sendable {
             }
         }
         let h = try required.header(b)
-        let m = part.members
         func string(_ r: Range<Int>?) -> String? { r.flatMap { RawJSON.string(b, $0) } }
         if !owners.isEmpty || !assignees.isEmpty || !people.isEmpty {
             let o = string(owner) ?? "", a = string(assignee) ?? ""
@@ -174,9 +173,9 @@ struct QueuePick: Sendable {
             if !people.isEmpty && !people.contains(o) && !people.contains(a) { return }
         }
         if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
-        if !priorities.isEmpty && !priorities.contains(string(m.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
-        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) else { return }
-        let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
+        if !priorities.isEmpty && !priorities.contains(string(part.members.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
+        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: part.members, now: now) else { return }
+        let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: part.members)
         let priority = UInt8(f.priority?.ordinal ?? 3)
         var entries: [QueueEntry] = []
         entries.reserveCapacity(8)
@@ -216,7 +215,14 @@ struct QueuePick: Sendable {
             QueueRecord.putLength(ndjson ? part.tickets.number(string(assignee)) : 0, &record)
             QueueRecord.putLength(ndjson ? part.tickets.number(string(tier)) : 0, &record)
             QueueRecord.putLength(explain ? end - start : 0, &record)
-            if explain { for r in rules[start..<end] { QueueRecord.put(r, &record) } }
+            if explain {
+                var code: [UInt8] = []
+                for r in rules[start..<end] {
+                    code.removeAll(keepingCapacity: true)
+                    part.tickets.encode(rule: r, &code)
+                    code.withUnsafeBytes { QueueRecord.put($0, &record) }
+                }
+            }
             part.add(opened: h.openedAt, record: record, entries: entries[start..<end], idWidth: ndjson ? nil : idWidth, now: now)
             swap(&record, &part.record)
             start = end
@@ -236,7 +242,8 @@ struct QueueRow: Sendable {
 /// copied as is, anything holding a control character through TerminalText or the JSON
 /// writer's rules.
 struct QueueRows: Sendable {
-    let parts: [QueuePart]
+    /// The records of each part (the rows' `part` indexes them).
+    let tickets: [QueueTickets]
     let now: Instant
     let zone: ZoneRules
     let widths: Widths
@@ -275,6 +282,34 @@ struct QueueRows: Sendable {
     static let kinds: [[UInt8]] = Duty.Kind.allCases.map { Array($0.rawValue.utf8) }
     static let priorities: [[UInt8]] = Priority.allCases.map { Array($0.rawValue.utf8) } + [Array("-".utf8)]
     static let kindWidths = kinds.map(\.count), priorityWidths = priorities.map(\.count)
+
+    /// `kinds[k]` as static bytes: no array to retain per row (a test holds the two equal).
+    static func label(kind k: UInt8) -> UnsafeRawBufferPointer {
+        let s: StaticString
+        switch k {
+        case 0: s = "first_response"
+        case 1: s = "workaround"
+        case 2: s = "resolution"
+        case 3: s = "escalation"
+        case 4: s = "acknowledgement"
+        case 5: s = "escalation_eta"
+        case 6: s = "promise"
+        case 7: s = "eta"
+        case 8: s = "callback"
+        case 9: s = "end_of_day_update"
+        case 10: s = "progress"
+        case 11: s = "observation"
+        case 12: s = "survey"
+        default: s = "survey_follow_up"
+        }
+        return UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
+
+    /// `priorities[p]` as static bytes.
+    static func label(priority p: UInt8) -> UnsafeRawBufferPointer {
+        let s: StaticString = p == 0 ? "high" : p == 1 ? "medium" : p == 2 ? "low" : "-"
+        return UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
     static let red = Array(Colour.red.utf8), reset = Array(Colour.reset.utf8)
 
     /// The rows of a slice, as bytes.
@@ -416,15 +451,16 @@ struct QueueRows: Sendable {
             due = DueText(seconds: e.due, bytes: b)
         }
         let w = widths
-        let prio = QueueRows.priorities[Int(e.priority)], kind = QueueRows.kinds[Int(e.kind)]
+        let prio = QueueRows.label(priority: e.priority), kind = QueueRows.label(kind: e.kind)
         let red = colour && e.overdue
-        parts[row.part].tickets.read(e.ticket) { r in
-            let rule = r.rule(Int(e.slot))
+        let t = tickets[row.part]
+        t.read(e.ticket) { r in
+            let rule = r.rule(Int(e.slot)).map { t.decode(rule: $0) }
             // Room for the row: every field and pad at its widest (the relative time at most
             // `overdue ` and two 20-digit numbers with their units).
             out.reserve(due.bytes.count + w.date + w.relative + 50 + r.shownId.count + w.id + prio.count + w.priority
                         + kind.count + w.kind + r.title.count + 16 + (rule?.count ?? 0) + (red ? QueueRows.red.count + QueueRows.reset.count : 0))
-            out.put(due.bytes)
+            due.bytes.withUnsafeBytes { out.put($0) }
             out.spaces(max(0, w.date - due.bytes.count) + 2)
             if red { out.put(QueueRows.red) }
             let before = out.mark
@@ -464,7 +500,7 @@ struct QueueRows: Sendable {
             QueueRows.digits(c.second, 2, &b); b.append(0x5A)
             due = DueText(seconds: e.due, bytes: b)
         }
-        let tickets = parts[row.part].tickets
+        let tickets = self.tickets[row.part]
         func optional(_ n: Int) {
             tickets.withName(n) { v in
                 if let v { QueueRows.jsonString(v, &out) } else { QueueRows.put("null", &out) }
@@ -495,9 +531,9 @@ struct QueueRows: Sendable {
             optional(r.tier)
             QueueRows.put(",\"title\":", &out)
             out.append(contentsOf: r.title)
-            if let rule = r.rule(Int(e.slot)) {
+            if let code = r.rule(Int(e.slot)) {
                 QueueRows.put(",\"rule\":", &out)
-                QueueRows.jsonString(rule, &out)
+                tickets.decode(rule: code).withUnsafeBytes { QueueRows.jsonString($0, &out) }
             }
             QueueRows.put("}\n", &out)
         }

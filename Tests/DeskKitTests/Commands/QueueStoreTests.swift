@@ -52,7 +52,7 @@ import Testing
         var out: [String] = []
         while out.count < n, let (e, p) = merge.next() {
             out.append(parts[p].tickets.read(e.ticket) { r in
-                "\(String(decoding: r.id, as: UTF8.self)) \(e.kind) \(e.due) \(e.overdue) \(String(decoding: r.title, as: UTF8.self)) \(r.rule(Int(e.slot)).map { String(decoding: $0, as: UTF8.self) } ?? "-")"
+                "\(String(decoding: r.id, as: UTF8.self)) \(e.kind) \(e.due) \(e.overdue) \(String(decoding: r.title, as: UTF8.self)) \(r.rule(Int(e.slot)).map { String(decoding: parts[p].tickets.decode(rule: $0), as: UTF8.self) } ?? "-")"
             })
         }
         return out
@@ -101,6 +101,32 @@ import Testing
     }
 
     @Test func kindOrdinalsArePositionsInAllCases() {
-        for (i, k) in Duty.Kind.allCases.enumerated() { #expect(k.ordinal == i) }
+        for (i, k) in Duty.Kind.allCases.enumerated() {
+            #expect(k.ordinal == i)
+            #expect(Array(QueueRows.label(kind: UInt8(i))) == Array(k.rawValue.utf8))
+        }
+        for p in 0..<QueueRows.priorities.count { #expect(Array(QueueRows.label(priority: UInt8(p))) == QueueRows.priorities[p]) }
+    }
+
+    @Test func rulesAreKeptAsPiecesAndTimesAndReadBackTheSame() {
+        var t = QueueTickets()
+        let rules = [
+            "escalation.time_limits.tier1.medium 2h of SLA time at tier1 since 2026-11-26T01:00:00Z",
+            "escalation.time_limits.tier1.medium 2h of SLA time at tier1 since 2026-11-27T01:00:00Z, held off to the acknowledged ETA 2026-11-28T09:30:00Z",
+            "2026-11-26T01:00:00Z2026-11-26T01:00:01Z", "", "no time here", "2026-13-01T00:00:00Z is no time", "2026-11-30T09:30:00.5Z",
+            "0001-01-01T00:00:00Z then 9999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "é 2026-11-26T01:00:00Z é",
+        ]
+        var codes: [[UInt8]] = []
+        for r in rules {
+            var code: [UInt8] = []
+            t.encode(rule: r, &code)
+            codes.append(code)
+        }
+        for (r, code) in zip(rules, codes) {
+            #expect(String(decoding: code.withUnsafeBytes { t.decode(rule: $0) }, as: UTF8.self) == r)
+        }
+        // The two escalation rules share their pieces: the second costs its times and the ETA words.
+        #expect(codes[0].count < 12)
+        #expect(t.pieces.count < 14)
     }
 }
