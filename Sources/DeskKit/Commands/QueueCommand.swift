@@ -453,9 +453,8 @@ struct QueueRows: Sendable {
         let w = widths
         let prio = QueueRows.label(priority: e.priority), kind = QueueRows.label(kind: e.kind)
         let red = colour && e.overdue
-        let t = tickets[row.part]
-        t.read(e.ticket) { r in
-            let rule = r.rule(Int(e.slot)).map { t.decode(rule: $0) }
+        tickets[row.part].read(e.ticket) { r in
+            let rule = r.rule(Int(e.slot)).map { tickets[row.part].decode(rule: $0) }
             // Room for the row: every field and pad at its widest (the relative time at most
             // `overdue ` and two 20-digit numbers with their units).
             out.reserve(due.bytes.count + w.date + w.relative + 50 + r.shownId.count + w.id + prio.count + w.priority
