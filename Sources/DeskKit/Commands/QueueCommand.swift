@@ -22,7 +22,8 @@ public enum QueueCommand {
             listed. --owner, --assignee, --tier and --priority pick tickets (repeatable: any of \
             the values); --mine picks the tickets owned by or assigned to $DESK_AGENT (or --by). \
             --overdue keeps the overdue duties; --within DURATION those due within that time from \
-            now (overdue ones included); --limit N the first N. --format text (default) prints \
+            now (overdue ones included); --limit N the first N (only those are kept while reading). \
+            --format text (default) prints \
             the due time in the policy's time zone, how long until it (in 12m) or since (overdue \
             1h3m), the ticket, its priority, the duty and the title, in aligned columns, the \
             overdue ones in red on a terminal; --format ndjson prints one object per duty for \
