@@ -28,6 +28,8 @@ public struct LifecycleMembers: Sendable {
     /// members are noted without touching the list.
     var event = EventMembers()
     var hasEvent = false
+    /// True once the members one level down were noted (by `scan`, or `walkNested`).
+    var nestedNoted = false
 
     struct EscalationMembers: Sendable {
         var at, from, to, ack, eta: Range<Int>?
@@ -50,6 +52,7 @@ public struct LifecycleMembers: Sendable {
         escalationItems.removeAll(keepingCapacity: true)
         events.removeAll(keepingCapacity: true)
         hasEvent = false
+        nestedNoted = false
     }
 
     /// Validates a line as `Ticket.scan` does (the same refusals) and notes the lifecycle's
@@ -61,6 +64,31 @@ public struct LifecycleMembers: Sendable {
             self.note(b, span, known)
             visit(span, known)
         }
+        nestedNoted = true
+    }
+
+    /// Notes the members one level down by walking the bytes of the members noted, for a
+    /// reader that scanned with `note(_:_:_:)` only (check): the same members `scan` notes.
+    mutating func walkNested(_ b: UnsafeRawBufferPointer) {
+        guard !nestedNoted else { return }
+        nestedNoted = true
+        func object(_ field: TicketField, _ r: Range<Int>, _ element: Int) {
+            guard b[r.lowerBound] == UInt8(ascii: "{") else { return }
+            note(b, field, element, nil)
+            RawJSON.forEachMember(b, r) { note(b, field, element, $0) }
+        }
+        if let r = resolution { object(.resolution, r, -1) }
+        if let r = survey { object(.survey, r, -1) }
+        for (field, range) in [(TicketField.escalations, escalations), (.history, history)] {
+            guard let r = range else { continue }
+            var i = 0
+            RawJSON.forEachElement(b, r) { item in
+                object(field, item, i)
+                i += 1
+            }
+        }
+        if hasEvent { events.append(event) }
+        hasEvent = false
     }
 
     /// Notes one member reported by `Ticket.scan`. A key outside SPEC §3 may repeat: its first
@@ -203,6 +231,41 @@ enum LifecycleLine {
         return b[r.lowerBound] != UInt8(ascii: "n")
     }
 
+    /// An event name to look for in the bytes of a history, with its quotes, and a
+    /// Boyer-Moore-Horspool skip table: most histories are passed over in strides (check's
+    /// pre-filters).
+    struct Needle: Sendable {
+        let bytes: [UInt8]
+        let skip: [Int]
+        init(_ name: String) {
+            bytes = Array(("\"" + name + "\"").utf8)
+            var t = [Int](repeating: bytes.count, count: 256)
+            for k in 0..<(bytes.count - 1) { t[Int(bytes[k])] = bytes.count - 1 - k }
+            skip = t
+        }
+    }
+
+    /// `mayMention` for needles with skip tables: the same answer, found faster.
+    static func mayMention(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?, _ needles: [Needle]) -> Bool {
+        guard let r, !r.isEmpty, let base = b.baseAddress else { return false }
+        if memchr(base + r.lowerBound, 0x5C, r.count) != nil { return true }
+        for n in needles {
+            let m = n.bytes.count
+            var i = r.lowerBound
+            let last = n.bytes[m - 1]
+            while i + m <= r.upperBound {
+                let c = b[i + m - 1]
+                if c == last {
+                    var j = 0
+                    while j < m - 1 && b[i + j] == n.bytes[j] { j += 1 }
+                    if j == m - 1 { return true }
+                }
+                i += n.skip[Int(c)]
+            }
+        }
+        return false
+    }
+
     /// The tier spelled exactly by the bytes `s` (a string's body, unescaped), for
     /// `RawJSON.word`: read without building a String.
     static func tier(_ s: UnsafeRawBufferPointer) -> Tier? {
@@ -284,6 +347,12 @@ extension LifecycleFacts {
     /// The facts of a validated line, from the members noted while it was scanned
     /// (`LifecycleMembers.scan`): the same facts `init(ticket:)` reads from the decoded ticket.
     public init(line b: UnsafeRawBufferPointer, openedAt: Instant, channel: Channel, status: Status, members m: LifecycleMembers) {
+        guard m.nestedNoted else {
+            var walked = m
+            walked.walkNested(b)
+            self.init(line: b, openedAt: openedAt, channel: channel, status: status, members: walked)
+            return
+        }
         self.init(openedAt: openedAt, channel: channel, status: status)
         priority = m.priority.flatMap { RawJSON.word(b, $0, Priority.init(spelling:)) }
         tier = m.tier.flatMap { RawJSON.word(b, $0, LifecycleLine.tier) }
@@ -349,6 +418,11 @@ extension Lifecycle {
     /// (`LifecycleMembers.scan`): false only when the ticket can have no open duty at `now`.
     public func mayHaveOpenDuties(line b: UnsafeRawBufferPointer, status: Status, members m: LifecycleMembers, now: Instant) -> Bool {
         guard status.isFinished else { return true }
+        guard m.nestedNoted else {
+            var walked = m
+            walked.walkNested(b)
+            return mayHaveOpenDuties(line: b, status: status, members: walked, now: now)
+        }
         guard let at = m.resolutionAt.flatMap({ RawJSON.instant(b, $0) }) else { return true }
         // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
         if at > now || m.historyHasPromise(b) { return true }

@@ -90,6 +90,14 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
         }
         let h = try required.header(b)
         let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
+        // A reader that noted only the top-level members (check) gets the same by a walk.
+        var top = LifecycleMembers()
+        try Ticket.scan(b) { span, known in top.note(b, span, known) }
+        let walked = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: top)
+        if walked != f || lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: top, now: now)
+            != lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) {
+            Issue.record("the walked members differ: \(String(decoding: line, as: UTF8.self))")
+        }
         return (LifecycleFacts(ticket: t), f, lifecycle.mayHaveOpenDuties(t, now: now),
                 lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now))
     }
@@ -156,5 +164,25 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
             #expect(lifecycle.openDuties(f, now: now).map(\.kind) == [.survey], "\(text)")
             #expect(mayTicket && mayLine, "\(text)")
         }
+    }
+
+    @Test func theStridedSearchFindsWhatTheByteWalkFinds() {
+        var rng = SplitMix64(state: 5)
+        let pieces = ["\"", "\\", "promise", "\"promise\"", "\"promis", "e\"", "surveyed", "\"survey_skipped\"", "x", "é", ","]
+        var found = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int(rng.int(0...12)) { text += pieces[Int(rng.int(0...Int64(pieces.count - 1)))] }
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBytes { b in
+                let r = 0..<b.count
+                for names in [["promise"], ["surveyed", "survey_skipped"]] {
+                    let walk = LifecycleLine.mayMention(b, r, names.map { Array(("\"" + $0 + "\"").utf8) })
+                    #expect(walk == LifecycleLine.mayMention(b, r, names.map(LifecycleLine.Needle.init)), "\(text)")
+                    if walk { found += 1 }
+                }
+            }
+        }
+        #expect(found > 500)
     }
 }
