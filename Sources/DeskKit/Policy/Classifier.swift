@@ -166,14 +166,42 @@ public struct Classifier: Sendable {
 
     /// The rules that fire for `title` and `description`, in policy order.
     public func hits(title: String?, description: String?) -> [Hit] {
-        // A newline between the two keeps a keyword from spanning title and description.
-        let folded: String
-        switch (title, description) {
-        case (let t?, let d?): folded = TextNormalizer.fold(t) + "\n" + TextNormalizer.fold(d)
-        case (let t?, nil): folded = TextNormalizer.fold(t)
-        case (nil, let d?): folded = TextNormalizer.fold(d)
-        case (nil, nil): return []
+        hits(Folded(title, description))
+    }
+
+    /// A ticket's title and description folded once (TextNormalizer.fold), for the rules and
+    /// the model alike.
+    struct Folded {
+        let title: String?
+        let description: String?
+        init(_ title: String?, _ description: String?) {
+            self.title = title.map(TextNormalizer.fold)
+            self.description = description.map(TextNormalizer.fold)
         }
+        /// What the rules read: a newline between the two keeps a keyword from spanning them.
+        var forRules: String? {
+            switch (title, description) {
+            case (let t?, let d?): return t + "\n" + d
+            case (let t?, nil): return t
+            case (nil, let d?): return d
+            case (nil, nil): return nil
+            }
+        }
+        /// What the model reads: `fold(modelText(title, description))`, which is the non-empty
+        /// folded parts joined by a newline (folding trims ends and turns a white-space run
+        /// holding a line break into one line break, so folding the parts first is the same).
+        var forModel: String {
+            switch (title ?? "", description ?? "") {
+            case ("", let d): return d
+            case (let t, ""): return t
+            case (let t, let d): return t + "\n" + d
+            }
+        }
+    }
+
+    /// The rules that fire for a folded title and description, in policy order.
+    func hits(_ f: Folded) -> [Hit] {
+        guard let folded = f.forRules else { return [] }
         let text = Classifier.numbersAsHash(folded)
         let rules = policy.classification.rules
         var firstKeyword = [Int?](repeating: nil, count: rules.count)
@@ -413,7 +441,8 @@ public struct Classifier: Sendable {
         title: String?, description: String?, impact: Priority?, urgency: Priority?,
         manual: (priority: Priority, by: String, reason: String)? = nil
     ) -> Decision {
-        let hits = hits(title: title, description: description)
+        let folded = Folded(title, description)
+        let hits = hits(folded)
         let priority: Priority
         let source: Source
         if let m = manual {
@@ -424,14 +453,14 @@ public struct Classifier: Sendable {
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
             let given = hits.filter { $0.rule.priority == best }
-            if best != .high, let raise = raised(title, description) {
+            if best != .high, let raise = raised(folded) {
                 priority = .high
                 source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
             } else {
                 priority = best
                 source = .rules(given)
             }
-        } else if let m = model, let head = m.priority, let p = m.predict(head, Classifier.modelText(title, description)),
+        } else if let m = model, let head = m.priority, let p = m.predict(head, folded: folded.forModel),
             p.confidence >= policy.classification.modelThreshold, let level = Priority(rawValue: p.label)
         {
             priority = level
@@ -450,7 +479,7 @@ public struct Classifier: Sendable {
         let categoryHit = hits.filter { $0.rule.category == category && category != nil }.max { $0.weight < $1.weight }
         var categoryModel: TriageModel.Prediction? = nil
         if category == nil, let m = model, let head = m.category,
-            let p = m.predict(head, Classifier.modelText(title, description)), p.confidence >= policy.classification.modelThreshold,
+            let p = m.predict(head, folded: folded.forModel), p.confidence >= policy.classification.modelThreshold,
             policy.classification.categories.contains(p.label)
         {
             category = p.label
@@ -469,9 +498,9 @@ public struct Classifier: Sendable {
     /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
     /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a
     /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
-    func raised(_ title: String?, _ description: String?) -> TriageModel.Prediction? {
+    func raised(_ folded: Folded) -> TriageModel.Prediction? {
         guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
-            let p = m.predict(head, Classifier.modelText(title, description)), p.label == Priority.high.rawValue,
+            let p = m.predict(head, folded: folded.forModel), p.label == Priority.high.rawValue,
             p.confidence >= bar
         else { return nil }
         return p

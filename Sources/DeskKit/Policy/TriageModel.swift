@@ -136,44 +136,71 @@ public struct TriageModel: Sendable, Equatable {
     /// knows counts once; they are found by their scalars in `head.table`, so scoring makes no
     /// String per n-gram (classify asks this of every ticket under the built-in policy).
     public func predict(_ head: Head, _ text: String) -> Prediction? {
-        let u = Array(TextNormalizer.fold(text).unicodeScalars)
+        predict(head, scalars: TextNormalizer.foldedScalars(text))
+    }
+
+    /// `predict` for a text already folded (TextNormalizer.fold): the classifier folds a
+    /// ticket's title and description once for its rules and the model.
+    func predict(_ head: Head, folded: String) -> Prediction? {
+        predict(head, scalars: Array(folded.unicodeScalars))
+    }
+
+    func predict(_ head: Head, scalars u: [Unicode.Scalar]) -> Prediction? {
         let k = head.classes.count
         guard k >= 1, u.count >= 2 else { return nil }
         let t = head.table
-        let content = u.map(TriageModel.isContent)
-        var seen = [UInt64](repeating: 0, count: (t.grams.count + 63) / 64)
-        var found: [Int32] = []
-        found.reserveCapacity(u.count)
         var score = head.logPrior
-        // The loop over every window, on raw buffers: no bounds or uniqueness checks per n-gram.
-        t.keys.withUnsafeBufferPointer { keys in
-            t.slots.withUnsafeBufferPointer { slots in
-                t.weights.withUnsafeBufferPointer { weights in
-                    seen.withUnsafeMutableBufferPointer { seen in
+        var found = [Int32](repeating: 0, count: 2 * u.count)
+        var nFound = 0
+        // One straight loop over raw buffers: no closure, bounds or uniqueness check per n-gram.
+        let seenWords = (t.grams.count + 63) / 64
+        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, seenWords))
+        seen.initialize(repeating: 0, count: max(1, seenWords))
+        defer { seen.deallocate() }
+        u.withUnsafeBufferPointer { u in
+            t.keys.withUnsafeBufferPointer { keys in
+                t.slots.withUnsafeBufferPointer { slots in
+                    t.weights.withUnsafeBufferPointer { weights in
                         score.withUnsafeMutableBufferPointer { score in
-                            let mask = t.mask
-                            @inline(__always) func count(_ key: UInt64) {
-                                var i = GramTable.hash(key) & mask
-                                while true {
-                                    let k = keys[i]
-                                    if k == key { break }
-                                    if k == 0 { return }
-                                    i = (i + 1) & mask
-                                }
-                                let e = Int(slots[i])
-                                let (w, bit) = (e >> 6, UInt64(1) << UInt64(e & 63))
-                                if seen[w] & bit != 0 { return }
-                                seen[w] |= bit
-                                found.append(Int32(e))
-                                for c in 0..<k { score[c] += weights[e * k + c] }
-                            }
-                            // 2-grams first, then 3-grams: the order the n-grams were listed in.
-                            for i in 0..<(u.count - 1) where content[i] || content[i + 1] {
-                                count(GramTable.key(u[i].value, u[i + 1].value, nil))
-                            }
-                            if u.count >= 3 {
-                                for i in 0..<(u.count - 2) where content[i] || content[i + 1] || content[i + 2] {
-                                    count(GramTable.key(u[i].value, u[i + 1].value, u[i + 2].value))
+                            found.withUnsafeMutableBufferPointer { found in
+                                let mask = t.mask
+                                let n = u.count
+                                var c0 = TriageModel.isContent(u[0])
+                                var c1 = TriageModel.isContent(u[1])
+                                var i = 0
+                                // 2-grams first, then 3-grams: each distinct n-gram counts once.
+                                for size in 2...3 {
+                                    if size == 3 {
+                                        guard n >= 3 else { break }
+                                        c0 = TriageModel.isContent(u[0])
+                                        c1 = TriageModel.isContent(u[1])
+                                    }
+                                    i = 0
+                                    while i + size <= n {
+                                        let c2 = size == 3 ? TriageModel.isContent(u[i + 2]) : false
+                                        defer {
+                                            c0 = c1
+                                            c1 = size == 3 ? c2 : (i + 2 < n ? TriageModel.isContent(u[i + 2]) : false)
+                                            i += 1
+                                        }
+                                        guard c0 || c1 || c2 else { continue }
+                                        let key = GramTable.key(u[i].value, u[i + 1].value, size == 3 ? u[i + 2].value : nil)
+                                        var h = GramTable.hash(key) & mask
+                                        var e = -1
+                                        while true {
+                                            let x = keys[h]
+                                            if x == key { e = Int(slots[h]); break }
+                                            if x == 0 { break }
+                                            h = (h + 1) & mask
+                                        }
+                                        guard e >= 0 else { continue }
+                                        let bit = UInt64(1) << UInt64(e & 63)
+                                        if seen[e >> 6] & bit != 0 { continue }
+                                        seen[e >> 6] |= bit
+                                        found[nFound] = Int32(e)
+                                        nFound += 1
+                                        for c in 0..<k { score[c] += weights[e * k + c] }
+                                    }
                                 }
                             }
                         }
@@ -185,7 +212,7 @@ public struct TriageModel: Sendable, Equatable {
         // so its certainty grows with the length of the text, not with what the text says (a
         // long e-mail full of ordinary words read as "1.00 high"). The n-grams' sum is divided
         // by the square root of how many there are.
-        let scale = 1 / Double(max(1, found.count)).squareRoot()
+        let scale = 1 / Double(max(1, nFound)).squareRoot()
         for c in score.indices { score[c] = head.logPrior[c] + (score[c] - head.logPrior[c]) * scale }
         guard let best = score.indices.max(by: { score[$0] < score[$1] }) else { return nil }
         let m = score[best]
@@ -200,7 +227,7 @@ public struct TriageModel: Sendable, Equatable {
             if a.gram.count != b.gram.count { return a.gram.count > b.gram.count }
             return a.gram < b.gram
         }
-        for e32 in found {
+        for e32 in found[0..<nFound] {
             let e = Int(e32)
             let lift = t.weights[e * k + best] - t.weights[e * k + second]
             guard lift > 0, t.plain[e] else { continue }

@@ -191,6 +191,23 @@ public enum TextNormalizer {
     /// The same steps as `normalize` on ASCII bytes: lower case, white-space runs, repeated
     /// punctuation.
     static func foldASCII(_ buf: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: foldASCIIBytes(buf), as: UTF8.self)
+    }
+
+    /// `fold(text)` as its scalars, without building the String (the triage model reads the
+    /// scalars, every ticket).
+    public static func foldedScalars(_ text: String) -> [Unicode.Scalar] {
+        var t = text
+        if let ascii = t.withUTF8({ buf -> [Unicode.Scalar]? in
+            buf.allSatisfy({ $0 < 0x80 }) ? foldASCIIBytes(buf).map { Unicode.Scalar($0) } : nil
+        }) {
+            return ascii
+        }
+        return run(text, track: false).0
+    }
+
+    /// `foldASCII` as bytes.
+    static func foldASCIIBytes(_ buf: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(buf.count)
         var pendingSpace = false
@@ -211,7 +228,7 @@ public enum TextNormalizer {
             if let last = out.last, last == b, isASCIIPunctuation(b) { continue }
             out.append(b)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     @inline(__always) static func isASCIIPunctuation(_ b: UInt8) -> Bool {

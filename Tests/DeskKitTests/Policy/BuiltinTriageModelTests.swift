@@ -82,4 +82,20 @@ import Testing
         #expect(e.priority.accuracy >= accuracy, "\(e.render())")
         #expect(e.priority.recall(0) >= highRecall, "\(e.render())")
     }
+
+    /// The classifier folds title and description once and hands the model their join; that
+    /// join is exactly what folding the model's text gives, on every labelled ticket and on the
+    /// edges (empty or blank parts, white space and repeated marks at the seam, a combining mark
+    /// after the newline).
+    @Test func foldingThePartsIsFoldingTheWhole() throws {
+        var pairs: [(String?, String?)] = [
+            (nil, nil), ("", nil), (nil, ""), ("", ""), ("  ", "x"), ("x", " \n "), ("Title  ", "  desc"), ("a!!", "!!b"),
+            ("標題\t", "\r\n說明"), ("ＯＫ。", "。。好"), ("e", "\u{301}x"), ("x\n", "\ny"), (nil, "only"), ("only", nil),
+        ]
+        for f in try Self.files() { pairs += try Self.rows(f).map { ($0.title, $0.description) } }
+        for (t, d) in pairs {
+            let f = Classifier.Folded(t, d)
+            #expect(f.forModel == TextNormalizer.fold(Classifier.modelText(t, d)), "\(String(describing: t)) / \(String(describing: d))")
+        }
+    }
 }
