@@ -460,7 +460,8 @@ public struct Classifier: Sendable {
                 priority = best
                 source = .rules(given)
             }
-        } else if let m = model, let head = m.priority, let p = m.predict(head, folded: folded.forModel),
+        } else if let m = model, let head = m.priority,
+            let p = m.predict(head, folded: folded.forModel, explainIf: { $1 >= policy.classification.modelThreshold }),
             p.confidence >= policy.classification.modelThreshold, let level = Priority(rawValue: p.label)
         {
             priority = level
@@ -479,7 +480,8 @@ public struct Classifier: Sendable {
         let categoryHit = hits.filter { $0.rule.category == category && category != nil }.max { $0.weight < $1.weight }
         var categoryModel: TriageModel.Prediction? = nil
         if category == nil, let m = model, let head = m.category,
-            let p = m.predict(head, folded: folded.forModel), p.confidence >= policy.classification.modelThreshold,
+            let p = m.predict(head, folded: folded.forModel, explainIf: { $1 >= policy.classification.modelThreshold }),
+            p.confidence >= policy.classification.modelThreshold,
             policy.classification.categories.contains(p.label)
         {
             category = p.label
@@ -500,7 +502,8 @@ public struct Classifier: Sendable {
     /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
     func raised(_ folded: Folded) -> TriageModel.Prediction? {
         guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
-            let p = m.predict(head, folded: folded.forModel), p.label == Priority.high.rawValue,
+            let p = m.predict(head, folded: folded.forModel, explainIf: { $0 == Priority.high.rawValue && $1 >= bar }),
+            p.label == Priority.high.rawValue,
             p.confidence >= bar
         else { return nil }
         return p

@@ -141,11 +141,14 @@ public struct TriageModel: Sendable, Equatable {
 
     /// `predict` for a text already folded (TextNormalizer.fold): the classifier folds a
     /// ticket's title and description once for its rules and the model.
-    func predict(_ head: Head, folded: String) -> Prediction? {
-        predict(head, scalars: Array(folded.unicodeScalars))
+    /// `explainIf` says, from the answer and its posterior, whether the evidence is wanted: the
+    /// classifier asks it only of an answer it will use (finding the five n-grams compares
+    /// strings; most tickets' answers are not taken).
+    func predict(_ head: Head, folded: String, explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
+        predict(head, scalars: Array(folded.unicodeScalars), explainIf: explainIf)
     }
 
-    func predict(_ head: Head, scalars u: [Unicode.Scalar]) -> Prediction? {
+    func predict(_ head: Head, scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
         let k = head.classes.count
         guard k >= 1, u.count >= 2 else { return nil }
         let t = head.table
@@ -165,22 +168,25 @@ public struct TriageModel: Sendable, Equatable {
                             found.withUnsafeMutableBufferPointer { found in
                                 let mask = t.mask
                                 let n = u.count
-                                var c0 = TriageModel.isContent(u[0])
-                                var c1 = TriageModel.isContent(u[1])
+                                let content = UnsafeMutablePointer<Bool>.allocate(capacity: n)
+                                defer { content.deallocate() }
+                                for j in 0..<n { content[j] = TriageModel.isContent(u[j]) }
+                                var c0 = content[0]
+                                var c1 = content[1]
                                 var i = 0
                                 // 2-grams first, then 3-grams: each distinct n-gram counts once.
                                 for size in 2...3 {
                                     if size == 3 {
                                         guard n >= 3 else { break }
-                                        c0 = TriageModel.isContent(u[0])
-                                        c1 = TriageModel.isContent(u[1])
+                                        c0 = content[0]
+                                        c1 = content[1]
                                     }
                                     i = 0
                                     while i + size <= n {
-                                        let c2 = size == 3 ? TriageModel.isContent(u[i + 2]) : false
+                                        let c2 = size == 3 ? content[i + 2] : false
                                         defer {
                                             c0 = c1
-                                            c1 = size == 3 ? c2 : (i + 2 < n ? TriageModel.isContent(u[i + 2]) : false)
+                                            c1 = size == 3 ? c2 : (i + 2 < n ? content[i + 2] : false)
                                             i += 1
                                         }
                                         guard c0 || c1 || c2 else { continue }
@@ -218,6 +224,12 @@ public struct TriageModel: Sendable, Equatable {
         let m = score[best]
         let z = score.reduce(0) { $0 + exp($1 - m) }
         let second = score.indices.filter { $0 != best }.max(by: { score[$0] < score[$1] }) ?? best
+        // No n-gram speaks for the answer: the prior alone decided, so the model has nothing to say.
+        let speaks = found[0..<nFound].contains { e in
+            t.plain[Int(e)] && t.weights[Int(e) * k + best] - t.weights[Int(e) * k + second] > 0
+        }
+        guard speaks else { return nil }
+        guard explainIf(head.classes[best], 1 / z) else { return Prediction(label: head.classes[best], confidence: 1 / z, evidence: []) }
         // Shown evidence: n-grams without an edge space or line break (they read as word parts), the ones that
         // favour the answer over the runner-up most first, longer first on a tie; the best five
         // kept in order as they come, not a sort of all.
@@ -238,8 +250,6 @@ public struct TriageModel: Sendable, Equatable {
             top.insert(x, at: at)
             if top.count > 5 { top.removeLast() }
         }
-        // No n-gram speaks for the answer: the prior alone decided, so the model has nothing to say.
-        guard !top.isEmpty else { return nil }
         return Prediction(label: head.classes[best], confidence: 1 / z, evidence: top.map(\.gram))
     }
 
