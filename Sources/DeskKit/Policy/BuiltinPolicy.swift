@@ -495,7 +495,7 @@ extension Policy {
         "suggestion": "我帮您确认一下，稍后给您答复 / Let me find out and get back to you",
         "anywhere": ["我不知道","我也不知道","我哪知道","我怎么知道","谁知道呢","我不晓得","我也不清楚","我哪清楚","i don't know","i do not know","i have no idea","i've no idea","how should i know","how would i know","i dunno","no clue","not a clue","beats me"],
         "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"],
-        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您"]
+        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您","will update","will call","will get back","will let you know","will send","will follow up","will contact","i have pulled","i've pulled","we have pulled","稍后","尽快给您"]
       },
       {
         "id": "wont_work",

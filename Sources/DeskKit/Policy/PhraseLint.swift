@@ -140,12 +140,13 @@ public struct PhraseLint: Sendable {
     /// Clause openers that make the clause a condition, not a statement.
     static let conditionalOpeners = [
         "如果", "假如", "假设", "要是", "若是", "若", "万一", "倘若", "如若", "即使", "就算", "一旦", "if ", "unless ",
-        "in case ", "even if ", "should ", "whether ", "suppose ", "assuming ",
+        "in case ", "even if ", "should you ", "should it ", "should the ", "should this ", "should that ", "should any ",
+        "should there ", "should your ", "whether ", "suppose ", "assuming ",
     ]
     /// Markers after which words are a denial or someone else's words.
     static let reportMarkers = [
         "不是因为", "并不是因为", "并非", "并不是", "而不是", "不会说", "不要说", "别说", "绝不说", "不应该说", "您说", "你说", "您提到",
-        "您反馈", "您问", "提示", "报错", "显示为", "状态为", "状态是", "标记为", "not because", "not that", "rather than",
+        "您反馈", "您问的", "您问到", "您问过", "提示", "报错", "显示为", "状态为", "状态是", "标记为", "not because", "not that", "rather than",
         "instead of", "never say", "will not say", "would never say", "not say", "you said", "you mentioned", "you asked",
         "you wrote", "error says", "message says", "it says", "says", "reads", "shows", "status is", "marked as",
         "labelled", "labeled", "called",
@@ -229,7 +230,8 @@ public struct PhraseLint: Sendable {
     static let conditionalOpenersArePlain = conditionalOpenerScalars.allSatisfy { $0.allSatisfy(LintText.isPlain) }
 
     /// The markers as scalars, split once.
-    static let reportMarkerScalars = reportMarkers.map { Array($0.unicodeScalars) }
+    /// (您 written as 你, as LintText keys it.)
+    static let reportMarkerScalars = reportMarkers.map { Array($0.replacingSubstring("您", with: "你").unicodeScalars) }
     static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }
 
     // MARK: substance
@@ -242,7 +244,7 @@ public struct PhraseLint: Sendable {
         "feel free", "reach out", "get in touch", "have a nice day", "have a good day", "regards", "best", "cheers",
         "kind regards", "best regards",
     ]
-    static let courtesyMatcher = KeywordMatcher(courtesy)
+    static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
     static let stopWords: Set<String> = [
         "the", "a", "an", "it", "this", "that", "these", "those", "is", "was", "are", "were", "be", "been", "being", "has",
