@@ -63,21 +63,26 @@ public enum Negation {
             chars += 1
         }
         guard start - t >= 3 else { return false }
-        var masked = [Bool](repeating: false, count: start - t)
-        for f in chineseFailures where f.count <= start - t {
-            var k = t
-            while k + f.count <= start {
-                if bytes[k] == f[0] && bytes[k..<(k + f.count)].elementsEqual(f) {
-                    for m in (k - t)..<(k - t + f.count) { masked[m] = true }
-                }
-                k += 1
-            }
-        }
+        // A negator found is checked against the failure words that could cover it (most
+        // windows hold no negator at all, so nothing more is read and nothing is allocated).
         for n in chinese where n.count <= start - t {
             var k = t
             while k + n.count <= start {
-                if !masked[k - t] && bytes[k] == n[0] && bytes[k..<(k + n.count)].elementsEqual(n) { return true }
+                if bytes[k] == n[0] && bytes[k..<(k + n.count)].elementsEqual(n) && !Negation.covered(bytes, k, t, start) { return true }
                 k += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether byte `k` lies inside a failure word (`chineseFailures`) found wholly within
+    /// `from..<to`.
+    static func covered(_ bytes: [UInt8], _ k: Int, _ from: Int, _ to: Int) -> Bool {
+        for f in chineseFailures where f.count <= to - from {
+            var a = max(from, k - f.count + 1)
+            while a <= k && a + f.count <= to {
+                if bytes[a] == f[0] && bytes[a..<(a + f.count)].elementsEqual(f) { return true }
+                a += 1
             }
         }
         return false

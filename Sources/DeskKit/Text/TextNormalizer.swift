@@ -13,10 +13,14 @@
 //    soft hyphen) removed; half-width CJK punctuation U+FF61–FF64 to 。「」、; "…" "‥" "․" to
 //    dots; "‼" "⁇" "⁈" "⁉" to two marks; Latin ligatures U+FB00–FB06; circled, parenthesised,
 //    superscript and subscript digits; circled letters; mathematical alphanumerics
-//    U+1D400–1D7FF (bold, italic, script... letters and digits) to ASCII.
-//    Not covered (documented in docs/POLICY.md): canonical composition of combining accents,
-//    Kangxi radicals, CJK compatibility ideographs, half-width katakana, Roman numerals.
-// 2. Typographic apostrophes (’ ‘ ʼ `) to ', and hyphen look-alikes (U+2010–2015, U+2212) to -.
+//    U+1D400–1D7FF (bold, italic, script... letters and digits) to ASCII. Every other
+//    character whose NFKC form differs from itself takes that form (CompatibilityTable.swift,
+//    generated from the Unicode Character Database): Kangxi radicals and CJK compatibility
+//    ideographs to the unified ideographs, small and vertical punctuation forms (﹖ ︰),
+//    half-width katakana, Roman numerals, enclosed and parenthesised ideographs and letters,
+//    letter-like symbols (℃ № ™). A combining mark composes with the scalar before it when
+//    Unicode has the composed form ("e" + U+0301 -> "é"; "ｶ" "ﾞ" -> "ガ"), as NFKC does.
+// 2. Typographic apostrophes (’ ‘ ʼ ´ `) to ', and hyphen look-alikes (U+2010–2015, U+2212) to -.
 // 3. Traditional to simplified Chinese (TraditionalSimplifiedTable.swift, from OpenCC).
 // 4. Case folding (Unicode lower-case mapping).
 // 5. Runs of white space become one space, or one line break when the run holds one, and the
@@ -146,6 +150,13 @@ public enum TextNormalizer {
                     continue
                 }
                 if pendingSpace { flushSpace(before: start) }
+                // A combining mark composes with the scalar before it where Unicode has the
+                // composed form (NFKC's composition step).
+                if m.value >= 0x300, let last = out.last, let c = composed(last, m) {
+                    out[out.count - 1] = c
+                    if track { ends[ends.count - 1] = offset }
+                    continue
+                }
                 // A repeated punctuation mark widens the span of the one kept.
                 if let last = out.last, last == m, m.value < 0x80 ? isASCIIPunctuation(UInt8(m.value)) : isPunctuation(m) {
                     if track { ends[ends.count - 1] = offset }
@@ -318,11 +329,90 @@ public enum TextNormalizer {
             let k = (v - 0x1D400) % 52
             add(k < 26 ? 0x41 + k : 0x61 + k - 26)
         case 0x1D7CE...0x1D7FF: add(0x30 + (v - 0x1D7CE) % 10)
-        case 0x2018, 0x2019, 0x02BC, 0x2032: ascii("'")
+        case 0x2018, 0x2019, 0x02BC, 0x2032, 0x00B4, 0x02B9, 0x02BB: ascii("'")
         case 0x2010...0x2015, 0x2212: ascii("-")
-        default: out.append(u)
+        default:
+            if let form = compatibilityForm(v) { out.append(contentsOf: form) } else { out.append(u) }
         }
     }
+
+    /// The NFKC form of code point `v` when it differs from `v` (CompatibilityTable.swift). A
+    /// BMP code point is checked against a bit table first: most scalars have no form, and the
+    /// miss needs no hashing.
+    @inline(__always) static func compatibilityForm(_ v: UInt32) -> [Unicode.Scalar]? {
+        if v <= 0xFFFF && compatibilityBits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { return nil }
+        return compatibilityForms[v]
+    }
+
+    /// The composed form of `base` followed by combining mark `mark`, or nil.
+    @inline(__always) static func composed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+        let m = mark.value
+        // The combining marks that compose with anything: U+0300–036F, U+0653–0655, Indic
+        // nuktas and vowel signs, U+1B35, U+3099–309A, U+110BA... are all in the table; a quick
+        // range test keeps the lookup off everything else.
+        guard (m >= 0x300 && m <= 0x36F) || (m >= 0x653 && m <= 0x655) || (m >= 0x93C && m <= 0x1B44) || m == 0x3099 || m == 0x309A
+            || (m >= 0x110B9 && m <= 0x1193F)
+        else { return nil }
+        return compositions[UInt64(base.value) << 21 | UInt64(m)]
+    }
+
+    /// The entries of a generated table: ";"-separated, fields separated by spaces, scalars in
+    /// a field by ".", all hexadecimal.
+    static func entries(_ data: String) -> [[[UInt32]]] {
+        var out: [[[UInt32]]] = []
+        var entry: [[UInt32]] = []
+        var field: [UInt32] = []
+        var n: UInt32 = 0
+        var digits = 0
+        func endNumber() {
+            if digits > 0 { field.append(n) }
+            n = 0
+            digits = 0
+        }
+        func endField() {
+            endNumber()
+            if !field.isEmpty { entry.append(field) }
+            field = []
+        }
+        for b in data.utf8 {
+            switch b {
+            case 0x30...0x39: n = n << 4 | UInt32(b - 0x30); digits += 1
+            case 0x41...0x46: n = n << 4 | UInt32(b - 0x41 + 10); digits += 1
+            case 0x2E: endNumber()
+            case 0x3B:
+                endField()
+                if !entry.isEmpty { out.append(entry) }
+                entry = []
+            default: endField()
+            }
+        }
+        return out
+    }
+
+    /// `compatibilityData` parsed once.
+    static let compatibilityForms: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for e in entries(compatibilityData) where e.count == 2 && e[0].count == 1 {
+            table[e[0][0]] = e[1].compactMap(Unicode.Scalar.init)
+        }
+        return table
+    }()
+
+    /// One bit per BMP code point: set when it has a compatibility form.
+    static let compatibilityBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for k in compatibilityForms.keys where k <= 0xFFFF { bits[Int(k >> 6)] |= 1 << UInt64(k & 63) }
+        return bits
+    }()
+
+    /// `compositionData` parsed once, keyed by base << 21 | mark.
+    static let compositions: [UInt64: Unicode.Scalar] = {
+        var table: [UInt64: Unicode.Scalar] = [:]
+        for e in entries(compositionData) where e.count == 3 {
+            if let c = Unicode.Scalar(e[2][0]) { table[UInt64(e[0][0]) << 21 | UInt64(e[1][0])] = c }
+        }
+        return table
+    }()
 
     /// The simplified form of a traditional Chinese character, or nil when it has none.
     public static func simplified(_ u: Unicode.Scalar) -> Unicode.Scalar? {
