@@ -8,8 +8,8 @@
 // no step of the agent's own (a commitment such as 我会/稍后/转给/I'll/let me, a question back, a
 // number such as a time or an extension) is refused even with more words around it: the seed's
 // politer forms ("我帮您确认一下，稍后给您答复") always name that step. Blame is also read from
-// its form: "you"/你 with a fault word (wrong, 问题, 错) after it in the same clause, neither
-// denied nor explained (因…, because…).
+// its form: "you"/你 with a fault word (wrong, 有问题, 错, or 问题 after 是) after it in the same
+// clause, neither denied nor explained (因…, because…).
 
 extension PhraseLint {
     /// A kind of brush-off or bare statement, with the politer way to say it.
@@ -69,7 +69,7 @@ extension PhraseLint {
             "cannot be done", "not possible", "impossible", "won't do", "no can do", "can't help", "cannot help", "nothing we can do",
         ]),
         (.blame, [
-            "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "你的问题",
+            "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "是你的问题", "就是你的问题",
             "你操作的问题", "你操作有问题", "你操作不对", "你用错了", "我这边正常", "我这边没问题", "我这里正常", "我这里没问题",
             "我这边可以", "我这里可以", "自己看说明", "自己看手册", "看说明书", "看手册",
             "your pc", "your computer", "your laptop", "your machine", "your side", "your end", "your network", "your browser",
@@ -107,14 +107,14 @@ extension PhraseLint {
         "我会", "我们会", "我这就", "我马上", "我们马上", "我来", "我去", "我帮你", "帮你", "为你", "给你回复", "给你答复", "回复你", "联系你",
         "通知你", "告诉你", "稍后", "尽快给", "已转", "转给", "转交", "已提交", "已联系", "已反馈", "反馈给", "已上报", "上报", "我已", "我们已",
         "已为你", "已帮你", "麻烦你", "请你提供", "请提供", "请发", "发我", "发给我", "截图", "截个图", "我上门", "我过去", "跟进", "安排",
-        "告诉我", "麻烦", "请确认", "确认一下", "核实", "哪台", "哪个", "哪一", "哪位", "是否",
+        "告诉我", "麻烦", "请确认", "确认一下", "核实", "哪台", "哪个", "哪一", "哪位", "是否", "正在", "在查", "排查",
         "i will", "we will", "i am going to", "we are going to", "let me", "let us", "i can", "we can", "i am checking",
         "we are checking", "i am looking", "we are looking", "i have asked", "i have escalated", "i have opened", "i have logged",
         "i have raised", "i have passed", "i have forwarded", "i have sent", "i have reset", "i have restarted", "i have checked",
         "i have pulled", "we have escalated", "we have opened", "we have passed", "please send", "could you send", "can you send",
         "please share", "could you share", "please provide", "could you tell", "can you tell", "please tell", "escalated",
         "forwarded", "passed it to", "handed over", "transferred", "get back to you", "call you", "email you", "update you",
-        "which", "could you", "can you", "would you",
+        "which", "could you", "can you", "would you", "investigating", "looking into", "working on",
     ]
     static let commitmentMatcher = KeywordMatcher(commitments.map { LintText.key($0) })
 
@@ -135,7 +135,12 @@ extension PhraseLint {
 
     /// Second-person words and fault words for blame read from its form (key form).
     static let secondPerson: [[Unicode.Scalar]] = ["你", "you", "your"].map { Array($0.unicodeScalars) }
-    static let faultWords: [[Unicode.Scalar]] = ["问题", "错", "不对", "wrong", "fault", "mistake", "incorrect"].map { Array($0.unicodeScalars) }
+    static let faultWords: [[Unicode.Scalar]] = ["有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect"].map {
+        Array($0.unicodeScalars)
+    }
+    /// "问题" alone is a fault only as what something *is* ("是你电脑的问题"): "已收到您的问题" is
+    /// the requester's question, not blame.
+    static let issueWord: [Unicode.Scalar] = Array("问题".unicodeScalars)
     /// Words before the fault that deny it ("不是你的问题", "you did nothing wrong", "not your
     /// fault") or give its cause, which is the evidence a blame lacks ("您的账号因多次输错密码被锁定").
     static let faultDenials: [[Unicode.Scalar]] = [
@@ -162,8 +167,9 @@ extension PhraseLint {
             for i in c {
                 guard let p = secondPerson.first(where: { at(i, $0, c) }) else { continue }
                 let limit = min(c.upperBound, i + p.count + (LintText.isLatinLetter(p[0]) ? 40 : 12))
+                let isAfterIs = (c.lowerBound..<i).contains { u[$0] == "是" }
                 for j in (i + p.count)..<max(i + p.count, limit) {
-                    guard let f = faultWords.first(where: { at(j, $0, c) }) else { continue }
+                    guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs && at(j, issueWord, c) ? issueWord : nil) else { continue }
                     let denied = (c.lowerBound..<j).contains { k in faultDenials.contains { at(k, $0, c) } }
                     if !denied { out.append(i..<(j + f.count)) }
                     break

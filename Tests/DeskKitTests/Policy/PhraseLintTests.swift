@@ -96,7 +96,8 @@ import Testing
             "您的账号因多次输错密码被锁定，已解锁，请用原密码登录。", "不是您操作的问题，是服务器证书过期，我们已在 10:20 更新。",
             "You did nothing wrong: the certificate expired overnight and I renewed it at 9:40.",
             "Sorry for the slow reply, we were busy with the outage. Your mailbox quota is now 50 GB and new mail arrives again.",
-            "Should you need the old file, I kept a copy in the archive folder.",
+            "Should you need the old file, I kept a copy in the archive folder.", "您好，已收到您的问题，正在排查 VPN 网关日志",
+            "关于您的问题，财务系统今晚 8 点升级后即可使用新模板。",
         ] {
             #expect(!refused(text), "\(text)")
         }
