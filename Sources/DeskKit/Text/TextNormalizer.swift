@@ -338,78 +338,97 @@ public enum TextNormalizer {
 
     /// The NFKC form of code point `v` when it differs from `v` (CompatibilityTable.swift). A
     /// BMP code point is checked against a bit table first: most scalars have no form, and the
-    /// miss needs no hashing.
-    @inline(__always) static func compatibilityForm(_ v: UInt32) -> [Unicode.Scalar]? {
-        if v <= 0xFFFF && compatibilityBits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { return nil }
-        return compatibilityForms[v]
+    /// miss needs no search.
+    @inline(__always) static func compatibilityForm(_ v: UInt32) -> ArraySlice<Unicode.Scalar>? {
+        let t = compatibility
+        if v <= 0xFFFF && t.bits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { return nil }
+        var a = 0
+        var b = t.keys.count
+        while a < b {
+            let m = (a + b) / 2
+            if t.keys[m] < v { a = m + 1 } else { b = m }
+        }
+        guard a < t.keys.count, t.keys[a] == v else { return nil }
+        return t.pool[Int(t.starts[a])..<Int(t.starts[a + 1])]
     }
 
     /// The composed form of `base` followed by combining mark `mark`, or nil.
     @inline(__always) static func composed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
         let m = mark.value
-        // The combining marks that compose with anything: U+0300–036F, U+0653–0655, Indic
-        // nuktas and vowel signs, U+1B35, U+3099–309A, U+110BA... are all in the table; a quick
-        // range test keeps the lookup off everything else.
+        // Every mark that composes with something is in these ranges (U+0300–0345, U+0653–0655,
+        // U+093C–0DCA, U+3099–309A, U+110BA); a quick test keeps the lookup off everything else.
         guard (m >= 0x300 && m <= 0x36F) || (m >= 0x653 && m <= 0x655) || (m >= 0x93C && m <= 0x1B44) || m == 0x3099 || m == 0x309A
             || (m >= 0x110B9 && m <= 0x1193F)
         else { return nil }
         return compositions[UInt64(base.value) << 21 | UInt64(m)]
     }
 
-    /// The entries of a generated table: ";"-separated, fields separated by spaces, scalars in
-    /// a field by ".", all hexadecimal.
-    static func entries(_ data: String) -> [[[UInt32]]] {
-        var out: [[[UInt32]]] = []
-        var entry: [[UInt32]] = []
-        var field: [UInt32] = []
+    /// The compatibility forms as sorted keys, each form a slice of one pool of scalars, and a
+    /// bit per BMP code point that has a form.
+    struct CompatibilityForms: Sendable {
+        var keys: [UInt32] = []
+        /// Start of each key's form in `pool`, and the end.
+        var starts: [Int32] = [0]
+        var pool: [Unicode.Scalar] = []
+        var bits = [UInt64](repeating: 0, count: 1024)
+    }
+
+    /// `compatibilityData` read once, in one pass over its bytes (entries "CODE FORM;", the form's
+    /// scalars joined by ".", all hexadecimal, in code point order).
+    static let compatibility: CompatibilityForms = {
+        var t = CompatibilityForms()
+        t.keys.reserveCapacity(5000)
+        t.pool.reserveCapacity(9000)
         var n: UInt32 = 0
         var digits = 0
-        func endNumber() {
-            if digits > 0 { field.append(n) }
-            n = 0
-            digits = 0
+        var inForm = false
+        func number() {
+            defer {
+                n = 0
+                digits = 0
+            }
+            guard digits > 0 else { return }
+            if inForm {
+                if let u = Unicode.Scalar(n) { t.pool.append(u) }
+            } else {
+                t.keys.append(n)
+                if n <= 0xFFFF { t.bits[Int(n >> 6)] |= 1 << UInt64(n & 63) }
+                inForm = true
+            }
         }
-        func endField() {
-            endNumber()
-            if !field.isEmpty { entry.append(field) }
-            field = []
-        }
-        for b in data.utf8 {
+        for b in compatibilityData.utf8 {
             switch b {
             case 0x30...0x39: n = n << 4 | UInt32(b - 0x30); digits += 1
             case 0x41...0x46: n = n << 4 | UInt32(b - 0x41 + 10); digits += 1
-            case 0x2E: endNumber()
             case 0x3B:
-                endField()
-                if !entry.isEmpty { out.append(entry) }
-                entry = []
-            default: endField()
+                number()
+                if inForm { t.starts.append(Int32(t.pool.count)) }
+                inForm = false
+            default: number()
             }
         }
-        return out
-    }
-
-    /// `compatibilityData` parsed once.
-    static let compatibilityForms: [UInt32: [Unicode.Scalar]] = {
-        var table: [UInt32: [Unicode.Scalar]] = [:]
-        for e in entries(compatibilityData) where e.count == 2 && e[0].count == 1 {
-            table[e[0][0]] = e[1].compactMap(Unicode.Scalar.init)
-        }
-        return table
+        return t
     }()
 
-    /// One bit per BMP code point: set when it has a compatibility form.
-    static let compatibilityBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for k in compatibilityForms.keys where k <= 0xFFFF { bits[Int(k >> 6)] |= 1 << UInt64(k & 63) }
-        return bits
-    }()
-
-    /// `compositionData` parsed once, keyed by base << 21 | mark.
+    /// `compositionData` read once ("BASE MARK COMPOSED;"), keyed by base << 21 | mark.
     static let compositions: [UInt64: Unicode.Scalar] = {
         var table: [UInt64: Unicode.Scalar] = [:]
-        for e in entries(compositionData) where e.count == 3 {
-            if let c = Unicode.Scalar(e[2][0]) { table[UInt64(e[0][0]) << 21 | UInt64(e[1][0])] = c }
+        var fields: [UInt32] = []
+        var n: UInt32 = 0
+        var digits = 0
+        for b in compositionData.utf8 {
+            switch b {
+            case 0x30...0x39: n = n << 4 | UInt32(b - 0x30); digits += 1
+            case 0x41...0x46: n = n << 4 | UInt32(b - 0x41 + 10); digits += 1
+            default:
+                if digits > 0 { fields.append(n) }
+                n = 0
+                digits = 0
+                if b == 0x3B {
+                    if fields.count == 3, let c = Unicode.Scalar(fields[2]) { table[UInt64(fields[0]) << 21 | UInt64(fields[1])] = c }
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
         }
         return table
     }()

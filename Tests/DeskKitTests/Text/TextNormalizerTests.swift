@@ -43,6 +43,10 @@ import Testing
         let n = TextNormalizer.normalize("cafe\u{301} ok")
         #expect(n.text == "café ok")
         #expect(n.original(scalars: 0..<4) == "cafe\u{301}")
+        // The table is read whole, in code point order (the lookup is a binary search).
+        let t = TextNormalizer.compatibility
+        #expect(t.keys.count == 4866 && t.starts.count == t.keys.count + 1 && zip(t.keys, t.keys.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(TextNormalizer.compositions.count == 649)
         // A mark that composes with nothing stays.
         #expect(TextNormalizer.fold("x\u{301}") == "x\u{301}")
     }
