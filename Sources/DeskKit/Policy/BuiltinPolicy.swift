@@ -155,7 +155,7 @@ extension Policy {
       },
       {
         "id": "service_request",
-        "keywords": ["怎么办","咋办","怎么解决","怎么处理","怎么修","怎么弄好","怎么回事","怎么了","怎么一直","怎么又","怎么老","怎么总","怎么突然","怎么还","怎么都","怎么也","怎么不","怎么没","怎么会","怎么就","为什么","为啥","什么原因","啥原因","修一下","修好","修复","帮忙","帮我","来看","看一下","看看","换一个","换个","更换","换新","尽快","急","马上","what should i do","what do i do","what can i do","how do i fix","how can i fix","how to fix","how do i stop","how can i stop","how do i get rid","how come","fix","repair","take a look","have a look","look at","look into","replace","a new ","swap","unlock","asap","urgent","what's wrong","what is wrong","why","keeps","keep getting","哪里出了问题","哪里出问题","哪里有问题","send someone","someone to look","someone look","come over","come and look","上门"]
+        "keywords": ["怎么办","咋办","怎么解决","怎么处理","怎么修","怎么弄好","怎么回事","怎么了","怎么一直","怎么又","怎么老","怎么总","怎么突然","怎么还","怎么都","怎么也","怎么不","怎么没","怎么会","怎么就","为什么","为啥","什么原因","啥原因","修一下","修好","修复","帮忙","帮我","来看","看一下","看看","换一个","换个","更换","换新","尽快","急","马上","what should i do","what do i do","what can i do","how do i fix","how can i fix","how to fix","how do i stop","how can i stop","how do i get rid","how come","fix","repair","take a look","have a look","look at","look into","replace","a new ","swap","unlock","asap","urgent","what's wrong","what is wrong","why","keeps","keep getting","哪里出了问题","哪里出问题","哪里有问题","send someone","someone to look","someone look","come over","come and look","上门","in the meantime","meanwhile","workaround","临时","暂时先","先用"]
       },
       {
         "id": "asks_info",

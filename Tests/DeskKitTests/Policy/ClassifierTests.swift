@@ -182,6 +182,7 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         }
         for medium in [
             "打印机老卡纸，能不能来看一下", "Outlook crashes when I open a PDF, how do I fix it?", "电脑怎么一直蓝屏？",
+            "Printer on the 2nd floor is not working. Where can I print in the meantime?",
             "Hello everyone, my second monitor keeps flickering", "大家好，我的键盘有几个键失灵了", "官网首页图片错位了，不过下单不受影响",
         ] {
             #expect(Self.priority(medium) == .medium, "\(medium)")
