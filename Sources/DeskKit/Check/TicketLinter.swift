@@ -5,6 +5,10 @@
 // type errors name the field, not its value, and every message is scrubbed of the ticket's
 // requester e-mail, phone, account and contact before it leaves (see `scrub`).
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Lints decoded tickets against the schema and the policy.
 public struct TicketLinter: Sendable {
     /// A finding of one ticket, before the command adds file and line.
@@ -22,6 +26,8 @@ public struct TicketLinter: Sendable {
     let needsTimeline: Bool
     let lint: PhraseLint
     let lifecycle: Lifecycle
+    /// The policy's required hand-off fields as bytes (CheckLine).
+    let handoffBytes: [[UInt8]]
 
     /// Statuses after a resolution: the work is done (or being observed).
     static let resolvedStatuses: Set<Status> = [.resolved, .closed, .observing]
@@ -36,6 +42,7 @@ public struct TicketLinter: Sendable {
         self.needsTimeline = !rules.isDisjoint(with: TicketLinter.timelineRules)
         self.lint = PhraseLint(policy: policy)
         self.lifecycle = Lifecycle(policy: policy, tabledAround: now)
+        self.handoffBytes = TicketLinter.handoffBytes(policy)
     }
 
     /// Every problem of one ticket, in rule order.
@@ -45,8 +52,19 @@ public struct TicketLinter: Sendable {
     }
 
     /// Every problem of one ticket, in rule order, with the wording reviews of resolution
-    /// texts already read in this run taken from `memo`.
+    /// texts already read in this run taken from `memo`. A ticket as read from its line is
+    /// checked from its bytes (Check/CheckLine.swift); `checkExact` is the exact twin over
+    /// parsed members, which a test holds equal to it.
     public func check(_ t: Ticket, memo: inout ReviewMemo) -> [Problem] {
+        let source = t.source
+        return source.withUnsafeBytes { b in
+            guard let line = CheckLine(t, b) else { return checkExact(t, memo: &memo) }
+            return checkLine(t, b, line, memo: &memo)
+        }
+    }
+
+    /// `check` over the members parsed into JSON values: the exact twin of the byte reading.
+    func checkExact(_ t: Ticket, memo: inout ReviewMemo) -> [Problem] {
         var out: [Problem] = []
         // The members several rules read, parsed once (by the field checks when they run).
         var parsed = ParsedMembers()
@@ -59,27 +77,42 @@ public struct TicketLinter: Sendable {
         let schedule = facts.map { lifecycle.schedule($0, now: now) }
         // The cadence duties of a resolved ticket are history (see below): not worked out.
         let worked = !TicketLinter.isResolved(t.status)
-        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now, cadence: worked) } } ?? []
+        let duties = facts.flatMap { f in schedule.map { lifecycle.duties(f, schedule: $0, now: now, cadence: worked, explainLapsedOnly: true) } } ?? []
         if on[CheckRule.missingFact.ordinal] { missingFacts(t, &out) }
         if on[CheckRule.needsInfoOpen.ordinal], let schedule { needsInfo(t, schedule, &out) }
         if on[CheckRule.tabooReply.ordinal] { taboo(history, &out) }
         if on[CheckRule.vagueResolution.ordinal] { vagueResolution(t, parsed.resolution, &memo, &out) }
-        if on[CheckRule.breachNotEscalated.ordinal], let schedule { breaches(t, schedule, history, escalations, &out) }
+        if on[CheckRule.breachNotEscalated.ordinal], let schedule {
+            let escalated = !escalations.isEmpty || history.contains(where: { $0["event"]?.stringValue == "escalated" })
+            breaches(t, schedule, escalated: escalated, &out)
+        }
         if on[CheckRule.incompleteHandoff.ordinal] { handoffs(escalations, &out) }
+        dutyProblems(duties, t, escalations: { escalations }, &out)
+        return TicketLinter.scrub(out, requester: parsed.requester)
+    }
+
+    /// The findings of the lapsed duties, in duty order, then the cadence summaries.
+    /// `escalations`: the object elements of `escalations`, asked only for an acknowledgement.
+    func dutyProblems(_ duties: [Duty], _ t: Ticket, escalations: () -> [JSONObject], _ out: inout [Problem]) {
         // Cadence duties (end-of-day and progress updates) are judged while the ticket is worked
         // on, one finding per rule summing up its lapses: once resolved, they are history.
-        var endOfDay: [Duty] = []
-        var progress: [Duty] = []
-        for d in duties where d.isLapsed {
-            guard let rule = TicketLinter.rule(for: d), on[rule.ordinal] else { continue }
-            if d.kind == .endOfDay || d.kind == .progress {
+        // Only how many lapsed and the last one are reported: counted, not gathered.
+        var endOfDay: (count: Int, last: Duty?) = (0, nil)
+        var progress: (count: Int, last: Duty?) = (0, nil)
+        for i in duties.indices where duties[i].isLapsed {
+            guard let rule = TicketLinter.rule(for: duties[i]), on[rule.ordinal] else { continue }
+            if duties[i].kind == .endOfDay || duties[i].kind == .progress {
                 if !TicketLinter.isResolved(t.status) {
-                    if rule == .endOfDayUpdate { endOfDay.append(d) } else { progress.append(d) }
+                    if rule == .endOfDayUpdate { endOfDay.count += 1 } else { progress.count += 1 }
                 }
                 continue
             }
-            out.append(Problem(rule: rule, message: TicketLinter.message(d, t, escalations)))
+            let d = duties[i]
+            out.append(Problem(rule: rule, message: TicketLinter.message(d, t, d.kind == .acknowledgement ? escalations() : [])))
         }
+        // The last of each, found from the end.
+        if endOfDay.count > 0 { endOfDay.last = duties.last { $0.isLapsed && $0.kind == .endOfDay } }
+        if progress.count > 0 { progress.last = duties.last { $0.isLapsed && $0.kind == .progress } }
         for rule in [CheckRule.endOfDayUpdate, .progressOverdue] {
             let list = rule == .endOfDayUpdate ? endOfDay : progress
             guard let last = list.last else { continue }
@@ -88,7 +121,6 @@ public struct TicketLinter: Sendable {
             m += last.state == .overdue ? " is overdue" : list.count == 1 ? " was missed" : ""
             out.append(Problem(rule: rule, message: m + " (\(last.explain))"))
         }
-        return TicketLinter.scrub(out, requester: parsed.requester)
     }
 
     /// `resolvedStatuses.contains(s)` as a switch (Status hashes its raw String).
@@ -277,10 +309,12 @@ public struct TicketLinter: Sendable {
 
     // MARK: breach-not-escalated
 
-    func breaches(_ t: Ticket, _ schedule: Schedule, _ history: [JSONObject], _ escalations: [JSONObject], _ out: inout [Problem]) {
+    /// `escalated`: the ticket has an escalation (an object in `escalations`, or an
+    /// `escalated` history event).
+    func breaches(_ t: Ticket, _ schedule: Schedule, escalated: Bool, _ out: inout [Problem]) {
         // A ticket enters its SLA when classify stamps it (the `sla` object).
         guard t.has("sla") else { return }
-        if !escalations.isEmpty || history.contains(where: { $0["event"]?.stringValue == "escalated" }) { return }
+        if escalated { return }
         // The lifecycle's breaches at --now: the record's sla.breaches is a copy of them as of
         // its last write, so it is not read here.
         var found: [String] = []
@@ -333,25 +367,32 @@ public struct TicketLinter: Sendable {
     /// `mayContain` with the secret's UTF-8 bytes given (split once per ticket), reading the
     /// text's bytes in place.
     static func mayContain(_ text: String, _ n: [UInt8]) -> Bool {
-        guard let first = n.first, n.allSatisfy({ $0 < 0x80 }) else { return true }
+        guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 }) else { return true }
         var text = text
         return text.withUTF8 { h -> Bool in
-            var i = 0
-            while i < h.count {
-                let b = h[i]
-                if b == 0xE2 && i + 2 < h.count && h[i + 1] == 0x84 && h[i + 2] == 0xAA { return true }
-                if b == 0xCD && i + 1 < h.count && h[i + 1] == 0xBE { return true }
-                if b == 0xE1 && i + 2 < h.count && h[i + 1] == 0xBF && h[i + 2] == 0xAF { return true }
-                if b == first && i + n.count <= h.count {
-                    var k = 1
-                    while k < n.count && h[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
+            guard let base = h.baseAddress else { return false }
+            /// Whether `bytes` occur anywhere in the text (memchr finds candidates for the first).
+            func occurs(_ bytes: [UInt8]) -> Bool {
+                var p = 0
+                while p + bytes.count <= h.count, let hit = memchr(base + p, Int32(bytes[0]), h.count - p) {
+                    let i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    if i + bytes.count <= h.count {
+                        var k = 1
+                        while k < bytes.count && h[i + k] == bytes[k] { k += 1 }
+                        if k == bytes.count { return true }
+                    }
+                    p = i + 1
                 }
-                i += 1
+                return false
             }
-            return false
+            return occurs(n) || occurs(kelvin) || occurs(greekQuestionMark) || occurs(greekVaria)
         }
     }
+
+    // The three characters canonically equal to an ASCII one, as UTF-8.
+    static let kelvin: [UInt8] = [0xE2, 0x84, 0xAA]
+    static let greekQuestionMark: [UInt8] = [0xCD, 0xBE]
+    static let greekVaria: [UInt8] = [0xE1, 0xBF, 0xAF]
 
     static func scrub(_ problems: [Problem], of t: Ticket) -> [Problem] {
         scrub(problems, requester: t.value("requester"))
@@ -359,16 +400,35 @@ public struct TicketLinter: Sendable {
 
     static func scrub(_ problems: [Problem], requester: JSONValue?) -> [Problem] {
         guard !problems.isEmpty, let r = requester?.objectValue else { return problems }
-        let secrets = ["email", "phone", "account", "contact"].compactMap { r[$0]?.stringValue }.filter { $0.count >= 3 }
-            .map { ($0, Array($0.utf8)) }
+        return scrub(problems, secrets: contactKeys.compactMap { r[$0]?.stringValue })
+    }
+
+    /// The requester members whose values are masked, in the order they are masked.
+    static let contactKeys = ["email", "phone", "account", "contact"]
+
+    /// `problems` with each of `values` (the requester's contact values, in `contactKeys`
+    /// order) of three characters or more masked.
+    static func scrub(_ problems: [Problem], secrets values: [String]) -> [Problem] {
+        let secrets = values.filter { atLeastThreeCharacters($0) }.map { ($0, Array($0.utf8)) }
         guard !secrets.isEmpty else { return problems }
-        return problems.map { p in
-            var p = p
-            for (s, bytes) in secrets where TicketLinter.mayContain(p.message, bytes) && p.message.contains(s) {
-                p.message = p.message.replacing(s, with: "***")
+        // In place: most messages quote no contact, and the list is then not copied.
+        var out = problems
+        for i in out.indices {
+            for (s, bytes) in secrets where TicketLinter.mayContain(out[i].message, bytes) && out[i].message.contains(s) {
+                out[i].message = out[i].message.replacing(s, with: "***")
             }
-            return p
         }
+        return out
+    }
+
+    /// `s.count >= 3` without counting characters when the bytes settle it: fewer than three
+    /// bytes are fewer than three characters; ASCII without CR (CR LF is one character) is
+    /// one character a byte.
+    static func atLeastThreeCharacters(_ s: String) -> Bool {
+        let n = s.utf8.count
+        if n < 3 { return false }
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+        return s.count >= 3
     }
 }
 
@@ -581,7 +641,17 @@ public struct ReviewMemo: Sendable {
     /// A text compared and hashed by its UTF-8 bytes.
     struct ExactText: Hashable, Sendable {
         let text: String
-        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: ExactText, b: ExactText) -> Bool {
+            // The bytes in place (UTF8View's generic comparison walked them one by one).
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    guard p.count == q.count else { return false }
+                    guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
+                    return memcmp(pb, qb, p.count) == 0
+                }
+            }
+        }
         func hash(into h: inout Hasher) {
             var s = text
             s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

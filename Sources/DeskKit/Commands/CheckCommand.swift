@@ -265,19 +265,68 @@ struct FindingWriter {
 
     mutating func write(_ f: Finding) throws(DeskError) {
         if f.severity == .error { errors += 1 } else { warnings += 1 }
-        buffer.removeAll(keepingCapacity: true)
+        // The buffer is taken out while the line is written (its storage kept for the next).
+        var out = buffer
+        buffer = []
+        out.removeAll(keepingCapacity: true)
         switch format {
-        case .text: buffer.append(contentsOf: FindingWriter.text(f, colour: colour).utf8)
-        case .json: JSONWriter.write(FindingWriter.json(f), to: &buffer)
-        case .github: buffer.append(contentsOf: FindingWriter.github(f).utf8)
+        case .text: appendText(f, to: &out)
+        case .json: JSONWriter.write(FindingWriter.json(f), to: &out)
+        case .github: out.append(contentsOf: FindingWriter.github(f).utf8)
         }
-        buffer.append(0x0A)
-        try sink.write(buffer)
+        out.append(0x0A)
+        try sink.write(out)
+        buffer = out
     }
 
     /// `file:line[:column]: ID: rule: severity: message`.
     static func text(_ f: Finding, colour: Bool) -> String {
         diagnostic(f).rendered(colour: colour)
+    }
+
+    /// The last file name written and its escaped bytes: findings come file by file.
+    private var fileName: String? = nil
+    private var fileBytes: [UInt8] = []
+
+    /// Appends `text(f, colour:)` as UTF-8, written piece by piece as `Diagnostic.rendered`
+    /// joins them (one finding per line, so building the String cost a tenth of a run);
+    /// CheckLineTests hold the two equal.
+    mutating func appendText(_ f: Finding, to out: inout [UInt8]) {
+        if fileName != f.file {
+            fileName = f.file
+            fileBytes = Array(TerminalText.escaped(f.file, keepLayout: false).utf8)
+        }
+        out.append(contentsOf: fileBytes)
+        if let l = f.line, l > 0 { out.append(UInt8(ascii: ":")); FindingWriter.appendDecimal(l, to: &out) }
+        if let c = f.column, c > 0 { out.append(UInt8(ascii: ":")); FindingWriter.appendDecimal(c, to: &out) }
+        out.append(contentsOf: ": ".utf8)
+        // The subject `ID: rule` is escaped as a whole in `rendered`; escaping goes scalar by
+        // scalar, so escaping the id alone is the same (the rest is plain ASCII).
+        out.append(contentsOf: TerminalText.escaped(f.ticket ?? "-", keepLayout: false).utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: f.rule.rawValue.utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: Colour.severity(f.severity == .error ? "error" : "warning", on: colour).utf8)
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: TerminalText.escaped(f.message).utf8)
+    }
+
+    /// Appends the decimal digits of `n` (≥ 0 for lines and columns; a sign otherwise).
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        guard n >= 0 else {
+            out.append(contentsOf: String(n).utf8)
+            return
+        }
+        var count = 1
+        var x = n / 10
+        while x > 0 { count += 1; x /= 10 }
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        x = n
+        for i in stride(from: start + count - 1, through: start, by: -1) {
+            out[i] = UInt8(ascii: "0") + UInt8(x % 10)
+            x /= 10
+        }
     }
 
     /// The finding as a diagnostic: rendered (and escaped) like every other message.

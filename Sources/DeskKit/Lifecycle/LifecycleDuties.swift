@@ -15,12 +15,13 @@ extension Lifecycle {
     /// latest update, which is all `queue` lists; the open duties are the same either way.
     /// With `explain` false every duty's `explain` is empty (queue without --explain: the
     /// texts cost more than the replay). With `cadence` false the end-of-day and progress
-    /// duties are left out (check judges them only while a ticket is worked on).
+    /// duties are left out (check judges them only while a ticket is worked on). With
+    /// `explainLapsedOnly` only overdue and missed duties get their text (check quotes no other).
     public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true,
-                       cadence: Bool = true) -> [Duty] {
+                       cadence: Bool = true, explainLapsedOnly: Bool = false) -> [Duty] {
         var out: [Duty] = []
         /// The rule text, built only when asked for.
-        func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
+        let ex = DutyTexts(explain, lapsedOnly: explainLapsedOnly)
         let cal = clock(for: f.priority)
         let dur = Policy.formatDuration
         /// Met or missed by `done`; missed for good when the ticket moved on without it
@@ -29,14 +30,23 @@ extension Lifecycle {
             Lifecycle.timed(due, done: done, closedWithout: closedWithout, now: now)
         }
 
-        // SLA targets.
-        let sources: [SLATarget: String] = [
-            .firstResponse: "first_response.\(f.channel.rawValue)", .workaround: "workaround.\(s.priority.rawValue)",
-            .resolution: "resolution.\(s.priority.rawValue)",
-        ]
+        // SLA targets. The policy value behind each, named only when a text is built.
+        func source(_ t: SLATarget) -> String {
+            switch t {
+            case .firstResponse: return "first_response.\(f.channel.rawValue)"
+            case .workaround: return "workaround.\(s.priority.rawValue)"
+            case .resolution: return "resolution.\(s.priority.rawValue)"
+            }
+        }
         for target in SLATarget.allCases {
             let c = s.targets[target]
-            guard let limit = c.limit, let kind = Duty.Kind(rawValue: target.rawValue) else { continue }
+            guard let limit = c.limit else { continue }
+            let kind: Duty.Kind
+            switch target {
+            case .firstResponse: kind = .firstResponse
+            case .workaround: kind = .workaround
+            case .resolution: kind = .resolution
+            }
             let state: Duty.State
             switch c.state {
             case .met: state = .met
@@ -46,14 +56,14 @@ extension Lifecycle {
             }
             let due = state == .pending && s.isPaused ? nil : s.due(target)
             out.append(Duty(kind, due: due, state: state, doneAt: c.stoppedAt,
-                explain: ex("\(sources[target] ?? target.rawValue) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
+                explain: ex(state, "\(source(target)) \(dur(limit)) of SLA time from opened_at (waits and resolved time excluded)")))
         }
         // Escalation time limits.
         for st in s.stints {
             guard let limit = st.limit, st.state != .none else { continue }
             let state: Duty.State = st.state == .met ? .met : st.state == .breached ? (st.stop == nil ? .overdue : .missed) : .pending
             var text = ""
-            if explain {
+            if ex.wants(state) {
                 text = "escalation.time_limits.\(st.tier.rawValue).\(s.priority.rawValue) \(dur(limit)) of SLA time at \(st.tier.rawValue) since \(st.start.rfc3339)"
                 if let eta = st.eta { text += ", held off to the acknowledged ETA \(eta.rfc3339)" }
             }
@@ -66,12 +76,12 @@ extension Lifecycle {
             if e.ackAt != nil || !f.isResolvedState {
                 let (state, done) = timed(due, done: e.ackAt)
                 out.append(Duty(.acknowledgement, due: due, state: state, doneAt: done,
-                    explain: ex("the receiver acknowledges within the sending tier's limit \(dur(limit)) (escalation.time_limits.\(e.from?.rawValue ?? "?").\(s.priority.rawValue), else 2h)")))
+                    explain: ex(state, "the receiver acknowledges within the sending tier's limit \(dur(limit)) (escalation.time_limits.\(e.from?.rawValue ?? "?").\(s.priority.rawValue), else 2h)")))
             }
             if let eta = e.eta {
                 let (state, done) = timed(eta, done: f.resolutionStop)
                 out.append(Duty(.escalationETA, due: eta, state: state, doneAt: done,
-                    explain: ex("resolved by the ETA \(e.to?.rawValue ?? "the receiver") gave when acknowledging")))
+                    explain: ex(state, "resolved by the ETA \(e.to?.rawValue ?? "the receiver") gave when acknowledging")))
             }
         }
         // Promises, ETAs and call-backs, from the events.
@@ -79,7 +89,7 @@ extension Lifecycle {
         for (i, e) in events.enumerated() {
             switch e.kind {
             case .replied(let flags):
-                if let p = flags.promise { out.append(promiseDuty(f, at: i, promise: p, now: now, explain: explain)) }
+                if let p = flags.promise { out.append(promiseDuty(f, at: i, promise: p, now: now, explain: ex)) }
                 if let eta = flags.eta {
                     // A later ETA given before this one passed revises it.
                     let revised = events[(i + 1)...].contains { x in
@@ -89,7 +99,7 @@ extension Lifecycle {
                     if !revised {
                         let (state, done) = timed(eta, done: f.resolutionStop)
                         out.append(Duty(.eta, due: eta, state: state, doneAt: done,
-                            explain: ex("expected resolution time given to the requester at \(e.at.rfc3339) (reply --eta)")))
+                            explain: ex(state, "expected resolution time given to the requester at \(e.at.rfc3339) (reply --eta)")))
                     }
                 }
             case .callOwed:
@@ -100,7 +110,7 @@ extension Lifecycle {
                 }
                 let (state, done) = timed(due, done: back?.at, closedWithout: back == nil && f.isResolvedState ? f.resolutionStop ?? due : nil)
                 out.append(Duty(.callback, due: due, state: state, doneAt: done,
-                    explain: ex("duties.callback \(dur(policy.duties.callback)) of SLA time after the missed or dropped call at \(e.at.rfc3339)")))
+                    explain: ex(state, "duties.callback \(dur(policy.duties.callback)) of SLA time after the missed or dropped call at \(e.at.rfc3339)")))
             default: break
             }
         }
@@ -109,10 +119,10 @@ extension Lifecycle {
             return nil
         }
         if cadence {
-            if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: explain, into: &out) }
-            progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: explain, into: &out)
+            if policy.duties.endOfDayUpdate { endOfDay(f, s, replies: replies, now: now, onlyToday: openOnly, explain: ex, into: &out) }
+            progress(f, s, replies: openOnly ? Array(replies.suffix(1)) : replies, cal: cal, now: now, explain: ex, into: &out)
         }
-        closingDuties(f, now: now, explain: explain, into: &out)
+        closingDuties(f, now: now, explain: ex, into: &out)
         return out
     }
 
@@ -126,7 +136,7 @@ extension Lifecycle {
 
     /// The duty of the reply time promised by event `i`: kept by the next public reply (or
     /// the resolution) by the agreed time.
-    func promiseDuty(_ f: LifecycleFacts, at i: Int, promise p: Instant, now: Instant, explain: Bool) -> Duty {
+    func promiseDuty(_ f: LifecycleFacts, at i: Int, promise p: Instant, now: Instant, explain: DutyTexts) -> Duty {
         let events = f.events
         let next = events[(i + 1)...].first { x in
             if case .replied = x.kind { return true }
@@ -134,23 +144,24 @@ extension Lifecycle {
         }
         let (state, done) = Lifecycle.timed(p, done: next?.at, closedWithout: f.status == .closed && next == nil ? f.resolutionStop ?? p : nil, now: now)
         return Duty(.promise, due: p, state: state, doneAt: done,
-            explain: explain ? "reply time agreed with the requester at \(events[i].at.rfc3339) (reply --promise)" : "")
+            explain: explain(state, "reply time agreed with the requester at \(events[i].at.rfc3339) (reply --promise)"))
     }
 
     /// Observation, survey and its follow-up.
-    func closingDuties(_ f: LifecycleFacts, now: Instant, explain: Bool, into out: inout [Duty]) {
-        func ex(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
+    func closingDuties(_ f: LifecycleFacts, now: Instant, explain ex: DutyTexts, into out: inout [Duty]) {
         func timed(_ due: Instant, done: Instant?) -> (Duty.State, Instant?) { Lifecycle.timed(due, done: done, now: now) }
         let dur = Policy.formatDuration
         if f.status == .observing, let until = f.observeUntil {
-            out.append(Duty(.observation, due: until, state: now > until ? .overdue : .pending,
-                explain: ex("confirm or reopen when the observation ends (resolve --observe; policy observation \(dur(policy.observation)))")))
+            let state: Duty.State = now > until ? .overdue : .pending
+            out.append(Duty(.observation, due: until, state: state,
+                explain: ex(state, "confirm or reopen when the observation ends (resolve --observe; policy observation \(dur(policy.observation)))")))
         }
         if f.status.isFinished, !f.surveyHandled, let done = f.confirmedAt ?? f.resolvedAt ?? f.events.last(where: { $0.kind == .resolved })?.at {
             let due = done.adding(policy.survey.responseWindow)
             // Once the window has passed an invitation is pointless: missed, not overdue.
-            out.append(Duty(.survey, due: due, state: now > due ? .missed : .pending,
-                explain: ex("invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution")))
+            let state: Duty.State = now > due ? .missed : .pending
+            out.append(Duty(.survey, due: due, state: state,
+                explain: ex(state, "invite the requester, or record why not, within survey.response_window \(dur(policy.survey.responseWindow)) of the resolution")))
         }
         if let at = f.surveyRespondedAt, let mean = f.surveyMean, mean < policy.survey.csatThreshold {
             let due = businessClock.add(policy.duties.surveyFollowUp, to: at)
@@ -161,7 +172,7 @@ extension Lifecycle {
             }
             let (state, done) = timed(due, done: follow?.at)
             out.append(Duty(.surveyFollowUp, due: due, state: state, doneAt: done,
-                explain: ex("follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))")))
+                explain: ex(state, "follow up an answer below survey.csat_threshold \(JSONWriter.string(Policy.number(policy.survey.csatThreshold))) within duties.survey_follow_up \(dur(policy.duties.surveyFollowUp))")))
         }
     }
 
@@ -177,19 +188,19 @@ extension Lifecycle {
         var out: [Duty] = []
         for (i, e) in f.events.enumerated() {
             if case .replied(let flags) = e.kind, let p = flags.promise {
-                let d = promiseDuty(f, at: i, promise: p, now: now, explain: explain)
+                let d = promiseDuty(f, at: i, promise: p, now: now, explain: DutyTexts(explain))
                 if d.isOpen { out.append(d) }
             }
         }
         var closing: [Duty] = []
-        closingDuties(f, now: now, explain: explain, into: &closing)
+        closingDuties(f, now: now, explain: DutyTexts(explain), into: &closing)
         return out + closing.filter(\.isOpen)
     }
 
     /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)
     /// stands open at the day's business end, having been opened at least its first-response
     /// target before it, is due a public reply within that business day.
-    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, explain: Bool = true, into out: inout [Duty]) {
+    func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, explain: DutyTexts = DutyTexts(true), into out: inout [Duty]) {
         let grace = policy.firstResponse[f.channel] ?? 0
         let last = min(now, f.resolutionStop ?? now)
         let firstDay = businessClock.date(of: f.openedAt)
@@ -207,13 +218,13 @@ extension Lifecycle {
             let done = replies.first { $0 >= start && $0 <= end && $0 <= now }
             let state: Duty.State = done != nil ? .met : end > now ? .pending : .missed
             out.append(Duty(.endOfDay, due: end, state: state, doneAt: done ?? (state == .missed ? end : nil),
-                explain: explain ? "duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends" : ""))
+                explain: explain(state, "duties.end_of_day_update: an unresolved ticket gets a public update before the business day ends")))
         }
     }
 
     /// Progress updates: from each public reply, the next is due `duties.progress[priority]` of
     /// SLA time later while the ticket is unresolved (the resolution counts as an update).
-    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: LifecycleClock, now: Instant, explain: Bool = true, into out: inout [Duty]) {
+    func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: LifecycleClock, now: Instant, explain: DutyTexts = DutyTexts(true), into out: inout [Duty]) {
         guard let interval = policy.duties.progress[s.priority] else { return }
         let stop = f.resolutionStop
         for (k, r) in replies.enumerated() {
@@ -227,7 +238,7 @@ extension Lifecycle {
             let state: Duty.State
             if next != nil { state = used > interval ? .missed : .met } else { state = used > interval ? .overdue : .pending }
             out.append(Duty(.progress, due: state == .pending && s.isPaused ? nil : due, state: state, doneAt: next,
-                explain: explain ? "duties.progress.\(s.priority.rawValue) \(Policy.formatDuration(interval)) of SLA time after the public update at \(r.rfc3339)" : ""))
+                explain: explain(state, "duties.progress.\(s.priority.rawValue) \(Policy.formatDuration(interval)) of SLA time after the public update at \(r.rfc3339)")))
         }
     }
 }
@@ -256,4 +267,22 @@ extension Lifecycle {
         }
         return false
     }
+}
+
+/// Which duties get their `explain` text: all, none (queue without --explain), or only the
+/// overdue and missed ones (check quotes no other). The texts cost more than the replay.
+struct DutyTexts {
+    let all: Bool
+    let lapsed: Bool
+
+    init(_ explain: Bool, lapsedOnly: Bool = false) {
+        all = explain && !lapsedOnly
+        lapsed = explain
+    }
+
+    /// Whether a duty in `state` gets its text.
+    func wants(_ state: Duty.State) -> Bool { all || (lapsed && (state == .overdue || state == .missed)) }
+
+    /// `text` when a duty in `state` gets it, else empty.
+    func callAsFunction(_ state: Duty.State, _ text: @autoclosure () -> String) -> String { wants(state) ? text() : "" }
 }

@@ -124,4 +124,24 @@ import Testing
             #expect(!ReportRenderer.formulaLike(plain), "\(plain) was protected")
         }
     }
+
+    /// The byte pre-filter of `escaped` gives what the scalar walk gives, on text mixing every
+    /// control desk escapes with their UTF-8 neighbours (same lead bytes, not controls).
+    @Test func theBytePrefilterEscapesAsTheScalarWalk() {
+        var rng = SplitMix64(state: 17)
+        let pieces = ["a", " ", "\n", "\t", "\r", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{061C}", "\u{061B}",
+                      "\u{200E}", "\u{200F}", "\u{2010}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{2070}", "中", "😀",
+                      "\u{200D}", "\u{2029}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{201C}", "\u{201D}", "\u{80}", "\u{A9}", "\u{61D}"]
+        var escapedSome = 0
+        for _ in 0..<3000 {
+            var s = ""
+            for _ in 0..<Int(rng.int(0...8)) { s += pieces[Int(rng.int(0...Int64(pieces.count - 1)))] }
+            for keep in [true, false] {
+                let fast = TerminalText.escaped(s, keepLayout: keep)
+                #expect(fast == TerminalText.escapedScalars(s, keepLayout: keep), "\(Array(s.unicodeScalars))")
+                if fast != s { escapedSome += 1 }
+            }
+        }
+        #expect(escapedSome > 1000)
+    }
 }

@@ -64,6 +64,14 @@ import Testing
         // written and committed before this round's changes: 0.717 / 17 of 24 high when first
         // measured (the unseen figure); 0.983 / 24 of 24 after them. Seen now.
         ("tickets-holdout7.ndjson", 0.96, 0.95, 60),
+        // Third blind set (120, 60 zh / 60 en): 0.792 / 32 of 42 high when first measured;
+        // its misses then became classes (indirect security, outages of a shared service,
+        // storage alarms, backlogs, feature wishes, sizes that are no counts...). Seen now.
+        ("tickets-blind3.ndjson", 0.95, 0.97, 120),
+        // Fourth blind set (100, 50 zh / 50 en): 0.790 / 26 of 35 high when first measured
+        // (0.800 after the blind3 classes: they barely carried over); its misses then became
+        // classes too (routine requests, lost devices, strangers, shared logins). Seen now.
+        ("tickets-blind4.ndjson", 0.92, 0.97, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
