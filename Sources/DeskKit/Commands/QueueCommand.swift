@@ -22,7 +22,8 @@ public enum QueueCommand {
             listed. --owner, --assignee, --tier and --priority pick tickets (repeatable: any of \
             the values); --mine picks the tickets owned by or assigned to $DESK_AGENT (or --by). \
             --overdue keeps the overdue duties; --within DURATION those due within that time from \
-            now (overdue ones included); --limit N the first N. --format text (default) prints \
+            now (overdue ones included); --limit N the first N (only those are kept while reading). \
+            --format text (default) prints \
             the due time in the policy's time zone, how long until it (in 12m) or since (overdue \
             1h3m), the ticket, its priority, the duty and the title, in aligned columns, the \
             overdue ones in red on a terminal; --format ndjson prints one object per duty for \
@@ -73,25 +74,32 @@ public enum QueueCommand {
             explain: args.has("explain"), ndjson: args.string("format") == "ndjson", lifecycle: Lifecycle(policy: policy, tabledAround: now), now: now)
         // A large file is read on every core, each range into its own part (InputFile.reduceLines);
         // the parts are merged in order at the listing, so the result is that of one pass.
-        var read = QueueParts()
+        // With --limit each part keeps only its first N duties (QueuePart.keepFirst).
+        var read = QueueParts(keep: limit)
         try InputFile.reduceLines(
             paths: args.positionals, stdin: ctx.stdin, parts: ReportCommand.threads(ctx.environment),
-            into: &read, empty: QueueParts(), merge: { $0.parts += $1.parts }
+            into: &read, empty: QueueParts(keep: limit), merge: { $0.parts += $1.parts }
         ) { (state, bytes) throws(TicketError) in
             try pick.read(bytes, into: &state.parts[state.parts.count - 1])
         }
-        for i in read.parts.indices { read.parts[i].seal() }
+        // Each part's last chunk is sorted on its own thread.
+        let unsealed = read.parts
+        read.parts = ForkJoin.map(unsealed.count) { p in
+            var part = unsealed[p]
+            part.seal()
+            return part
+        }
         let total = read.parts.reduce(0) { $0 + $1.count }
         let shown = min(total, limit ?? total)
         let ndjson = args.string("format") == "ndjson"
         let threads = ReportCommand.threads(ctx.environment)
         // Text columns are as wide as their widest cell among the rows printed: every entry
-        // (measured per part, in any order) when all are printed, else the first `shown`.
+        // (measured as each part was read) when all are printed, else the first `shown`.
         var widths = QueueRows.Widths()
         if !ndjson {
             let parts = read.parts
-            if shown == total {
-                for w in ForkJoin.map(parts.count, { p in QueueRows.measure(parts[p], now: now) }) { widths.widen(w) }
+            if limit == nil {
+                for p in parts { widths.widen(p.widths) }
             } else {
                 var merge = QueueMerge(parts)
                 for _ in 0..<shown {
@@ -103,7 +111,7 @@ public enum QueueCommand {
         // The rows are merged in order in blocks; each block is formatted on the threads in
         // slices and written in order. Why: formatting a million rows costs more than merging.
         let formatter = QueueRows(
-            parts: read.parts, now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
+            tickets: read.parts.map(\.tickets), now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
         var merge = QueueMerge(read.parts)
         var left = shown
         while left > 0 {
@@ -136,15 +144,15 @@ struct QueuePick: Sendable {
 
     /// Validates one line (refused with the same errors as decoding a Ticket) and adds its
     /// open duties to `part`. Only the members the filters, the lifecycle and the listing need
-    /// are read, straight from the bytes; a finished ticket that can owe nothing more is
-    /// passed over after the scan.
+    /// are read, straight from the bytes (the lifecycle's one level down as the scan passes
+    /// them); a finished ticket that can owe nothing more is passed over after the scan.
     func read(_ b: UnsafeRawBufferPointer, into part: inout QueuePart) throws(TicketError) {
         var required = Ticket.RequiredRanges()
-        var m = LifecycleMembers()
+        // The part's members: their lists keep their storage from line to line.
+        part.members.reset()
         var owner: Range<Int>? = nil, assignee: Range<Int>? = nil, tier: Range<Int>? = nil
         var title: Range<Int>? = nil, description: Range<Int>? = nil
-        try Ticket.scan(b) { span, known in
-            m.note(b, span, known)
+        try part.members.scan(b) { span, known in
             guard let known else { return }
             let r = span.valueRange
             switch known.field {
@@ -166,36 +174,58 @@ struct QueuePick: Sendable {
             if !people.isEmpty && !people.contains(o) && !people.contains(a) { return }
         }
         if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
-        if !priorities.isEmpty && !priorities.contains(string(m.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
-        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) else { return }
-        let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: m)
-        let priority = f.priority
+        if !priorities.isEmpty && !priorities.contains(string(part.members.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
+        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: part.members, now: now) else { return }
+        let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: part.members)
+        let priority = UInt8(f.priority?.ordinal ?? 3)
         var entries: [QueueEntry] = []
+        entries.reserveCapacity(8)
         var rules: [String] = []
         for d in lifecycle.openDuties(f, now: now, explain: explain) {
             guard let due = d.due else { continue }  // paused: waiting on the customer
             if onlyOverdue && d.state != .overdue { continue }
             if let horizon, due > horizon { continue }
+            // `slot`: the duty's place in its record (records hold at most 256), which orders
+            // duties equal in every key as they were read, and names its rule.
             entries.append(QueueEntry(
-                due: due.seconds, ticket: 0, overdue: d.state == .overdue, priority: UInt8(priority?.ordinal ?? 3),
-                kind: UInt8(Duty.Kind.allCases.firstIndex(of: d.kind) ?? 0), slot: UInt8(rules.count % 256)))
+                due: due.seconds, ticket: 0, overdue: d.state == .overdue, priority: priority,
+                kind: UInt8(d.kind.ordinal), slot: UInt8(entries.count % 256)))
             if explain { rules.append(d.explain) }
         }
         guard !entries.isEmpty else { return }
-        // The record: what the listing prints of the ticket. A record holds at most 256 rules;
-        // a ticket with more open duties gets one record per 256.
+        // The record: what the listing prints of the ticket, in the form it prints it. A
+        // ticket with more than 256 open duties gets one record per 256.
+        let shownTitle = title.flatMap { RawJSON.body(b, $0) } != nil ? title : description.flatMap { RawJSON.body(b, $0) } != nil ? description : nil
         var start = 0
         while start < entries.count {
-            let end = explain ? min(entries.count, start + 256) : entries.count
+            let end = min(entries.count, start + 256)
             var record: [UInt8] = []
+            swap(&record, &part.record)
+            record.removeAll(keepingCapacity: true)
+            var idWidth = 0
             QueueRecord.put(h.id, &record)
-            QueueRecord.put(string(title) ?? string(description) ?? "", &record)
+            if ndjson {
+                QueueRecord.putLength(0, &record)
+            } else {
+                var id = h.id
+                id.withUTF8 { u in QueueRecord.putShown(UnsafeRawBufferPointer(u), oneLine: false, width: &idWidth, &record) }
+            }
+            QueueRecord.putLength(idWidth, &record)
+            QueueRecord.putTitle(b, shownTitle, ndjson: ndjson, &record)
             QueueRecord.putLength(ndjson ? part.tickets.number(string(owner)) : 0, &record)
             QueueRecord.putLength(ndjson ? part.tickets.number(string(assignee)) : 0, &record)
             QueueRecord.putLength(ndjson ? part.tickets.number(string(tier)) : 0, &record)
             QueueRecord.putLength(explain ? end - start : 0, &record)
-            if explain { for r in rules[start..<end] { QueueRecord.put(r, &record) } }
-            part.add(opened: h.openedAt, record: record, entries: Array(entries[start..<end]))
+            if explain {
+                var code: [UInt8] = []
+                for r in rules[start..<end] {
+                    code.removeAll(keepingCapacity: true)
+                    part.tickets.encode(rule: r, &code)
+                    code.withUnsafeBytes { QueueRecord.put($0, &record) }
+                }
+            }
+            part.add(opened: h.openedAt, record: record, entries: entries[start..<end], idWidth: ndjson ? nil : idWidth, now: now)
+            swap(&record, &part.record)
             start = end
         }
     }
@@ -213,7 +243,8 @@ struct QueueRow: Sendable {
 /// copied as is, anything holding a control character through TerminalText or the JSON
 /// writer's rules.
 struct QueueRows: Sendable {
-    let parts: [QueuePart]
+    /// The records of each part (the rows' `part` indexes them).
+    let tickets: [QueueTickets]
     let now: Instant
     let zone: ZoneRules
     let widths: Widths
@@ -234,34 +265,65 @@ struct QueueRows: Sendable {
             kind = max(kind, o.kind)
         }
 
-        mutating func widen(_ e: QueueEntry, _ tickets: QueueTickets, now: Instant) {
+        /// Widened to hold one entry's row; `idWidth` the width of its ticket's id.
+        @inline(__always)
+        mutating func widen(_ e: QueueEntry, idWidth: Int, now: Instant) {
             date = 16
             relative = max(relative, QueueRows.relativeWidth(e.due, now: now))
-            id = max(id, tickets.withId(e.ticket) { QueueRows.terminalWidth($0) })
-            priority = max(priority, QueueRows.priorities[Int(e.priority)].count)
-            kind = max(kind, QueueRows.kinds[Int(e.kind)].count)
+            id = max(id, idWidth)
+            priority = max(priority, QueueRows.priorityWidths[Int(e.priority)])
+            kind = max(kind, QueueRows.kindWidths[Int(e.kind)])
         }
-    }
 
-    /// The widths over every entry of a part.
-    static func measure(_ part: QueuePart, now: Instant) -> Widths {
-        var w = Widths()
-        for c in part.sorted { for e in c { w.widen(e, part.tickets, now: now) } }
-        return w
+        mutating func widen(_ e: QueueEntry, _ tickets: QueueTickets, now: Instant) {
+            widen(e, idWidth: tickets.read(e.ticket) { $0.idWidth }, now: now)
+        }
     }
 
     static let kinds: [[UInt8]] = Duty.Kind.allCases.map { Array($0.rawValue.utf8) }
     static let priorities: [[UInt8]] = Priority.allCases.map { Array($0.rawValue.utf8) } + [Array("-".utf8)]
+    static let kindWidths = kinds.map(\.count), priorityWidths = priorities.map(\.count)
+
+    /// `kinds[k]` as static bytes: no array to retain per row (a test holds the two equal).
+    static func label(kind k: UInt8) -> UnsafeRawBufferPointer {
+        let s: StaticString
+        switch k {
+        case 0: s = "first_response"
+        case 1: s = "workaround"
+        case 2: s = "resolution"
+        case 3: s = "escalation"
+        case 4: s = "acknowledgement"
+        case 5: s = "escalation_eta"
+        case 6: s = "promise"
+        case 7: s = "eta"
+        case 8: s = "callback"
+        case 9: s = "end_of_day_update"
+        case 10: s = "progress"
+        case 11: s = "observation"
+        case 12: s = "survey"
+        default: s = "survey_follow_up"
+        }
+        return UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
+
+    /// `priorities[p]` as static bytes.
+    static func label(priority p: UInt8) -> UnsafeRawBufferPointer {
+        let s: StaticString = p == 0 ? "high" : p == 1 ? "medium" : p == 2 ? "low" : "-"
+        return UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
     static let red = Array(Colour.red.utf8), reset = Array(Colour.reset.utf8)
 
     /// The rows of a slice, as bytes.
     func format(_ rows: ArraySlice<QueueRow>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * (ndjson ? 240 : 120))
         var due = DueText()
-        for r in rows {
-            if ndjson { json(r, &out, &due) } else { text(r, &out, &due) }
+        if !ndjson {
+            var out = QueueRowBuffer(capacity: rows.count * 120)
+            for r in rows { text(r, &out, &due) }
+            return out.bytes
         }
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 240)
+        for r in rows { json(r, &out, &due) }
         return out
     }
 
@@ -300,24 +362,6 @@ struct QueueRows: Sendable {
         while div > 0 {
             out.append(UInt8(0x30 + (v / div) % 10))
             div /= 10
-        }
-    }
-
-    /// `in 12m`, `overdue 1h3m`: the two largest units, minutes at least.
-    static func relative(_ due: Int64, now: Instant, _ out: inout [UInt8]) {
-        let d = due - now.seconds
-        let s = d < 0 ? -d : d
-        if d < 0 { put("overdue ", &out) } else { put("in ", &out) }
-        if s < 60 {
-            put("<1m", &out)
-        } else if s < 3600 {
-            number(s / 60, &out); out.append(UInt8(ascii: "m"))
-        } else if s < 86400 {
-            number(s / 3600, &out); out.append(UInt8(ascii: "h"))
-            if s % 3600 / 60 > 0 { number(s % 3600 / 60, &out); out.append(UInt8(ascii: "m")) }
-        } else {
-            number(s / 86400, &out); out.append(UInt8(ascii: "d"))
-            if s % 86400 / 3600 > 0 { number(s % 86400 / 3600, &out); out.append(UInt8(ascii: "h")) }
         }
     }
 
@@ -375,19 +419,28 @@ struct QueueRows: Sendable {
         return e.count
     }
 
-    /// The width of an id as the text listing prints it.
-    static func terminalWidth(_ b: UnsafeRawBufferPointer) -> Int {
-        if isPlain(b) && !b.contains(where: { $0 >= 0x80 }) { return b.count }
-        var scratch: [UInt8] = []
-        return terminal(b, oneLine: false, width: true, &scratch)
+    /// `in 12m`, `overdue 1h3m`: the two largest units, minutes at least.
+    static func relative(_ due: Int64, now: Instant, _ out: inout QueueRowBuffer) {
+        let d = due - now.seconds
+        let s = d < 0 ? -d : d
+        out.put(d < 0 ? QueueRows.overdueWord : QueueRows.inWord)
+        if s < 60 {
+            out.put(QueueRows.underAMinute)
+        } else if s < 3600 {
+            out.number(s / 60); out.put(UInt8(ascii: "m"))
+        } else if s < 86400 {
+            out.number(s / 3600); out.put(UInt8(ascii: "h"))
+            if s % 3600 / 60 > 0 { out.number(s % 3600 / 60); out.put(UInt8(ascii: "m")) }
+        } else {
+            out.number(s / 86400); out.put(UInt8(ascii: "d"))
+            if s % 86400 / 3600 > 0 { out.number(s % 86400 / 3600); out.put(UInt8(ascii: "h")) }
+        }
     }
 
-    static func pad(_ n: Int, _ width: Int, _ out: inout [UInt8]) {
-        if width > n { out.append(contentsOf: repeatElement(0x20, count: width - n)) }
-    }
+    static let overdueWord = Array("overdue ".utf8), inWord = Array("in ".utf8), underAMinute = Array("<1m".utf8)
 
     /// One row of the aligned text listing (and its rule with --explain).
-    func text(_ row: QueueRow, _ out: inout [UInt8], _ due: inout DueText) {
+    func text(_ row: QueueRow, _ out: inout QueueRowBuffer, _ due: inout DueText) {
         let e = row.entry
         if due.seconds != e.due {
             // `2026-11-30 16:00` in the policy's zone.
@@ -398,32 +451,35 @@ struct QueueRows: Sendable {
             QueueRows.digits(c.hour, 2, &b); b.append(0x3A); QueueRows.digits(c.minute, 2, &b)
             due = DueText(seconds: e.due, bytes: b)
         }
-        out.append(contentsOf: due.bytes)
-        QueueRows.pad(due.bytes.count, widths.date, &out)
-        out.append(contentsOf: [0x20, 0x20])
-        if colour && e.overdue { out.append(contentsOf: QueueRows.red) }
-        let before = out.count
-        QueueRows.relative(e.due, now: now, &out)
-        QueueRows.pad(out.count - before, widths.relative, &out)
-        if colour && e.overdue { out.append(contentsOf: QueueRows.reset) }
-        out.append(contentsOf: [0x20, 0x20])
-        parts[row.part].tickets.read(e.ticket) { r in
-            QueueRows.pad(QueueRows.terminal(r.id, oneLine: false, width: true, &out), widths.id, &out)
-            out.append(contentsOf: [0x20, 0x20])
-            let prio = QueueRows.priorities[Int(e.priority)]
-            out.append(contentsOf: prio)
-            QueueRows.pad(prio.count, widths.priority, &out)
-            out.append(contentsOf: [0x20, 0x20])
-            let kind = QueueRows.kinds[Int(e.kind)]
-            out.append(contentsOf: kind)
-            QueueRows.pad(kind.count, widths.kind, &out)
-            out.append(contentsOf: [0x20, 0x20])
-            QueueRows.terminal(r.title, oneLine: true, &out)
-            out.append(0x0A)
-            if let rule = r.rule(Int(e.slot)) {
-                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-                out.append(contentsOf: rule)
-                out.append(0x0A)
+        let w = widths
+        let prio = QueueRows.label(priority: e.priority), kind = QueueRows.label(kind: e.kind)
+        let red = colour && e.overdue
+        tickets[row.part].read(e.ticket) { r in
+            let rule = r.rule(Int(e.slot)).map { tickets[row.part].decode(rule: $0) }
+            // Room for the row: every field and pad at its widest (the relative time at most
+            // `overdue ` and two 20-digit numbers with their units).
+            out.reserve(due.bytes.count + w.date + w.relative + 50 + r.shownId.count + w.id + prio.count + w.priority
+                        + kind.count + w.kind + r.title.count + 16 + (rule?.count ?? 0) + (red ? QueueRows.red.count + QueueRows.reset.count : 0))
+            due.bytes.withUnsafeBytes { out.put($0) }
+            out.spaces(max(0, w.date - due.bytes.count) + 2)
+            if red { out.put(QueueRows.red) }
+            let before = out.mark
+            QueueRows.relative(e.due, now: now, &out)
+            out.spaces(w.relative - (out.mark - before))
+            if red { out.put(QueueRows.reset) }
+            out.spaces(2)
+            out.put(r.shownId)
+            out.spaces(max(0, w.id - r.idWidth) + 2)
+            out.put(prio)
+            out.spaces(max(0, w.priority - prio.count) + 2)
+            out.put(kind)
+            out.spaces(max(0, w.kind - kind.count) + 2)
+            out.put(r.title)
+            out.put(0x0A)
+            if let rule {
+                out.spaces(4)
+                out.put(rule)
+                out.put(0x0A)
             }
         }
     }
@@ -444,7 +500,7 @@ struct QueueRows: Sendable {
             QueueRows.digits(c.second, 2, &b); b.append(0x5A)
             due = DueText(seconds: e.due, bytes: b)
         }
-        let tickets = parts[row.part].tickets
+        let tickets = self.tickets[row.part]
         func optional(_ n: Int) {
             tickets.withName(n) { v in
                 if let v { QueueRows.jsonString(v, &out) } else { QueueRows.put("null", &out) }
@@ -474,10 +530,10 @@ struct QueueRows: Sendable {
             QueueRows.put(",\"tier\":", &out)
             optional(r.tier)
             QueueRows.put(",\"title\":", &out)
-            QueueRows.jsonString(r.title, &out)
-            if let rule = r.rule(Int(e.slot)) {
+            out.append(contentsOf: r.title)
+            if let code = r.rule(Int(e.slot)) {
                 QueueRows.put(",\"rule\":", &out)
-                QueueRows.jsonString(rule, &out)
+                tickets.decode(rule: code).withUnsafeBytes { QueueRows.jsonString($0, &out) }
             }
             QueueRows.put("}\n", &out)
         }

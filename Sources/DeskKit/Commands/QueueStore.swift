@@ -1,9 +1,11 @@
 // What `queue` keeps while it reads: per open duty a 16-byte entry (due, state, priority,
 // kind and the index of its ticket), and per ticket with an open duty one record of the few
 // texts the listing prints (id, title, owner, assignee, tier, and the rules with --explain) in
-// a byte arena. Memory so follows the open duties, not the tickets read. Each thread of the
-// read fills its own part; entries are sorted in chunks as they fill (on that thread), and
-// the listing merges the sorted chunks of every part in order (QueueMerge).
+// a byte arena, already in the form the listing prints them. Memory so follows the open duties,
+// not the tickets read; with --limit N a part keeps only its N first duties in the listing's
+// order (a bounded heap) and the records they need. Each thread of the read fills its own part;
+// entries are sorted in chunks as they fill (on that thread), and the listing merges the
+// sorted chunks of every part in order (QueueMerge).
 
 /// One open duty as `queue` keeps it.
 struct QueueEntry: Sendable {
@@ -15,7 +17,8 @@ struct QueueEntry: Sendable {
     var priority: UInt8
     /// The index of its kind in `Duty.Kind.allCases`.
     var kind: UInt8
-    /// Its rule among its record's rules (with --explain).
+    /// Its place among its record's duties, in the order they were read: it orders duties equal
+    /// in every key, and names its rule (with --explain).
     var slot: UInt8
 }
 
@@ -50,7 +53,7 @@ struct QueueTickets: Sendable {
     }
 
     /// Appends a record; returns its index.
-    mutating func add(opened at: Int64, record: [UInt8]) -> UInt32 {
+    mutating func add(opened at: Int64, record: UnsafeRawBufferPointer) -> UInt32 {
         if arena.isEmpty || arena[arena.count - 1].count + record.count > arena[arena.count - 1].capacity {
             var b: [UInt8] = []
             b.reserveCapacity(max(QueueTickets.block, record.count))
@@ -63,6 +66,80 @@ struct QueueTickets: Sendable {
         return UInt32(opened.count - 1)
     }
 
+    /// The literal pieces of the --explain rules between their times, each kept once (rules
+    /// repeat the same policy keys and words): a rule is kept as piece numbers and times.
+    var pieces: [[UInt8]] = []
+    var pieceNumbers: [[UInt8]: Int] = [:]
+
+    /// A rule in its kept form: for each piece, its number << 1 (| 1 when an RFC 3339 time
+    /// follows it, as Instant.rfc3339 writes it), then the time's seconds (zigzag). Why: a
+    /// million rules kept as text were 90 MB at 1M tickets; most of each is a shared piece.
+    mutating func encode(rule: String, _ out: inout [UInt8]) {
+        let bytes = Array(rule.utf8)
+        var start = 0, i = 0
+        func piece(_ end: Int) -> Int {
+            let p = Array(bytes[start..<end])
+            if let n = pieceNumbers[p] { return n }
+            pieces.append(p)
+            pieceNumbers[p] = pieces.count - 1
+            return pieces.count - 1
+        }
+        while i + 20 <= bytes.count {
+            if let t = QueueTickets.time(bytes, at: i) {
+                QueueRecord.putLength(piece(i) << 1 | 1, &out)
+                QueueRecord.putLength(Int(t << 1 ^ t >> 63), &out)
+                i += 20
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        QueueRecord.putLength(piece(bytes.count) << 1, &out)
+    }
+
+    /// The instant written at `i` of `b` as `Instant.rfc3339` writes it (`2026-11-30T09:30:00Z`),
+    /// when writing it again gives the same 20 bytes.
+    static func time(_ b: [UInt8], at i: Int) -> Int64? {
+        func digit(_ k: Int) -> Bool { b[i + k] >= 0x30 && b[i + k] <= 0x39 }
+        guard b[i + 4] == 0x2D, b[i + 7] == 0x2D, b[i + 10] == 0x54, b[i + 13] == 0x3A, b[i + 16] == 0x3A, b[i + 19] == 0x5A,
+              [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18].allSatisfy(digit) else { return nil }
+        guard let t = b[i..<(i + 20)].withUnsafeBytes({ Instant.parse($0) }), Array(t.rfc3339.utf8) == Array(b[i..<(i + 20)]) else { return nil }
+        return t.seconds
+    }
+
+    /// The text of a rule kept by `encode(rule:_:)`.
+    func decode(rule code: UnsafeRawBufferPointer) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        func length() -> Int {
+            var v = 0, shift = 0
+            while true {
+                let c = code[i]
+                i += 1
+                v |= Int(c & 0x7F) << shift
+                if c < 0x80 { return v }
+                shift += 7
+            }
+        }
+        while i < code.count {
+            let p = length()
+            out.append(contentsOf: pieces[p >> 1])
+            if p & 1 == 1 {
+                let z = length()
+                let t = Int64(z >> 1) ^ -Int64(z & 1)
+                out.append(contentsOf: Instant(seconds: t).rfc3339.utf8)
+            }
+        }
+        return out
+    }
+
+    /// Drops the last record (a ticket none of whose duties was kept).
+    mutating func removeLast() {
+        guard let s = starts.popLast() else { return }
+        opened.removeLast()
+        arena[Int(s >> 32)].removeSubrange(Int(s & 0xFFFF_FFFF)...)
+    }
+
     /// Calls `body` with the fields of record `i`.
     func read<R>(_ i: UInt32, _ body: (QueueRecord) -> R) -> R {
         let s = starts[Int(i)]
@@ -73,13 +150,34 @@ struct QueueTickets: Sendable {
     func withId<R>(_ i: UInt32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         read(i) { r in body(r.id) }
     }
+
+    /// Appends record `i` of `other` (its bytes and opening time); returns its new index.
+    mutating func copy(_ i: UInt32, of other: QueueTickets) -> UInt32 {
+        let s = other.starts[Int(i)]
+        let k = Int(s >> 32), from = Int(s & 0xFFFF_FFFF)
+        // A record ends where the next one starts in its block, else at the block's end.
+        var to = other.arena[k].count
+        if Int(i) + 1 < other.starts.count, other.starts[Int(i) + 1] >> 32 == s >> 32 { to = Int(other.starts[Int(i) + 1] & 0xFFFF_FFFF) }
+        return other.arena[k].withUnsafeBytes { add(opened: other.opened[Int(i)], record: UnsafeRawBufferPointer(rebasing: $0[from..<to])) }
+    }
+
+    /// Bytes held: the arena's blocks and the two per-record arrays.
+    var bytes: Int { arena.reduce(0) { $0 + $1.capacity } + opened.capacity * 8 + starts.capacity * 8 }
 }
 
-/// Writing and reading one ticket's record: length-prefixed fields (id, title), the numbers of
-/// its owner, assignee and tier among the part's names (0 when absent), then the count of rules
-/// and each rule.
+/// Writing and reading one ticket's record: length-prefixed fields — the id as read (for the
+/// order), the id as the text listing prints it (empty: the same bytes) and its width, the title
+/// as the listing prints it (escaped for a terminal, or a JSON string with its quotes) — the
+/// numbers of its owner, assignee and tier among the part's names (0 when absent), then the
+/// count of rules and each rule. Why printed forms: a ticket is printed on a few rows, and
+/// escaping once at the read (on every thread) costs less than at each row.
 struct QueueRecord {
     let id: UnsafeRawBufferPointer
+    /// The id as the text listing prints it.
+    let shownId: UnsafeRawBufferPointer
+    /// Its width in Characters (text listing only).
+    let idWidth: Int
+    /// The title (or else description) as printed.
     let title: UnsafeRawBufferPointer
     /// Numbers in `QueueTickets.names` (0: absent).
     let owner: Int
@@ -106,6 +204,9 @@ struct QueueRecord {
             return UnsafeRawBufferPointer(rebasing: b[i..<(i + n)])
         }
         id = field(length())
+        let shown = field(length())
+        shownId = shown.isEmpty ? id : shown
+        idWidth = length()
         title = field(length())
         owner = length()
         assignee = length()
@@ -114,7 +215,7 @@ struct QueueRecord {
         rules = UnsafeRawBufferPointer(rebasing: b[i...])
     }
 
-    /// The rule in `slot`.
+    /// The rule in `slot`, in its kept form (`QueueTickets.decode(rule:)` gives its text).
     func rule(_ slot: Int) -> UnsafeRawBufferPointer? {
         guard slot < ruleCount else { return nil }
         var i = 0
@@ -153,6 +254,46 @@ struct QueueRecord {
         s.withUTF8 { put(UnsafeRawBufferPointer($0), &out) }
     }
 
+    /// Text as a terminal shows it (TerminalText's escaping; a title first put on one line),
+    /// length-prefixed; an empty field when that is the text itself. `width`: its Characters.
+    static func putShown(_ text: UnsafeRawBufferPointer, oneLine: Bool, width: inout Int, _ out: inout [UInt8]) {
+        if QueueRows.isPlain(text) {
+            putLength(0, &out)
+            width = text.contains(where: { $0 >= 0x80 }) ? String(decoding: text, as: UTF8.self).count : text.count
+            return
+        }
+        var shown: [UInt8] = []
+        width = QueueRows.terminal(text, oneLine: oneLine, width: true, &shown)
+        shown.withUnsafeBytes { put($0, &out) }
+    }
+
+    /// The title at `r` of the line (nil: none, printed empty) as the listing prints it:
+    /// escaped for a terminal, or with `ndjson` as a JSON string.
+    static func putTitle(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?, ndjson: Bool, _ out: inout [UInt8]) {
+        var decoded: [UInt8] = []
+        var text = UnsafeRawBufferPointer(start: nil, count: 0)
+        if let r, let (inner, escaped) = RawJSON.body(b, r) {
+            if escaped {
+                decoded = Array((RawJSON.string(b, r) ?? "").utf8)
+            } else {
+                text = inner
+            }
+        }
+        decoded.withUnsafeBytes { d in
+            let t = decoded.isEmpty ? text : d
+            var shown: [UInt8] = []
+            if ndjson {
+                JSONWriter.writeString(bytes: t, to: &shown)
+            } else if QueueRows.isPlain(t) {
+                put(t, &out)
+                return
+            } else {
+                QueueRows.terminal(t, oneLine: true, &shown)
+            }
+            shown.withUnsafeBytes { put($0, &out) }
+        }
+    }
+
 }
 
 /// The entries and records of one part of the input (one thread's range, in file order).
@@ -165,22 +306,48 @@ struct QueuePart: Sendable {
     /// Entries in this part.
     var count = 0
     static let chunk = 65_536
+    /// --limit: keep only the first `keep` duties in the listing's order (nil: all).
+    let keep: Int?
+    /// With `keep`: the kept entries, a max-heap in the listing's order (its root the last).
+    var heap: [QueueEntry] = []
+    /// The text listing's column widths over every entry added (without `keep`).
+    var widths = QueueRows.Widths()
+    /// Scratch of the read, kept from line to line: the lifecycle's members and a record.
+    var members = LifecycleMembers()
+    var record: [UInt8] = []
 
-    /// Adds one ticket's open duties; `rules` (with --explain) the rule of each, in order.
-    mutating func add(opened: Instant, record: [UInt8], entries: [QueueEntry]) {
-        let t = tickets.add(opened: opened.seconds, record: record)
+    init(keep: Int? = nil) { self.keep = keep }
+
+    /// Adds one ticket's open duties (their `ticket` set here); `idWidth` (text listing) widens
+    /// the columns.
+    mutating func add(opened: Instant, record: [UInt8], entries: ArraySlice<QueueEntry>, idWidth: Int?, now: Instant) {
+        let t = record.withUnsafeBytes { tickets.add(opened: opened.seconds, record: $0) }
+        if let keep {
+            keepFirst(keep, of: entries, ticket: t)
+            return
+        }
         for var e in entries {
             e.ticket = t
             if current.isEmpty { current.reserveCapacity(QueuePart.chunk) }
             current.append(e)
             if current.count == QueuePart.chunk { seal() }
+            if let idWidth { widths.widen(e, idWidth: idWidth, now: now) }
         }
         count += entries.count
     }
 
     /// Sorts the chunk being filled and sets it aside. The sort is stable, so duties equal in
-    /// every key stay in the order they were read.
+    /// every key stay in the order they were read. With `keep`: the kept entries, sorted.
     mutating func seal() {
+        if keep != nil {
+            guard !heap.isEmpty else { return }
+            var c = heap
+            heap = []
+            let t = tickets
+            c.sort { QueueOrder.before($0, $1, t) }
+            sorted = [c]
+            return
+        }
         guard !current.isEmpty else { return }
         var c = current
         current = []
@@ -188,11 +355,79 @@ struct QueuePart: Sendable {
         c.sort { QueueOrder.less($0, $1, t) }
         sorted.append(c)
     }
+
+    /// With --limit: each entry joins the heap while it holds fewer than `keep`, or in place
+    /// of the heap's last entry when it comes before it; the ticket's record is dropped again
+    /// when none of its entries was kept, and the records are compacted to those of kept
+    /// entries when they outnumber them. So a part holds at most `keep` entries and about
+    /// twice as many records, however many tickets owe something.
+    mutating func keepFirst(_ keep: Int, of entries: ArraySlice<QueueEntry>, ticket t: UInt32) {
+        var kept = 0
+        for var e in entries {
+            e.ticket = t
+            if heap.count < keep {
+                heap.append(e)
+                siftUp(heap.count - 1)
+            } else if let top = heap.first, QueueOrder.before(e, top, tickets) {
+                heap[0] = e
+                siftDown(0)
+            } else {
+                continue
+            }
+            kept += 1
+        }
+        count = heap.count
+        if kept == 0 {
+            tickets.removeLast()
+        } else if tickets.opened.count > 2 * keep + 64 {
+            compact()
+        }
+    }
+
+    /// Keeps only the records the heap's entries refer to, in their order.
+    mutating func compact() {
+        var used = [Bool](repeating: false, count: tickets.opened.count)
+        for e in heap { used[Int(e.ticket)] = true }
+        var fresh = QueueTickets()
+        fresh.names = tickets.names
+        fresh.nameNumbers = tickets.nameNumbers
+        fresh.pieces = tickets.pieces
+        fresh.pieceNumbers = tickets.pieceNumbers
+        var map = [UInt32](repeating: 0, count: used.count)
+        for i in used.indices where used[i] { map[i] = fresh.copy(UInt32(i), of: tickets) }
+        for k in heap.indices { heap[k].ticket = map[Int(heap[k].ticket)] }
+        tickets = fresh
+    }
+
+    private mutating func siftUp(_ i: Int) {
+        var i = i
+        while i > 0 {
+            let up = (i - 1) / 2
+            guard QueueOrder.before(heap[up], heap[i], tickets) else { break }
+            heap.swapAt(i, up)
+            i = up
+        }
+    }
+
+    private mutating func siftDown(_ i: Int) {
+        var i = i
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < n && QueueOrder.before(heap[m], heap[l], tickets) { m = l }
+            if r < n && QueueOrder.before(heap[m], heap[r], tickets) { m = r }
+            if m == i { return }
+            heap.swapAt(i, m)
+            i = m
+        }
+    }
 }
 
 /// The parts of a read, in input order.
 struct QueueParts: Sendable {
-    var parts: [QueuePart] = [QueuePart()]
+    var parts: [QueuePart]
+    init(keep: Int? = nil) { parts = [QueuePart(keep: keep)] }
 }
 
 /// The listing's order: overdue first, then by due time; ties by priority (high first, none
@@ -210,6 +445,15 @@ enum QueueOrder {
         let c = t.withId(a.ticket) { x in t.withId(b.ticket) { y in idOrder(x, y) } }
         if c != 0 { return c < 0 }
         return a.kind < b.kind
+    }
+
+    /// The listing's order made total: duties equal in every key of `less` go in the order
+    /// they were read (their records are numbered in input order, their slots within one).
+    @inline(__always)
+    static func before(_ a: QueueEntry, _ b: QueueEntry, _ t: QueueTickets) -> Bool {
+        if less(a, b, t) { return true }
+        if less(b, a, t) { return false }
+        return a.ticket != b.ticket ? a.ticket < b.ticket : a.slot < b.slot
     }
 
     /// How two ids order: as `String`s compare for equality (canonical equivalence), then by
@@ -309,5 +553,27 @@ struct QueueMerge {
             i = m
         }
         return (top.entry, top.part)
+    }
+}
+
+extension Duty.Kind {
+    /// Position in `allCases` (a test holds the two equal): an entry keeps its kind as this.
+    var ordinal: Int {
+        switch self {
+        case .firstResponse: 0
+        case .workaround: 1
+        case .resolution: 2
+        case .escalation: 3
+        case .acknowledgement: 4
+        case .escalationETA: 5
+        case .promise: 6
+        case .eta: 7
+        case .callback: 8
+        case .endOfDay: 9
+        case .progress: 10
+        case .observation: 11
+        case .survey: 12
+        case .surveyFollowUp: 13
+        }
     }
 }

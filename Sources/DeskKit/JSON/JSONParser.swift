@@ -375,7 +375,7 @@ public struct JSONParser: ~Copyable {
     /// Returns true when it contains escapes (so decoding must unescape).
     @inline(__always)
     mutating func scanString() throws(JSONSyntaxError) -> Bool {
-        // Plain ASCII sixteen bytes at a time, up to the first quote, backslash, control
+        // Plain ASCII eight bytes at a time, up to the first quote, backslash, control
         // character or non-ASCII byte (JSON/StringScan.swift); only those need a decision. Most
         // strings (keys, times, names, words) hold none but their closing quote: that case is
         // decided here, inline where the string is met, since a line holds ~85 short strings

@@ -20,6 +20,7 @@ extension Lifecycle {
     public func duties(_ f: LifecycleFacts, schedule s: Schedule, now: Instant, openOnly: Bool = false, explain: Bool = true,
                        cadence: Bool = true, explainLapsedOnly: Bool = false) -> [Duty] {
         var out: [Duty] = []
+        out.reserveCapacity(12)
         /// The rule text, built only when asked for.
         let ex = DutyTexts(explain, lapsedOnly: explainLapsedOnly)
         let cal = clock(for: f.priority)
@@ -244,27 +245,25 @@ extension Lifecycle {
 }
 
 extension Lifecycle {
-    /// False only when the ticket can have no open duty at `now`, decided from a few small
-    /// members without replaying its history: a resolved or closed ticket with a resolution
-    /// time, no promise on record, no survey left to send within its window and no
-    /// dissatisfied answer. `queue` skips such tickets (most of a long file) unread; a test
-    /// holds this to `duties` on generated tickets.
+    /// False only when the ticket can have no open duty at `now`, decided from a few facts
+    /// without replaying its clocks: a resolved or closed ticket with a resolution time, no
+    /// promise on record, no survey left to send within its window and no dissatisfied
+    /// answer. `queue` skips such tickets (most of a long file) after the scan; its reader of
+    /// a line's bytes answers the same (`mayHaveOpenDuties(line:…)`), and a test holds this
+    /// to `duties` on generated tickets.
     public func mayHaveOpenDuties(_ t: Ticket, now: Instant) -> Bool {
         guard t.status.isFinished else { return true }
-        let r = t.object("resolution")
-        func time(_ o: JSONObject?, _ k: String) -> Instant? { o?[k]?.stringValue.flatMap(Instant.init(rfc3339:)) }
-        guard let at = time(r, "at") else { return true }
-        if t.historyMayMention(["promise"]) { return true }
-        let s = t.object("survey")
-        let invited = s?["invited_at"].map { !$0.isNull } == true || s?["token"].map { !$0.isNull } == true
-        if !invited && !t.historyMayMention(["surveyed", "survey_skipped"]) {
-            if now <= (time(r, "confirmed_at") ?? at).adding(policy.survey.responseWindow) { return true }
+        let f = facts(t)
+        guard let at = f.resolvedAt else { return true }
+        // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
+        if at > now { return true }
+        let promised = f.events.contains { e in
+            if case .replied(let g) = e.kind { return g.promise != nil }
+            return false
         }
-        if let s, time(s, "responded_at") != nil {
-            let scores = Policy.SurveyDimension.allCases.compactMap { s[$0.rawValue]?.doubleValue }
-            if scores.count == Policy.SurveyDimension.allCases.count,
-               scores.reduce(0, +) / Double(scores.count) < policy.survey.csatThreshold { return true }
-        }
+        if promised { return true }
+        if !f.surveyHandled, now <= (f.confirmedAt ?? at).adding(policy.survey.responseWindow) { return true }
+        if f.surveyRespondedAt != nil, let mean = f.surveyMean, mean < policy.survey.csatThreshold { return true }
         return false
     }
 }

@@ -8,12 +8,88 @@
 import Glibc
 #endif
 
-/// The value ranges of the members the lifecycle reads, noted while a line is scanned.
+/// The value ranges of the members the lifecycle reads, noted while a line is scanned: the
+/// top-level ones, and one level down those of `resolution` and `survey` (objects) and of each
+/// object element of `escalations` and `history`, the first of each name as `Ticket` reads
+/// them. Why one level down during the scan: walking those members again after validating
+/// them was a third of queue's work beyond the scan.
 public struct LifecycleMembers: Sendable {
     public var priority, tier, answered, firstResponseAt, workaroundAt: Range<Int>?
     public var resolution, escalations, survey, history: Range<Int>?
+    var resolutionAt, confirmedAt, observeUntil: Range<Int>?
+    var surveyIsObject = false
+    var invitedAt, token, respondedAt, efficiency, attitude, effectiveness: Range<Int>?
+    /// The members of each object element of `escalations`, in order.
+    var escalationItems: [EscalationMembers] = []
+    /// The members of each object element of `history`, in order (complete once `history`
+    /// itself was noted).
+    var events: [EventMembers] = []
+    /// The element of `history` being scanned: kept apart until the next one starts, so its
+    /// members are noted without touching the list.
+    var event = EventMembers()
+    var hasEvent = false
+    /// True once the members one level down were noted (by `scan`, or `walkNested`).
+    var nestedNoted = false
+
+    struct EscalationMembers: Sendable {
+        var at, from, to, ack, eta: Range<Int>?
+    }
+
+    struct EventMembers: Sendable {
+        var event, at, workaround, callback, promise, eta: Range<Int>?
+    }
 
     public init() {}
+
+    /// Forgets a line's members, keeping the lists' storage for the next line (queue reads
+    /// millions of lines with one of these per thread).
+    public mutating func reset() {
+        priority = nil; tier = nil; answered = nil; firstResponseAt = nil; workaroundAt = nil
+        resolution = nil; escalations = nil; survey = nil; history = nil
+        resolutionAt = nil; confirmedAt = nil; observeUntil = nil
+        surveyIsObject = false
+        invitedAt = nil; token = nil; respondedAt = nil; efficiency = nil; attitude = nil; effectiveness = nil
+        escalationItems.removeAll(keepingCapacity: true)
+        events.removeAll(keepingCapacity: true)
+        hasEvent = false
+        nestedNoted = false
+    }
+
+    /// Validates a line as `Ticket.scan` does (the same refusals) and notes the lifecycle's
+    /// members, those one level down included; `visit` sees every top-level member.
+    public mutating func scan(_ b: UnsafeRawBufferPointer, _ visit: (MemberSpan, TicketField.Match?) -> Void) throws(TicketError) {
+        try Ticket.scan(b, descend: { $0 == .resolution || $0 == .survey || $0 == .escalations || $0 == .history }, nested: { field, element, span in
+            self.note(b, field, element, span)
+        }) { span, known in
+            self.note(b, span, known)
+            visit(span, known)
+        }
+        nestedNoted = true
+    }
+
+    /// Notes the members one level down by walking the bytes of the members noted, for a
+    /// reader that scanned with `note(_:_:_:)` only (check): the same members `scan` notes.
+    mutating func walkNested(_ b: UnsafeRawBufferPointer) {
+        guard !nestedNoted else { return }
+        nestedNoted = true
+        func object(_ field: TicketField, _ r: Range<Int>, _ element: Int) {
+            guard b[r.lowerBound] == UInt8(ascii: "{") else { return }
+            note(b, field, element, nil)
+            RawJSON.forEachMember(b, r) { note(b, field, element, $0) }
+        }
+        if let r = resolution { object(.resolution, r, -1) }
+        if let r = survey { object(.survey, r, -1) }
+        for (field, range) in [(TicketField.escalations, escalations), (.history, history)] {
+            guard let r = range else { continue }
+            var i = 0
+            RawJSON.forEachElement(b, r) { item in
+                object(field, item, i)
+                i += 1
+            }
+        }
+        if hasEvent { events.append(event) }
+        hasEvent = false
+    }
 
     /// Notes one member reported by `Ticket.scan`. A key outside SPEC §3 may repeat: its first
     /// occurrence counts, as `Ticket.value` reads it.
@@ -31,9 +107,119 @@ public struct LifecycleMembers: Sendable {
         case .resolution: resolution = r
         case .escalations: escalations = r
         case .survey: survey = r
-        case .history: history = r
+        case .history:
+            history = r
+            if hasEvent { events.append(event) }
+            hasEvent = false
         default: break
         }
+    }
+
+    /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`): `element` -1
+    /// for an object's own members, else the index of an array's object element; a nil
+    /// `span` marks an object's start. Keys are told apart by their length first (each name
+    /// read in one object has its own), then by their bytes; an escaped key is decoded.
+    mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
+        @inline(__always) func key(_ e: MemberSpan, _ name: StaticString) -> Bool {
+            if e.keyEscaped { return RawJSON.keyIs(b, e, name) }
+            let r = e.keyRange
+            return bytesSpell(UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)]), name)
+        }
+        switch field {
+        case .history:
+            guard element >= 0 else { return }
+            guard let e = span else {
+                if hasEvent { events.append(event) }
+                event = EventMembers()
+                hasEvent = true
+                return
+            }
+            switch e.keyEscaped ? -1 : e.keyRange.count - 2 {
+            case 2: if event.at == nil, key(e, "at") { event.at = e.valueRange }
+            case 3: if event.eta == nil, key(e, "eta") { event.eta = e.valueRange }
+            case 5: if event.event == nil, key(e, "event") { event.event = e.valueRange }
+            case 7: if event.promise == nil, key(e, "promise") { event.promise = e.valueRange }
+            case 8: if event.callback == nil, key(e, "callback") { event.callback = e.valueRange }
+            case 10: if event.workaround == nil, key(e, "workaround") { event.workaround = e.valueRange }
+            case -1:
+                if event.event == nil, key(e, "event") { event.event = e.valueRange }
+                else if event.at == nil, key(e, "at") { event.at = e.valueRange }
+                else if event.workaround == nil, key(e, "workaround") { event.workaround = e.valueRange }
+                else if event.callback == nil, key(e, "callback") { event.callback = e.valueRange }
+                else if event.promise == nil, key(e, "promise") { event.promise = e.valueRange }
+                else if event.eta == nil, key(e, "eta") { event.eta = e.valueRange }
+            default: break
+            }
+        case .resolution:
+            guard element < 0, let e = span else { return }
+            switch e.keyEscaped ? -1 : e.keyRange.count - 2 {
+            case 2: if resolutionAt == nil, key(e, "at") { resolutionAt = e.valueRange }
+            case 12: if confirmedAt == nil, key(e, "confirmed_at") { confirmedAt = e.valueRange }
+            case 13: if observeUntil == nil, key(e, "observe_until") { observeUntil = e.valueRange }
+            case -1:
+                if resolutionAt == nil, key(e, "at") { resolutionAt = e.valueRange }
+                else if confirmedAt == nil, key(e, "confirmed_at") { confirmedAt = e.valueRange }
+                else if observeUntil == nil, key(e, "observe_until") { observeUntil = e.valueRange }
+            default: break
+            }
+        case .survey:
+            guard element < 0 else { return }
+            guard let e = span else {
+                surveyIsObject = true
+                return
+            }
+            switch e.keyEscaped ? -1 : e.keyRange.count - 2 {
+            case 5: if token == nil, key(e, "token") { token = e.valueRange }
+            case 8: if attitude == nil, key(e, "attitude") { attitude = e.valueRange }
+            case 10:
+                if invitedAt == nil, key(e, "invited_at") { invitedAt = e.valueRange }
+                else if efficiency == nil, key(e, "efficiency") { efficiency = e.valueRange }
+            case 12: if respondedAt == nil, key(e, "responded_at") { respondedAt = e.valueRange }
+            case 13: if effectiveness == nil, key(e, "effectiveness") { effectiveness = e.valueRange }
+            case -1:
+                if invitedAt == nil, key(e, "invited_at") { invitedAt = e.valueRange }
+                else if token == nil, key(e, "token") { token = e.valueRange }
+                else if respondedAt == nil, key(e, "responded_at") { respondedAt = e.valueRange }
+                else if efficiency == nil, key(e, "efficiency") { efficiency = e.valueRange }
+                else if attitude == nil, key(e, "attitude") { attitude = e.valueRange }
+                else if effectiveness == nil, key(e, "effectiveness") { effectiveness = e.valueRange }
+            default: break
+            }
+        case .escalations:
+            guard element >= 0 else { return }
+            guard let e = span else {
+                escalationItems.append(EscalationMembers())
+                return
+            }
+            let k = escalationItems.count - 1
+            guard k >= 0 else { return }
+            if escalationItems[k].at == nil, key(e, "at") { escalationItems[k].at = e.valueRange }
+            else if escalationItems[k].from == nil, key(e, "from") { escalationItems[k].from = e.valueRange }
+            else if escalationItems[k].to == nil, key(e, "to") { escalationItems[k].to = e.valueRange }
+            else if escalationItems[k].ack == nil, key(e, "ack_at") { escalationItems[k].ack = e.valueRange }
+            else if escalationItems[k].eta == nil, key(e, "eta") { escalationItems[k].eta = e.valueRange }
+        default: break
+        }
+    }
+
+    /// Invited (`invited_at` or `token` set, not null).
+    func surveyInvited(_ b: UnsafeRawBufferPointer) -> Bool { LifecycleLine.isSet(b, invitedAt) || LifecycleLine.isSet(b, token) }
+
+    /// The survey's mean score (nil unless every dimension is a number), summed in
+    /// `SurveyDimension.allCases` order as `Policy.SurveyDimension.mean` sums it.
+    func surveyMean(_ b: UnsafeRawBufferPointer) -> Double? {
+        var sum = 0.0
+        for d in Policy.SurveyDimension.allCases {
+            let r: Range<Int>?
+            switch d {
+            case .efficiency: r = efficiency
+            case .attitude: r = attitude
+            case .effectiveness: r = effectiveness
+            }
+            guard let v = r.flatMap({ RawJSON.double(b, $0) }) else { return nil }
+            sum += v
+        }
+        return sum / Double(Policy.SurveyDimension.allCases.count)
     }
 }
 
@@ -45,56 +231,51 @@ enum LifecycleLine {
         return b[r.lowerBound] != UInt8(ascii: "n")
     }
 
-    /// The members of `resolution` the lifecycle reads, found in one walk.
-    struct Resolution {
-        var at, confirmedAt, observeUntil: Range<Int>?
-        init(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?) {
-            guard let r else { return }
-            RawJSON.forEachMember(b, r) { e in
-                if at == nil, RawJSON.keyIs(b, e, "at") { at = e.valueRange }
-                else if confirmedAt == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmedAt = e.valueRange }
-                else if observeUntil == nil, RawJSON.keyIs(b, e, "observe_until") { observeUntil = e.valueRange }
-            }
+    /// An event name to look for in the bytes of a history, with its quotes, and a
+    /// Boyer-Moore-Horspool skip table: most histories are passed over in strides (check's
+    /// pre-filters).
+    struct Needle: Sendable {
+        let bytes: [UInt8]
+        let skip: [Int]
+        init(_ name: String) {
+            bytes = Array(("\"" + name + "\"").utf8)
+            var t = [Int](repeating: bytes.count, count: 256)
+            for k in 0..<(bytes.count - 1) { t[Int(bytes[k])] = bytes.count - 1 - k }
+            skip = t
         }
     }
 
-    /// The members of `survey` the lifecycle reads, found in one walk; `isObject` false when
-    /// the member is absent or not an object.
-    struct Survey {
-        var isObject = false
-        var invitedAt, token, respondedAt, efficiency, attitude, effectiveness: Range<Int>?
-        init(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?) {
-            guard let r, b[r.lowerBound] == UInt8(ascii: "{") else { return }
-            isObject = true
-            RawJSON.forEachMember(b, r) { e in
-                if invitedAt == nil, RawJSON.keyIs(b, e, "invited_at") { invitedAt = e.valueRange }
-                else if token == nil, RawJSON.keyIs(b, e, "token") { token = e.valueRange }
-                else if respondedAt == nil, RawJSON.keyIs(b, e, "responded_at") { respondedAt = e.valueRange }
-                else if efficiency == nil, RawJSON.keyIs(b, e, "efficiency") { efficiency = e.valueRange }
-                else if attitude == nil, RawJSON.keyIs(b, e, "attitude") { attitude = e.valueRange }
-                else if effectiveness == nil, RawJSON.keyIs(b, e, "effectiveness") { effectiveness = e.valueRange }
-            }
-        }
-
-        /// Invited (`invited_at` or `token` set, not null).
-        func invited(_ b: UnsafeRawBufferPointer) -> Bool { LifecycleLine.isSet(b, invitedAt) || LifecycleLine.isSet(b, token) }
-
-        /// The mean score (nil unless every dimension is a number), summed in
-        /// `SurveyDimension.allCases` order as `LifecycleFacts(ticket:)` sums it.
-        func mean(_ b: UnsafeRawBufferPointer) -> Double? {
-            var scores: [Double] = []
-            for d in Policy.SurveyDimension.allCases {
-                let r: Range<Int>?
-                switch d {
-                case .efficiency: r = efficiency
-                case .attitude: r = attitude
-                case .effectiveness: r = effectiveness
+    /// `mayMention` for needles with skip tables: the same answer, found faster.
+    static func mayMention(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?, _ needles: [Needle]) -> Bool {
+        guard let r, !r.isEmpty, let base = b.baseAddress else { return false }
+        if memchr(base + r.lowerBound, 0x5C, r.count) != nil { return true }
+        for n in needles {
+            let m = n.bytes.count
+            var i = r.lowerBound
+            let last = n.bytes[m - 1]
+            while i + m <= r.upperBound {
+                let c = b[i + m - 1]
+                if c == last {
+                    var j = 0
+                    while j < m - 1 && b[i + j] == n.bytes[j] { j += 1 }
+                    if j == m - 1 { return true }
                 }
-                if let v = r.flatMap({ RawJSON.double(b, $0) }) { scores.append(v) }
+                i += n.skip[Int(c)]
             }
-            return Policy.SurveyDimension.mean(scores)
         }
+        return false
     }
+
+    /// The tier spelled exactly by the bytes `s` (a string's body, unescaped), for
+    /// `RawJSON.word`: read without building a String.
+    static func tier(_ s: UnsafeRawBufferPointer) -> Tier? {
+        for (name, t) in tierNames where name.count == s.count {
+            if name.elementsEqual(s) { return t }
+        }
+        return nil
+    }
+
+    static let tierNames: [([UInt8], Tier)] = Tier.allCases.map { (Array($0.rawValue.utf8), $0) }
 
     /// What a history event's name means to the lifecycle.
     enum EventName: Equatable, Sendable {
@@ -160,86 +341,45 @@ enum LifecycleLine {
         return false
     }
 
-    /// An event name to look for in the bytes of a history, with its quotes, and a
-    /// Boyer-Moore-Horspool skip table: most histories are passed over in strides.
-    struct Needle: Sendable {
-        let bytes: [UInt8]
-        let skip: [Int]
-        init(_ name: String) {
-            bytes = Array(("\"" + name + "\"").utf8)
-            var t = [Int](repeating: bytes.count, count: 256)
-            for k in 0..<(bytes.count - 1) { t[Int(bytes[k])] = bytes.count - 1 - k }
-            skip = t
-        }
-    }
-
-    /// `mayMention` for needles with skip tables: the same answer, found faster.
-    static func mayMention(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?, _ needles: [Needle]) -> Bool {
-        guard let r, !r.isEmpty, let base = b.baseAddress else { return false }
-        if memchr(base + r.lowerBound, 0x5C, r.count) != nil { return true }
-        for n in needles {
-            let m = n.bytes.count
-            var i = r.lowerBound
-            let last = n.bytes[m - 1]
-            while i + m <= r.upperBound {
-                let c = b[i + m - 1]
-                if c == last {
-                    var j = 0
-                    while j < m - 1 && b[i + j] == n.bytes[j] { j += 1 }
-                    if j == m - 1 { return true }
-                }
-                i += n.skip[Int(c)]
-            }
-        }
-        return false
-    }
-
-    static let promise = [Needle("promise")]
-    static let surveyEvents = [Needle("surveyed"), Needle("survey_skipped")]
 }
 
 extension LifecycleFacts {
-    /// The facts of a validated line, from the members noted while it was scanned: the same
-    /// facts `init(ticket:)` reads from the decoded ticket.
+    /// The facts of a validated line, from the members noted while it was scanned
+    /// (`LifecycleMembers.scan`): the same facts `init(ticket:)` reads from the decoded ticket.
     public init(line b: UnsafeRawBufferPointer, openedAt: Instant, channel: Channel, status: Status, members m: LifecycleMembers) {
+        guard m.nestedNoted else {
+            var walked = m
+            walked.walkNested(b)
+            self.init(line: b, openedAt: openedAt, channel: channel, status: status, members: walked)
+            return
+        }
         self.init(openedAt: openedAt, channel: channel, status: status)
-        priority = m.priority.flatMap { RawJSON.string(b, $0) }.flatMap(Priority.init(rawValue:))
-        tier = m.tier.flatMap { RawJSON.string(b, $0) }.flatMap(Tier.init(rawValue:))
+        priority = m.priority.flatMap { RawJSON.word(b, $0, Priority.init(spelling:)) }
+        tier = m.tier.flatMap { RawJSON.word(b, $0, LifecycleLine.tier) }
         missedCall = channel == .phone && m.answered.flatMap { RawJSON.bool(b, $0) } == false
         firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
         let workaroundMember = m.workaroundAt.flatMap { RawJSON.instant(b, $0) }
         workaroundAt = workaroundMember
-        let r = LifecycleLine.Resolution(b, m.resolution)
-        if isResolvedState { resolvedAt = r.at.flatMap { RawJSON.instant(b, $0) } }
-        confirmedAt = r.confirmedAt.flatMap { RawJSON.instant(b, $0) }
-        observeUntil = r.observeUntil.flatMap { RawJSON.instant(b, $0) }
+        if isResolvedState { resolvedAt = m.resolutionAt.flatMap { RawJSON.instant(b, $0) } }
+        confirmedAt = m.confirmedAt.flatMap { RawJSON.instant(b, $0) }
+        observeUntil = m.observeUntil.flatMap { RawJSON.instant(b, $0) }
         var surveyEvent = false
         var events: [LifecycleEvent] = []
         var workaround = workaroundAt
-        if let h = m.history {
-            RawJSON.forEachElement(b, h) { item in
-                guard b[item.lowerBound] == UInt8(ascii: "{") else { return }
-                var event: Range<Int>? = nil, atR: Range<Int>? = nil, wk: Range<Int>? = nil, cb: Range<Int>? = nil
-                var promise: Range<Int>? = nil, eta: Range<Int>? = nil
-                RawJSON.forEachMember(b, item) { e in
-                    if event == nil, RawJSON.keyIs(b, e, "event") { event = e.valueRange }
-                    else if atR == nil, RawJSON.keyIs(b, e, "at") { atR = e.valueRange }
-                    else if wk == nil, RawJSON.keyIs(b, e, "workaround") { wk = e.valueRange }
-                    else if cb == nil, RawJSON.keyIs(b, e, "callback") { cb = e.valueRange }
-                    else if promise == nil, RawJSON.keyIs(b, e, "promise") { promise = e.valueRange }
-                    else if eta == nil, RawJSON.keyIs(b, e, "eta") { eta = e.valueRange }
-                }
-                guard let name = event.flatMap({ LifecycleLine.eventName(b, $0) }), let at = atR.flatMap({ RawJSON.instant(b, $0) }) else { return }
+        if m.history != nil {
+            events.reserveCapacity(m.events.count + 1)
+            for e in m.events {
+                guard let name = e.event.flatMap({ LifecycleLine.eventName(b, $0) }), let at = e.at.flatMap({ RawJSON.instant(b, $0) }) else { continue }
                 switch name {
                 case .span(let k): events.append(LifecycleEvent(k, at: at))
                 case .workaround:
                     if workaroundMember == nil, workaround == nil { workaround = at }
                 case .replied:
-                    let isWorkaround = wk.flatMap { RawJSON.bool(b, $0) }
+                    let isWorkaround = e.workaround.flatMap { RawJSON.bool(b, $0) }
                     if isWorkaround == true, workaroundMember == nil, workaround == nil { workaround = at }
                     let flags = LifecycleEvent.ReplyFlags(
-                        workaround: isWorkaround ?? false, callback: cb.flatMap { RawJSON.bool(b, $0) } ?? false,
-                        promise: promise.flatMap { RawJSON.instant(b, $0) }, eta: eta.flatMap { RawJSON.instant(b, $0) })
+                        workaround: isWorkaround ?? false, callback: e.callback.flatMap { RawJSON.bool(b, $0) } ?? false,
+                        promise: e.promise.flatMap { RawJSON.instant(b, $0) }, eta: e.eta.flatMap { RawJSON.instant(b, $0) })
                     events.append(LifecycleEvent(.replied(flags), at: at))
                 case .callOwed: events.append(LifecycleEvent(.callOwed, at: at))
                 case .confirmed: events.append(LifecycleEvent(.confirmed, at: at))
@@ -256,48 +396,66 @@ extension LifecycleFacts {
             events.insert(LifecycleEvent(.callOwed, at: openedAt), at: 0)
         }
         self.events = events
-        if let er = m.escalations {
+        if m.escalations != nil {
             var list: [EscalationFacts] = []
-            RawJSON.forEachElement(b, er) { item in
-                guard b[item.lowerBound] == UInt8(ascii: "{") else { return }
-                var atR: Range<Int>? = nil, from: Range<Int>? = nil, to: Range<Int>? = nil
-                var ack: Range<Int>? = nil, eta: Range<Int>? = nil
-                RawJSON.forEachMember(b, item) { e in
-                    if atR == nil, RawJSON.keyIs(b, e, "at") { atR = e.valueRange }
-                    else if from == nil, RawJSON.keyIs(b, e, "from") { from = e.valueRange }
-                    else if to == nil, RawJSON.keyIs(b, e, "to") { to = e.valueRange }
-                    else if ack == nil, RawJSON.keyIs(b, e, "ack_at") { ack = e.valueRange }
-                    else if eta == nil, RawJSON.keyIs(b, e, "eta") { eta = e.valueRange }
-                }
-                guard let at = atR.flatMap({ RawJSON.instant(b, $0) }) else { return }
+            for e in m.escalationItems {
+                guard let at = e.at.flatMap({ RawJSON.instant(b, $0) }) else { continue }
                 list.append(EscalationFacts(
-                    from: from.flatMap { RawJSON.string(b, $0) }.flatMap(Tier.init(rawValue:)),
-                    to: to.flatMap { RawJSON.string(b, $0) }.flatMap(Tier.init(rawValue:)),
-                    at: at, ackAt: ack.flatMap { RawJSON.instant(b, $0) }, eta: eta.flatMap { RawJSON.instant(b, $0) }))
+                    from: e.from.flatMap { RawJSON.word(b, $0, LifecycleLine.tier) },
+                    to: e.to.flatMap { RawJSON.word(b, $0, LifecycleLine.tier) },
+                    at: at, ackAt: e.ack.flatMap { RawJSON.instant(b, $0) }, eta: e.eta.flatMap { RawJSON.instant(b, $0) }))
             }
             escalations = list
         }
-        let survey = LifecycleLine.Survey(b, m.survey)
-        surveyHandled = surveyEvent || survey.invited(b)
-        surveyRespondedAt = survey.respondedAt.flatMap { RawJSON.instant(b, $0) }
-        surveyMean = survey.mean(b)
+        surveyHandled = surveyEvent || m.surveyInvited(b)
+        surveyRespondedAt = m.respondedAt.flatMap { RawJSON.instant(b, $0) }
+        surveyMean = m.surveyMean(b)
     }
 }
 
 extension Lifecycle {
-    /// `mayHaveOpenDuties` of a validated line, from the members noted while it was scanned:
-    /// false only when the ticket can have no open duty at `now`.
+    /// `mayHaveOpenDuties` of a validated line, from the members noted while it was scanned
+    /// (`LifecycleMembers.scan`): false only when the ticket can have no open duty at `now`.
     public func mayHaveOpenDuties(line b: UnsafeRawBufferPointer, status: Status, members m: LifecycleMembers, now: Instant) -> Bool {
         guard status.isFinished else { return true }
-        let r = LifecycleLine.Resolution(b, m.resolution)
-        guard let at = r.at.flatMap({ RawJSON.instant(b, $0) }) else { return true }
-        if LifecycleLine.mayMention(b, m.history, LifecycleLine.promise) { return true }
-        let s = LifecycleLine.Survey(b, m.survey)
-        if !s.invited(b) && !LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyEvents) {
-            if now <= (r.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow) { return true }
+        guard m.nestedNoted else {
+            var walked = m
+            walked.walkNested(b)
+            return mayHaveOpenDuties(line: b, status: status, members: walked, now: now)
         }
-        if s.isObject, s.respondedAt.flatMap({ RawJSON.instant(b, $0) }) != nil,
-           let mean = s.mean(b), mean < policy.survey.csatThreshold { return true }
+        guard let at = m.resolutionAt.flatMap({ RawJSON.instant(b, $0) }) else { return true }
+        // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
+        if at > now || m.historyHasPromise(b) { return true }
+        if !m.surveyInvited(b) && !m.historyRecordsSurvey(b) {
+            if now <= (m.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow) { return true }
+        }
+        if m.surveyIsObject, m.respondedAt.flatMap({ RawJSON.instant(b, $0) }) != nil,
+           let mean = m.surveyMean(b), mean < policy.survey.csatThreshold { return true }
+        return false
+    }
+}
+
+extension LifecycleMembers {
+    /// Whether the history holds a `replied` event with a promise, as `LifecycleFacts` reads
+    /// one (its time and the promise both RFC 3339).
+    func historyHasPromise(_ b: UnsafeRawBufferPointer) -> Bool {
+        for e in events {
+            guard let p = e.promise, let n = e.event, LifecycleLine.eventName(b, n) == .replied,
+                  e.at.flatMap({ RawJSON.instant(b, $0) }) != nil, RawJSON.instant(b, p) != nil else { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether the history records the survey sent or skipped (`surveyed`, `survey_skipped`
+    /// with an RFC 3339 time), as `LifecycleFacts` reads it.
+    func historyRecordsSurvey(_ b: UnsafeRawBufferPointer) -> Bool {
+        for e in events {
+            // Quoted, the two names are 10 and 16 bytes long; an escaped name is decoded.
+            guard let n = e.event, n.count == 10 || n.count == 16 || RawJSON.body(b, n)?.escaped == true,
+                  LifecycleLine.eventName(b, n) == .surveyEvent, e.at.flatMap({ RawJSON.instant(b, $0) }) != nil else { continue }
+            return true
+        }
         return false
     }
 }

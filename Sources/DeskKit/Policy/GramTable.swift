@@ -19,12 +19,20 @@ struct GramTable: Sendable {
 
     /// Entries in the n-grams' sorted order, so the table is the same on every run.
     init(_ logLikelihood: [String: [Double]], classes: Int) {
+        self.init(logLikelihood.keys.sorted().compactMap { g in logLikelihood[g].map { (g, $0) } }, classes: classes)
+    }
+
+    /// Entries in the order given (a model file's order: no sort when it is read back).
+    init(_ entries: [(gram: String, weights: [Double])], classes: Int) {
         var grams: [String] = []
         var weights: [Double] = []
         var keyOf: [UInt64] = []
-        for g in logLikelihood.keys.sorted() {
+        grams.reserveCapacity(entries.count)
+        weights.reserveCapacity(entries.count * classes)
+        keyOf.reserveCapacity(entries.count)
+        for (g, w) in entries {
             let u = Array(g.unicodeScalars)
-            guard u.count == 2 || u.count == 3, let w = logLikelihood[g], w.count == classes else { continue }
+            guard u.count == 2 || u.count == 3, w.count == classes else { continue }
             grams.append(g)
             weights.append(contentsOf: w)
             keyOf.append(GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil))

@@ -29,6 +29,16 @@ public struct TriageModel: Sendable, Equatable {
             self.table = GramTable(logLikelihood, classes: classes.count)
         }
 
+        /// A head read back in its n-grams' order (the compact built-in text): the table is
+        /// built in that order, without sorting the n-grams again.
+        init(classes: [String], logPrior: [Double], ordered: [(gram: String, weights: [Double])], logUnseen: [Double]) {
+            self.classes = classes
+            self.logPrior = logPrior
+            self.logLikelihood = Dictionary(ordered, uniquingKeysWith: { a, _ in a })
+            self.logUnseen = logUnseen
+            self.table = GramTable(ordered, classes: classes.count)
+        }
+
         public static func == (a: Head, b: Head) -> Bool {
             a.classes == b.classes && a.logPrior == b.logPrior && a.logLikelihood == b.logLikelihood && a.logUnseen == b.logUnseen
         }
@@ -292,38 +302,91 @@ public struct TriageModel: Sendable, Equatable {
         var prior: [Double] = []
         var unseen: [Double] = []
         var examples = 0
-        var ll: [String: [Double]] = [:]
-        for (n, line) in text.split(separator: "\n").enumerated() {
-            let f = line.split(separator: " ")
-            guard let head = f.first else { continue }
+        var ll: [(gram: String, weights: [Double])] = []
+        ll.reserveCapacity(text.utf8.count / 32)
+        // Read from the bytes, field by field: the built-in text has some ten thousand lines and
+        // is read by every classify, so no String or array per field.
+        var text = text
+        let failure: ModelError? = text.withUTF8 { u -> ModelError? in
+            var i = 0
+            var lineNumber = 0
+            /// The next space-separated field of the current line, as a byte range.
+            func field() -> Range<Int>? {
+                guard i < u.count, u[i] != 0x0A else { return nil }
+                let start = i
+                while i < u.count && u[i] != 0x20 && u[i] != 0x0A { i += 1 }
+                let r = start..<i
+                if i < u.count && u[i] == 0x20 { i += 1 }
+                return r
+            }
+            func integer(_ r: Range<Int>) -> Int? {
+                var j = r.lowerBound
+                let negative = j < r.upperBound && u[j] == 0x2D
+                if negative { j += 1 }
+                guard j < r.upperBound else { return nil }
+                var v = 0
+                while j < r.upperBound {
+                    let d = Int(u[j]) - 0x30
+                    guard d >= 0 && d <= 9 else { return nil }
+                    v = v * 10 + d
+                    j += 1
+                }
+                return negative ? -v : v
+            }
             func numbers() -> [Double]? {
-                let v = f.dropFirst().compactMap { Int($0) }.map { Double($0) / 10000 }
-                return v.count == f.count - 1 ? v : nil
+                var out: [Double] = []
+                while let r = field() {
+                    guard let v = integer(r) else { return nil }
+                    out.append(Double(v) / 10000)
+                }
+                return out
             }
-            switch head {
-            case "examples": examples = f.count == 2 ? Int(f[1]) ?? 0 : 0
-            case "classes": classes = f.dropFirst().map(String.init)
-            case "log_prior": prior = numbers() ?? []
-            case "log_unseen": unseen = numbers() ?? []
-            default:
-                var v = String.UnicodeScalarView()
-                for h in head.split(separator: ",") {
-                    guard let x = UInt32(h, radix: 16), let u = Unicode.Scalar(x) else {
-                        return .failure(ModelError(message: "line \(n + 1): '\(head)' is not an n-gram"))
+            func word(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[r]), as: UTF8.self) }
+            while i < u.count {
+                lineNumber += 1
+                guard let head = field() else { i += 1; continue }
+                switch word(head) {
+                case "examples": examples = field().flatMap(integer) ?? 0
+                case "classes":
+                    while let r = field() { classes.append(word(r)) }
+                case "log_prior": prior = numbers() ?? []
+                case "log_unseen": unseen = numbers() ?? []
+                default:
+                    var v = String.UnicodeScalarView()
+                    var j = head.lowerBound
+                    while j < head.upperBound {
+                        var x: UInt32 = 0
+                        let start = j
+                        while j < head.upperBound && u[j] != 0x2C {
+                            let c = u[j] | 0x20
+                            let d: UInt8? = c >= 0x30 && c <= 0x39 ? c - 0x30 : (c >= 0x61 && c <= 0x66 ? c - 0x61 + 10 : nil)
+                            guard let d, x < 0x11_0000 else { return ModelError(message: "line \(lineNumber): '\(word(head))' is not an n-gram") }
+                            x = x << 4 | UInt32(d)
+                            j += 1
+                        }
+                        guard j > start, let s = Unicode.Scalar(x) else {
+                            return ModelError(message: "line \(lineNumber): '\(word(head))' is not an n-gram")
+                        }
+                        v.append(s)
+                        j += 1
                     }
-                    v.append(u)
+                    guard let w = numbers(), w.count == classes.count else {
+                        return ModelError(message: "line \(lineNumber): needs \(classes.count) weights")
+                    }
+                    ll.append((String(v), w))
                 }
-                guard let w = numbers(), w.count == classes.count else {
-                    return .failure(ModelError(message: "line \(n + 1): needs \(classes.count) weights"))
-                }
-                ll[String(v)] = w
+                // Past the line's end.
+                while i < u.count && u[i] != 0x0A { i += 1 }
+                i += 1
             }
+            return nil
         }
+        if let failure { return .failure(failure) }
         guard classes.count >= 2, prior.count == classes.count, unseen.count == classes.count else {
             return .failure(ModelError(message: "expected classes, log_prior and log_unseen of one length"))
         }
         return .success(TriageModel(
-            priority: Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen), category: nil, examples: examples))
+            priority: Head(classes: classes, logPrior: prior, ordered: ll, logUnseen: unseen), category: nil, examples: examples))
     }
 
     /// Why a model file cannot be read.

@@ -3,6 +3,9 @@
 // Strings and hashing them into dictionaries per ticket was measurable. A name's String is
 // built once; a number is only a hint to PeriodStats, which checks the name it stands for
 // before trusting it (so figures merged from other threads' tables stay right).
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The distinct string values seen, each numbered and kept as a String.
 struct NameTable: Sendable {
@@ -28,7 +31,8 @@ struct NameTable: Sendable {
     mutating func name(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> (number: Int, text: String)? {
         guard RawJSON.isString(b, r) else { return nil }
         let body = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
-        if !body.contains(0x5C) { return number(body) }
+        // memchr, not a byte loop: this runs for two names of every ticket.
+        if body.baseAddress.map({ memchr($0, 0x5C, body.count) == nil }) ?? true { return number(body) }
         var decoded = JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true)
         return decoded.withUTF8 { number(UnsafeRawBufferPointer($0)) }
     }
@@ -43,8 +47,8 @@ struct NameTable: Sendable {
     private func equals(_ n: Int, _ s: UnsafeRawBufferPointer) -> Bool {
         let from = starts[n], to = starts[n + 1]
         guard to - from == s.count else { return false }
-        for i in 0..<s.count where text[from + i] != s[i] { return false }
-        return true
+        guard let b = s.baseAddress else { return true }  // both empty
+        return text.withUnsafeBytes { t in t.baseAddress.map { memcmp($0 + from, b, s.count) == 0 } ?? false }
     }
 
     private mutating func number(_ s: UnsafeRawBufferPointer) -> (number: Int, text: String) {

@@ -1,6 +1,7 @@
 // What `queue` keeps while it reads follows the open duties, not the tickets read: counted in
 // entries, records and arena bytes (never timings), over inputs that differ only in how many
-// tickets owe nothing.
+// tickets owe nothing; with --limit N, at most N entries however many tickets owe something,
+// listed as the first N of the whole listing.
 import Testing
 
 @testable import DeskKit
@@ -18,17 +19,43 @@ import Testing
         #"{"id":"O-\#(n)","opened_at":"2026-11-30T01:00:00Z","channel":"web","status":"open","title":"open \#(n)","priority":"high","history":[{"at":"2026-11-30T01:00:00Z","event":"opened"}]}"#
     }
 
-    /// Reads lines as one part, as `queue` does; returns (entries, records, arena bytes).
-    static func kept(_ lines: [String]) throws -> (entries: Int, records: Int, bytes: Int) {
+    /// An open ticket opened `n` minutes (mod 500) before the others, its id, priority and
+    /// opening shared with every 500th: later lines often come first, and the duties of tickets
+    /// 500 apart tie in every key of the order (their titles tell them apart).
+    static func openAt(_ n: Int) -> String {
+        let opened = Instant(seconds: (now.seconds - 86400) - Int64(n % 500) * 60).rfc3339
+        return #"{"id":"O-\#(n % 500)","opened_at":"\#(opened)","channel":"web","status":"open","title":"open \#(n)","priority":"\#(["high", "medium", "low"][n % 500 % 3])","history":[{"at":"\#(opened)","event":"opened"},{"at":"\#(opened)","event":"replied","promise":"\#(opened)"},{"at":"\#(opened)","event":"replied","promise":"\#(opened)"}]}"#
+    }
+
+    /// Reads lines as one part, as `queue` does (`keep`: --limit).
+    static func part(_ lines: [String], keep: Int? = nil, explain: Bool = false) throws -> QueuePart {
         let pick = QueuePick(
             owners: [], assignees: [], people: [], tiers: [], priorities: [], onlyOverdue: false, horizon: nil,
-            explain: false, ndjson: true, lifecycle: Lifecycle(policy: .builtin), now: now)
-        var part = QueuePart()
+            explain: explain, ndjson: true, lifecycle: Lifecycle(policy: .builtin), now: now)
+        var part = QueuePart(keep: keep)
         for line in lines {
             try Array(line.utf8).withUnsafeBytes { b in try pick.read(b, into: &part) }
         }
         part.seal()
+        return part
+    }
+
+    /// (entries, records, arena bytes) kept by a part.
+    static func kept(_ lines: [String]) throws -> (entries: Int, records: Int, bytes: Int) {
+        let part = try part(lines)
         return (part.count, part.tickets.opened.count, part.tickets.arena.reduce(0) { $0 + $1.count })
+    }
+
+    /// The first `n` rows of the listing of `parts`, as the fields a row prints.
+    static func rows(_ parts: [QueuePart], _ n: Int) -> [String] {
+        var merge = QueueMerge(parts)
+        var out: [String] = []
+        while out.count < n, let (e, p) = merge.next() {
+            out.append(parts[p].tickets.read(e.ticket) { r in
+                "\(String(decoding: r.id, as: UTF8.self)) \(e.kind) \(e.due) \(e.overdue) \(String(decoding: r.title, as: UTF8.self)) \(r.rule(Int(e.slot)).map { String(decoding: parts[p].tickets.decode(rule: $0), as: UTF8.self) } ?? "-")"
+            })
+        }
+        return out
     }
 
     @Test func memoryFollowsTheOpenDutiesNotTheTicketsRead() throws {
@@ -47,5 +74,59 @@ import Testing
         // A record holds the printed texts only: a few dozen bytes a ticket, not its line.
         #expect(few.bytes < 20 * 40)
         #expect(MemoryLayout<QueueEntry>.stride == 16)
+    }
+
+    @Test func limitKeepsTheFirstDutiesOnly() throws {
+        let lines = (0..<3000).map(Self.openAt)
+        for explain in [false, true] {
+            let all = try Self.part(lines, explain: explain)
+            #expect(all.count > 10_000)
+            for keep in [0, 1, 10, 250] {
+                let limited = try Self.part(lines, keep: keep, explain: explain)
+                // Never more entries than the limit, and records only about twice as many.
+                #expect(limited.count <= keep)
+                #expect(limited.sorted.reduce(0) { $0 + $1.count } <= keep)
+                #expect(limited.tickets.opened.count <= 2 * keep + 64)
+                // The same rows as the whole listing cut after `keep`, ties in input order.
+                #expect(Self.rows([limited], keep) == Self.rows([all], keep))
+                #expect(Self.rows([limited], keep).count == min(keep, all.count))
+            }
+        }
+        // Ten times the tickets owing something: no more kept under the limit.
+        let small = try Self.part(lines, keep: 10)
+        let large = try Self.part((0..<30_000).map(Self.openAt), keep: 10)
+        #expect(large.count == small.count)
+        #expect(large.tickets.opened.count <= 2 * 10 + 64)
+        #expect(large.tickets.bytes <= 2 * QueueTickets.block + 4096)
+    }
+
+    @Test func kindOrdinalsArePositionsInAllCases() {
+        for (i, k) in Duty.Kind.allCases.enumerated() {
+            #expect(k.ordinal == i)
+            #expect(Array(QueueRows.label(kind: UInt8(i))) == Array(k.rawValue.utf8))
+        }
+        for p in 0..<QueueRows.priorities.count { #expect(Array(QueueRows.label(priority: UInt8(p))) == QueueRows.priorities[p]) }
+    }
+
+    @Test func rulesAreKeptAsPiecesAndTimesAndReadBackTheSame() {
+        var t = QueueTickets()
+        let rules = [
+            "escalation.time_limits.tier1.medium 2h of SLA time at tier1 since 2026-11-26T01:00:00Z",
+            "escalation.time_limits.tier1.medium 2h of SLA time at tier1 since 2026-11-27T01:00:00Z, held off to the acknowledged ETA 2026-11-28T09:30:00Z",
+            "2026-11-26T01:00:00Z2026-11-26T01:00:01Z", "", "no time here", "2026-13-01T00:00:00Z is no time", "2026-11-30T09:30:00.5Z",
+            "0001-01-01T00:00:00Z then 9999-12-31T23:59:59Z", "1969-12-31T23:59:59Z", "é 2026-11-26T01:00:00Z é",
+        ]
+        var codes: [[UInt8]] = []
+        for r in rules {
+            var code: [UInt8] = []
+            t.encode(rule: r, &code)
+            codes.append(code)
+        }
+        for (r, code) in zip(rules, codes) {
+            #expect(String(decoding: code.withUnsafeBytes { t.decode(rule: $0) }, as: UTF8.self) == r)
+        }
+        // The two escalation rules share their pieces: the second costs its times and the ETA words.
+        #expect(codes[0].count < 12)
+        #expect(t.pieces.count < 14)
     }
 }

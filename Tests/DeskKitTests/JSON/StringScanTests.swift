@@ -1,5 +1,5 @@
 // The word-at-a-time string search (JSON/StringScan.swift) held to its byte-at-a-time twin at
-// every offset of a 16-byte step, an 8-byte step and the tail, at the buffer's end, and through
+// every offset of its 8-byte steps and the tail, at the buffer's end, and through
 // the parser: each special byte at each offset must be found exactly where it is, with the
 // parser's own verdict and message.
 import Testing
@@ -32,9 +32,9 @@ import Testing
         }
     }
 
-    /// Every byte value at every offset of the first two 16-byte steps, from every start in the
-    /// first step: a special byte is found where it is, any other is passed over.
-    @Test func everyByteAtEveryOffsetOfASixteenByteStep() {
+    /// Every byte value at every offset of the first four 8-byte steps, from every start in the
+    /// first two: a special byte is found where it is, any other is passed over.
+    @Test func everyByteAtEveryOffsetOfTheFirstSteps() {
         var wrong: [String] = []
         for c in 0...255 {
             for at in 0..<32 {
@@ -51,8 +51,8 @@ import Testing
     }
 
     /// Quote, backslash, control and non-ASCII bytes at each offset of buffers of every length
-    /// up to 40 (so each lands in a 16-byte step, the 8-byte step or the bytewise tail), and
-    /// two special bytes: the first one wins.
+    /// up to 40 (so each lands in a word step or the bytewise tail), and two special bytes: the
+    /// first one wins.
     @Test func specialBytesInEveryStepAndTheTail() {
         let kinds: [UInt8] = [0x22, 0x5C, 0x00, 0x0A, 0x1F, 0x80, 0xBF, 0xE4, 0xFF]
         for length in 0...40 {
@@ -88,8 +88,8 @@ import Testing
         }
     }
 
-    /// The search never reads at or past `end`: quotes just beyond it are not found, for every
-    /// end and start that leave a 16-byte step, an 8-byte step or only the tail.
+    /// The search never reads at or past `end`: what lies just beyond it is not found, for every
+    /// end and start that leave word steps or only the tail.
     @Test func theBufferEndIsNeverReadPast() {
         for end in 0...40 {
             for from in 0...end {
