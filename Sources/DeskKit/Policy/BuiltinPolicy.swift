@@ -116,8 +116,13 @@ extension Policy {
     "categories": ["account_access","billing","bug","performance","network","hardware","software_install","data_request","feature_request","security"],
     "rules": [
       {
+        "id": "greeting",
+        "masks": true,
+        "keywords": ["hello everyone","hi everyone","hey everyone","morning everyone","good morning everyone","good afternoon everyone","greetings everyone","hello everybody","hi everybody","hello all","hi all","hey all","dear all","morning all","good morning all","good afternoon all","greetings all","hello team","hi team","hey team","dear team","hi guys","hey guys","hello guys","hi folks","hello folks","hey folks","dear colleagues","hi colleagues","hello colleagues","hi there everyone","to whom it may concern","大家好","大家早上好","大家下午好","大家晚上好","大家早","各位好","各位同事好","各位同事","同事们好","各位领导好","各位领导","各位老师好","各位老师","各位早上好","各位下午好","各位大佬","hi 大家","hello 大家"]
+      },
+      {
         "id": "recovered",
-        "keywords": ["后来恢复了","已经恢复","已恢复","恢复正常","现在一切正常","现在都正常","现在正常了","现在好了","已经好了","已经修复","已修复","修好了","一切正常","works now","working now","working again","works again","back to normal","back up and running","was fixed","been fixed","got fixed","is fixed","were fixed","everything works","all working","fine now","resolved itself","was restored","been restored"]
+        "keywords": ["后来恢复了","已经恢复","已恢复","恢复正常","现在一切正常","现在都正常","现在正常了","现在好了","已经好了","已经修复","已修复","修好了","一切正常","works now","working now","working again","works again","back to normal","back up and running","was fixed","been fixed","got fixed","is fixed","were fixed","everything works","all working","fine now","resolved itself","was restored","been restored","都好了","都恢复了","都正常了","都恢复正常","everything is back","all back to normal","back online now"]
       },
       {
         "id": "recurring",
@@ -130,17 +135,38 @@ extension Policy {
       },
       {
         "id": "scope_many",
-        "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","全部","部都","组都","店都","司都","院都","区都","楼都","们都","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all meeting rooms","all rooms","all floors","all printers","all sales","all teachers","all students","all companies in","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot","服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster","other departments","其他科室","其他部门也","say the same","都一样","也一样"]
+        "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","全部","部都","组都","店都","司都","院都","区都","楼都","们都","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all meeting rooms","all rooms","all floors","all printers","all sales","all teachers","all students","all companies in","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot"]
+      },
+      {
+        "id": "scope_system",
+        "keywords": ["服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster","other departments","其他科室","其他部门也","say the same","都一样","也一样"]
       },
       {
         "id": "scope_one",
-        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times","其他人都有","别人都有","同事都有","其他人都能看到","别人都能看到","others have it","everyone else has","others can see it","都没问题","都没事","同事没问题","别人没问题","others are ok"]
+        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times","其他人都有","别人都有","同事都有","其他人都能看到","别人都能看到","others have it","everyone else has","others can see it","都没问题","都没事","同事没问题","别人没问题","others are ok","不影响","不受影响","没有影响","没影响","影响不大","not affected","unaffected","no impact","doesn't affect","does not affect","not affecting","isn't affected"]
+      },
+      {
+        "id": "failure",
+        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid","太旧","版本过低","版本太低","找不到","搜不到","看不到","连不到","登不到","检测不到","扫不到","刷不到","拿不到","查不到","接不到","听不到","打印不到","装不上","开不上","充不上","插不上","接不上","挂不上","同步不上","打不上","选不上","点不上","对不上","更新不上","升级不上","not found","throws","throwing","bad gateway","internal server error","service unavailable","gateway timeout","access denied","permission denied","connection refused","http #","拒绝连接","没生成","没有生成","不生成","没到账","没有到账"]
+      },
+      {
+        "id": "question_form",
+        "keywords": ["如何","怎么","怎样","有没有办法","有没有什么办法","有什么办法","有啥办法","有没有快捷","有没有简单","有没有方法","能不能","可不可以","可以吗","在哪","哪里","哪儿","什么流程","流程是","想问","想了解","想知道","咨询","问一下","问问","请教","是否可以","能否","建议","希望增加","希望能加","能不能加","可以加","how do i","how can i","how to","how do you","how do we","how can we","how should i","where can","where do i","where is","where are","where should","is there a way","is there any way","is there an option","is there a setting","is it possible","can i","could i","may i","just want to know","just wanted to know","i'd like to know","i would like to know","wondering","will that","will this","will it affect","what's the process","what is the process","what is the best way","what's the best way","any way to","quick question","quick q","do you know","would be nice","would be great","feature request","suggestion","suggest"]
+      },
+      {
+        "id": "fix_request",
+        "keywords": ["怎么办","咋办","怎么解决","怎么处理","怎么修","怎么弄好","怎么回事","怎么了","怎么一直","怎么又","怎么老","怎么总","怎么突然","怎么还","怎么都","怎么也","怎么不","怎么没","怎么会","怎么就","为什么","为啥","什么原因","啥原因","修一下","修好","修复","帮忙","帮我","来看","看一下","看看","换一个","换个","更换","换新","尽快","急","马上","what should i do","what do i do","what can i do","how do i fix","how can i fix","how to fix","how do i stop","how can i stop","how do i get rid","how come","fix","repair","take a look","have a look","look at","look into","replace","a new ","swap","unlock","asap","urgent","what's wrong","what is wrong","why","keeps","keep getting","哪里出了问题","哪里出问题","哪里有问题","send someone","someone to look","someone look","come over","come and look","上门","in the meantime","meanwhile","workaround","临时","暂时先","先用"]
+      },
+      {
+        "id": "asks_info",
+        "requires": ["question_form","!fix_request"],
+        "keywords": []
       },
       {
         "id": "malfunction",
         "priority": "medium",
-        "requires": ["!over_now"],
-        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid","太旧","版本过低","版本太低","找不到","搜不到","看不到","连不到","登不到","检测不到","扫不到","刷不到","拿不到","查不到","接不到","听不到","打印不到","装不上","开不上","充不上","插不上","接不上","挂不上","同步不上","打不上","选不上","点不上","对不上","更新不上","升级不上"]
+        "requires": ["failure","!over_now","!asks_info"],
+        "keywords": []
       },
       {
         "id": "group_quant",
@@ -184,35 +210,42 @@ extension Policy {
         "id": "many_users_affected",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_many","malfunction","!scope_one","!over_now"],
+        "requires": ["scope_many","failure","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_group",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group","malfunction","!scope_one","!over_now"],
+        "requires": ["scope_group","failure","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_group_after",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group_after","malfunction","!scope_one","!over_now"],
+        "requires": ["scope_group_after","failure","!scope_one","!over_now"],
         "keywords": []
       },
       {
         "id": "many_users_count",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_count","malfunction","!scope_one","!over_now"],
+        "requires": ["scope_count","failure","!scope_one","!over_now"],
+        "keywords": []
+      },
+      {
+        "id": "many_users_system",
+        "priority": "high",
+        "tags": ["many_users"],
+        "requires": ["scope_system","failure","!scope_one","!over_now","!asks_info"],
         "keywords": []
       },
       {
         "id": "business_interruption",
         "priority": "high",
         "requires": ["!over_now"],
-        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away"]
+        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away","we're losing","we are losing","losing money","losing customers","line # stopped","line # is down","line # down","line # has been stopped","line # is stopped","can only take cash","cash only","只能收现金","只收现金","queues are building","queue is building","排长队"]
       },
       {
         "id": "business_activity",
@@ -299,6 +332,7 @@ extension Policy {
         "category": "data_request",
         "requires": ["storage_device","storage_failed","!over_now"],
         "within": 16,
+        "any_order": true,
         "keywords": []
       },
       {
@@ -307,7 +341,7 @@ extension Policy {
         "category": "security",
         "tags": ["security_risk"],
         "requires": ["!over_now"],
-        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own","never created","never set up","didn't set up","did not set up","didn't create","did not create","没设置过","没有设置过","不是我设置","不是我设的","不是我建的","sticky note","post-it","便利贴","便签上","写在纸上","贴在显示器","手机遗失","电脑遗失","笔记本遗失","工牌遗失","门禁卡遗失","丢了手机","手机丢了","手机落在","电脑落在","笔记本落在","落在出租车","落在地铁","lost my phone","lost my work phone","lost my laptop","left my laptop on","left my phone on","left my phone in","left my laptop in","phone was stolen","laptop was stolen","lost my badge","陌生人","没人约过","没有人约过","不认识的人","自称是","stranger","unknown man","unknown woman","unknown person","claimed to be from","said he was from","said she was from","nobody booked","no one booked","no one had booked","共用账号","共用工号","共用一个账号","共用密码","用别人的账号","密码就贴","密码贴在","shared login","share a login","sharing a login","sharing one login","shared password","share the password","sharing passwords","taped to the","stuck to the monitor","没设锁屏","没有设锁屏","没设密码"]
+        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own","never created","never set up","didn't set up","did not set up","didn't create","did not create","没设置过","没有设置过","不是我设置","不是我设的","不是我建的","sticky note","post-it","便利贴","便签上","写在纸上","贴在显示器","手机遗失","电脑遗失","笔记本遗失","工牌遗失","门禁卡遗失","丢了手机","手机丢了","手机落在","电脑落在","笔记本落在","落在出租车","落在地铁","lost my phone","lost my work phone","lost my laptop","left my laptop on","left my phone on","left my phone in","left my laptop in","phone was stolen","laptop was stolen","lost my badge","陌生人","没人约过","没有人约过","不认识的人","自称是","stranger","unknown man","unknown woman","unknown person","claimed to be from","said he was from","said she was from","nobody booked","no one booked","no one had booked","共用账号","共用工号","共用一个账号","共用密码","用别人的账号","密码就贴","密码贴在","shared login","share a login","sharing a login","sharing one login","shared password","share the password","sharing passwords","taped to the","stuck to the monitor","没设锁屏","没有设锁屏","没设密码","wasn't her","wasn't him","was not her","was not him","wasn't them","forwarding all","to an outside","outside address","pop-ups","popups","pop-up ads","homepage changed","changed by itself","browser hijack","弹窗广告","主页被改","异地登陆","被盗号","盗号","gotten into","got into our","broke into","broken into","casino"]
       },
       {
         "id": "credential",
@@ -315,12 +349,13 @@ extension Policy {
       },
       {
         "id": "credential_given",
-        "keywords": ["typed","entered","put in","filled in","submitted","gave","handed over","输入了","输了","填了","填写了","提交了","告诉了","给了","asked for my","asked me for my","asked for the","让输","让我输","要我输","要求输入","让我填","要我填"]
+        "keywords": ["typed","entered","put in","filled in","submitted","gave","handed over","输入了","输了","填了","填写了","提交了","告诉了","给了","asked for my","asked me for my","asked for the","让输","让我输","要我输","要求输入","让我填","要我填","输入","输进","填进","填写","填入","提交","敲了","was entered","were entered","got entered","typed in","keyed in"]
       },
       {
         "id": "credential_entry",
         "requires": ["credential_given","credential"],
         "within": 24,
+        "any_order": true,
         "keywords": []
       },
       {
@@ -342,7 +377,7 @@ extension Policy {
       },
       {
         "id": "tampered",
-        "keywords": ["defaced","replaced with","replaced by","被改成","被替换","被篡改","篡改","博彩","赌博","色情","挂马","hacked"]
+        "keywords": ["defaced","replaced with","replaced by","被改成","被替换","被篡改","篡改","博彩","赌博","色情","挂马","hacked","casino","instead of the","赌场"]
       },
       {
         "id": "site_tampered",
@@ -351,6 +386,7 @@ extension Policy {
         "tags": ["security_risk"],
         "requires": ["public_site","tampered","!over_now"],
         "within": 24,
+        "any_order": true,
         "keywords": []
       },
       {
@@ -394,7 +430,7 @@ extension Policy {
       {
         "id": "consultation",
         "priority": "low",
-        "keywords": ["请问","如何","怎么","怎样","咨询","想了解","想问","问一下","问问","能否","可以吗","可不可以","能不能","有没有","在哪","哪里","哪个","哪些","什么时候","多少","多久","几年","几位","流程","步骤","教程","说明","技巧","快捷","模板","培训","建议","不着急","小问题","推荐","找谁","吗？","吗?","吗","how do","how can","how to","how long","how many","how much","how often","how should","where can","where do","where is","where are","where should","which ","what is the","what's the","what's new","is there","are there","is it possible","is it allowed","is it safe","can i","could i","may i","do we have","does it","will the","will it","any tips","any advice","any guide","instructions","guide","tips","just curious","question about","i'd like to know","i wonder","wondering","not urgent","small thing","suggestion","it would be nice","training","who should","who approves","recommended","only asking","just asking","?","what's the process","what is the process","the process for","process to","the procedure for","procedure to"]
+        "keywords": ["请问","如何","怎么","怎样","咨询","想了解","想问","问一下","问问","能否","可以吗","可不可以","能不能","有没有","在哪","哪里","哪个","哪些","什么时候","多少","多久","几年","几位","流程","步骤","教程","说明","技巧","快捷","模板","培训","建议","不着急","小问题","推荐","找谁","吗？","吗?","吗","how do","how can","how to","how long","how many","how much","how often","how should","where can","where do","where is","where are","where should","which ","what is the","what's the","what's new","is there","are there","is it possible","is it allowed","is it safe","can i","could i","may i","do we have","does it","will the","will it","any tips","any advice","any guide","instructions","guide","tips","just curious","question about","i'd like to know","i wonder","wondering","not urgent","small thing","suggestion","it would be nice","training","who should","who approves","recommended","only asking","just asking","?","what's the process","what is the process","the process for","process to","the procedure for","procedure to","不急","不赶时间","有空的时候","no rush","no hurry","whenever you get a chance","when you get a chance","when you have time"]
       },
       {
         "id": "version_enquiry",
@@ -435,7 +471,7 @@ extension Policy {
       {
         "id": "account_access",
         "category": "account_access",
-        "keywords": ["无法登录","登录","登不上","密码","账号","账户","锁定","权限","验证器","单点登录","登录名","log in","login","sign in","sign-in","password","locked","mfa","sso","access to","account","authenticator","credentials","permission"]
+        "keywords": ["无法登录","登录","登不上","密码","账号","账户","锁定","权限","验证器","单点登录","登录名","log in","login","sign in","sign-in","password","locked","mfa","sso","access to","account","authenticator","credentials","permission","登陆","登陆不"]
       },
       {
         "id": "billing",
@@ -511,7 +547,7 @@ extension Policy {
         "suggestion": "我帮您确认一下，稍后给您答复 / Let me find out and get back to you",
         "anywhere": ["我不知道","我也不知道","我哪知道","我怎么知道","谁知道呢","我不晓得","我也不清楚","我哪清楚","i don't know","i do not know","i have no idea","i've no idea","how should i know","how would i know","i dunno","no clue","not a clue","beats me"],
         "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"],
-        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您","will update","update you","get back to you","let you know","will call","will send","will confirm","i've pulled","i have pulled","i've requested","i have requested","i've raised","i have raised","i've logged","i have logged","我已经","我已","会在","之前给您"]
+        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您","will update","update you","get back to you","let you know","will call","will send","will confirm","i've pulled","i have pulled","i've requested","i have requested","i've raised","i have raised","i've logged","i have logged","我已经","我已","会在","之前给您","will get back","will let you know","will follow up","will contact","we have pulled","稍后","尽快给您"]
       },
       {
         "id": "wont_work",

@@ -12,7 +12,9 @@
 // and in that order (a quantifier then a group noun: "every ... scanner", "## ppl"; 门店 then
 // 都): their keywords are kept with their places, are not negation-checked one by one
 // ("不少门店" is no denial), and the pair counts unless the clause before it is negated ("not
-// all stores").
+// all stores"). With `any_order` the pair may come either way round ("password was entered",
+// "a failed disk"). A rule with `masks` hides the text its keywords cover from every other rule:
+// a greeting such as "Hello everyone," or "大家好" says nothing about who is affected.
 
 /// Decides priority, category and tags from a ticket's text under one policy.
 public struct Classifier: Sendable {
@@ -30,6 +32,10 @@ public struct Classifier: Sendable {
     let needs: [(all: [Int], none: [Int])]
     /// Per rule: whether its keywords' places are kept, for a rule with `within`.
     let placed: [Bool]
+    /// Per keyword id: whether it belongs to a masking rule (its span hides other keywords).
+    let masking: [Bool]
+    /// Whether any rule masks (otherwise the masking pass is skipped).
+    let anyMask: Bool
 
     /// The learnt model the policy names, if any (`desk classify --learn`).
     public let model: TriageModel?
@@ -43,6 +49,7 @@ public struct Classifier: Sendable {
         var texts: [String] = []
         var weights: [Int] = []
         var neg: [Bool] = []
+        var masking: [Bool] = []
         let rules = policy.classification.rules
         var placed = [Bool](repeating: false, count: rules.count)
         for r in rules where r.within != nil {
@@ -56,12 +63,17 @@ public struct Classifier: Sendable {
                 // "##" (a number of ten or more, see numbersAsHash) is kept: folding would
                 // collapse the repeated mark to "#", any number.
                 let folded = k.hasPrefix("##") ? "##" + TextNormalizer.fold(String(k.dropFirst(2))) : TextNormalizer.fold(k)
-                keywords.append(folded)
-                owner.append(i)
-                texts.append(k)
-                weights.append(folded.unicodeScalars.reduce(0) { $0 + (TextNormalizer.isHan($1) ? 2 : 1) })
-                // Category-only rules say what a ticket is about; every other rule says what happened.
-                neg.append((rule.priority != nil || rule.category == nil) && !placed[i])
+                // People type "cant", "doesnt", "wasnt me": a keyword with an apostrophe inside a
+                // word also matches without it.
+                for form in [folded] + Classifier.withoutApostrophes(folded) {
+                    keywords.append(form)
+                    owner.append(i)
+                    texts.append(k)
+                    weights.append(form.unicodeScalars.reduce(0) { $0 + (TextNormalizer.isHan($1) ? 2 : 1) })
+                    // Category-only rules say what a ticket is about; every other rule says what happened.
+                    neg.append((rule.priority != nil || rule.category == nil) && !placed[i] && !rule.masks)
+                    masking.append(rule.masks)
+                }
             }
         }
         matcher = KeywordMatcher(keywords)
@@ -69,6 +81,8 @@ public struct Classifier: Sendable {
         keywordText = texts
         weight = weights
         negatable = neg
+        self.masking = masking
+        anyMask = masking.contains(true)
         var needs: [(all: [Int], none: [Int])] = []
         for r in rules {
             var all: [Int] = []
@@ -83,6 +97,16 @@ public struct Classifier: Sendable {
             needs.append((all, none))
         }
         self.needs = needs
+    }
+
+    /// `keyword` without the apostrophes that stand between two letters ("can't" -> "cant"), as
+    /// a one-element list, or empty when it has none.
+    static func withoutApostrophes(_ keyword: String) -> [String] {
+        let u = Array(keyword.unicodeScalars)
+        func letter(_ i: Int) -> Bool { i >= 0 && i < u.count && u[i].properties.isAlphabetic }
+        let drop = u.indices.filter { u[$0] == "'" && letter($0 - 1) && letter($0 + 1) }
+        guard !drop.isEmpty else { return [] }
+        return [TextNormalizer.string(u.indices.filter { !drop.contains($0) }.map { u[$0] }[...])]
     }
 
     /// A rule that matched, with the keyword that counts for it (for the reason).
@@ -210,8 +234,19 @@ public struct Classifier: Sendable {
         let bytes = Array(text.utf8)
         // Places of the keywords of rules a `within` rule pairs (empty unless one is found).
         var places: [(rule: Int, keyword: Int, range: Range<Int>)] = []
-        for o in matcher.occurrences(in: text) {
+        let found = matcher.occurrences(in: text)
+        // Spans hidden by masking keywords (greetings), found first: a masked keyword may end
+        // before the mask does ("大家" in "大家好").
+        var masked: [Range<Int>] = []
+        if anyMask {
+            for o in found where masking[o.id] && Classifier.endsWell(bytes, o.range) { masked.append(o.range) }
+        }
+        for o in found {
             let k = o.id
+            if masking[k] { continue }
+            if !masked.isEmpty && masked.contains(where: { $0.lowerBound <= o.range.lowerBound && o.range.upperBound <= $0.upperBound }) {
+                continue
+            }
             let placedRule = placed[ruleOfKeyword[k]]
             if seen[k] && !placedRule { continue }
             if !Classifier.endsWell(bytes, o.range) || Classifier.isAnswerQuestion(bytes, o.range) { continue }
@@ -230,7 +265,9 @@ public struct Classifier: Sendable {
             let n = needs[r]
             guard n.all.allSatisfy({ fired[$0] }), !n.none.contains(where: { fired[$0] }) else { continue }
             if let w = rule.within, n.all.count >= 2 {
-                guard let pair = Classifier.nearPair(places, n.all[0], n.all[1], within: w, bytes) else { continue }
+                guard let pair = Classifier.nearPair(places, n.all[0], n.all[1], within: w, bytes)
+                    ?? (rule.anyOrder ? Classifier.nearPair(places, n.all[1], n.all[0], within: w, bytes).map { ($0.1, $0.0) } : nil)
+                else { continue }
                 fired[r] = true
                 let evidence = "\(rules[n.all[0]].id) '\(keywordText[pair.0])' ~ \(rules[n.all[1]].id) '\(keywordText[pair.1])'"
                 let rest = n.all.dropFirst(2).compactMap { j in out.first { $0.rule.id == rules[j].id } }

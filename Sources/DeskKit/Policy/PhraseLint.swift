@@ -89,6 +89,8 @@ public struct PhraseLint: Sendable {
                 if h.conditional && a <= PhraseLint.bare(t.scalars, clauses[c]).lowerBound { h.conditional = false }
                 own = !h.covers(a, b)
             }
+            // "不是你操作的问题" denies what "是你操作…" would claim.
+            if own, t.scalars[a] == "是", a > 0, t.scalars[a - 1] == "不" { own = false }
             out.append(Match(family: anywhereFamily[o.id], range: a..<b, own: own))
         }
         for (ci, c) in clauses.enumerated() {
@@ -152,7 +154,7 @@ public struct PhraseLint: Sendable {
     /// Markers after which words are a denial or someone else's words.
     static let reportMarkers = [
         "不是因为", "并不是因为", "并非", "并不是", "而不是", "不会说", "不要说", "别说", "绝不说", "不应该说", "您说", "你说", "您提到",
-        "您反馈", "您问", "提示", "报错", "显示为", "状态为", "状态是", "标记为", "not because", "not that", "rather than",
+        "您反馈", "您问的", "您问到", "您问过", "提示", "报错", "显示为", "状态为", "状态是", "标记为", "not because", "not that", "rather than",
         "instead of", "never say", "will not say", "would never say", "not say", "you said", "you mentioned", "you asked",
         "you wrote", "error says", "message says", "it says", "says", "reads", "shows", "status is", "marked as",
         "labelled", "labeled", "called",
@@ -236,7 +238,8 @@ public struct PhraseLint: Sendable {
     static let conditionalOpenersArePlain = conditionalOpenerScalars.allSatisfy { $0.allSatisfy(LintText.isPlain) }
 
     /// The markers as scalars, split once.
-    static let reportMarkerScalars = reportMarkers.map { Array($0.unicodeScalars) }
+    /// (您 written as 你, as LintText keys it.)
+    static let reportMarkerScalars = reportMarkers.map { Array($0.replacingSubstring("您", with: "你").unicodeScalars) }
     static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }
 
     // MARK: substance
@@ -249,7 +252,7 @@ public struct PhraseLint: Sendable {
         "feel free", "reach out", "get in touch", "have a nice day", "have a good day", "regards", "best", "cheers",
         "kind regards", "best regards",
     ]
-    static let courtesyMatcher = KeywordMatcher(courtesy)
+    static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
     static let stopWords: Set<String> = [
         "the", "a", "an", "it", "this", "that", "these", "those", "is", "was", "are", "were", "be", "been", "being", "has",

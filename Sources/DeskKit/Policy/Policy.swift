@@ -108,9 +108,15 @@ public struct Policy: Sendable, Equatable {
         /// the second at most this many bytes of normalised text (a Chinese character is 3)
         /// after a keyword of the first, in one clause ("every" ... "scanner", 门店 ... 都).
         public var within: Int?
+        /// With `within`: the pair may come in either order ("entered my password" and
+        /// "password was entered", "disk failed" and "a failed disk").
+        public var anyOrder: Bool
+        /// A masking rule sets nothing: text its keywords cover is hidden from every other rule
+        /// ("Hello everyone," is a greeting, not "everyone" affected).
+        public var masks: Bool
         public init(
             id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],
-            requires: [String] = [], within: Int? = nil
+            requires: [String] = [], within: Int? = nil, anyOrder: Bool = false, masks: Bool = false
         ) {
             self.id = id
             self.priority = priority
@@ -119,6 +125,8 @@ public struct Policy: Sendable, Equatable {
             self.keywords = keywords
             self.requires = requires
             self.within = within
+            self.anyOrder = anyOrder
+            self.masks = masks
         }
     }
 
@@ -333,6 +341,8 @@ public struct Policy: Sendable, Equatable {
                     if !r.tags.isEmpty { ro["tags"] = strings(r.tags) }
                     if !r.requires.isEmpty { ro["requires"] = strings(r.requires) }
                     if let w = r.within { ro["within"] = .int(w) }
+                    if r.anyOrder { ro["any_order"] = .bool(true) }
+                    if r.masks { ro["masks"] = .bool(true) }
                     ro["keywords"] = strings(r.keywords)
                     return .object(ro)
                 }),

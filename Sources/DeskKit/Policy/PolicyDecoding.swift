@@ -474,7 +474,10 @@ struct PolicyDecoder {
             var known = Set<String>()
             for (i, item) in list.enumerated() {
                 defer { if let id = rawIds[i] { known.insert(id) } }
-                let setsNothing = item.objectValue.map { $0["priority"] == nil && $0["category"] == nil && ($0["tags"]?.arrayValue ?? []).isEmpty } ?? false
+                // A masking rule sets nothing by design: it hides text from the others.
+                let setsNothing = item.objectValue.map {
+                    $0["priority"] == nil && $0["category"] == nil && ($0["tags"]?.arrayValue ?? []).isEmpty && $0["masks"]?.boolValue != true
+                } ?? false
                 if setsNothing, !required.contains(rawIds[i] ?? "") {
                     fail(Self.index(c("rules"), i), "a rule must set a priority, a category or tags")
                     ok = false
@@ -524,7 +527,7 @@ struct PolicyDecoder {
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
-        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires", "within"]) else { return nil }
+        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires", "within", "any_order", "masks"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let before = problems.count
         let id = member(o, "id", path).flatMap { string($0, c("id")) }
@@ -543,9 +546,23 @@ struct PolicyDecoder {
                 fail(c("within"), "expected a number of bytes from 0 to 1000, with the first two required rules to find near each other")
             }
         }
+        var anyOrder = false
+        if let raw = o["any_order"], !raw.isNull {
+            if let b = raw.boolValue, !b || within != nil { anyOrder = b } else {
+                fail(c("any_order"), "expected true or false, on a rule with `within`")
+            }
+        }
+        var masks = false
+        if let raw = o["masks"], !raw.isNull {
+            if let b = raw.boolValue, !b || (priority == nil && category == nil && tags.isEmpty && requires.isEmpty) { masks = b } else {
+                fail(c("masks"), "expected true or false, on a rule that only lists keywords (it sets nothing and requires nothing)")
+            }
+        }
         // A rule that sets nothing is evidence for rules that require it (checked with the list).
         guard problems.count == before, let id, let keywords else { return nil }
-        return Policy.Rule(id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires, within: within)
+        return Policy.Rule(
+            id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires, within: within,
+            anyOrder: anyOrder, masks: masks)
     }
 
     mutating func tabooList(_ v: JSONValue, _ path: String) -> [Policy.Taboo]? {

@@ -4,7 +4,12 @@
 // wording, with pronoun and particle variants (我/俺/咱/偶/我们, 啊/吧/啦 are dropped by
 // LintText), and refuses the reply only when, once the cues, pronouns, courtesy and filler are
 // taken out, almost nothing is left: "俺也不知道啊" and "Fixed it." go no further, while
-// "不归我们组，已转给网络组王工，他今天下午联系您" says who, what and when.
+// "不归我们组，已转给网络组王工，他今天下午联系您" says who, what and when. A brush-off with
+// no step of the agent's own (a commitment such as 我会/稍后/转给/I'll/let me, a question back, a
+// number such as a time or an extension) is refused even with more words around it: the seed's
+// politer forms ("我帮您确认一下，稍后给您答复") always name that step. Blame is also read from
+// its form: "you"/你 with a fault word (wrong, 有问题, 错, or 问题 after 是) after it in the same
+// clause, neither denied nor explained (因…, because…).
 
 extension PhraseLint {
     /// A kind of brush-off or bare statement, with the politer way to say it.
@@ -43,17 +48,19 @@ extension PhraseLint {
             "不属于我们", "与我们无关", "跟我们没关系", "和我们没关系", "不是我们管", "不管这个", "不管这",
             "not my problem", "not our problem", "not my job", "not our job", "not my department", "not our department",
             "not my area", "not our area", "not us", "not on us", "not our responsibility", "not my responsibility",
-            "outside our scope", "not supported by us",
+            "outside our scope", "not supported by us", "nothing to do with us", "nothing to do with the system", "not a system issue",
+            "跟系统没关系", "和系统没关系", "与系统无关", "跟系统无关", "不是系统的问题", "不是系统问题", "跟我们无关", "与我们无关",
         ]),
         (.goElsewhere, [
             "找别人", "找其他人", "找别的", "问别人", "问别的", "问问别的", "问其他", "找其他部门", "另请高明", "自己想办法", "自己看着办",
             "找领导", "问领导", "你们领导", "你领导", "你们主管", "你们it", "你们自己的it",
             "your boss", "your manager", "your supervisor", "your it", "take it up with", "ask someone else", "ask somebody else", "ask another team", "try someone else", "go ask",
-            "contact someone else", "find someone else", "figure it out yourself",
+            "contact someone else", "find someone else", "figure it out yourself", "maybe ask", "try asking", "ask it", "ask your",
+            "check with your", "问你们", "问问你们", "找你们", "自己去问", "自己去找", "自己问",
         ]),
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
-            "催什么", "别催", "急啥", "急什么", "too busy", "very busy", "so busy", "busy right now", "busy now", "no time",
+            "催什么", "别催", "急啥", "急什么", "too busy", "very busy", "so busy", "busy right now", "busy now", "no time", "busy", "在忙", "忙不过来",
             "stop rushing", "don't rush me", "later", "not now", "some other time",
         ]),
         (.cannot, [
@@ -62,12 +69,12 @@ extension PhraseLint {
             "cannot be done", "not possible", "impossible", "won't do", "no can do", "can't help", "cannot help", "nothing we can do",
         ]),
         (.blame, [
-            "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "你的问题",
+            "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "是你的问题", "就是你的问题",
             "你操作的问题", "你操作有问题", "你操作不对", "你用错了", "我这边正常", "我这边没问题", "我这里正常", "我这里没问题",
             "我这边可以", "我这里可以", "自己看说明", "自己看手册", "看说明书", "看手册",
             "your pc", "your computer", "your laptop", "your machine", "your side", "your end", "your network", "your browser",
             "on my end", "check your", "fine on our", "fine on my", "ok on our", "works for me", "works fine for me", "works on my machine", "fine on my side", "fine here", "user error",
-            "read the manual", "rtfm", "read the docs",
+            "read the manual", "rtfm", "read the docs", "自己的问题",
         ]),
         (.done, [
             "好了", "搞定", "搞掂", "完事", "弄好", "办好", "处理好", "处理完", "处理了", "修好", "整好", "完成", "解决", "已处理", "已修复",
@@ -91,12 +98,100 @@ extension PhraseLint {
 
     /// Below this many information units left over, a reply with a cue is only that cue.
     static let gistLeftover = 6
+    /// A brush-off that names no step of the agent's own is refused below this many units.
+    static let uncommittedLeftover = 30
+
+    /// Words that name a next step the agent takes or asks for (key form): a hand-off, a
+    /// promise, a check, a request for details (a question asked without "?" included).
+    static let commitments: [String] = [
+        "我会", "我们会", "我这就", "我马上", "我们马上", "我来", "我去", "我帮你", "帮你", "为你", "给你回复", "给你答复", "回复你", "联系你",
+        "通知你", "告诉你", "稍后", "尽快给", "已转", "转给", "转交", "已提交", "已联系", "已反馈", "反馈给", "已上报", "上报", "我已", "我们已",
+        "已为你", "已帮你", "麻烦你", "请你提供", "请提供", "请发", "发我", "发给我", "截图", "截个图", "我上门", "我过去", "跟进", "安排",
+        "告诉我", "麻烦", "请确认", "确认一下", "核实", "哪台", "哪个", "哪一", "哪位", "是否", "正在", "在查", "排查",
+        "i will", "we will", "i am going to", "we are going to", "let me", "let us", "i can", "we can", "i am checking",
+        "we are checking", "i am looking", "we are looking", "i have asked", "i have escalated", "i have opened", "i have logged",
+        "i have raised", "i have passed", "i have forwarded", "i have sent", "i have reset", "i have restarted", "i have checked",
+        "i have pulled", "we have escalated", "we have opened", "we have passed", "please send", "could you send", "can you send",
+        "please share", "could you share", "please provide", "could you tell", "can you tell", "please tell", "escalated",
+        "forwarded", "passed it to", "handed over", "transferred", "get back to you", "call you", "email you", "update you",
+        "which", "could you", "can you", "would you", "investigating", "looking into", "working on",
+    ]
+    static let commitmentMatcher = KeywordMatcher(commitments.map { LintText.key($0) })
+
+    /// Whether `t` names a next step: a commitment, a question back or a number (a time, an
+    /// extension, a ticket).
+    static func commits(_ t: LintText) -> Bool {
+        // Digits only: a Chinese numeral such as 一 in "一下" is no detail.
+        if t.scalars.contains(where: { $0 == "?" || ($0.value >= 0x30 && $0.value <= 0x39) }) { return true }
+        for o in commitmentMatcher.occurrences(in: t.text) {
+            let b = t.index(ofUTF8: o.range.upperBound)
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
+            if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Second-person words and fault words for blame read from its form (key form).
+    static let secondPerson: [[Unicode.Scalar]] = ["你", "you", "your"].map { Array($0.unicodeScalars) }
+    static let faultWords: [[Unicode.Scalar]] = ["有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect"].map {
+        Array($0.unicodeScalars)
+    }
+    /// "问题" alone is a fault only as what something *is* ("是你电脑的问题"): "已收到您的问题" is
+    /// the requester's question, not blame.
+    static let issueWord: [Unicode.Scalar] = Array("问题".unicodeScalars)
+    /// Words before the fault that deny it ("不是你的问题", "you did nothing wrong", "not your
+    /// fault") or give its cause, which is the evidence a blame lacks ("您的账号因多次输错密码被锁定").
+    static let faultDenials: [[Unicode.Scalar]] = [
+        "不是", "并非", "没有", "没", "nothing", "not", "never", "no", "因", "由于", "because", "due to", "since", "after",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Key ranges from a second-person word to a fault word after it (at most 12 scalars in
+    /// Chinese, 40 in English: about six words), in one clause, with no denial before the fault
+    /// in that clause.
+    static func blameSpans(_ t: LintText, _ clauses: [Range<Int>]) -> [Range<Int>] {
+        let u = t.scalars
+        func at(_ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
+            guard i >= c.lowerBound, i + w.count <= c.upperBound else { return false }
+            for (k, x) in w.enumerated() where u[i + k] != x { return false }
+            // Latin words stand alone ("you" is not in "youth", "no" not in "now").
+            if LintText.isLatinLetter(w[0]) {
+                if i > c.lowerBound, LintText.isLatinLetter(u[i - 1]) { return false }
+                if i + w.count < u.count, LintText.isLatinLetter(u[i + w.count]) { return false }
+            }
+            return true
+        }
+        var out: [Range<Int>] = []
+        for c in clauses {
+            for i in c {
+                guard let p = secondPerson.first(where: { at(i, $0, c) }) else { continue }
+                let limit = min(c.upperBound, i + p.count + (LintText.isLatinLetter(p[0]) ? 40 : 12))
+                let isAfterIs = (c.lowerBound..<i).contains { u[$0] == "是" }
+                for j in (i + p.count)..<max(i + p.count, limit) {
+                    guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs && at(j, issueWord, c) ? issueWord : nil) else { continue }
+                    let denied = (c.lowerBound..<j).contains { k in faultDenials.contains { at(k, $0, c) } }
+                    if !denied { out.append(i..<(j + f.count)) }
+                    break
+                }
+            }
+        }
+        return out
+    }
 
     /// The gist of `t` when the reply is nothing but a brush-off or a bare "done", else nil.
     func gist(_ t: LintText, _ found: [Match]) -> Gist? {
         var skip = skipMask(t, found)
         var first: (Int, Gist)?
+        // Whether a cue other than "done" was found (a brush-off).
+        var brushOff = false
         let clauses = t.clauseRanges
+        for r in PhraseLint.blameSpans(t, clauses) where !t.quoted[r].contains(true) {
+            if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
+            for k in r { skip[k] = true }
+            brushOff = true
+            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, .blame) }
+        }
         for o in PhraseLint.gistMatcher.occurrences(in: t.text) {
             let a = t.index(ofUTF8: o.range.lowerBound)
             let b = t.index(ofUTF8: o.range.upperBound)
@@ -108,6 +203,7 @@ extension PhraseLint {
             if t.quoted[a..<b].contains(true) { continue }
             if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
             for k in a..<b { skip[k] = true }
+            if PhraseLint.gistOwner[o.id] != .done { brushOff = true }
             if a < (first?.0 ?? Int.max) { first = (a, PhraseLint.gistOwner[o.id]) }
         }
         guard let g = first else { return nil }
@@ -120,6 +216,9 @@ extension PhraseLint {
         }
         let info = PhraseLint.information(t, skip: skip)
         // Words that do not count as units (stop words) still leave nothing said.
-        return info.units < PhraseLint.gistLeftover ? g.1 : nil
+        if info.units < PhraseLint.gistLeftover { return g.1 }
+        // A brush-off with some words around it but no step of the agent's own.
+        if brushOff && info.units < PhraseLint.uncommittedLeftover && !PhraseLint.commits(t) { return g.1 }
+        return nil
     }
 }

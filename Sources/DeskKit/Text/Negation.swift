@@ -3,7 +3,7 @@
 // the keyword's clause (back to , . ; ! ? 。 or a line break) and covers the last few words or
 // Chinese characters before it. Words that contain a negator but say that something fails
 // ("cannot", "can't", "won't", "unable"; 无法, 不能, 没法, 不了, 不断, 不停) do not negate: they are
-// the failure.
+// the failure; nor do A-not-A questions (是不是, 有没有, 会不会).
 
 /// Negation look-back over normalised (TextNormalizer) UTF-8 text.
 public enum Negation {
@@ -19,6 +19,10 @@ public enum Negation {
         "无法", "不能", "没法", "没能", "不了", "不断", "不停", "不上", "不到", "不出", "不开", "不动", "不进", "不稳",
         "不对", "不行", "不正常", "不可用", "不见", "没反应", "没了", "没有反应", "没有响应", "没信号", "没有信号", "不显示", "不工作",
         "无响应", "未知", "不着急", "不急",
+        // A-不-A questions ask; they deny nothing: "是不是被盗号了" is no "not stolen".
+        "是不是", "有没有", "会不会", "能不能", "要不要", "对不对", "行不行", "可不可以",
+        // Conjunctions and quantities: "不过" is "but", "不少" is "quite a few".
+        "不过", "不仅", "不但", "不久", "不少", "不管",
     ].map { Array($0.utf8) }
 
     /// Whether the text just before byte offset `start` of `bytes` negates what follows. Works
@@ -59,21 +63,26 @@ public enum Negation {
             chars += 1
         }
         guard start - t >= 3 else { return false }
-        var masked = [Bool](repeating: false, count: start - t)
-        for f in chineseFailures where f.count <= start - t {
-            var k = t
-            while k + f.count <= start {
-                if bytes[k] == f[0] && bytes[k..<(k + f.count)].elementsEqual(f) {
-                    for m in (k - t)..<(k - t + f.count) { masked[m] = true }
-                }
-                k += 1
-            }
-        }
+        // A negator found is checked against the failure words that could cover it (most
+        // windows hold no negator at all, so nothing more is read and nothing is allocated).
         for n in chinese where n.count <= start - t {
             var k = t
             while k + n.count <= start {
-                if !masked[k - t] && bytes[k] == n[0] && bytes[k..<(k + n.count)].elementsEqual(n) { return true }
+                if bytes[k] == n[0] && bytes[k..<(k + n.count)].elementsEqual(n) && !Negation.covered(bytes, k, t, start) { return true }
                 k += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether byte `k` lies inside a failure word (`chineseFailures`) found wholly within
+    /// `from..<to`.
+    static func covered(_ bytes: [UInt8], _ k: Int, _ from: Int, _ to: Int) -> Bool {
+        for f in chineseFailures where f.count <= to - from {
+            var a = max(from, k - f.count + 1)
+            while a <= k && a + f.count <= to {
+                if bytes[a] == f[0] && bytes[a..<(a + f.count)].elementsEqual(f) { return true }
+                a += 1
             }
         }
         return false

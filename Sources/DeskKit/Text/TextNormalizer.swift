@@ -13,10 +13,14 @@
 //    soft hyphen) removed; half-width CJK punctuation U+FF61–FF64 to 。「」、; "…" "‥" "․" to
 //    dots; "‼" "⁇" "⁈" "⁉" to two marks; Latin ligatures U+FB00–FB06; circled, parenthesised,
 //    superscript and subscript digits; circled letters; mathematical alphanumerics
-//    U+1D400–1D7FF (bold, italic, script... letters and digits) to ASCII.
-//    Not covered (documented in docs/POLICY.md): canonical composition of combining accents,
-//    Kangxi radicals, CJK compatibility ideographs, half-width katakana, Roman numerals.
-// 2. Typographic apostrophes (’ ‘ ʼ `) to ', and hyphen look-alikes (U+2010–2015, U+2212) to -.
+//    U+1D400–1D7FF (bold, italic, script... letters and digits) to ASCII. Every other
+//    character whose NFKC form differs from itself takes that form (CompatibilityTable.swift,
+//    generated from the Unicode Character Database): Kangxi radicals and CJK compatibility
+//    ideographs to the unified ideographs, small and vertical punctuation forms (﹖ ︰),
+//    half-width katakana, Roman numerals, enclosed and parenthesised ideographs and letters,
+//    letter-like symbols (℃ № ™). A combining mark composes with the scalar before it when
+//    Unicode has the composed form ("e" + U+0301 -> "é"; "ｶ" "ﾞ" -> "ガ"), as NFKC does.
+// 2. Typographic apostrophes (’ ‘ ʼ ´ `) to ', and hyphen look-alikes (U+2010–2015, U+2212) to -.
 // 3. Traditional to simplified Chinese (TraditionalSimplifiedTable.swift, from OpenCC).
 // 4. Case folding (Unicode lower-case mapping).
 // 5. Runs of white space become one space, or one line break when the run holds one, and the
@@ -146,6 +150,13 @@ public enum TextNormalizer {
                     continue
                 }
                 if pendingSpace { flushSpace(before: start) }
+                // A combining mark composes with the scalar before it where Unicode has the
+                // composed form (NFKC's composition step).
+                if m.value >= 0x300, let last = out.last, let c = composed(last, m) {
+                    out[out.count - 1] = c
+                    if track { ends[ends.count - 1] = offset }
+                    continue
+                }
                 // A repeated punctuation mark widens the span of the one kept.
                 if let last = out.last, last == m, m.value < 0x80 ? isASCIIPunctuation(UInt8(m.value)) : isPunctuation(m) {
                     if track { ends[ends.count - 1] = offset }
@@ -335,11 +346,109 @@ public enum TextNormalizer {
             let k = (v - 0x1D400) % 52
             add(k < 26 ? 0x41 + k : 0x61 + k - 26)
         case 0x1D7CE...0x1D7FF: add(0x30 + (v - 0x1D7CE) % 10)
-        case 0x2018, 0x2019, 0x02BC, 0x2032: ascii("'")
+        case 0x2018, 0x2019, 0x02BC, 0x2032, 0x00B4, 0x02B9, 0x02BB: ascii("'")
         case 0x2010...0x2015, 0x2212: ascii("-")
-        default: out.append(u)
+        default:
+            if let form = compatibilityForm(v) { out.append(contentsOf: form) } else { out.append(u) }
         }
     }
+
+    /// The NFKC form of code point `v` when it differs from `v` (CompatibilityTable.swift). A
+    /// BMP code point is checked against a bit table first: most scalars have no form, and the
+    /// miss needs no search.
+    @inline(__always) static func compatibilityForm(_ v: UInt32) -> ArraySlice<Unicode.Scalar>? {
+        let t = compatibility
+        if v <= 0xFFFF && t.bits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { return nil }
+        var a = 0
+        var b = t.keys.count
+        while a < b {
+            let m = (a + b) / 2
+            if t.keys[m] < v { a = m + 1 } else { b = m }
+        }
+        guard a < t.keys.count, t.keys[a] == v else { return nil }
+        return t.pool[Int(t.starts[a])..<Int(t.starts[a + 1])]
+    }
+
+    /// The composed form of `base` followed by combining mark `mark`, or nil.
+    @inline(__always) static func composed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+        let m = mark.value
+        // Every mark that composes with something is in these ranges (U+0300–0345, U+0653–0655,
+        // U+093C–0DCA, U+3099–309A, U+110BA); a quick test keeps the lookup off everything else.
+        guard (m >= 0x300 && m <= 0x36F) || (m >= 0x653 && m <= 0x655) || (m >= 0x93C && m <= 0x1B44) || m == 0x3099 || m == 0x309A
+            || (m >= 0x110B9 && m <= 0x1193F)
+        else { return nil }
+        return compositions[UInt64(base.value) << 21 | UInt64(m)]
+    }
+
+    /// The compatibility forms as sorted keys, each form a slice of one pool of scalars, and a
+    /// bit per BMP code point that has a form.
+    struct CompatibilityForms: Sendable {
+        var keys: [UInt32] = []
+        /// Start of each key's form in `pool`, and the end.
+        var starts: [Int32] = [0]
+        var pool: [Unicode.Scalar] = []
+        var bits = [UInt64](repeating: 0, count: 1024)
+    }
+
+    /// `compatibilityData` read once, in one pass over its bytes (entries "CODE FORM;", the form's
+    /// scalars joined by ".", all hexadecimal, in code point order).
+    static let compatibility: CompatibilityForms = {
+        var t = CompatibilityForms()
+        t.keys.reserveCapacity(5000)
+        t.pool.reserveCapacity(9000)
+        var n: UInt32 = 0
+        var digits = 0
+        var inForm = false
+        func number() {
+            defer {
+                n = 0
+                digits = 0
+            }
+            guard digits > 0 else { return }
+            if inForm {
+                if let u = Unicode.Scalar(n) { t.pool.append(u) }
+            } else {
+                t.keys.append(n)
+                if n <= 0xFFFF { t.bits[Int(n >> 6)] |= 1 << UInt64(n & 63) }
+                inForm = true
+            }
+        }
+        for b in compatibilityData.utf8 {
+            switch b {
+            case 0x30...0x39: n = n << 4 | UInt32(b - 0x30); digits += 1
+            case 0x41...0x46: n = n << 4 | UInt32(b - 0x41 + 10); digits += 1
+            case 0x3B:
+                number()
+                if inForm { t.starts.append(Int32(t.pool.count)) }
+                inForm = false
+            default: number()
+            }
+        }
+        return t
+    }()
+
+    /// `compositionData` read once ("BASE MARK COMPOSED;"), keyed by base << 21 | mark.
+    static let compositions: [UInt64: Unicode.Scalar] = {
+        var table: [UInt64: Unicode.Scalar] = [:]
+        var fields: [UInt32] = []
+        var n: UInt32 = 0
+        var digits = 0
+        for b in compositionData.utf8 {
+            switch b {
+            case 0x30...0x39: n = n << 4 | UInt32(b - 0x30); digits += 1
+            case 0x41...0x46: n = n << 4 | UInt32(b - 0x41 + 10); digits += 1
+            default:
+                if digits > 0 { fields.append(n) }
+                n = 0
+                digits = 0
+                if b == 0x3B {
+                    if fields.count == 3, let c = Unicode.Scalar(fields[2]) { table[UInt64(fields[0]) << 21 | UInt64(fields[1])] = c }
+                    fields.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        return table
+    }()
 
     /// The simplified form of a traditional Chinese character, or nil when it has none.
     public static func simplified(_ u: Unicode.Scalar) -> Unicode.Scalar? {

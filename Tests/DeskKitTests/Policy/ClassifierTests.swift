@@ -50,7 +50,8 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         let d = Self.classifier.decide(
             title: "How to recover? System crash lost my login", description: nil, impact: nil, urgency: nil)
         #expect(d.priority == .high)
-        #expect(d.ruleIds == ["malfunction", "system_crash", "consultation", "account_access", "bug"])
+        // "How to …?" asks; the crash is stated impact, so high stands (the medium failure yields).
+        #expect(d.ruleIds == ["system_crash", "consultation", "account_access", "bug"])
         #expect(d.category == "account_access")
         #expect(d.reason == "priority high from rule system_crash ('system crash'); category account_access from rule account_access ('login')")
     }
@@ -146,7 +147,7 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         #expect(Self.priority("Hi all, the projector in meeting room 3 is broken") == .medium)
         #expect(Self.priority("not all stores, only mine: the till is broken") == .medium)
         let d = Self.classifier.decide(title: "every handheld scanner lost wifi", description: nil, impact: nil, urgency: nil)
-        #expect(d.reason.contains("many_users_group (scope_group (group_quant 'every' ~ group_noun 'handheld') x malfunction 'lost')"), "\(d.reason)")
+        #expect(d.reason.contains("many_users_group (scope_group (group_quant 'every' ~ group_noun 'handheld') x failure 'lost')"), "\(d.reason)")
     }
 
     /// Sensitive data exposed, credentials given to a lure, storage that failed, a halted
@@ -166,6 +167,51 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         ] {
             #expect(Self.priority(medium) == .medium, "\(medium)")
         }
+    }
+
+    /// The form of the question wins over a failure word said on the way (a how/where/is there
+    /// a way question is a consultation, seed 000: 低 咨询、使用技巧), unless the text asks for a
+    /// repair or states impact; a group greeting is no group affected; pairs in either order.
+    @Test func questionsGreetingsAndWordOrder() {
+        for low in [
+            "Where can I download the VPN client? I couldn't find it on the intranet", "有没有办法让报表打开快一点？太慢了",
+            "请问怎么改域账号密码？系统提示还有7天过期", "Is it possible to get the logo in my signature? It looks broken on phones",
+            "在哪里下载扫描仪驱动？官网上找不到这个型号",
+        ] {
+            #expect(Self.priority(low) == .low, "\(low)")
+        }
+        for medium in [
+            "打印机老卡纸，能不能来看一下", "Outlook crashes when I open a PDF, how do I fix it?", "电脑怎么一直蓝屏？",
+            "Printer on the 2nd floor is not working. Where can I print in the meantime?",
+            "Hello everyone, my second monitor keeps flickering", "大家好，我的键盘有几个键失灵了", "官网首页图片错位了，不过下单不受影响",
+        ] {
+            #expect(Self.priority(medium) == .medium, "\(medium)")
+        }
+        for high in [
+            "请问为什么全公司都上不了网？", "Hi all, the whole office is offline since 9", "a failed disk in the NAS, the volume is degraded",
+            "I clicked a link in a fake DocuSign mail and my password was entered", "点了钓鱼邮件的链接，密码已经输进去了",
+            "whole accounts team cant log in since 8am", "收到提醒说账号在国外登录了，是不是被盗号了",
+        ] {
+            #expect(Self.priority(high) == .high, "\(high)")
+        }
+    }
+
+    /// The two rule options: `any_order` needs `within`; `masks` sets and requires nothing.
+    @Test func ruleOptionsAreChecked() {
+        let bad = #"{"classification": {"rules": [{"id": "a", "keywords": ["x"], "priority": "low", "any_order": true}, {"id": "g", "keywords": ["hi all"], "masks": true, "priority": "low"}]}}"#
+        guard case .failure(let e) = Policy.decode(text: bad) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(e.description.contains("any_order") && e.description.contains("masks"), "\(e.description)")
+        let good = #"{"classification": {"rules": [{"id": "g", "keywords": ["hello everyone"], "masks": true}, {"id": "e", "keywords": ["everyone"], "priority": "high"}]}}"#
+        guard case .success(let p) = Policy.decode(text: good) else {
+            Issue.record("refused")
+            return
+        }
+        let c = Classifier(policy: p)
+        #expect(c.decide(title: "Hello everyone, a question", description: nil, impact: nil, urgency: nil).source == .fallback)
+        #expect(c.decide(title: "everyone is out", description: nil, impact: nil, urgency: nil).priority == .high)
     }
 
     /// Classes from the third and fourth blind sets, in new words: a shared service down, the

@@ -80,6 +80,29 @@ import Testing
         }
     }
 
+    /// A brush-off that names no step of the agent's own is refused even with words around it;
+    /// one that hands over, promises, asks back or gives a number is kept. Blame is read from
+    /// its form ("you" … wrong, 你…问题) unless denied or explained; 您 reads as 你.
+    @Test func brushOffsWithoutANextStepAndBlameByForm() {
+        for text in [
+            "Not sure tbh, maybe ask IT in your building", "I'm really busy at the moment, ping me tomorrow",
+            "We have no idea what happened, it just works now.", "您自己去问省公司吧", "那是您电脑自己的问题，跟系统没关系",
+            "You must have done something wrong, just try again.", "你自己操作有问题，重新弄一下就行", "Should be fine now.",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "不清楚您说的是哪台打印机，麻烦告诉我资产编号", "Not sure which laptop you mean - the one with the asset tag on the bottom?",
+            "您的账号因多次输错密码被锁定，已解锁，请用原密码登录。", "不是您操作的问题，是服务器证书过期，我们已在 10:20 更新。",
+            "You did nothing wrong: the certificate expired overnight and I renewed it at 9:40.",
+            "Sorry for the slow reply, we were busy with the outage. Your mailbox quota is now 50 GB and new mail arrives again.",
+            "Should you need the old file, I kept a copy in the archive folder.", "您好，已收到您的问题，正在排查 VPN 网关日志",
+            "关于您的问题，财务系统今晚 8 点升级后即可使用新模板。",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
     @Test func resolutionFieldsThatRepeatAnotherAreNamed() {
         let r = PhraseLint.repeatedFields([
             (field: "cause", text: "Outlook not working"), (field: "solution", text: "outlook  NOT working"),
@@ -141,7 +164,7 @@ import Testing
     }
 
     @Test func replySetMeetsItsFloors() throws {
-        let r = try replyRates("replies.ndjson", badAccepted: 0.05, goodRefused: 0.01)
+        let r = try replyRates("replies.ndjson", badAccepted: 0.01, goodRefused: 0.0)
         #expect(r.bad >= 100 && r.good >= 80)
     }
 
@@ -177,6 +200,15 @@ import Testing
     @Test func secondBlindReplySetMeetsItsFloors() throws {
         let r = try replyRates("replies-blind2.ndjson", badAccepted: 0.02, goodRefused: 0.01)
         #expect(r.bad >= 30 && r.good >= 30)
+    }
+
+    /// Written from the seeds before this round's changes (varied styles: traditional
+    /// characters, emoji, dialect particles, polite 您, blame, brush-offs with words around
+    /// them): 5 of 20 bad accepted, 0 of 20 good refused when first measured; then the
+    /// uncommitted brush-off and blame-by-form checks: 0 and 0, seen now.
+    @Test func thirdUnseenReplySetMeetsItsFloors() throws {
+        let r = try replyRates("replies-holdout3.ndjson", badAccepted: 0.05, goodRefused: 0.0)
+        #expect(r.bad >= 20 && r.good >= 20)
     }
 
     /// The third and fourth blind sets (other writers, seeds only): 4 of 40 and 11 of 30 bad
@@ -225,6 +257,14 @@ import Testing
         let (r, rows) = try resolutionRates("resolutions-blind1.ndjson")
         #expect(rows >= 40 && r.bad >= 20 && r.good >= 20)
         r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
+    }
+
+    /// Written with replies-holdout3 before this round's changes: 0 of 10 bad accepted and 0 of
+    /// 10 good refused when first measured.
+    @Test func secondUnseenResolutionSetMeetsItsFloors() throws {
+        let (r, rows) = try resolutionRates("resolutions-holdout.ndjson")
+        #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)
+        r.expectFloors(badAccepted: 0.05, goodRefused: 0.0)
     }
 
     /// The third blind set's resolutions: 0 of 20 bad accepted, 0 of 20 good refused when

@@ -50,12 +50,20 @@ import Testing
         // Written blind (by an engineer who saw only the seeds, never the rules or fixtures):
         // first measured 0.850 / 29 of 35 high, 0.880 / 31 of 35 after the holdout6 work; its
         // misses then led to `over_now` (an incident the text says is over), English screen and
-        // boot failures, lure and malware-sign wording: 0.940 / 35 of 35. Seen now.
-        ("tickets-blind1.ndjson", 0.93, 0.97, 100),
-        // The second blind set (another writer, same rule): 0.825 / 27 of 32 high when first
-        // measured, 0.850 / 28 of 32 after the blind1 changes; unchanged by the blind3/blind4
-        // classes (its remaining misses are questions with failure words). Below the goal.
-        ("tickets-blind2.ndjson", 0.84, 0.86, 80),
+        // boot failures, lure and malware-sign wording: 0.940 / 35 of 35; 0.970 after the
+        // question-form rule. Seen now.
+        ("tickets-blind1.ndjson", 0.96, 0.97, 100),
+        // The second blind set (another writer, same rule): 0.825 / 27 of 32 high first, 0.850
+        // / 28 of 32 after the blind1 changes (its unseen figure, below the 0.90 / 0.95 goal).
+        // The classes of its misses (a question with a failure word in it, greetings to a
+        // group, pairs in the other word order, A-not-A questions read as negation, malware and
+        // takeover signs in other words) were then generalised: 0.963 / 32 of 32. Seen now.
+        ("tickets-blind2.ndjson", 0.95, 0.97, 80),
+        // 60 tickets (30 zh, 30 en) in varied styles (rambling, terse, mixed language, typos,
+        // quoted errors, negations, questions with incidental failure words, group greetings),
+        // written and committed before this round's changes: 0.717 / 17 of 24 high when first
+        // measured (the unseen figure); 0.983 / 24 of 24 after them. Seen now.
+        ("tickets-holdout7.ndjson", 0.96, 0.95, 60),
         // Third blind set (120, 60 zh / 60 en): 0.792 / 32 of 42 high when first measured;
         // its misses then became classes (indirect security, outages of a shared service,
         // storage alarms, backlogs, feature wishes, sizes that are no counts...). Seen now.

@@ -25,6 +25,42 @@ import Testing
         #expect(TextNormalizer.fold("Ⓞⓚ") == "ok")
     }
 
+    /// The rest of NFKC, from the generated table: Kangxi radicals and compatibility
+    /// ideographs (text copied from PDFs), small and vertical punctuation, half-width katakana,
+    /// Roman numerals, letter-like symbols; and a combining mark composed with its base.
+    @Test func generatedCompatibilityFormsAndComposition() {
+        #expect(TextNormalizer.fold("\u{2F2F}\u{2F8F}") == "工行")  // Kangxi radicals for 工 and 行
+        #expect(TextNormalizer.fold("\u{F9D1}") == "六")  // a CJK compatibility ideograph
+        #expect(TextNormalizer.fold("能登录吗\u{FE56}") == "能登录吗?")  // small question mark
+        #expect(TextNormalizer.fold("\u{FE30}") == ".")  // vertical two dots: "..", then one mark
+        #expect(TextNormalizer.fold("Ⅲ号机") == "iii号机")
+        #expect(TextNormalizer.fold("38℃") == "38°c")
+        #expect(TextNormalizer.fold("\u{FF76}\u{FF9E}") == "ガ")  // half-width ｶﾞ
+        #expect(TextNormalizer.fold("cafe\u{301}") == "café")
+        #expect(TextNormalizer.fold("CAFE\u{301}") == "café")
+        #expect(TextNormalizer.fold("don\u{B4}t") == "don't")
+        // The quote still points at what was typed, mark included.
+        let n = TextNormalizer.normalize("cafe\u{301} ok")
+        #expect(n.text == "café ok")
+        #expect(n.original(scalars: 0..<4) == "cafe\u{301}")
+        // The table is read whole, in code point order (the lookup is a binary search).
+        let t = TextNormalizer.compatibility
+        #expect(t.keys.count == 4866 && t.starts.count == t.keys.count + 1 && zip(t.keys, t.keys.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(TextNormalizer.compositions.count == 649)
+        // A mark that composes with nothing stays.
+        #expect(TextNormalizer.fold("x\u{301}") == "x\u{301}")
+    }
+
+    /// Characters the phrase lists and keywords use, written in their traditional, Taiwan or
+    /// Hong Kong forms (from OpenCC's variant tables), read as the lists write them.
+    @Test func variantFormsOfListCharactersFold() {
+        for (typed, folded) in [
+            ("乾淨", "干净"), ("我正忙著呢", "我正忙着呢"), ("瞭解", "了解"), ("衹能", "只能"), ("祇能", "只能"), ("彷彿", "仿佛"),
+        ] {
+            #expect(TextNormalizer.fold(typed) == folded, "\(typed)")
+        }
+    }
+
     @Test func traditionalBecomesSimplified() {
         #expect(TextNormalizer.fold("這個不行") == "这个不行")
         #expect(TextNormalizer.fold("業務中斷、數據丟失") == "业务中断、数据丢失")
