@@ -572,7 +572,7 @@ extension Policy {
         "canonical": "你去跟省公司讲吧",
         "seed": "seed 004 服务忌语",
         "suggestion": "我来帮您联系相关单位，有结果第一时间通知您 / I'll contact the right team for you and tell you as soon as I hear back",
-        "anywhere": ["你去跟省公司讲","你跟省公司讲","你去找省公司","你找省公司","你去问省公司","你去找别的部门","你找别的部门","你找其他部门","你去问别人","你自己去问","不归我们管","不归我管","不是我们部门的事","跟我们没关系","not our department","not my department","not our problem","not my problem","not my job","not our job","go ask someone else","ask someone else","ask another team","contact someone else","call someone else","figure it out yourself","take it up with","跟我没关系","跟我无关","与我无关","和我没关系","和我无关","不关我的事","不关我事","不是我弄的","不是我的事","找他去","找她去","问他去","问她去","go ask him","go ask her","ask him yourself","ask her yourself","that's on him","that's on her","not on me","nothing to do with me","你直接找他","你直接找她","直接找他","直接找她","你找他吧","你找她吧","你去找他","你去找她","ask him directly","ask her directly","contact him directly","contact her directly"]
+        "anywhere": ["你去跟省公司讲","你跟省公司讲","你去找省公司","你找省公司","你去问省公司","你去找别的部门","你找别的部门","你找其他部门","你去问别人","你自己去问","不归我们管","不归我管","不是我们部门的事","跟我们没关系","not our department","not my department","not our problem","not my problem","not my job","not our job","go ask someone else","ask someone else","ask another team","contact someone else","call someone else","figure it out yourself","take it up with","跟我没关系","跟我无关","与我无关","和我没关系","和我无关","不关我的事","不关我事","不是我弄的","不是我的事","找他去","找她去","问他去","问她去","go ask him","go ask her","ask him yourself","ask her yourself","that's on him","that's on her","not on me","nothing to do with me","你直接找他","你直接找她","直接找他","直接找她","你找他吧","你找她吧","你去找他","你去找她","ask him directly","ask her directly","contact him directly","contact her directly","go and ask him","go and ask her","go and ask them","go and ask","ask him about it","ask her about it"]
       },
       {
         "id": "too_busy",
@@ -596,7 +596,7 @@ extension Policy {
         "canonical": "急什么，我正忙着呢",
         "seed": "seed 004 服务忌语",
         "suggestion": "我理解您很着急，我正在加紧处理 / I understand this is urgent; I'm working on it now",
-        "anywhere": ["急什么","急啥","着什么急","你急什么","催什么","催啥","别催了","别催","what's the rush","what is the rush","why the rush","stop rushing me","stop pushing me","don't rush me","stop chasing me","chill out","already told you","told you twice","told you already","i've told you","i have told you","how many times","我已经说过","说过多少遍","说了多少次","说过好几遍","跟你说过了","都说了","说了几遍"],
+        "anywhere": ["急什么","急啥","着什么急","你急什么","催什么","催啥","别催了","别催","what's the rush","what is the rush","why the rush","stop rushing me","stop pushing me","don't rush me","stop chasing me","chill out","already told you","told you twice","told you already","i've told you","i have told you","how many times","我已经说过","说过多少遍","说了多少次","说过好几遍","跟你说过了","都说了","说了几遍","讲了三遍","说了三遍","讲了两遍","说了两遍","讲了几遍","讲了好几遍","说了好几遍","讲过了","都讲了","有没有在听","你到底有没有","already explained","explained twice","explained this twice","explained it twice","as i've already","as i have already","as i already said","read the email i sent","read my email","read my previous","i already sent you"],
         "clause": ["calm down","relax"]
       },
       {
@@ -605,7 +605,7 @@ extension Policy {
         "canonical": "这个实现不了",
         "seed": "seed 004 服务忌语",
         "suggestion": "目前无法直接实现，我们可以考虑以下替代方案 / We can't do that directly; here are the alternatives",
-        "anywhere": ["这个实现不了","这实现不了","实现不了","做不了","办不到","搞不了","弄不了","没法弄","can't be done","cannot be done","can not be done","we can't do that","we cannot do that","there's nothing we can do","there is nothing we can do","nothing i can do"]
+        "anywhere": ["这个实现不了","这实现不了","实现不了","做不了","办不到","搞不了","弄不了","没法弄","can't be done","cannot be done","can not be done","we can't do that","we cannot do that","there's nothing we can do","there is nothing we can do","nothing i can do","nothing we can do","nothing we can do about","not something we can fix","we can't fix that","nothing more we can do","没什么可做的","我们也没办法"]
       },
       {
         "id": "you_should_know",
@@ -652,7 +652,7 @@ extension Policy {
         "kind": "vague",
         "canonical": "前台操作解决",
         "seed": "seed 004 BRT回复规范 禁止使用“前台操作解决”等笼统模糊的描述字样",
-        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue","from the front end","from the front-end","from the frontend","via the front end","前台重新操作","重新操作一下"]
+        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue","from the front end","from the front-end","from the frontend","via the front end","前台重新操作","重新操作一下","后台改了","后台调了","后台弄了","后台改一下","改了一下","调了一下","弄了一下","tweaked something","changed something in the backend","changed a setting"]
       },
       {
         "id": "unknown_cause",

@@ -222,6 +222,15 @@ import Testing
         #expect(four.bad >= 30 && four.good >= 30)
     }
 
+    /// The fifth blind set, written last: 12 of 30 bad accepted before this round, 5 of 30
+    /// after it (unseen), 0 good refused; its five misses (a vague 后台改了一下, "go and ask
+    /// him", 我都讲了三遍了, "nothing we can do", "as I've already explained twice") then widened
+    /// the families: 0 and 0, seen now.
+    @Test func fifthBlindReplySetMeetsItsFloors() throws {
+        let r = try replyRates("replies-blind5.ndjson", badAccepted: 0.02, goodRefused: 0.01)
+        #expect(r.bad >= 30 && r.good >= 30)
+    }
+
     /// `replyRates(file)`, held to the two limits.
     func replyRates(
         _ file: String, badAccepted: Double, goodRefused: Double, sourceLocation: SourceLocation = #_sourceLocation

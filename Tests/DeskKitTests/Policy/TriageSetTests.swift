@@ -72,6 +72,11 @@ import Testing
         // (0.800 after the blind3 classes: they barely carried over); its misses then became
         // classes too (routine requests, lost devices, strangers, shared logins). Seen now.
         ("tickets-blind4.ndjson", 0.92, 0.97, 100),
+        // Fifth blind set (100, 50 zh / 50 en), written last and never tuned on by the rules:
+        // the rules alone read it 0.760 before this round, 0.800 / 24 of 35 high after it; with
+        // the built-in model learnt without it, 0.890 / 33 of 35 (BuiltinTriageModelTests). The
+        // rules' floor holds their unseen figure, well below the goal: the model closes the gap.
+        ("tickets-blind5.ndjson", 0.79, 0.68, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
