@@ -185,21 +185,26 @@ import Testing
         #expect(r.bad + r.good >= 40)
     }
 
-    /// Written blind (seeds only, no rules or fixtures seen): 4 of 50 bad accepted and 1 of 50
-    /// good refused when first measured; its misses (blame on the requester's side, "ask your
-    /// boss", "done" in a vague place) then widened the gist cues: 0 and 0, seen now.
-    @Test func firstBlindReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-blind1.ndjson", badAccepted: 0.02, goodRefused: 0.01)
-        #expect(r.bad >= 50 && r.good >= 50)
-    }
-
-    /// The second blind set: 5 of 30 bad accepted and 1 of 30 good refused when first
-    /// measured, 2 and 1 after the blind1 gist cues; its three misses (blame on the user's
-    /// operation, a "don't know yet" followed by a commitment) then widened the families: 0
-    /// and 0, seen now.
-    @Test func secondBlindReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-blind2.ndjson", badAccepted: 0.02, goodRefused: 0.01)
-        #expect(r.bad >= 30 && r.good >= 30)
+    /// The blind reply sets (each written by another engineer from the seeds only, never the
+    /// rules or fixtures), when first measured (bad accepted / good refused):
+    /// - blind1: 4 of 50 / 1 of 50; its misses (blame on the requester's side, "ask your boss",
+    ///   "done" in a vague place) widened the gist cues.
+    /// - blind2: 5 of 30 / 1 of 30, then 2 and 1 after the blind1 cues; its misses (blame on the
+    ///   user's operation, a "don't know yet" followed by a commitment) widened the families.
+    /// - blind3, blind4: 4 of 40 and 11 of 30 / 0; their misses (blaming a colleague,
+    ///   condescension, "as I've told you twice", "should be working now", a conditional that is
+    ///   itself the blame) widened the families.
+    /// - blind5, written last: 12 of 30 before this round, 5 of 30 after it (unseen) / 0; its
+    ///   misses (a vague 后台改了一下, "go and ask him", 我都讲了三遍了, "nothing we can do", "as
+    ///   I've already explained twice") widened the families.
+    /// All 0 and 0 since: seen now, the floors are regression floors.
+    @Test(arguments: [
+        ("replies-blind1.ndjson", 50), ("replies-blind2.ndjson", 30), ("replies-blind3.ndjson", 40),
+        ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30),
+    ])
+    func blindReplySetMeetsItsFloors(_ file: String, _ each: Int) throws {
+        let r = try replyRates(file, badAccepted: 0.02, goodRefused: 0.01)
+        #expect(r.bad >= each && r.good >= each)
     }
 
     /// Written from the seeds before this round's changes (varied styles: traditional
@@ -209,26 +214,6 @@ import Testing
     @Test func thirdUnseenReplySetMeetsItsFloors() throws {
         let r = try replyRates("replies-holdout3.ndjson", badAccepted: 0.05, goodRefused: 0.0)
         #expect(r.bad >= 20 && r.good >= 20)
-    }
-
-    /// The third and fourth blind sets (other writers, seeds only): 4 of 40 and 11 of 30 bad
-    /// accepted, 0 good refused, when first measured; their misses (blaming a colleague,
-    /// condescension, "as I've told you twice", "should be working now", a conditional that
-    /// is itself the blame) then widened the families: 0 and 0, seen now.
-    @Test func thirdAndFourthBlindReplySetsMeetTheirFloors() throws {
-        let three = try replyRates("replies-blind3.ndjson", badAccepted: 0.02, goodRefused: 0.01)
-        #expect(three.bad >= 40 && three.good >= 40)
-        let four = try replyRates("replies-blind4.ndjson", badAccepted: 0.02, goodRefused: 0.01)
-        #expect(four.bad >= 30 && four.good >= 30)
-    }
-
-    /// The fifth blind set, written last: 12 of 30 bad accepted before this round, 5 of 30
-    /// after it (unseen), 0 good refused; its five misses (a vague 后台改了一下, "go and ask
-    /// him", 我都讲了三遍了, "nothing we can do", "as I've already explained twice") then widened
-    /// the families: 0 and 0, seen now.
-    @Test func fifthBlindReplySetMeetsItsFloors() throws {
-        let r = try replyRates("replies-blind5.ndjson", badAccepted: 0.02, goodRefused: 0.01)
-        #expect(r.bad >= 30 && r.good >= 30)
     }
 
     /// `replyRates(file)`, held to the two limits.
