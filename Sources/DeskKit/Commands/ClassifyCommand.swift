@@ -23,8 +23,10 @@ public enum ClassifyCommand {
         discussion: """
             Matches the policy's classification rules (keywords in Chinese and English) against each \
             ticket's title and description. The priority comes from a priority set by hand, else from \
-            the impact x urgency matrix when both are given, else from the most urgent matching rule, \
-            else the policy default; the category from the first matching rule that has one; tags are \
+            the impact x urgency matrix when both are given, else from the most urgent matching rule \
+            (lifted to high when the policy's model says high at or above model_raise: the built-in \
+            policy ships a model learnt from hand-labelled tickets), else the model, else the policy \
+            default; the category from the rule with the strongest evidence; tags are \
             added to those the ticket has. classification {rules, reason} says why. The sla object gets \
             the first-response, workaround and resolution due times in business time of the policy \
             calendar (24x7 for always-on priorities), minus time spent waiting on the customer, and a \
@@ -39,9 +41,9 @@ public enum ClassifyCommand {
             reason, writing nothing; --min-macro-f1 X exits 1 when the priority macro-F1 is below \
             X. --learn -o MODEL trains a naive Bayes model on character 2- and 3-grams of the \
             tickets whose priority a person labelled, set by hand or kept to resolution; a policy \
-            naming it (classification.model, model_threshold) lets it answer where no rule sets a \
-            priority or category, and only at or above the threshold, the reason giving its \
-            confidence and n-grams.
+            naming it (classification.model, model_threshold, model_raise) lets it answer where no \
+            rule sets a priority or category, and only at or above the threshold, the reason giving \
+            its confidence and n-grams.
             """,
         flags: [
             CommonFlags.id,

@@ -73,7 +73,7 @@ public enum EditCommand {
         let policy = try Policy.load(args, ctx)
         let now = ctx.now(args)
         let by = ctx.actor(args)
-        let classify = ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by)
+        let classify = ClassifyRun(classifier: Classifier(policy: policy, model: try Classifier.loadModel(policy, ctx)), now: now, by: by)
         try TargetedRun.run(args, ctx, ids: ids) { (t: inout Ticket, loc: TicketLocation) throws(DeskError) in
             try request.apply(to: &t, at: loc, now: now, by: by, classify: classify)
         }

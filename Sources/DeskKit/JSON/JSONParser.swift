@@ -121,7 +121,7 @@ public struct JSONParser: ~Copyable {
                 if descend(MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<valueStart)) {
                     try p.skipValue(depth: 1, nested: nested)
                 } else {
-                    try p.skipValue(depth: 1)
+                    try p.skipMemberValue(depth: 1)
                 }
                 visit(MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<p.pos))
                 p.skipWhitespace()
@@ -174,7 +174,20 @@ public struct JSONParser: ~Copyable {
     @inline(__always) mutating func skipWhitespace() {
         while pos < bytes.count {
             let c = bytes[pos]
+            // Compact lines have no white space at all: one comparison decides the usual case.
+            if c > 0x20 { return }
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    /// `skipValue` for a value inside an object or array: a string (most values) is scanned
+    /// right here, without the call and dispatch of `skipValue`; anything else goes there.
+    @inline(__always)
+    mutating func skipMemberValue(depth: Int) throws(JSONSyntaxError) {
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") {
+            _ = try scanString()
+        } else {
+            try skipValue(depth: depth)
         }
     }
 
@@ -199,7 +212,7 @@ public struct JSONParser: ~Copyable {
                 guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after object key") }
                 pos += 1
                 skipWhitespace()
-                try skipValue(depth: depth + 1)
+                try skipMemberValue(depth: depth + 1)
                 skipWhitespace()
                 let d = peek()
                 if d == UInt8(ascii: ",") {
@@ -221,7 +234,7 @@ public struct JSONParser: ~Copyable {
                 return
             }
             while true {
-                try skipValue(depth: depth + 1)
+                try skipMemberValue(depth: depth + 1)
                 skipWhitespace()
                 let d = peek()
                 if d == UInt8(ascii: ",") {
@@ -268,7 +281,7 @@ public struct JSONParser: ~Copyable {
                 if peek() == UInt8(ascii: "{") {
                     try skipObject(depth: depth + 1, element: element, nested)
                 } else {
-                    try skipValue(depth: depth + 1)
+                    try skipMemberValue(depth: depth + 1)
                 }
                 element += 1
                 skipWhitespace()
@@ -308,7 +321,7 @@ public struct JSONParser: ~Copyable {
             pos += 1
             skipWhitespace()
             let valueStart = pos
-            try skipValue(depth: depth + 1)
+            try skipMemberValue(depth: depth + 1)
             nested(element, MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<pos))
             skipWhitespace()
             let d = peek()
@@ -360,38 +373,39 @@ public struct JSONParser: ~Copyable {
 
     /// Validates a string starting at the opening quote and moves past the closing one.
     /// Returns true when it contains escapes (so decoding must unescape).
+    @inline(__always)
     mutating func scanString() throws(JSONSyntaxError) -> Bool {
-        // The position is kept in a local and stored back on every way out (and around the
-        // calls that read it): a line holds ~70 short strings, so the per-string overhead, not
-        // the bytes, was most of this scan's cost.
-        var p = pos + 1
-        var escaped = false
+        // Plain ASCII sixteen bytes at a time, up to the first quote, backslash, control
+        // character or non-ASCII byte (JSON/StringScan.swift); only those need a decision. Most
+        // strings (keys, times, names, words) hold none but their closing quote: that case is
+        // decided here, inline where the string is met, since a line holds ~85 short strings
+        // and the call around each cost more than its bytes.
         let n = bytes.count
+        guard let base = bytes.baseAddress else { throw error("unterminated string") }  // not reached: at a quote
+        let p = StringScan.firstSpecial(base, from: pos &+ 1, end: n)
+        if p < n, base.load(fromByteOffset: p, as: UInt8.self) == 0x22 {
+            pos = p &+ 1
+            return false
+        }
+        return try scanString(special: p)
+    }
+
+    /// The rest of `scanString` from `p`, its first special byte (or the end): escapes,
+    /// non-ASCII, errors, and the plain runs between them.
+    @inline(never)
+    mutating func scanString(special first: Int) throws(JSONSyntaxError) -> Bool {
+        // The position is kept in a local and stored back on every way out (and around the
+        // calls that read it).
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { throw error("unterminated string") }  // not reached: at a quote
+        var p = first
+        var escaped = false
         while true {
-            // Plain ASCII eight bytes at a time, up to the first word holding a quote, a
-            // backslash, a control character or a non-ASCII byte; the lowest flagged byte is
-            // exactly the first such byte (borrows only run upward), so we land on it.
-            while p + 8 <= n {
-                let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: p, as: UInt64.self))
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let quote = w ^ (ones &* 0x22)
-                let slash = w ^ (ones &* 0x5C)
-                let hasQuote = (quote &- ones) & ~quote & high
-                let hasSlash = (slash &- ones) & ~slash & high
-                let hasControl = (w &- (ones &* 0x20)) & ~w & high
-                let flagged = hasQuote | hasSlash | hasControl | (w & high)
-                if flagged != 0 {
-                    p += flagged.trailingZeroBitCount >> 3
-                    break
-                }
-                p += 8
-            }
             guard p < n else {
                 pos = p
                 throw error("unterminated string")
             }
-            let c = bytes[p]
+            let c = base.load(fromByteOffset: p, as: UInt8.self)
             if c == 0x22 {
                 pos = p + 1
                 return escaped
@@ -403,10 +417,11 @@ public struct JSONParser: ~Copyable {
             } else if c < 0x20 {
                 pos = p
                 throw error(c == 0 ? "NUL byte in string" : "unescaped control character U+00\(JSONParser.hex2(c)) in string")
-            } else if c >= 0x80 {
-                // Text in Chinese is runs of multi-byte characters: stay here for the run. A
-                // three-byte sequence led by E1-EC or EE-EF (most CJK) is valid exactly when both
-                // bytes after the lead are continuation bytes: checked here, without the call.
+            } else {
+                // Non-ASCII. Text in Chinese is runs of multi-byte characters: stay here for the
+                // run. A three-byte sequence led by E1-EC or EE-EF (most CJK) is valid exactly
+                // when both bytes after the lead are continuation bytes: checked here, without
+                // the call.
                 repeat {
                     if p + 2 < n {
                         let lead = bytes[p]
@@ -421,9 +436,8 @@ public struct JSONParser: ~Copyable {
                     try scanUTF8()
                     p = pos
                 } while p < n && bytes[p] >= 0x80
-            } else {
-                p += 1  // within the last eight bytes
             }
+            p = StringScan.firstSpecial(base, from: p, end: n)
         }
     }
 

@@ -42,11 +42,4 @@ extension Lifecycle {
         let new = slaObject(t, old: old, now: now)
         if old != new { t.set("sla", .object(new)) }
     }
-
-    /// Classifies a ticket by the policy's rules (keeping a priority set by hand) and records
-    /// its SLA schedule at `now`, as `desk classify` does; for commands that change what
-    /// classification reads (title, description, impact, urgency) and must re-run it.
-    public static func classifyAndSchedule(_ t: inout Ticket, policy: Policy, now: Instant, by: String?) {
-        ClassifyRun(classifier: Classifier(policy: policy), now: now, by: by).apply(to: &t, manual: nil)
-    }
 }

@@ -130,21 +130,21 @@ extension Policy {
       },
       {
         "id": "scope_many",
-        "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","全部","部都","组都","店都","司都","院都","区都","楼都","们都","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all meeting rooms","all rooms","all floors","all printers","all sales","all teachers","all students","all companies in","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot","服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster"]
+        "keywords": ["全体","全员","全公司","整个公司","所有","所有人","所有用户","全部用户","大量用户","所有员工","所有同事","所有门店","全国门店","各门店","每家门店","各分公司","所有分公司","各分店","整个办公室","整个部门","整层","整栋","整个厂区","全厂","全楼","各部门","多个部门","大家都","谁都","没人能","没有人能","一半","大面积","每个人","每个客户","所有客户","所有坐席","所有经理","所有手持","所有远程","所有分行","所有网点","所有终端","所有电脑","多台电脑","几十台","上百","几百","全部门","全组","整个团队","办公室","研发部","整个","各个网点","网点","窗口","生产线","产线","客户投诉","顾客","病人","全市","全省","全国","整个项目组","全校","全院","全网","五个厂区","各厂区","所有厂区","全部","部都","组都","店都","司都","院都","区都","楼都","们都","都连不上","都打不开","都登不上","都无法","都用不了","都不能","都收不到","都报错","everyone","everybody","all users","all staff","all employees","all agents","all stores","all our","all the stores","every store","all branches","every branch","branch offices","all managers","all customers","every customer","all departments","several departments","multiple departments","many users","many people","large number of users","whole company","entire company","company-wide","company wide","whole office","entire office","whole floor","entire floor","whole building","entire building","whole site","entire site","whole team","entire team","all of us","nobody","no one","none of","hundreds of","dozens of","half the","half of","all remote","all #","# users","# people","# staff","# employees","# colleagues","# stores","# branches","# sites","# offices","# agents","# customers","# designers","# computers","# pcs","#人","#名","#个人","#多人","#家","#个门店","#个部门","几十人","几百人","上百人","上千人","百多人","几十个","几百个","any agent","any user","for customers","our customers","customers cannot","customers can't","patients","all sites","every site","every plant","all plants","five plants","organisation-wide","organisation","organization","whole ","entire ","office has","office is","office lost","office can't","office cannot","shop floor","production line","assembly line","all terminals","all devices","all computers","all pcs","all machines","all systems","all apps","all applications","every app","every application","every system","every terminal","every user","every employee","customers are complaining","customer complaints","organization-wide","across the company","all our stores","each store","every office","all offices","whole department","entire department","all of them","all meeting rooms","all rooms","all floors","all printers","all sales","all teachers","all students","all companies in","visitors","every visitor","all visitors","all companies","department can't","department cannot","the team can't","the team cannot","服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster","other departments","其他科室","其他部门也","say the same","都一样","也一样"]
       },
       {
         "id": "scope_one",
-        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我这边","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times"]
+        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times","其他人都有","别人都有","同事都有","其他人都能看到","别人都能看到","others have it","everyone else has","others can see it","都没问题","都没事","同事没问题","别人没问题","others are ok"]
       },
       {
         "id": "malfunction",
         "priority": "medium",
         "requires": ["!over_now"],
-        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不到","不上","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","提示","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid"]
+        "keywords": ["无法","不能","没法","打不开","连不上","登不上","登录不上","上不了","用不了","进不去","打不了","收不到","发不出","传不上","开不了","开不了机","启动不了","报错","错误","失败","异常","故障","坏了","卡死","卡住","卡顿","很慢","变慢","慢","崩溃","闪退","死机","断网","断线","掉线","断开","断了","不动","没反应","不工作","停了","丢失","不见了","没了","乱码","不对","错的","错了","不正确","不进去","不出来","不起来","不了","不开","满了","空间不足","冒烟","停下来","错位","闪屏","卡纸","被锁","锁定","超时","中断","瘫痪","宕机","停摆","不显示","识别不到","访问不了","没有响应","无响应","过期","挡住","重复","偏","没信号","不能用","受影响","影响到","损坏","进水","断电","停电","漏水","被挂","不可用","不正常","出错","蓝屏","黑屏","花屏","白屏","中毒","报毒","翻倍","空白","空的","掉电","很烫","发热","没有网络","没网","cannot","can't","can not","could not","couldn't","unable","won't","doesn't work","does not work","not working","stopped working","stopped","fails","failed","failing","failure","error","errors","broken","broke","down","offline","dead","freeze","freezes","frozen","freezing","stuck","crash","crashes","crashed","not responding","unresponsive","no longer","wrong","incorrect","slow","slowly","times out","timeout","timing out","lost","locked","jams","jam","flicker","garbled","nothing happens","affected","affects","affecting","impacted","corrupt","corrupted","flood","flooded","water","power loss","no power","bounce","bouncing","ran out","out of space","disk full","is full","smoke","smoking","does nothing","blank","not loading","unreachable","no internet","no wi-fi","no connection","disconnects","disconnected","drops","dropped","returns #","# error","misaligned","overlaps","disappears","never arrives","not detected","not being sent","not sent","hot","loud","greyed out","grey","rejects","very hot","overheat","off by","skips","duplicate","twice","not activated","too old","expired","weak","stutter","purple","boxes","nobody can","no one can","none of","not recording","will not","shut down","shutting down","beeping","spreading","infected","defaced","stolen","leaked","exposed","deleted","overwritten","wiped","empty","gone","missing","same colour","停止服务","停止运行","服务停止","停止了","服务中断","挂了","挂掉","down for","went down","is down","are down","stopped responding","out of service","hang","hangs","hanging","hung","spins","spinning","转圈","一直转","脱机","lost connection","unreadable","can't be read","cannot be read","读不出","读不到","读取不到","无法读取","by itself","on its own","自己就","自动退出","自己关","collapses","打爆","清零","归零","blue screen","bsod","black screen","white screen","won't boot","will not boot","doesn't boot","does not boot","no bootable","boot loop","invalid","太旧","版本过低","版本太低","找不到","搜不到","看不到","连不到","登不到","检测不到","扫不到","刷不到","拿不到","查不到","接不到","听不到","打印不到","装不上","开不上","充不上","插不上","接不上","挂不上","同步不上","打不上","选不上","点不上","对不上","更新不上","升级不上"]
       },
       {
         "id": "group_quant",
-        "keywords": ["all","every","each","entire","whole","most","many","several","multiple","numerous","dozens","hundreds","thousands","a dozen","lots of","a lot of","half","company-wide","company wide","site-wide","org-wide","所有","全部","全体","整个","各个","每个","每家","每台","每位","每一个","一半","大部分","大多数","多数","很多","好多","许多","不少","多个","多台","多家","多名","多位","好几个","好几家","好几台","各地","各家"]
+        "keywords": ["all","every","entire","whole","most","many","several","multiple","numerous","dozens","hundreds","thousands","a dozen","lots of","a lot of","half","company-wide","company wide","site-wide","org-wide","所有","全部","全体","整个","各个","每个","每家","每台","每位","每一个","一半","大部分","大多数","多数","很多","好多","许多","不少","多个","多台","多家","多名","多位","好几个","好几家","好几台","各地","各家","each"]
       },
       {
         "id": "group_noun",
@@ -212,15 +212,15 @@ extension Policy {
         "id": "business_interruption",
         "priority": "high",
         "requires": ["!over_now"],
-        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库"]
+        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away"]
       },
       {
         "id": "business_activity",
-        "keywords": ["shipping","shipments","orders","ordering","sales","production","checkout","payments","deliveries","dispatch","picking","packing","trading","bookings","check-in","admissions","发货","出货","生产","收银","下单","结账","营业","开单","接单","出库","入库","办理业务","收款","挂号"]
+        "keywords": ["shipping","shipments","orders","ordering","sales","production","checkout","payments","deliveries","dispatch","picking","packing","trading","bookings","check-in","admissions","发货","出货","生产","收银","下单","结账","营业","开单","接单","出库","入库","办理业务","收款","挂号","order","订单","supplier payments","medication","dispensing","drug round","triage","发药","配药","拣货","装货","单子"]
       },
       {
         "id": "halted",
-        "keywords": ["stopped","halted","standstill","blocked","zero","frozen","can't be processed","cannot be processed","停了","停止","停滞","停摆","暂停","中断","全停","停下","做不了","办不了","进行不了"]
+        "keywords": ["stopped","halted","standstill","blocked","zero","frozen","can't be processed","cannot be processed","停了","停止","停滞","停摆","暂停","中断","全停","停下","做不了","办不了","进行不了","piling up","backing up","backed up","backlog","bouncing","bounced","declined","积压","堆积","出不了","发不出","can't release","cannot release","can't be released","堆着","积着","排了","等装货","waiting to load"]
       },
       {
         "id": "business_halted",
@@ -231,18 +231,51 @@ extension Policy {
         "keywords": []
       },
       {
+        "id": "service_noun",
+        "keywords": ["site","website","portal","system","server","service","platform","intranet","erp","crm","oa","payroll","webmail","系统","网站","平台","服务器","门户","官网","内网"]
+      },
+      {
+        "id": "service_outage",
+        "keywords": ["down","is down","went down","offline","outage","500","502","503","504","宕机","挂了","崩了","瘫痪"]
+      },
+      {
+        "id": "service_down",
+        "priority": "high",
+        "requires": ["service_noun","service_outage","!scope_one","!over_now"],
+        "within": 12,
+        "keywords": []
+      },
+      {
         "id": "data_noun",
         "keywords": ["数据","记录","资料","文件","邮件","文档","报表","表格","数据库","订单","聊天记录","照片","合同","客户资料","档案","资料库","data","records","record","notes","files","file","folder","folders","emails","mails","documents","spreadsheets","database","table","mailbox","history","orders","contracts","photos","entries","drawings","recordings","图纸","录音"]
       },
       {
         "id": "loss_effect",
-        "keywords": ["没有了","全都没","不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged","读不出","读不到","读取不到","无法读取","读不了","unreadable","can't be read","cannot be read","could not be read","can no longer be read","can't open any","inaccessible","vanished","不翼而飞"]
+        "keywords": ["没有了","全都没","不见","丢","没了","消失","删除","删掉","清空","覆盖","损坏","找不回","gone","lost","missing","deleted","disappeared","no longer in","no longer there","wiped","erased","corrupted","overwritten","purged","读不出","读不到","读取不到","无法读取","读不了","unreadable","can't be read","cannot be read","could not be read","can no longer be read","can't open any","inaccessible","vanished","不翼而飞","discarded","will be discarded","will be lost","会丢","会被删除","会被清除","被丢弃"]
+      },
+      {
+        "id": "ui_noun",
+        "keywords": ["菜单","按钮","图标","选项","入口","标签页","快捷方式","工具栏","栏目","menu","menus","button","buttons","icon","icons","tab","tabs","toolbar","shortcut","shortcuts","menu item","option","options","link","links"]
+      },
+      {
+        "id": "ui_loss",
+        "keywords": ["不见","没了","消失","找不到","看不到","disappeared","gone","missing","vanished","no longer there","can't find","cannot find"]
+      },
+      {
+        "id": "ui_gone",
+        "requires": ["ui_noun","ui_loss"],
+        "within": 8,
+        "keywords": []
+      },
+      {
+        "id": "data_present",
+        "keywords": ["definitely there","are still there","still there","are all there","all there","都在","还在","都还在","还能打开","can still open","can open them","i can see them"]
       },
       {
         "id": "data_lost",
         "priority": "high",
         "category": "data_request",
-        "requires": ["data_noun","loss_effect","!over_now"],
+        "requires": ["data_noun","loss_effect","!over_now","!ui_gone","!data_present"],
         "keywords": []
       },
       {
@@ -258,7 +291,7 @@ extension Policy {
       },
       {
         "id": "storage_failed",
-        "keywords": ["failed","failing","dead","died","crashed","corrupt","corrupted","unreadable","degraded","can't be read","cannot be read","won't mount","will not mount","can't mount","not mounting","坏了","损坏","故障","读不出","读不到","读取不到","无法读取","读不了","挂载不上","挂不上","掉盘","报废"]
+        "keywords": ["failed","failing","dead","died","crashed","corrupt","corrupted","unreadable","degraded","can't be read","cannot be read","won't mount","will not mount","can't mount","not mounting","坏了","损坏","故障","读不出","读不到","读取不到","无法读取","读不了","挂载不上","挂不上","掉盘","报废","报警","告警","亮红灯","红灯","灯不亮","不亮了","alarm","alarms","alarming","warning light","red light","amber light","beeping","嘀嘀","要格式化","需要格式化","将其格式化","提示格式化","asks to format","asking to format","needs to be formatted","wants to format","must be formatted","not formatted"]
       },
       {
         "id": "storage_lost",
@@ -274,7 +307,7 @@ extension Policy {
         "category": "security",
         "tags": ["security_risk"],
         "requires": ["!over_now"],
-        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","离职","离场","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","admin account","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","left the company","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own"]
+        "keywords": ["安全风险","安全漏洞","勒索","赎金","比特币","加密了","被加密","中毒","中了毒","木马","感染病毒","中了病毒","报病毒","恶意","点了钓鱼","钓鱼邮件里","异地登录","陌生国家","境外登录","黑客","篡改","被黑","入侵","扫描整个内网","扫描内网","陌生的","没人申请","泄露","泄漏","外泄","误发","错发","公开分享","任何人可访问","任何人都能","被偷","被盗","丢了电脑","没有加密","没加密","公开的","群发垃圾","不是我发的","发钓鱼","钓鱼邮件给","公网","暴露","没有密码","无密码","拷走","带走","偷走","还能登录","还可以登录","仍能登录","赌博","挂马","对外公开","国外","不是我本人","不是本人","转发规则","外部邮箱","发到了外部","发给了外部","看到了别人","能看到其他","不该看到","别人的","security risk","security breach","security vulnerability","ransom","bitcoin",".locked","encrypted my","ransomware","malware","trojan","virus","clicked a phishing","clicked a link","sending spam","unknown country","from abroad","unauthorized","unauthorised","hacker","hacked","defaced","compromised","nobody requested","leak","leaked","exposed","sent by mistake","by mistake to","emailed to wrong","wrong recipient","anyone with the link","public forum","public repo","public github","publicly","on a public","stolen","not encrypted","unencrypted","infected","spreading","passwords to","port open","no password","without a password","i didn't send","i did not send","gave away","still has access","still have access","can still log","public read","public access","set to public","open to the internet","gambling","injected","spam links","copied the customer","exfiltrat","forwarding rule","never wrote","wasn't me","was not me","belong to another","belong to the","belonging to other","visible to","should not see","shouldn't see","can see other","external address","another country","overseas","foreign ip","海外","博彩","曝光","breach","data breach","someone logged into","someone logged in","someone signed in","someone signed into","somebody logged","密码被改","密码被修改","被人登录","被别人登录","有人登录了我的","strange addresses","unknown addresses","suspicious connections","suspicious traffic","command window","cmd window","found a usb","found a usb stick","found a usb drive","捡到u盘","捡到的u盘","捡到一个u盘","陌生地址","异常外联","鼠标自己在动","mouse moving by itself","moves on its own","never created","never set up","didn't set up","did not set up","didn't create","did not create","没设置过","没有设置过","不是我设置","不是我设的","不是我建的","sticky note","post-it","便利贴","便签上","写在纸上","贴在显示器","手机遗失","电脑遗失","笔记本遗失","工牌遗失","门禁卡遗失","丢了手机","手机丢了","手机落在","电脑落在","笔记本落在","落在出租车","落在地铁","lost my phone","lost my work phone","lost my laptop","left my laptop on","left my phone on","left my phone in","left my laptop in","phone was stolen","laptop was stolen","lost my badge","陌生人","没人约过","没有人约过","不认识的人","自称是","stranger","unknown man","unknown woman","unknown person","claimed to be from","said he was from","said she was from","nobody booked","no one booked","no one had booked","共用账号","共用工号","共用一个账号","共用密码","用别人的账号","密码就贴","密码贴在","shared login","share a login","sharing a login","sharing one login","shared password","share the password","sharing passwords","taped to the","stuck to the monitor","没设锁屏","没有设锁屏","没设密码"]
       },
       {
         "id": "credential",
@@ -282,7 +315,7 @@ extension Policy {
       },
       {
         "id": "credential_given",
-        "keywords": ["typed","entered","put in","filled in","submitted","gave","handed over","输入了","输了","填了","填写了","提交了","告诉了","给了"]
+        "keywords": ["typed","entered","put in","filled in","submitted","gave","handed over","输入了","输了","填了","填写了","提交了","告诉了","给了","asked for my","asked me for my","asked for the","让输","让我输","要我输","要求输入","让我填","要我填"]
       },
       {
         "id": "credential_entry",
@@ -293,7 +326,7 @@ extension Policy {
       {
         "id": "lure",
         "category": "security",
-        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名","邮件里的链接","邮件链接","点了链接","点开链接","点了一个链接","点进去","要验证","验证账号","验证邮箱","邮箱容量","邮箱已满","不对劲","clicked a link","clicked the link","link in an email","link in the email","verify my account","verify your account","account verification","mailbox is full","mailbox full","felt off","seemed off","redirected"]
+        "keywords": ["phishing","fake","spoof","spoofed","scam","impersonat","pretending","suspicious","not from us","钓鱼","冒充","假冒","仿冒","伪造","假的","可疑","诈骗","冒名","邮件里的链接","邮件链接","点了链接","点开链接","点了一个链接","点进去","要验证","验证账号","验证邮箱","邮箱容量","邮箱已满","不对劲","clicked a link","clicked the link","link in an email","link in the email","verify my account","verify your account","account verification","mailbox is full","mailbox full","felt off","seemed off","redirected","不是公司的域名","不是公司域名","域名不对","网址不对","网址不是","not our domain","not the company domain","wrong domain","look-alike","lookalike","address bar","地址栏"]
       },
       {
         "id": "credentials_phished",
@@ -322,11 +355,11 @@ extension Policy {
       },
       {
         "id": "sensitive_data",
-        "keywords": ["银行账户","银行卡号","银行信息","工资","薪资","薪酬","身份证","病历","个人信息","客户信息","客户资料","手机号","密码","合同","bank details","bank account","salary","salaries","payroll","passport","id numbers","id photo","medical","patient","personal data","customer data","customer details","phone numbers","credit card","card numbers","contracts","pii","personal information","personally identifiable","customer records","customer names","customer list","patient names","patient details","patient data","patient records","health records","home addresses","addresses","dates of birth","date of birth","social security","national insurance","id card","id cards","diagnoses","staff records","employee records","hr files","hr records","personnel files","salary data","card details","银行卡","身份证号","家庭住址","住址","客户名单","客户联系方式","联系方式","通讯录","隐私","病人信息","员工信息","员工档案","人事档案","工资条","工资表"]
+        "keywords": ["银行账户","银行卡号","银行信息","工资","薪资","薪酬","身份证","病历","个人信息","客户信息","客户资料","手机号","密码","合同","bank details","bank account","salary","salaries","payroll","passport","id numbers","id photo","medical","patient","personal data","customer data","customer details","phone numbers","credit card","card numbers","contracts","pii","personal information","personally identifiable","customer records","customer names","customer list","patient names","patient details","patient data","patient records","health records","home addresses","addresses","dates of birth","date of birth","social security","national insurance","id card","id cards","diagnoses","staff records","employee records","hr files","hr records","personnel files","salary data","card details","银行卡","身份证号","家庭住址","住址","客户名单","客户联系方式","联系方式","通讯录","隐私","病人信息","员工信息","员工档案","人事档案","工资条","工资表","employee files","staff files","personnel","hr data","员工资料","人事资料","statement","statements","account number","account numbers","balance","balances","对账单","账单明细","余额"]
       },
       {
         "id": "exposure",
-        "keywords": ["其他供应商","其他客户","别人的","别家","其他人的","外部","公网","外网能","任何人","公开","泄露","能看到别人","能看到其他","看到了别人","发给了外部","发到了外部","other suppliers","other customers","other users'","someone else's","another customer","other people's","outside the company","publicly","public internet","public link","public website","anyone can","leaked","exposed","visible to","can see other","could see other","shows other","sent to an external","sent to the wrong","可以直接下载","sees","readable by","accessible to","accessible by","都能看到","都可以看到","都看得到","谁都能看","能看到所有","可以看到所有","能看到全","看到了全","看到整个","都能查看","都能下载","都可以下载","直接下载","everyone can see","anyone can see","can see everyone","can see all","could see all","can see the whole","anyone can download","downloadable by","public read","public-read","公共读","anyone on the internet","on the internet","without signing in","without logging in","without login","without authentication","no login needed","不用登录","无需登录","不需要登录","免登录","personal email","private email","personal gmail","私人邮箱","个人邮箱","qq邮箱","外网访问","外网","by mistake","accidentally","错发","误发","stolen","was taken","被偷","被盗","unencrypted","not encrypted","没加密"]
+        "keywords": ["其他供应商","其他客户","别人的","别家","其他人的","外部","公网","外网能","任何人","公开","泄露","能看到别人","能看到其他","看到了别人","发给了外部","发到了外部","other suppliers","other customers","other users'","someone else's","another customer","other people's","outside the company","publicly","public internet","public link","public website","anyone can","leaked","exposed","visible to","can see other","could see other","shows other","sent to an external","sent to the wrong","可以直接下载","sees","readable by","accessible to","accessible by","都能看到","都可以看到","都看得到","谁都能看","能看到所有","可以看到所有","能看到全","看到了全","看到整个","都能查看","都能下载","都可以下载","直接下载","everyone can see","anyone can see","can see everyone","can see all","could see all","can see the whole","anyone can download","downloadable by","public read","public-read","公共读","anyone on the internet","on the internet","without signing in","without logging in","without login","without authentication","no login needed","不用登录","无需登录","不需要登录","免登录","personal email","private email","personal gmail","私人邮箱","个人邮箱","qq邮箱","外网访问","外网","by mistake","accidentally","错发","误发","stolen","was taken","被偷","被盗","unencrypted","not encrypted","没加密","not locked","unlocked","left unlocked","没锁屏","未锁屏","没有锁屏","没锁","open on the screen","left open","logged in as"]
       },
       {
         "id": "data_exposed",
@@ -361,12 +394,28 @@ extension Policy {
       {
         "id": "consultation",
         "priority": "low",
-        "keywords": ["请问","如何","怎么","怎样","咨询","想了解","想问","问一下","问问","能否","可以吗","可不可以","能不能","有没有","在哪","哪里","哪个","哪些","什么时候","多少","多久","几年","几位","流程","步骤","教程","说明","技巧","快捷","模板","培训","建议","不着急","小问题","推荐","找谁","吗？","吗?","吗","how do","how can","how to","how long","how many","how much","how often","how should","where can","where do","where is","where are","where should","which ","what is the","what's the","what's new","is there","are there","is it possible","is it allowed","is it safe","can i","could i","may i","do we have","does it","will the","will it","any tips","any advice","any guide","instructions","procedure","process","guide","tips","just curious","question about","i'd like to know","i wonder","wondering","not urgent","small thing","suggestion","it would be nice","training","who should","who approves","recommended","only asking","just asking","?"]
+        "keywords": ["请问","如何","怎么","怎样","咨询","想了解","想问","问一下","问问","能否","可以吗","可不可以","能不能","有没有","在哪","哪里","哪个","哪些","什么时候","多少","多久","几年","几位","流程","步骤","教程","说明","技巧","快捷","模板","培训","建议","不着急","小问题","推荐","找谁","吗？","吗?","吗","how do","how can","how to","how long","how many","how much","how often","how should","where can","where do","where is","where are","where should","which ","what is the","what's the","what's new","is there","are there","is it possible","is it allowed","is it safe","can i","could i","may i","do we have","does it","will the","will it","any tips","any advice","any guide","instructions","guide","tips","just curious","question about","i'd like to know","i wonder","wondering","not urgent","small thing","suggestion","it would be nice","training","who should","who approves","recommended","only asking","just asking","?","what's the process","what is the process","the process for","process to","the procedure for","procedure to"]
       },
       {
         "id": "version_enquiry",
         "priority": "low",
         "keywords": ["版本更新","版本信息","新版本","更新说明","version update","release notes","which version","latest version","new version","newer version"]
+      },
+      {
+        "id": "feature_idea",
+        "priority": "low",
+        "keywords": ["feature idea","feature request","would be nice","it would be nice","it'd be nice","would love","nice to have","wish list","wishlist","suggest adding","could you add","can you add","please add","would it be possible to add","小想法","小建议","希望增加","建议增加","能不能增加","能否增加","可否增加","增加一个","加一个功能","新功能","不影响工作","不影响使用"]
+      },
+      {
+        "id": "action_request",
+        "priority": "medium",
+        "requires": ["!over_now"],
+        "keywords": ["弄一下","处理一下","帮忙看","帮我看","修一下","修理","换个","换一个","look at it","look into it","take a look","have a look","look at this","fix it","fix this","fix that","sort it out","sort this out","check it out","replace it","帮看","来看","看一下吗","看一下吧","能不能看一下","能看一下","可以看一下","给看一下"]
+      },
+      {
+        "id": "service_request",
+        "priority": "low",
+        "keywords": ["申请一台","想申请","申请导出","申请开通","申请权限","申请账号","发我一份","给我一份","帮忙导出","麻烦导出","导出一下","请开通","please give","please grant","please set up","please create","please send a list","please send me","could you send me","can you send me","can i get access","request access","access request","new starter","new joiner","for our annual","subject access request","copy of my data","copy of the personal data"]
       },
       {
         "id": "code_change",
@@ -445,7 +494,10 @@ extension Policy {
         "medium": "low",
         "low": "low"
       }
-    }
+    },
+    "model": "desk:builtin",
+    "model_threshold": 0.9,
+    "model_raise": 0.75
   },
   "phrases": {
     "vague": [],
@@ -459,7 +511,7 @@ extension Policy {
         "suggestion": "我帮您确认一下，稍后给您答复 / Let me find out and get back to you",
         "anywhere": ["我不知道","我也不知道","我哪知道","我怎么知道","谁知道呢","我不晓得","我也不清楚","我哪清楚","i don't know","i do not know","i have no idea","i've no idea","how should i know","how would i know","i dunno","no clue","not a clue","beats me"],
         "clause": ["不知道","不晓得","不清楚","没概念","no idea","dunno","idk","don't know","who knows"],
-        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您"]
+        "unless_followed_by": ["i will","i'll","we will","we'll","i have opened","i've opened","we have opened","i have asked","i've asked","i have escalated","i've escalated","i have contacted","i've contacted","i am checking","i'm checking","we are checking","we're checking","i'm looking into","i am looking into","let me find out","let me check","我会","我们会","我这就","我马上","我们马上","正在","已经联系","已联系","已经转","已转给","已提交","稍后给您","会尽快","给您回复","给您答复","通知您","联系您","will update","update you","get back to you","let you know","will call","will send","will confirm","i've pulled","i have pulled","i've requested","i have requested","i've raised","i have raised","i've logged","i have logged","我已经","我已","会在","之前给您"]
       },
       {
         "id": "wont_work",
@@ -467,7 +519,7 @@ extension Policy {
         "canonical": "这个不行",
         "seed": "seed 004 服务忌语",
         "suggestion": "这个方式暂时无法实现，我们可以试试其他办法 / This approach won't work here; let's try another way",
-        "anywhere": ["这个不行","这不行","这样不行","那个不行","这个不可以","这个没办法","这没办法","this won't work","that won't work","this will not work","this doesn't work","no can do","that's not possible","this is not possible","that is not possible","not gonna happen"],
+        "anywhere": ["这个不行","这不行","这样不行","那个不行","这个不可以","这个没办法","这没办法","this won't work","that won't work","this will not work","this doesn't work","no can do","that's not possible","this is not possible","that is not possible","not gonna happen","我也没办法","我也没有办法","没有办法了","本来就这样","系统就这样","就是这样的没办法","it is what it is","that's just how it is","that's just the way it is","that's how it is"],
         "clause": ["不行","没办法","没辙","不可能","impossible","not possible","no way","nope","can't help"]
       },
       {
@@ -476,7 +528,7 @@ extension Policy {
         "canonical": "那你和我们领导讲吧",
         "seed": "seed 004 服务忌语",
         "suggestion": "我会向负责人反映，并尽快给您答复 / I'll raise this with my lead and get back to you",
-        "anywhere": ["你和我们领导讲","你跟我们领导讲","你和领导讲","你跟领导讲","你跟领导说","你和领导说","你去找领导","你找领导","你找我们领导","找我们领导去","你去跟领导","你自己找领导","投诉我好了","你去投诉","talk to my manager","talk to my boss","talk to my supervisor","speak to my manager","take it up with my manager","take it up with management","complain to my boss","go complain","ask my manager yourself"]
+        "anywhere": ["你和我们领导讲","你跟我们领导讲","你和领导讲","你跟领导讲","你跟领导说","你和领导说","你去找领导","你找领导","你找我们领导","找我们领导去","你去跟领导","你自己找领导","投诉我好了","你去投诉","talk to my manager","talk to my boss","talk to my supervisor","speak to my manager","take it up with my manager","take it up with management","complain to my boss","go complain","ask my manager yourself","跟我们领导说","跟领导说吧","去跟领导说","找领导说","去跟我们领导","跟我们领导讲","找我们领导"]
       },
       {
         "id": "go_elsewhere",
@@ -484,7 +536,7 @@ extension Policy {
         "canonical": "你去跟省公司讲吧",
         "seed": "seed 004 服务忌语",
         "suggestion": "我来帮您联系相关单位，有结果第一时间通知您 / I'll contact the right team for you and tell you as soon as I hear back",
-        "anywhere": ["你去跟省公司讲","你跟省公司讲","你去找省公司","你找省公司","你去问省公司","你去找别的部门","你找别的部门","你找其他部门","你去问别人","你自己去问","不归我们管","不归我管","不是我们部门的事","跟我们没关系","not our department","not my department","not our problem","not my problem","not my job","not our job","go ask someone else","ask someone else","ask another team","contact someone else","call someone else","figure it out yourself"]
+        "anywhere": ["你去跟省公司讲","你跟省公司讲","你去找省公司","你找省公司","你去问省公司","你去找别的部门","你找别的部门","你找其他部门","你去问别人","你自己去问","不归我们管","不归我管","不是我们部门的事","跟我们没关系","not our department","not my department","not our problem","not my problem","not my job","not our job","go ask someone else","ask someone else","ask another team","contact someone else","call someone else","figure it out yourself","take it up with","跟我没关系","跟我无关","与我无关","和我没关系","和我无关","不关我的事","不关我事","不是我弄的","不是我的事","找他去","找她去","问他去","问她去","go ask him","go ask her","ask him yourself","ask her yourself","that's on him","that's on her","not on me","nothing to do with me","你直接找他","你直接找她","直接找他","直接找她","你找他吧","你找她吧","你去找他","你去找她","ask him directly","ask her directly","contact him directly","contact her directly"]
       },
       {
         "id": "too_busy",
@@ -500,7 +552,7 @@ extension Policy {
         "canonical": "是你没说清楚，能怪我吗",
         "seed": "seed 004 服务忌语",
         "suggestion": "可能是我没有理解清楚，麻烦您再描述一下 / I may have misunderstood; could you describe it once more?",
-        "anywhere": ["是你没说清楚","你没说清楚","你没讲清楚","你自己没说清楚","你自己没讲清楚","你没说明白","你没讲明白","你没描述清楚","能怪我吗","怪我咯","这能怪我","这不怪我","不是我的错","关我什么事","关我啥事","你自己的问题","是你自己","you didn't explain","you did not explain","you didn't say","you never said","you weren't clear","you were not clear","it's your fault","it is your fault","your own fault","not my fault","that's on you","that's your problem","your problem not mine","you should have said","you should have told"]
+        "anywhere": ["是你没说清楚","你没说清楚","你没讲清楚","你自己没说清楚","你自己没讲清楚","你没说明白","你没讲明白","你没描述清楚","能怪我吗","怪我咯","这能怪我","这不怪我","不是我的错","关我什么事","关我啥事","你自己的问题","是你自己","you didn't explain","you did not explain","you didn't say","you never said","you weren't clear","you were not clear","it's your fault","it is your fault","your own fault","not my fault","that's on you","that's your problem","your problem not mine","you should have said","you should have told","你自己操作","你操作有问题","你操作不当","你操作错","你自己弄错","你自己搞错","你自己弄坏","是你操作","是你自己弄","是你弄","you must have done something","you did something wrong","you must have clicked","you must have deleted","you must have changed","you broke it","you messed it up","you messed up","your mistake","you did it wrong","you're doing it wrong","you are doing it wrong"]
       },
       {
         "id": "whats_the_rush",
@@ -508,7 +560,7 @@ extension Policy {
         "canonical": "急什么，我正忙着呢",
         "seed": "seed 004 服务忌语",
         "suggestion": "我理解您很着急，我正在加紧处理 / I understand this is urgent; I'm working on it now",
-        "anywhere": ["急什么","急啥","着什么急","你急什么","催什么","催啥","别催了","别催","what's the rush","what is the rush","why the rush","stop rushing me","stop pushing me","don't rush me","stop chasing me","chill out"],
+        "anywhere": ["急什么","急啥","着什么急","你急什么","催什么","催啥","别催了","别催","what's the rush","what is the rush","why the rush","stop rushing me","stop pushing me","don't rush me","stop chasing me","chill out","already told you","told you twice","told you already","i've told you","i have told you","how many times","我已经说过","说过多少遍","说了多少次","说过好几遍","跟你说过了","都说了","说了几遍"],
         "clause": ["calm down","relax"]
       },
       {
@@ -525,7 +577,7 @@ extension Policy {
         "canonical": "你怎么什么都不知道",
         "seed": "seed 004 禁止: 问题很简单时，说用户“你怎么什么都不知道”",
         "suggestion": "这个问题我来为您详细说明一下 / Let me walk you through it",
-        "anywhere": ["你怎么什么都不知道","你什么都不知道","你怎么连这都不知道","连这都不知道","这都不知道","这都不会","连这个都不会","这么简单都不会","这么简单的问题","你怎么不懂","how do you not know","how can you not know","you should know this","you should already know","everyone knows","even a child","this is basic","it's obvious","read the manual","rtfm","common sense"]
+        "anywhere": ["你怎么什么都不知道","你什么都不知道","你怎么连这都不知道","连这都不知道","这都不知道","这都不会","连这个都不会","这么简单都不会","这么简单的问题","你怎么不懂","how do you not know","how can you not know","you should know this","you should already know","everyone knows","even a child","this is basic","it's obvious","read the manual","rtfm","common sense","这么简单的东西","这么简单的事","你怎么都不会","你怎么连","你连这","这也不会","连这个也不会","don't even know how","do not even know how","can't even","you don't know how to","not rocket science","a child could","anyone could do","so simple even","basic stuff","how hard can it be","how hard is it to","read the user guide","read the guide","if you'd read","if you had read","if you'd bothered","if you had bothered","wouldn't need to ask","would not need to ask","自己先看看","再来问","说明书上写着","说明书第一页","说明书里写着","自己看说明书","自己去看","这么简单的操作"]
       },
       {
         "id": "handled",
@@ -548,7 +600,7 @@ extension Policy {
         "kind": "vague",
         "canonical": "已解决",
         "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
-        "anywhere": ["已解决","已经解决","解决了","已修复","修复了","已修好","修好了","已恢复","恢复了","恢复正常","已正常","正常了","没问题了","ok了","可以了","好使了","能用了","been resolved","been fixed","been solved","been sorted","sorted out","all sorted","all good","all set","should be fine","should be ok","should work now","works now","working now","fine now","good to go","back to normal","no longer an issue"],
+        "anywhere": ["已解决","已经解决","解决了","已修复","修复了","已修好","修好了","已恢复","恢复了","恢复正常","已正常","正常了","没问题了","ok了","可以了","好使了","能用了","been resolved","been fixed","been solved","been sorted","sorted out","all sorted","all good","all set","should be fine","should be ok","should work now","works now","working now","fine now","good to go","back to normal","no longer an issue","sorted it","fixed it","should be working","should be fixed","should be sorted","should be good","应该好了","应该可以了","应该没问题了"],
         "clause": ["resolved","fixed","solved","sorted","repaired","restored","working","works","fine","ok now","normal"]
       },
       {
@@ -564,7 +616,7 @@ extension Policy {
         "kind": "vague",
         "canonical": "前台操作解决",
         "seed": "seed 004 BRT回复规范 禁止使用“前台操作解决”等笼统模糊的描述字样",
-        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue"]
+        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue","from the front end","from the front-end","from the frontend","via the front end","前台重新操作","重新操作一下"]
       },
       {
         "id": "unknown_cause",

@@ -105,6 +105,9 @@ public struct Classifier: Sendable {
         case rules([Hit])
         /// No rule set a priority; the learnt model did, with this confidence and evidence.
         case model(confidence: Double, evidence: [String])
+        /// The rules gave a lower priority (these hits); the model said high at or above the
+        /// policy's `model_raise`, with this confidence and evidence.
+        case raised(confidence: Double, evidence: [String], over: [Hit])
         /// No rule set a priority: the policy default.
         case fallback
     }
@@ -144,6 +147,10 @@ public struct Classifier: Sendable {
                 parts.append("priority \(priority.rawValue) from rule\(given.count == 1 ? "" : "s") \(names)")
             case .model(let confidence, let evidence):
                 parts.append("priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence)))")
+            case .raised(let confidence, let evidence, let over):
+                let lower = over.first?.rule.priority?.rawValue ?? "?"
+                parts.append(
+                    "priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence))), over \(lower) from rule\(over.count == 1 ? "" : "s") \(over.map(quoted).joined(separator: ", "))")
             case .fallback:
                 parts.append((hits.isEmpty ? "no rule matched" : "no priority rule matched") + "; default priority \(priority.rawValue)")
             }
@@ -180,6 +187,7 @@ public struct Classifier: Sendable {
             let placedRule = placed[ruleOfKeyword[k]]
             if seen[k] && !placedRule { continue }
             if !Classifier.endsWell(bytes, o.range) || Classifier.isAnswerQuestion(bytes, o.range) { continue }
+            if Classifier.isQuotedMark(bytes, o.range) { continue }
             if negatable[k] && Negation.isNegated(bytes, before: o.range.lowerBound) { continue }
             if placedRule { places.append((ruleOfKeyword[k], k, o.range)) }
             if seen[k] { continue }
@@ -241,12 +249,17 @@ public struct Classifier: Sendable {
                     i + 2 < second.lowerBound && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82
                 }
                 if fullStop { continue }
+                // "each other", "all other PCs": the rest, or one another, not the ones affected.
+                if between.starts(with: Classifier.otherWord) { continue }
                 if Negation.isNegated(bytes, before: first.lowerBound) { continue }
                 return (x.keyword, y.keyword)
             }
         }
         return nil
     }
+
+    /// " other" right after a quantifier (see `nearPair`).
+    static let otherWord = Array(" other".utf8)
 
     /// The text with every number read as one "#", so a keyword can say "any number": "# users",
     /// "#人", "all # designers" reads "all #"; a number of ten or more reads "##", so a keyword
@@ -285,7 +298,7 @@ public struct Classifier: Sendable {
                     i += 1
                 }
                 out.append(0x23)
-                if whole >= 2 && u[start] != 0x30 { out.append(0x23) }
+                if whole >= 2 && u[start] != 0x30 && !unitFollows(u, i) { out.append(0x23) }
                 plain = i
                 continue
             }
@@ -302,7 +315,7 @@ public struct Classifier: Sendable {
                 if count >= 2 || kind == 2 {
                     flush(i)
                     out.append(0x23)
-                    if big { out.append(0x23) }
+                    if big && !unitFollows(u, j) { out.append(0x23) }
                     plain = j
                 }
                 i = j
@@ -313,6 +326,30 @@ public struct Classifier: Sendable {
         guard plain > 0 || !out.isEmpty else { return nil }
         flush(u.count)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Units that make a number a size, a time or a place rather than a count: `13" laptop`,
+    /// "15-inch", "12楼的打印机", "24小时", "90%" are no crowd ("##" would read "many").
+    static let units: [[UInt8]] = [
+        "\"", "'", "%", "inch", "in", "gb", "mb", "tb", "kb", "ghz", "mhz", "hz", "px", "cm", "mm", "kg", "ms",
+        "am", "pm", "h", "hr", "hrs", "hour", "min", "mins", "minute", "sec", "secs", "second", "day", "week",
+        "month", "year", "yr", "th", "st", "nd", "rd", "f", "floor", "k", "x", "w", "v", "mbps", "gbps", "dpi", "fps",
+        "寸", "英寸", "楼", "层", "号", "点", "时", "分", "秒", "年", "月", "日", "天", "岁", "度", "倍", "兆", "元",
+        "小时", "分钟", "周", "寸屏", "栋",
+    ].map { Array($0.utf8) }
+
+    /// Whether a unit of `units` starts at `i` (after at most one space or "-"), ending a word.
+    static func unitFollows(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var j = i
+        if j < u.count && (u[j] == 0x20 || u[j] == 0x2D) { j += 1 }
+        for unit in units where j + unit.count <= u.count {
+            guard u[j..<(j + unit.count)].elementsEqual(unit) else { continue }
+            let end = j + unit.count
+            // A Latin unit must end its word ("in" is no unit in "## interns"); a Han one need not.
+            if unit[0] >= 0x80 || !KeywordMatcher.isWordByte(unit[unit.count - 1]) { return true }
+            if end == u.count || !KeywordMatcher.isWordByte(u[end]) || (end + 1 <= u.count && u[end] == 0x73 && (end + 1 == u.count || !KeywordMatcher.isWordByte(u[end + 1]))) { return true }
+        }
+        return false
     }
 
     /// 1 for a Chinese digit (零 一 二 两 三 ... 九), 2 for 十 百 千 万 几, nil otherwise; by UTF-8 bytes.
@@ -336,6 +373,27 @@ public struct Classifier: Sendable {
         if j == r.upperBound { return true }
         let tail = Array(b[r.upperBound..<j])
         return endings.contains(tail)
+    }
+
+    /// Whether a match that is a lone punctuation mark ("?") stands inside quotation marks, right
+    /// after an opening one or right before a closing one: `列名都变成了“???”` quotes what the
+    /// screen shows, it asks nothing.
+    static func isQuotedMark(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        guard r.count == 1, b[r.lowerBound] < 0x80, !KeywordMatcher.isWordByte(b[r.lowerBound]) else { return false }
+        // “ = E2 80 9C, ” = E2 80 9D, 「 = E3 80 8C, 」 = E3 80 8D, 『 = E3 80 8E, 』 = E3 80 8F.
+        func quoteEnding(at end: Int) -> Bool {
+            if end >= 1 && (b[end - 1] == 0x22 || b[end - 1] == 0x27) { return true }
+            guard end >= 3 else { return false }
+            let (x, y, z) = (b[end - 3], b[end - 2], b[end - 1])
+            return (x == 0xE2 && y == 0x80 && (z == 0x9C || z == 0x9D)) || (x == 0xE3 && y == 0x80 && (0x8C...0x8F).contains(z))
+        }
+        func quoteStarting(at start: Int) -> Bool {
+            if start < b.count && (b[start] == 0x22 || b[start] == 0x27) { return true }
+            guard start + 3 <= b.count else { return false }
+            let (x, y, z) = (b[start], b[start + 1], b[start + 2])
+            return (x == 0xE2 && y == 0x80 && (z == 0x9C || z == 0x9D)) || (x == 0xE3 && y == 0x80 && (0x8C...0x8F).contains(z))
+        }
+        return quoteEnding(at: r.lowerBound) || quoteStarting(at: r.upperBound)
     }
 
     /// Whether a match starting with 不 or 没 is the middle of an A不A question (能不能, 有没有,
@@ -365,8 +423,14 @@ public struct Classifier: Sendable {
             priority = p
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
-            priority = best
-            source = .rules(hits.filter { $0.rule.priority == best })
+            let given = hits.filter { $0.rule.priority == best }
+            if best != .high, let raise = raised(title, description) {
+                priority = .high
+                source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
+            } else {
+                priority = best
+                source = .rules(given)
+            }
         } else if let m = model, let head = m.priority, let p = m.predict(head, Classifier.modelText(title, description)),
             p.confidence >= policy.classification.modelThreshold, let level = Priority(rawValue: p.label)
         {
@@ -402,6 +466,17 @@ public struct Classifier: Sendable {
             tags: tags, hits: hits)
     }
 
+    /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
+    /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a
+    /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
+    func raised(_ title: String?, _ description: String?) -> TriageModel.Prediction? {
+        guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
+            let p = m.predict(head, Classifier.modelText(title, description)), p.label == Priority.high.rawValue,
+            p.confidence >= bar
+        else { return nil }
+        return p
+    }
+
     /// The text the model reads: title and description.
     static func modelText(_ title: String?, _ description: String?) -> String { (title ?? "") + "\n" + (description ?? "") }
 
@@ -417,6 +492,7 @@ public struct Classifier: Sendable {
     /// names none. A missing or malformed file is bad input.
     public static func loadModel(_ policy: Policy, _ ctx: Context) throws(DeskError) -> TriageModel? {
         guard let path = policy.classification.model else { return nil }
+        if path == TriageModel.builtinName { return TriageModel.builtin }
         let bytes = try InputFile.readAll(path, stdin: ctx.stdin)
         let value: JSONValue
         do throws(JSONSyntaxError) {

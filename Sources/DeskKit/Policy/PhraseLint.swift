@@ -82,7 +82,13 @@ public struct PhraseLint: Sendable {
             if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
             let quoted = t.quoted[a..<b].contains(true)
             var own = !quoted
-            if own, let c = clauseIndex(a) { own = !hedges[c].covers(a, b) }
+            if own, let c = clauseIndex(a) {
+                // A phrase that itself opens the condition ("if you'd read the guide…") is what
+                // the agent says, not a condition on something else.
+                var h = hedges[c]
+                if h.conditional && a <= PhraseLint.bare(t.scalars, clauses[c]).lowerBound { h.conditional = false }
+                own = !h.covers(a, b)
+            }
             out.append(Match(family: anywhereFamily[o.id], range: a..<b, own: own))
         }
         for (ci, c) in clauses.enumerated() {
@@ -140,7 +146,8 @@ public struct PhraseLint: Sendable {
     /// Clause openers that make the clause a condition, not a statement.
     static let conditionalOpeners = [
         "如果", "假如", "假设", "要是", "若是", "若", "万一", "倘若", "如若", "即使", "就算", "一旦", "if ", "unless ",
-        "in case ", "even if ", "should ", "whether ", "suppose ", "assuming ",
+        "in case ", "even if ", "should you ", "should it ", "should the ", "should this ", "should that ", "should there ",
+        "should any", "should your ", "should we ", "whether ", "suppose ", "assuming ",
     ]
     /// Markers after which words are a denial or someone else's words.
     static let reportMarkers = [

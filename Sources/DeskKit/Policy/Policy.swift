@@ -146,6 +146,9 @@ public struct Policy: Sendable, Equatable {
         public var model: String? = nil
         /// The model answers only at or above this posterior probability.
         public var modelThreshold: Double = 0.8
+        /// When set, the model's "high" at or above this posterior lifts a lower priority the
+        /// rules gave to high; nil: the rules' priority stands.
+        public var modelRaise: Double? = nil
     }
 
     /// Satisfaction survey settings.
@@ -346,6 +349,7 @@ public struct Policy: Sendable, Equatable {
         if let m = classification.model, var co = o["classification"]?.objectValue {
             co["model"] = .string(m)
             co["model_threshold"] = Policy.number(classification.modelThreshold)
+            co["model_raise"] = classification.modelRaise.map(Policy.number) ?? .null
             o["classification"] = .object(co)
         }
         o["phrases"] = .object([

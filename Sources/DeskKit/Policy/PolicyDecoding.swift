@@ -451,7 +451,7 @@ struct PolicyDecoder {
     }
 
     mutating func classificationSettings(_ v: JSONValue, _ path: String) -> Policy.Classification? {
-        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix", "model", "model_threshold"]) else { return nil }
+        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix", "model", "model_threshold", "model_raise"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let def: Policy.Priority? = member(o, "default_priority", path).flatMap { enumValue($0, c("default_priority"), "priority") }
         let categories = member(o, "categories", path).flatMap { strings($0, c("categories")) }
@@ -509,9 +509,18 @@ struct PolicyDecoder {
                 fail(c("model_threshold"), "expected a number from 0 to 1, found \(Self.describe(raw))")
             }
         }
+        var raise: Double? = nil
+        if let raw = o["model_raise"], !raw.isNull {
+            if let t = raw.doubleValue, t >= 0, t <= 1, model != nil { raise = t } else {
+                fail(c("model_raise"), model == nil
+                    ? "needs a model to raise with (classification.model)"
+                    : "expected a number from 0 to 1, found \(Self.describe(raw))")
+            }
+        }
         guard let def, let categories, let rules, let matrix else { return nil }
         return Policy.Classification(
-            defaultPriority: def, categories: categories, rules: rules, matrix: matrix, model: model, modelThreshold: threshold)
+            defaultPriority: def, categories: categories, rules: rules, matrix: matrix, model: model, modelThreshold: threshold,
+            modelRaise: raise)
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {

@@ -11,13 +11,27 @@ import Glibc
 public struct TriageModel: Sendable, Equatable {
     /// One prediction target (priority or category).
     public struct Head: Sendable, Equatable {
-        public var classes: [String]
+        public let classes: [String]
         /// log P(class).
-        public var logPrior: [Double]
+        public let logPrior: [Double]
         /// log P(n-gram | class) per n-gram, Laplace-smoothed.
-        public var logLikelihood: [String: [Double]]
+        public let logLikelihood: [String: [Double]]
         /// log P(unseen n-gram | class): the smoothing mass.
-        public var logUnseen: [Double]
+        public let logUnseen: [Double]
+        /// `logLikelihood` keyed by the n-gram's scalars, for scoring without a String per n-gram.
+        let table: GramTable
+
+        public init(classes: [String], logPrior: [Double], logLikelihood: [String: [Double]], logUnseen: [Double]) {
+            self.classes = classes
+            self.logPrior = logPrior
+            self.logLikelihood = logLikelihood
+            self.logUnseen = logUnseen
+            self.table = GramTable(logLikelihood, classes: classes.count)
+        }
+
+        public static func == (a: Head, b: Head) -> Bool {
+            a.classes == b.classes && a.logPrior == b.logPrior && a.logLikelihood == b.logLikelihood && a.logUnseen == b.logUnseen
+        }
     }
 
     /// A prediction with its evidence.
@@ -43,7 +57,7 @@ public struct TriageModel: Sendable, Equatable {
         for n in 2...3 where u.count >= n {
             for i in 0...(u.count - n) {
                 let w = u[i..<(i + n)]
-                guard w.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { continue }
+                guard w.contains(where: isContent) else { continue }
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: w)
                 out.append(String(v))
@@ -108,31 +122,97 @@ public struct TriageModel: Sendable, Equatable {
     }
 
     /// The most likely class of `head` for `text`, with its posterior and the n-grams that
-    /// favoured it most against the runner-up.
+    /// favoured it most against the runner-up. Each distinct n-gram of `ngrams(text)` the model
+    /// knows counts once; they are found by their scalars in `head.table`, so scoring makes no
+    /// String per n-gram (classify asks this of every ticket under the built-in policy).
     public func predict(_ head: Head, _ text: String) -> Prediction? {
-        let g = Set(TriageModel.ngrams(text)).filter { head.logLikelihood[$0] != nil }
+        let u = Array(TextNormalizer.fold(text).unicodeScalars)
+        let k = head.classes.count
+        guard k >= 1, u.count >= 2 else { return nil }
+        let t = head.table
+        let content = u.map(TriageModel.isContent)
+        var seen = [UInt64](repeating: 0, count: (t.grams.count + 63) / 64)
+        var found: [Int32] = []
+        found.reserveCapacity(u.count)
         var score = head.logPrior
-        for x in g {
-            guard let l = head.logLikelihood[x] else { continue }
-            for c in score.indices { score[c] += l[c] }
+        // The loop over every window, on raw buffers: no bounds or uniqueness checks per n-gram.
+        t.keys.withUnsafeBufferPointer { keys in
+            t.slots.withUnsafeBufferPointer { slots in
+                t.weights.withUnsafeBufferPointer { weights in
+                    seen.withUnsafeMutableBufferPointer { seen in
+                        score.withUnsafeMutableBufferPointer { score in
+                            let mask = t.mask
+                            @inline(__always) func count(_ key: UInt64) {
+                                var i = GramTable.hash(key) & mask
+                                while true {
+                                    let k = keys[i]
+                                    if k == key { break }
+                                    if k == 0 { return }
+                                    i = (i + 1) & mask
+                                }
+                                let e = Int(slots[i])
+                                let (w, bit) = (e >> 6, UInt64(1) << UInt64(e & 63))
+                                if seen[w] & bit != 0 { return }
+                                seen[w] |= bit
+                                found.append(Int32(e))
+                                for c in 0..<k { score[c] += weights[e * k + c] }
+                            }
+                            // 2-grams first, then 3-grams: the order the n-grams were listed in.
+                            for i in 0..<(u.count - 1) where content[i] || content[i + 1] {
+                                count(GramTable.key(u[i].value, u[i + 1].value, nil))
+                            }
+                            if u.count >= 3 {
+                                for i in 0..<(u.count - 2) where content[i] || content[i + 1] || content[i + 2] {
+                                    count(GramTable.key(u[i].value, u[i + 1].value, u[i + 2].value))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
+        // Tempered: naive Bayes counts overlapping n-grams of one word as independent evidence,
+        // so its certainty grows with the length of the text, not with what the text says (a
+        // long e-mail full of ordinary words read as "1.00 high"). The n-grams' sum is divided
+        // by the square root of how many there are.
+        let scale = 1 / Double(max(1, found.count)).squareRoot()
+        for c in score.indices { score[c] = head.logPrior[c] + (score[c] - head.logPrior[c]) * scale }
         guard let best = score.indices.max(by: { score[$0] < score[$1] }) else { return nil }
         let m = score[best]
         let z = score.reduce(0) { $0 + exp($1 - m) }
         let second = score.indices.filter { $0 != best }.max(by: { score[$0] < score[$1] }) ?? best
-        // Shown evidence: n-grams without an edge space (they read as word parts), the ones that
-        // favour the answer over the runner-up most first, longer first on a tie.
-        let evidence = g.compactMap { x -> (String, Double)? in
-            guard let l = head.logLikelihood[x], !x.hasPrefix(" "), !x.hasSuffix(" ") else { return nil }
-            return (x, l[best] - l[second])
-        }.filter { $0.1 > 0 }.sorted {
-            if $0.1 != $1.1 { return $0.1 > $1.1 }
-            if $0.0.count != $1.0.count { return $0.0.count > $1.0.count }
-            return $0.0 < $1.0
-        }.prefix(5).map(\.0)
+        // Shown evidence: n-grams without an edge space or line break (they read as word parts), the ones that
+        // favour the answer over the runner-up most first, longer first on a tie; the best five
+        // kept in order as they come, not a sort of all.
+        var top: [(gram: String, lift: Double)] = []
+        func before(_ a: (gram: String, lift: Double), _ b: (gram: String, lift: Double)) -> Bool {
+            if a.lift != b.lift { return a.lift > b.lift }
+            if a.gram.count != b.gram.count { return a.gram.count > b.gram.count }
+            return a.gram < b.gram
+        }
+        for e32 in found {
+            let e = Int(e32)
+            let lift = t.weights[e * k + best] - t.weights[e * k + second]
+            guard lift > 0, t.plain[e] else { continue }
+            if top.count == 5, let last = top.last, last.lift > lift { continue }
+            let x = (gram: t.grams[e], lift: lift)
+            if top.count == 5, let last = top.last, !before(x, last) { continue }
+            let at = top.firstIndex { before(x, $0) } ?? top.count
+            top.insert(x, at: at)
+            if top.count > 5 { top.removeLast() }
+        }
         // No n-gram speaks for the answer: the prior alone decided, so the model has nothing to say.
-        guard !evidence.isEmpty else { return nil }
-        return Prediction(label: head.classes[best], confidence: 1 / z, evidence: Array(evidence))
+        guard !top.isEmpty else { return nil }
+        return Prediction(label: head.classes[best], confidence: 1 / z, evidence: top.map(\.gram))
+    }
+
+    /// Whether an n-gram window holding this scalar counts: a letter, digit or Han character.
+    @inline(__always) static func isContent(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        // CJK unified ideographs (the bulk of Chinese text) are letters: skip the property lookup.
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     // MARK: JSON
@@ -188,6 +268,62 @@ public struct TriageModel: Sendable, Equatable {
         case (.failure(let e), _), (_, .failure(let e)):
             return .failure(e)
         }
+    }
+
+    /// The model desk ships (`"model": "desk:builtin"`): the priority head learnt from the
+    /// hand-labelled sets (BuiltinTriageModel.swift, written by scripts/learn-builtin-model.sh).
+    /// Decoded once per process, on first use.
+    public static let builtin: TriageModel = {
+        // The text is generated and checked by a test, so failing here is a build defect.
+        switch decodeCompact(builtinText) {
+        case .success(let m): return m
+        case .failure(let e): preconditionFailure("built-in model is invalid: " + e.message)
+        }
+    }()
+
+    /// The policy's name for the built-in model.
+    public static let builtinName = "desk:builtin"
+
+    /// Reads the compact form of a priority head: "examples N", "classes A B C", "log_prior"
+    /// and "log_unseen" lines, then one line per n-gram (scalars in hex joined by ",", then
+    /// one weight per class), weights as integers of 1/10000.
+    static func decodeCompact(_ text: String) -> Result<TriageModel, ModelError> {
+        var classes: [String] = []
+        var prior: [Double] = []
+        var unseen: [Double] = []
+        var examples = 0
+        var ll: [String: [Double]] = [:]
+        for (n, line) in text.split(separator: "\n").enumerated() {
+            let f = line.split(separator: " ")
+            guard let head = f.first else { continue }
+            func numbers() -> [Double]? {
+                let v = f.dropFirst().compactMap { Int($0) }.map { Double($0) / 10000 }
+                return v.count == f.count - 1 ? v : nil
+            }
+            switch head {
+            case "examples": examples = f.count == 2 ? Int(f[1]) ?? 0 : 0
+            case "classes": classes = f.dropFirst().map(String.init)
+            case "log_prior": prior = numbers() ?? []
+            case "log_unseen": unseen = numbers() ?? []
+            default:
+                var v = String.UnicodeScalarView()
+                for h in head.split(separator: ",") {
+                    guard let x = UInt32(h, radix: 16), let u = Unicode.Scalar(x) else {
+                        return .failure(ModelError(message: "line \(n + 1): '\(head)' is not an n-gram"))
+                    }
+                    v.append(u)
+                }
+                guard let w = numbers(), w.count == classes.count else {
+                    return .failure(ModelError(message: "line \(n + 1): needs \(classes.count) weights"))
+                }
+                ll[String(v)] = w
+            }
+        }
+        guard classes.count >= 2, prior.count == classes.count, unseen.count == classes.count else {
+            return .failure(ModelError(message: "expected classes, log_prior and log_unseen of one length"))
+        }
+        return .success(TriageModel(
+            priority: Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen), category: nil, examples: examples))
     }
 
     /// Why a model file cannot be read.

@@ -6,6 +6,9 @@
 // - a known word of the policy (its classification keywords, e.g. 很慢, 密码, slow, vpn) wherever
 //   it occurs, so Chinese, which has no spaces, yields words and never arbitrary bigrams.
 // A term counts once per comment; each keeps one example comment, masked when shown.
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lower-cased words found in text by their bytes: English words at word starts, Chinese
 /// anywhere. Why bytes: every comment of a month is searched for a hundred-odd keywords.
@@ -92,7 +95,17 @@ public struct Theme: Sendable, Equatable {
     /// The example order: shorter first, then code unit order, so any reading order picks the same.
     static func better(_ a: String, _ b: String) -> Bool {
         let (x, y) = (a.utf8.count, b.utf8.count)
-        return x != y ? x < y : a.utf8.lexicographicallyPrecedes(b.utf8)
+        guard x == y else { return x < y }
+        // Same length, most often the same comment again (surveys repeat short comments): one
+        // memcmp over both contiguous buffers orders bytes as the element-wise walk does.
+        let order = a.utf8.withContiguousStorageIfAvailable { p in
+            b.utf8.withContiguousStorageIfAvailable { q in
+                guard let pa = p.baseAddress, let qa = q.baseAddress else { return Int32(0) }  // both empty
+                return memcmp(pa, qa, x)
+            }
+        }
+        if let o = order, let c = o { return c < 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 
@@ -101,7 +114,7 @@ public struct CommentThemes: Sendable {
     /// Each term's theme.
     public internal(set) var themes: [String: Theme] = [:]
     /// The terms of comments already seen (surveys repeat the same short comments); bounded.
-    var cache: [String: [String]] = [:]
+    var cache: [String: [(term: String, isWord: Bool)]] = [:]
     static let cacheLimit = 4096
 
     public init() {}
@@ -120,20 +133,18 @@ public struct CommentThemes: Sendable {
 
     /// Adds one comment's themes.
     public mutating func add(_ comment: String, id: String = "", vocabulary: ThemeVocabulary) {
-        let terms: [(String, Bool)]
+        let terms: [(term: String, isWord: Bool)]
         if let known = cache[comment] {
-            terms = known.map { t in (String(t.dropFirst()), t.hasPrefix("v")) }
+            terms = known
         } else {
-            terms = CommentThemes.terms(comment, vocabulary: vocabulary)
-            if cache.count < CommentThemes.cacheLimit { cache[comment] = terms.map { ($0.1 ? "v" : "c") + $0.0 } }
+            terms = CommentThemes.terms(comment, vocabulary: vocabulary).map { (term: $0.0, isWord: $0.1) }
+            if cache.count < CommentThemes.cacheLimit { cache[comment] = terms }
         }
         for (term, isWord) in terms {
-            if var t = themes[term] {
-                t.merge(Theme(count: 1, vocabulary: isWord, example: comment))
-                themes[term] = t
-            } else {
-                themes[term] = Theme(count: 1, vocabulary: isWord, example: comment)
-            }
+            // One lookup: a new term starts empty (merging into it gives count 1, its kind and
+            // this comment as the example, as a fresh Theme would).
+            themes[term, default: Theme(count: 0, vocabulary: false, example: comment)]
+                .merge(Theme(count: 1, vocabulary: isWord, example: comment))
         }
     }
 

@@ -260,6 +260,12 @@ public struct PeriodStats: Sendable {
         }
         let prio = f.priority ?? settings.defaultPriority
         let biz = settings.businessSeconds
+        // What the local functions and the clock's closure read, taken out of `f` first: a
+        // closure or local function reading `f` itself held a copy of the whole ticket (a
+        // retain and a release of each of its strings and arrays, per ticket).
+        let priority = f.priority, channelSlot = f.channel.ordinal * 3
+        let prioritySlot = (f.priority?.ordinal ?? Priority.allCases.count) * 3
+        let finished = f.isFinished
 
         // The lifecycle's three SLA clocks (the same code every command asks): durations of the
         // events recorded, compliance from each clock's state.
@@ -270,7 +276,7 @@ public struct PeriodStats: Sendable {
         let spans = f.spanEvents.isEmpty ? ExcludedSpans.none : ExcludedSpans(events: f.spanEvents, now: now)
         let clocks = SLATargets(
             facts, spans: spans, now: now, firstResponseLimit: frTarget, workaroundLimit: waTarget,
-            resolutionLimit: resTarget, measure: { biz($0, $1, f.priority) })
+            resolutionLimit: resTarget, measure: { biz($0, $1, priority) })
         func figure(_ c: TargetClock) -> Int64? { c.recorded ? c.used : nil }
         let frDuration = figure(clocks.firstResponse)
         let resDuration = figure(clocks.resolution)
@@ -283,7 +289,7 @@ public struct PeriodStats: Sendable {
         // (No array of the clocks and no key paths: both cost an allocation or a lookup per ticket.)
         func judge(_ c: TargetClock) {
             let t = c.target.ordinal
-            let ch = f.channel.ordinal * 3 + t, pr = (f.priority?.ordinal ?? Priority.allCases.count) * 3 + t
+            let ch = channelSlot + t, pr = prioritySlot + t
             switch c.state {
             case .met:
                 complianceCounts[t].met += 1
@@ -311,7 +317,7 @@ public struct PeriodStats: Sendable {
             escalatedByTier[f.escalatedTo ?? PeriodStats.noGroup, default: 0] += 1
             for e in f.escalations {
                 if let at = e.at, let ack = e.ack {
-                    ackTimes.append(max(0, biz(at, ack, f.priority)))
+                    ackTimes.append(max(0, biz(at, ack, priority)))
                 } else if e.ack == nil {
                     unacknowledged += 1
                 }
@@ -356,7 +362,7 @@ public struct PeriodStats: Sendable {
         }
         func count(_ g: inout GroupStats) {
             g.tickets += 1
-            if f.isFinished { g.resolved += 1 }
+            if finished { g.resolved += 1 }
             if let d = frDuration { g.firstResponse.add(d, target: frTarget) }
             if let d = resDuration { g.resolution.add(d, target: resTarget) }
             if wasEscalated { g.escalated += 1 }

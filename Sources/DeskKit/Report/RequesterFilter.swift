@@ -62,11 +62,15 @@ enum RequesterFilter {
 
     /// One string's (or number's) bytes against the text.
     static func valueMayOccur(_ v: UnsafeRawBufferPointer, _ s: UnsafeRawBufferPointer) -> Bool {
-        var tokens: [Range<Int>] = []
+        // Tokens are looked for as they are cut (no array of them per value): a part that
+        // occurs answers true when there are several, and the whole needs every one.
         var start = 0, i = 0, middleDot = false
+        var tokens = 0, anyOccurs = false, allOccur = true
         let n = v.count
         func cut(_ end: Int) {
-            if end > start { tokens.append(start..<end) }
+            guard end > start else { return }
+            tokens += 1
+            if contains(s, UnsafeRawBufferPointer(rebasing: v[start..<end])) { anyOccurs = true } else { allOccur = false }
         }
         while i < n {
             let c = v[i]
@@ -95,14 +99,9 @@ enum RequesterFilter {
         }
         cut(n)
         // Only separators: nothing is added, unless a middle dot (not white space) is kept.
-        guard !tokens.isEmpty else { return middleDot }
-        var all = true
-        for t in tokens {
-            let occurs = contains(s, UnsafeRawBufferPointer(rebasing: v[t]))
-            if occurs && tokens.count > 1 { return true }  // a part of its own
-            if !occurs { all = false }
-        }
-        return all
+        guard tokens > 0 else { return middleDot }
+        if anyOccurs && tokens > 1 { return true }  // a part of its own
+        return allOccur
     }
 
     /// Whether `needle` occurs in `hay`, ASCII letters in any case.

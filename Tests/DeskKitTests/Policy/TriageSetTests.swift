@@ -52,10 +52,18 @@ import Testing
         // misses then led to `over_now` (an incident the text says is over), English screen and
         // boot failures, lure and malware-sign wording: 0.940 / 35 of 35. Seen now.
         ("tickets-blind1.ndjson", 0.93, 0.97, 100),
-        // The second blind set (another writer, same rule): measured, never tuned on: 0.825 /
-        // 27 of 32 high before this round's changes, 0.850 / 28 of 32 after them. The floor
-        // holds that unseen figure; it is below the 0.90 / 0.95 goal.
+        // The second blind set (another writer, same rule): 0.825 / 27 of 32 high when first
+        // measured, 0.850 / 28 of 32 after the blind1 changes; unchanged by the blind3/blind4
+        // classes (its remaining misses are questions with failure words). Below the goal.
         ("tickets-blind2.ndjson", 0.84, 0.86, 80),
+        // Third blind set (120, 60 zh / 60 en): 0.792 / 32 of 42 high when first measured;
+        // its misses then became classes (indirect security, outages of a shared service,
+        // storage alarms, backlogs, feature wishes, sizes that are no counts...). Seen now.
+        ("tickets-blind3.ndjson", 0.95, 0.97, 120),
+        // Fourth blind set (100, 50 zh / 50 en): 0.790 / 26 of 35 high when first measured
+        // (0.800 after the blind3 classes: they barely carried over); its misses then became
+        // classes too (routine requests, lost devices, strangers, shared logins). Seen now.
+        ("tickets-blind4.ndjson", 0.92, 0.97, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)

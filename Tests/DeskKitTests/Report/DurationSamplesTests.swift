@@ -54,9 +54,9 @@ import Testing
     }
 
     @Test func percentilesMatchSortedArrays() {
-        // Around the first merge (1024 pending), later merges at 1024 and, with many distinct
+        // Around the first merge (4096 pending), later merges at 4096 and, with many distinct
         // values, at a quarter of the distinct count.
-        let sizes = [0, 1, 2, 3, 7, 100, 1023, 1024, 1025, 2047, 2048, 2049, 3071, 3072, 3073, 5000, 20_000]
+        let sizes = [0, 1, 2, 3, 7, 100, 1023, 4095, 4096, 4097, 8191, 8192, 8193, 12_287, 12_288, 12_289, 20_000, 70_000]
         var g = SplitMix64(state: 20261102)
         for spread in Spread.allCases {
             for n in sizes {
