@@ -197,10 +197,31 @@ public struct TicketLinter: Sendable {
         case .survey:
             return "resolved and never invited to the survey (due \(due): \(d.explain)); invite it or record why it was skipped"
         default:
-            let what = d.kind.rawValue.replacing("_", with: " ")
+            let what = TicketLinter.words(d.kind)
             if d.state == .overdue { return "\(what) due \(due) is overdue (\(d.explain))" }
             if let done = d.doneAt, d.kind != .endOfDay { return "\(what) due \(due) was missed: done \(done.rfc3339) (\(d.explain))" }
             return "\(what) due \(due) was missed (\(d.explain))"
+        }
+    }
+
+    /// A duty kind's name with spaces for underscores, as messages say it (a switch:
+    /// `replacing` cost as much as the rest of the message; a test holds the two equal).
+    static func words(_ k: Duty.Kind) -> String {
+        switch k {
+        case .firstResponse: return "first response"
+        case .workaround: return "workaround"
+        case .resolution: return "resolution"
+        case .escalation: return "escalation"
+        case .acknowledgement: return "acknowledgement"
+        case .escalationETA: return "escalation eta"
+        case .promise: return "promise"
+        case .eta: return "eta"
+        case .callback: return "callback"
+        case .endOfDay: return "end of day update"
+        case .progress: return "progress"
+        case .observation: return "observation"
+        case .survey: return "survey"
+        case .surveyFollowUp: return "survey follow up"
         }
     }
 

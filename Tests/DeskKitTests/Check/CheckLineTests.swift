@@ -234,4 +234,8 @@ private func policies() throws -> [Policy] {
             #expect(TicketLinter.atLeastThreeCharacters(s) == (s.count >= 3), "\(Array(s.unicodeScalars))")
         }
     }
+
+    @Test func dutyWordsAreTheKindsNamesSpaced() {
+        for k in Duty.Kind.allCases { #expect(TicketLinter.words(k) == k.rawValue.replacing("_", with: " ")) }
+    }
 }
