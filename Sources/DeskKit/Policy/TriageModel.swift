@@ -49,7 +49,8 @@ public struct TriageModel: Sendable, Equatable {
         public var label: String
         /// Posterior probability of `label`, 0...1.
         public var confidence: Double
-        /// The n-grams of the text that favoured `label` most.
+        /// The n-grams of the text that favoured `label` most (empty when the caller said, by
+        /// `explainIf`, that it would not use this answer).
         public var evidence: [String]
     }
 
@@ -230,9 +231,9 @@ public struct TriageModel: Sendable, Equatable {
         }
         guard speaks else { return nil }
         guard explainIf(head.classes[best], 1 / z) else { return Prediction(label: head.classes[best], confidence: 1 / z, evidence: []) }
-        // Shown evidence: n-grams without an edge space or line break (they read as word parts), the ones that
-        // favour the answer over the runner-up most first, longer first on a tie; the best five
-        // kept in order as they come, not a sort of all.
+        // Shown evidence: n-grams without an edge space or line break (they read as word parts),
+        // the ones that favour the answer over the runner-up most first, longer first on a tie;
+        // the best five kept in order as they come, not a sort of all.
         var top: [(gram: String, lift: Double)] = []
         func before(_ a: (gram: String, lift: Double), _ b: (gram: String, lift: Double)) -> Bool {
             if a.lift != b.lift { return a.lift > b.lift }
