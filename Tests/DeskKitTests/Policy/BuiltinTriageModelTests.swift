@@ -69,8 +69,9 @@ import Testing
         ("tickets-blind3.ndjson", 0.95, 0.97),
         ("tickets-blind4.ndjson", 0.92, 0.97),
         ("tickets-holdout6.ndjson", 0.97, 0.97),
-        ("tickets-blind5.ndjson", 0.87, 0.94),
+        ("tickets-blind5.ndjson", 0.87, 0.91),
         ("tickets-holdout7.ndjson", 0.96, 0.97),
+        ("tickets-blind6.ndjson", 0.88, 0.90),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

@@ -197,10 +197,11 @@ import Testing
     /// - blind5, written last: 12 of 30 before this round, 5 of 30 after it (unseen) / 0; its
     ///   misses (a vague 后台改了一下, "go and ask him", 我都讲了三遍了, "nothing we can do", "as
     ///   I've already explained twice") widened the families.
+    /// - blind6, written at the very end: 0 of 15 / 0 of 15 when first measured.
     /// All 0 and 0 since: seen now, the floors are regression floors.
     @Test(arguments: [
         ("replies-blind1.ndjson", 50), ("replies-blind2.ndjson", 30), ("replies-blind3.ndjson", 40),
-        ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30),
+        ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30), ("replies-blind6.ndjson", 15),
     ])
     func blindReplySetMeetsItsFloors(_ file: String, _ each: Int) throws {
         let r = try replyRates(file, badAccepted: 0.02, goodRefused: 0.01)

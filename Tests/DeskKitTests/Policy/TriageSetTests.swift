@@ -77,6 +77,10 @@ import Testing
         // the built-in model learnt without it, 0.890 / 33 of 35 (BuiltinTriageModelTests). The
         // rules' floor holds their unseen figure, well below the goal: the model closes the gap.
         ("tickets-blind5.ndjson", 0.79, 0.68, 100),
+        // Sixth blind set (60, 30 zh / 30 en), written at the very end and measured before it
+        // was added: the rules alone 0.817 / 15 of 21 high; with the built-in model learnt
+        // without it 0.900 / 19 of 21. Now in the model's training.
+        ("tickets-blind6.ndjson", 0.81, 0.71, 60),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
