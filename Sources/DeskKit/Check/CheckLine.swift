@@ -357,27 +357,8 @@ extension TicketLinter {
             out.append(Problem(rule: .vagueResolution, message: "status \(t.status.rawValue) but no resolution recorded (cause, solution, result)"))
             return
         }
-        let fields = CheckLine.textFields
         let found = CheckLine.first(b, r, CheckLine.textKeys)
-        var missing: [String] = []
-        var keys: [(field: String, key: String)] = []
-        for (i, field) in fields.enumerated() {
-            guard let text = found[i].flatMap({ RawJSON.string(b, $0) }) else {
-                missing.append(field)
-                continue
-            }
-            let reviewed = memo.reviewKeyed(field, text, lint)
-            keys.append((field: field, key: reviewed.key))
-            for why in reviewed.findings {
-                out.append(Problem(rule: .vagueResolution, message: "resolution \(field): \(why.message)"))
-            }
-        }
-        for why in PhraseLint.repeatedFields(keys: keys) {
-            out.append(Problem(rule: .vagueResolution, message: "resolution \(why.field): \(why.message)"))
-        }
-        if !missing.isEmpty {
-            out.append(Problem(rule: .vagueResolution, message: "resolution has no \(missing.joined(separator: ", "))"))
-        }
+        reviewResolution(CheckLine.textFields.indices.map { found[$0].flatMap { RawJSON.string(b, $0) } }, &memo, &out)
     }
 
     /// An object in `escalations`, or a history event named `escalated`.

@@ -307,10 +307,17 @@ public struct TicketLinter: Sendable {
             out.append(Problem(rule: .vagueResolution, message: "status \(t.status.rawValue) but no resolution recorded (cause, solution, result)"))
             return
         }
+        reviewResolution(CheckLine.textFields.map { r[$0]?.stringValue }, &memo, &out)
+    }
+
+    /// The resolution's fields (cause, solution, result, in `CheckLine.textFields` order; nil
+    /// where missing) reviewed one by one and against each other: what both ways of reading a
+    /// ticket (its parsed members, its line's bytes) report.
+    func reviewResolution(_ texts: [String?], _ memo: inout ReviewMemo, _ out: inout [Problem]) {
         var missing: [String] = []
         var keys: [(field: String, key: String)] = []
-        for field in ["cause", "solution", "result"] {
-            guard let text = r[field]?.stringValue else {
+        for (field, text) in zip(CheckLine.textFields, texts) {
+            guard let text else {
                 missing.append(field)
                 continue
             }
