@@ -498,8 +498,8 @@ public struct Classifier: Sendable {
                 source = .rules(given)
             }
         } else if let m = model, let head = m.priority,
-            let p = m.predict(head, folded: folded.forModel, explainIf: { $1 >= policy.classification.modelThreshold }),
-            p.confidence >= policy.classification.modelThreshold, let level = Priority(rawValue: p.label)
+            let p = m.predict(head, folded: folded.forModel, explainIf: { modelAnswers($0, $1) }),
+            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label)
         {
             priority = level
             source = .model(confidence: p.confidence, evidence: p.evidence)
@@ -532,6 +532,15 @@ public struct Classifier: Sendable {
         return Decision(
             priority: priority, source: source, category: category, categoryHit: categoryHit, categoryModel: categoryModel,
             tags: tags, hits: hits)
+    }
+
+    /// Whether the model's priority answers where no rule gave one: at or above
+    /// `model_threshold`, or a high at or above `model_raise` (which lifts the default as it
+    /// lifts a rule's medium or low).
+    func modelAnswers(_ label: String, _ confidence: Double) -> Bool {
+        if confidence >= policy.classification.modelThreshold { return true }
+        guard let bar = policy.classification.modelRaise else { return false }
+        return label == Priority.high.rawValue && confidence >= bar
     }
 
     /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
