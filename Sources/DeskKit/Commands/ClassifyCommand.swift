@@ -43,8 +43,8 @@ public enum ClassifyCommand {
             X. --learn -o MODEL trains a naive Bayes model on character 2- and 3-grams of the \
             tickets whose priority a person labelled, set by hand or kept to resolution; a policy \
             naming it (classification.model, model_threshold, model_raise) lets it answer where no \
-            rule sets a priority or category, and only at or above the threshold, the reason giving \
-            its confidence and n-grams.
+            rule sets a priority, and only at or above the threshold, and a category where no rule or \
+            only one short keyword gives one, the reason giving its confidence and n-grams.
             """,
         flags: [
             CommonFlags.id,
