@@ -349,11 +349,9 @@ struct QueuePart: Sendable {
             return
         }
         guard !current.isEmpty else { return }
-        var c = current
+        let c = current
         current = []
-        let t = tickets
-        c.sort { QueueOrder.less($0, $1, t) }
-        sorted.append(c)
+        sorted.append(QueueOrder.sorted(c, tickets))
     }
 
     /// With --limit: each entry joins the heap while it holds fewer than `keep`, or in place
@@ -454,6 +452,56 @@ enum QueueOrder {
         if less(a, b, t) { return true }
         if less(b, a, t) { return false }
         return a.ticket != b.ticket ? a.ticket < b.ticket : a.slot < b.slot
+    }
+
+    /// The entries of one part sorted in the listing's order, stably (duties equal in every key
+    /// keep the order they were read): as the stable sort by `less` sorts them. First by plain
+    /// keys compared inline — overdue, due, priority, opened_at, then the place read — then
+    /// each run equal in all but the place is ordered by `less` (ids and kinds), the place
+    /// breaking ties. Why: the generic sort calling `less`, which looks up each ticket's
+    /// opening, was a twelfth of queue's work.
+    static func sorted(_ c: [QueueEntry], _ t: QueueTickets) -> [QueueEntry] {
+        struct Key {
+            var due: Int64
+            var opened: Int64
+            var index: UInt32
+            /// 0 overdue, 1 not; then the priority.
+            var rank: UInt8
+            var priority: UInt8
+
+            @inline(__always) func sameHead(_ o: Key) -> Bool {
+                rank == o.rank && due == o.due && priority == o.priority && opened == o.opened
+            }
+        }
+        var keys: [Key] = []
+        keys.reserveCapacity(c.count)
+        t.opened.withUnsafeBufferPointer { opened in
+            for (i, e) in c.enumerated() {
+                keys.append(Key(due: e.due, opened: opened[Int(e.ticket)], index: UInt32(i), rank: e.overdue ? 0 : 1, priority: e.priority))
+            }
+        }
+        keys.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.due != b.due { return a.due < b.due }
+            if a.priority != b.priority { return a.priority < b.priority }
+            if a.opened != b.opened { return a.opened < b.opened }
+            return a.index < b.index
+        }
+        var i = 0
+        while i < keys.count {
+            var j = i + 1
+            while j < keys.count && keys[j].sameHead(keys[i]) { j += 1 }
+            if j - i > 1 {
+                keys[i..<j].sort { a, b in
+                    let x = c[Int(a.index)], y = c[Int(b.index)]
+                    if less(x, y, t) { return true }
+                    if less(y, x, t) { return false }
+                    return a.index < b.index
+                }
+            }
+            i = j
+        }
+        return keys.map { c[Int($0.index)] }
     }
 
     /// How two ids order: as `String`s compare for equality (canonical equivalence), then by
