@@ -112,6 +112,28 @@ public enum QueueCommand {
         // slices and written in order. Why: formatting a million rows costs more than merging.
         let formatter = QueueRows(
             tickets: read.parts.map(\.tickets), now: now, zone: policy.zone, widths: widths, colour: !ndjson && ctx.colours(ctx.stdout), ndjson: ndjson)
+        // The whole listing on several threads: cut into segments of about a block each, every
+        // thread merging and formatting its own, written in order a round at a time. Why: the
+        // merge on one thread was a tenth of the time at a million duties.
+        if shown == total, threads > 1, total >= 2 * QueueRows.block {
+            let parts = read.parts
+            let segments = QueueMerge.segments(parts, count: total / QueueRows.block)
+            var next = 0
+            while next < segments.count {
+                let round = Array(segments[next..<min(segments.count, next + threads)])
+                next += round.count
+                for bytes in ForkJoin.map(round.count, { i in
+                    var merge = QueueMerge(parts, ranges: round[i])
+                    var rows: [QueueRow] = []
+                    rows.reserveCapacity(round[i].reduce(0) { $0 + $1.count })
+                    while let (e, p) = merge.next() { rows.append(QueueRow(entry: e, part: p)) }
+                    return formatter.format(rows[...])
+                }) {
+                    try ctx.stdout.write(bytes)
+                }
+            }
+            return 0
+        }
         var merge = QueueMerge(read.parts)
         var left = shown
         while left > 0 {

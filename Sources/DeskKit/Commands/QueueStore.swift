@@ -349,8 +349,8 @@ struct QueuePart: Sendable {
             return
         }
         guard !current.isEmpty else { return }
-        let c = current
-        current = []
+        var c: [QueueEntry] = []
+        swap(&c, &current)
         sorted.append(QueueOrder.sorted(c, tickets))
     }
 
@@ -460,40 +460,41 @@ enum QueueOrder {
     /// each run equal in all but the place is ordered by `less` (ids and kinds), the place
     /// breaking ties. Why: the generic sort calling `less`, which looks up each ticket's
     /// opening, was a twelfth of queue's work.
-    static func sorted(_ c: [QueueEntry], _ t: QueueTickets) -> [QueueEntry] {
+    static func sorted(_ chunk: consuming [QueueEntry], _ t: QueueTickets) -> [QueueEntry] {
+        var c = chunk
+        /// 16 bytes: the due, and overdue (0) or not (1), the priority and the place read,
+        /// packed in that order of significance.
         struct Key {
             var due: Int64
-            var opened: Int64
-            var index: UInt32
-            /// 0 overdue, 1 not; then the priority.
-            var rank: UInt8
-            var priority: UInt8
-
-            @inline(__always) func sameHead(_ o: Key) -> Bool {
-                rank == o.rank && due == o.due && priority == o.priority && opened == o.opened
-            }
+            var packed: UInt64
+            var index: Int { Int(packed & 0xFFFF_FFFF) }
+            var head: UInt64 { packed >> 32 }
         }
         var keys: [Key] = []
         keys.reserveCapacity(c.count)
+        for (i, e) in c.enumerated() {
+            keys.append(Key(due: e.due, packed: UInt64(e.overdue ? 0 : 1) << 40 | UInt64(e.priority) << 32 | UInt64(i)))
+        }
         t.opened.withUnsafeBufferPointer { opened in
-            for (i, e) in c.enumerated() {
-                keys.append(Key(due: e.due, opened: opened[Int(e.ticket)], index: UInt32(i), rank: e.overdue ? 0 : 1, priority: e.priority))
+            keys.sort { a, b in
+                if a.packed >> 40 != b.packed >> 40 { return a.packed < b.packed }
+                if a.due != b.due { return a.due < b.due }
+                if a.head != b.head { return a.head < b.head }
+                let oa = opened[Int(c[a.index].ticket)], ob = opened[Int(c[b.index].ticket)]
+                if oa != ob { return oa < ob }
+                return a.index < b.index
             }
         }
-        keys.sort { a, b in
-            if a.rank != b.rank { return a.rank < b.rank }
-            if a.due != b.due { return a.due < b.due }
-            if a.priority != b.priority { return a.priority < b.priority }
-            if a.opened != b.opened { return a.opened < b.opened }
-            return a.index < b.index
-        }
+        // Runs equal in all but the place: ordered by `less`, the place breaking ties.
         var i = 0
         while i < keys.count {
+            let x = c[keys[i].index]
             var j = i + 1
-            while j < keys.count && keys[j].sameHead(keys[i]) { j += 1 }
+            while j < keys.count && keys[j].due == keys[i].due && keys[j].head == keys[i].head
+                && t.opened[Int(c[keys[j].index].ticket)] == t.opened[Int(x.ticket)] { j += 1 }
             if j - i > 1 {
                 keys[i..<j].sort { a, b in
-                    let x = c[Int(a.index)], y = c[Int(b.index)]
+                    let x = c[a.index], y = c[b.index]
                     if less(x, y, t) { return true }
                     if less(y, x, t) { return false }
                     return a.index < b.index
@@ -501,7 +502,25 @@ enum QueueOrder {
             }
             i = j
         }
-        return keys.map { c[Int($0.index)] }
+        // The chunk put in the keys' order in place, cycle by cycle (no second chunk in memory).
+        let done = UInt64.max
+        c.withUnsafeMutableBufferPointer { buf in
+            for start in keys.indices where keys[start].packed != done {
+                let first = buf[start]
+                var i = start
+                while true {
+                    let from = keys[i].index
+                    keys[i].packed = done
+                    if from == start {
+                        buf[i] = first
+                        break
+                    }
+                    buf[i] = buf[from]
+                    i = from
+                }
+            }
+        }
+        return c
     }
 
     /// How two ids order: as `String`s compare for equality (canonical equivalence), then by
@@ -522,12 +541,15 @@ enum QueueOrder {
 
 /// The entries of every part in the listing's order: a heap merge of the sorted chunks.
 /// Chunks are numbered in input order and a tie goes to the lower number, so the merge keeps
-/// the input order of equal duties, as one stable sort of everything would.
+/// the input order of equal duties, as one stable sort of everything would. A merge may cover
+/// only a range of each chunk (a segment, `segments(_:count:)`): the segments, merged one by
+/// one, give the whole listing in order, so they can be merged and formatted on several threads.
 struct QueueMerge {
     let parts: [QueuePart]
     /// (part, chunk) of each source.
     private var sources: [(part: Int, chunk: Int)] = []
     private var position: [Int] = []
+    private var end: [Int] = []
     /// Each source's next entry, with what the order asks of its ticket.
     private struct Node {
         var entry: QueueEntry
@@ -537,13 +559,22 @@ struct QueueMerge {
     }
     private var heap: [Node] = []
 
-    init(_ parts: [QueuePart]) {
-        self.parts = parts
+    /// The (part, chunk) of every source, in the order sources are numbered.
+    static func sources(_ parts: [QueuePart]) -> [(part: Int, chunk: Int)] {
+        var out: [(part: Int, chunk: Int)] = []
         for (p, part) in parts.enumerated() {
-            for c in part.sorted.indices where !part.sorted[c].isEmpty { sources.append((p, c)) }
+            for c in part.sorted.indices where !part.sorted[c].isEmpty { out.append((p, c)) }
         }
-        position = [Int](repeating: 0, count: sources.count)
-        for s in sources.indices {
+        return out
+    }
+
+    /// A merge of every entry, or with `ranges` (one per source, `sources(_:)`) of those ranges.
+    init(_ parts: [QueuePart], ranges: [Range<Int>]? = nil) {
+        self.parts = parts
+        sources = QueueMerge.sources(parts)
+        position = ranges?.map(\.lowerBound) ?? [Int](repeating: 0, count: sources.count)
+        end = ranges?.map(\.upperBound) ?? sources.map { parts[$0.part].sorted[$0.chunk].count }
+        for s in sources.indices where position[s] < end[s] {
             heap.append(node(s))
             var i = heap.count - 1
             while i > 0 {
@@ -555,26 +586,36 @@ struct QueueMerge {
         }
     }
 
-    private func node(_ s: Int) -> Node {
+    private func node(_ s: Int) -> Node { QueueMerge.node(parts, sources, s, position[s]) }
+
+    private static func node(_ parts: [QueuePart], _ sources: [(part: Int, chunk: Int)], _ s: Int, _ i: Int) -> Node {
         let (p, c) = sources[s]
-        let e = parts[p].sorted[c][position[s]]
+        let e = parts[p].sorted[c][i]
         return Node(entry: e, opened: parts[p].tickets.opened[Int(e.ticket)], source: s, part: p)
     }
 
     /// QueueOrder.less across parts, ties to the lower source.
-    private func before(_ x: Node, _ y: Node) -> Bool {
+    private func before(_ x: Node, _ y: Node) -> Bool { QueueMerge.before(x, y, parts) }
+
+    private static func before(_ x: Node, _ y: Node, _ parts: [QueuePart]) -> Bool {
+        let c = order(x, y, parts)
+        return c != 0 ? c < 0 : x.source < y.source
+    }
+
+    /// How two entries order by the listing's keys (-1, 0 or 1), their sources aside.
+    private static func order(_ x: Node, _ y: Node, _ parts: [QueuePart]) -> Int {
         let a = x.entry, b = y.entry
-        if a.overdue != b.overdue { return a.overdue }
-        if a.due != b.due { return a.due < b.due }
-        if a.priority != b.priority { return a.priority < b.priority }
-        if x.opened != y.opened { return x.opened < y.opened }
+        if a.overdue != b.overdue { return a.overdue ? -1 : 1 }
+        if a.due != b.due { return a.due < b.due ? -1 : 1 }
+        if a.priority != b.priority { return a.priority < b.priority ? -1 : 1 }
+        if x.opened != y.opened { return x.opened < y.opened ? -1 : 1 }
         if x.part != y.part || a.ticket != b.ticket {
             let ta = parts[x.part].tickets, tb = parts[y.part].tickets
             let c = ta.withId(a.ticket) { i in tb.withId(b.ticket) { j in QueueOrder.idOrder(i, j) } }
-            if c != 0 { return c < 0 }
+            if c != 0 { return c }
         }
-        if a.kind != b.kind { return a.kind < b.kind }
-        return x.source < y.source
+        if a.kind != b.kind { return a.kind < b.kind ? -1 : 1 }
+        return 0
     }
 
     /// The next entry and its part, or nil when all are out.
@@ -582,8 +623,7 @@ struct QueueMerge {
         guard let top = heap.first else { return nil }
         let s = top.source
         position[s] += 1
-        let (p, c) = sources[s]
-        if position[s] < parts[p].sorted[c].count {
+        if position[s] < end[s] {
             heap[0] = node(s)
         } else {
             heap[0] = heap[heap.count - 1]
@@ -601,6 +641,51 @@ struct QueueMerge {
             i = m
         }
         return (top.entry, top.part)
+    }
+
+    /// The whole listing cut into about `count` segments of about equal size, in order: for
+    /// each, the range of each source (`sources(_:)`) it covers. The cuts are entries sampled
+    /// evenly from every chunk, put in the listing's order; each source is cut before the
+    /// first of its entries that comes at or after a cut in that order (source, then place
+    /// in the chunk, breaking ties), so every entry falls in exactly one segment, and the
+    /// segments in order hold the listing in order.
+    static func segments(_ parts: [QueuePart], count: Int) -> [[Range<Int>]] {
+        let sources = sources(parts)
+        let sizes = sources.map { parts[$0.part].sorted[$0.chunk].count }
+        let total = sizes.reduce(0, +)
+        guard count > 1, total > 0 else { return [sizes.map { 0..<$0 }] }
+        // About 16 samples per segment.
+        let step = max(1, total / (count * 16))
+        var samples: [(source: Int, index: Int)] = []
+        for s in sources.indices {
+            for i in stride(from: step / 2, to: sizes[s], by: step) { samples.append((s, i)) }
+        }
+        func precedes(_ a: (source: Int, index: Int), _ b: (source: Int, index: Int)) -> Bool {
+            if a.source == b.source { return a.index < b.index }
+            return before(node(parts, sources, a.source, a.index), node(parts, sources, b.source, b.index), parts)
+        }
+        samples.sort(by: precedes)
+        var cuts: [(source: Int, index: Int)] = []
+        for k in 1..<count {
+            let at = samples.count * k / count
+            if at < samples.count, cuts.last.map({ precedes($0, samples[at]) }) ?? true { cuts.append(samples[at]) }
+        }
+        // Each cut's place in each source: how many of its entries come before the cut.
+        var bounds: [[Int]] = [[Int](repeating: 0, count: sources.count)]
+        for cut in cuts {
+            var row: [Int] = []
+            for s in sources.indices {
+                var lo = 0, hi = sizes[s]
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if precedes((s, mid), cut) { lo = mid + 1 } else { hi = mid }
+                }
+                row.append(lo)
+            }
+            bounds.append(row)
+        }
+        bounds.append(sizes)
+        return (0..<(bounds.count - 1)).map { k in sources.indices.map { s in bounds[k][s]..<bounds[k + 1][s] } }
     }
 }
 
