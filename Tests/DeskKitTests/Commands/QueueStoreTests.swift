@@ -100,6 +100,65 @@ import Testing
         #expect(large.tickets.bytes <= 2 * QueueTickets.block + 4096)
     }
 
+    /// Entries as the listing orders them: each with its part and what tells it apart.
+    static func order(_ merge: inout QueueMerge) -> [String] {
+        var out: [String] = []
+        while let (e, p) = merge.next() { out.append("\(p) \(e.ticket) \(e.slot) \(e.kind) \(e.due) \(e.overdue)") }
+        return out
+    }
+
+    /// A part of `lines` read but not sealed: its last chunk as read.
+    static func unsealed(_ lines: [String]) throws -> QueuePart {
+        let pick = QueuePick(
+            owners: [], assignees: [], people: [], tiers: [], priorities: [], onlyOverdue: false, horizon: nil,
+            explain: false, ndjson: true, lifecycle: Lifecycle(policy: .builtin), now: now)
+        var part = QueuePart()
+        for line in lines {
+            try Array(line.utf8).withUnsafeBytes { b in try pick.read(b, into: &part) }
+        }
+        return part
+    }
+
+    /// The chunk sort (plain keys, then ties by `less`) gives what a stable sort by `less`
+    /// gives: duties tied in every key (tickets 500 apart share id, priority and opening; a
+    /// ticket's two promises share their due) stay in the order they were read.
+    @Test func chunksSortAsAStableSortByTheOrder() throws {
+        let part = try Self.unsealed((0..<3000).map(Self.openAt) + (0..<50).map(Self.open))
+        #expect(part.current.count > 10_000)
+        let t = part.tickets
+        // The reference: insertion by the order, the place read breaking ties.
+        let reference = part.current.indices.sorted { i, j in
+            let a = part.current[i], b = part.current[j]
+            if QueueOrder.less(a, b, t) { return true }
+            if QueueOrder.less(b, a, t) { return false }
+            return i < j
+        }.map { part.current[$0] }
+        let sorted = QueueOrder.sorted(part.current, t)
+        #expect(sorted.count == reference.count)
+        #expect(zip(sorted, reference).allSatisfy { $0.ticket == $1.ticket && $0.slot == $1.slot && $0.kind == $1.kind })
+    }
+
+    /// Merged segment by segment, the parts give the listing the one merge gives, whatever
+    /// the number of segments, ties across parts and chunks included.
+    @Test func segmentsMergedInOrderGiveTheWholeListing() throws {
+        let lines = (0..<3000).map(Self.openAt)
+        let parts = try [Self.part(Array(lines[0..<1000])), Self.part(Array(lines[1000..<1001])), Self.part(Array(lines[1001...])), Self.part([])]
+        var whole = QueueMerge(parts)
+        let all = Self.order(&whole)
+        #expect(all.count > 10_000)
+        for count in [1, 2, 3, 7, 64, 5000] {
+            let segments = QueueMerge.segments(parts, count: count)
+            #expect(segments.count <= max(1, count))
+            var joined: [String] = []
+            for ranges in segments {
+                var merge = QueueMerge(parts, ranges: ranges)
+                joined += Self.order(&merge)
+            }
+            #expect(joined == all, "\(count) segments")
+            if count > 1 && count < 100 { #expect(segments.count > count / 2) }
+        }
+    }
+
     @Test func kindOrdinalsArePositionsInAllCases() {
         for (i, k) in Duty.Kind.allCases.enumerated() {
             #expect(k.ordinal == i)
