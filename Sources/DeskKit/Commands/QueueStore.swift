@@ -349,9 +349,11 @@ struct QueuePart: Sendable {
             return
         }
         guard !current.isEmpty else { return }
-        var c: [QueueEntry] = []
-        swap(&c, &current)
-        sorted.append(QueueOrder.sorted(c, tickets))
+        var c = current
+        current = []
+        let t = tickets
+        c.sort { QueueOrder.less($0, $1, t) }
+        sorted.append(c)
     }
 
     /// With --limit: each entry joins the heap while it holds fewer than `keep`, or in place
@@ -452,75 +454,6 @@ enum QueueOrder {
         if less(a, b, t) { return true }
         if less(b, a, t) { return false }
         return a.ticket != b.ticket ? a.ticket < b.ticket : a.slot < b.slot
-    }
-
-    /// The entries of one part sorted in the listing's order, stably (duties equal in every key
-    /// keep the order they were read): as the stable sort by `less` sorts them. First by plain
-    /// keys compared inline — overdue, due, priority, opened_at, then the place read — then
-    /// each run equal in all but the place is ordered by `less` (ids and kinds), the place
-    /// breaking ties. Why: the generic sort calling `less`, which looks up each ticket's
-    /// opening, was a twelfth of queue's work.
-    static func sorted(_ chunk: consuming [QueueEntry], _ t: QueueTickets) -> [QueueEntry] {
-        var c = chunk
-        /// 16 bytes: the due, and overdue (0) or not (1), the priority and the place read,
-        /// packed in that order of significance.
-        struct Key {
-            var due: Int64
-            var packed: UInt64
-            var index: Int { Int(packed & 0xFFFF_FFFF) }
-            var head: UInt64 { packed >> 32 }
-        }
-        var keys: [Key] = []
-        keys.reserveCapacity(c.count)
-        for (i, e) in c.enumerated() {
-            keys.append(Key(due: e.due, packed: UInt64(e.overdue ? 0 : 1) << 40 | UInt64(e.priority) << 32 | UInt64(i)))
-        }
-        t.opened.withUnsafeBufferPointer { opened in
-            keys.sort { a, b in
-                if a.packed >> 40 != b.packed >> 40 { return a.packed < b.packed }
-                if a.due != b.due { return a.due < b.due }
-                if a.head != b.head { return a.head < b.head }
-                let oa = opened[Int(c[a.index].ticket)], ob = opened[Int(c[b.index].ticket)]
-                if oa != ob { return oa < ob }
-                return a.index < b.index
-            }
-        }
-        // Runs equal in all but the place: ordered by `less`, the place breaking ties.
-        var i = 0
-        while i < keys.count {
-            let x = c[keys[i].index]
-            var j = i + 1
-            while j < keys.count && keys[j].due == keys[i].due && keys[j].head == keys[i].head
-                && t.opened[Int(c[keys[j].index].ticket)] == t.opened[Int(x.ticket)] { j += 1 }
-            if j - i > 1 {
-                keys[i..<j].sort { a, b in
-                    let x = c[a.index], y = c[b.index]
-                    if less(x, y, t) { return true }
-                    if less(y, x, t) { return false }
-                    return a.index < b.index
-                }
-            }
-            i = j
-        }
-        // The chunk put in the keys' order in place, cycle by cycle (no second chunk in memory).
-        let done = UInt64.max
-        c.withUnsafeMutableBufferPointer { buf in
-            for start in keys.indices where keys[start].packed != done {
-                let first = buf[start]
-                var i = start
-                while true {
-                    let from = keys[i].index
-                    keys[i].packed = done
-                    if from == start {
-                        buf[i] = first
-                        break
-                    }
-                    buf[i] = buf[from]
-                    i = from
-                }
-            }
-        }
-        return c
     }
 
     /// How two ids order: as `String`s compare for equality (canonical equivalence), then by

@@ -107,37 +107,6 @@ import Testing
         return out
     }
 
-    /// A part of `lines` read but not sealed: its last chunk as read.
-    static func unsealed(_ lines: [String]) throws -> QueuePart {
-        let pick = QueuePick(
-            owners: [], assignees: [], people: [], tiers: [], priorities: [], onlyOverdue: false, horizon: nil,
-            explain: false, ndjson: true, lifecycle: Lifecycle(policy: .builtin), now: now)
-        var part = QueuePart()
-        for line in lines {
-            try Array(line.utf8).withUnsafeBytes { b in try pick.read(b, into: &part) }
-        }
-        return part
-    }
-
-    /// The chunk sort (plain keys, then ties by `less`) gives what a stable sort by `less`
-    /// gives: duties tied in every key (tickets 500 apart share id, priority and opening; a
-    /// ticket's two promises share their due) stay in the order they were read.
-    @Test func chunksSortAsAStableSortByTheOrder() throws {
-        let part = try Self.unsealed((0..<3000).map(Self.openAt) + (0..<50).map(Self.open))
-        #expect(part.current.count > 10_000)
-        let t = part.tickets
-        // The reference: insertion by the order, the place read breaking ties.
-        let reference = part.current.indices.sorted { i, j in
-            let a = part.current[i], b = part.current[j]
-            if QueueOrder.less(a, b, t) { return true }
-            if QueueOrder.less(b, a, t) { return false }
-            return i < j
-        }.map { part.current[$0] }
-        let sorted = QueueOrder.sorted(part.current, t)
-        #expect(sorted.count == reference.count)
-        #expect(zip(sorted, reference).allSatisfy { $0.ticket == $1.ticket && $0.slot == $1.slot && $0.kind == $1.kind })
-    }
-
     /// Merged segment by segment, the parts give the listing the one merge gives, whatever
     /// the number of segments, ties across parts and chunks included.
     @Test func segmentsMergedInOrderGiveTheWholeListing() throws {
