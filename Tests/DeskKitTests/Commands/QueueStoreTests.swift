@@ -128,6 +128,31 @@ import Testing
         }
     }
 
+    /// A text row's date, written from the local day last written, is what `zone.civil`
+    /// gives, across days, years, a fixed offset and daylight-saving changes.
+    @Test func rowDatesAreTheZonesCivilTimes() throws {
+        var rng = SplitMix64(state: 12)
+        for zone in [try ZoneRules(identifier: "Asia/Shanghai"), try ZoneRules(identifier: "America/New_York"),
+                     try ZoneRules(identifier: "Europe/Berlin"), ZoneRules(fixedOffset: -3 * 3600 - 1800, identifier: "-03:30")] {
+            var due = QueueRows.DueText()
+            var t: Int64 = 1_700_000_000
+            for _ in 0..<5000 {
+                // Mostly close together (rows in due order share days), sometimes far off or back.
+                let step = [rng.int(0...5000), rng.int(0...200_000), rng.int(-400_000_000...400_000_000)][Int(rng.int(0...9) / 4)]
+                t = min(max(t + step, 0), 4_000_000_000)
+                var out = QueueRowBuffer(capacity: 64)
+                out.reserve(16)
+                due.writeLocal(t, zone, &out)
+                let c = zone.civil(Instant(seconds: t))
+                var expected: [UInt8] = []
+                QueueRows.digits(c.year, 4, &expected); expected.append(0x2D); QueueRows.digits(c.month, 2, &expected); expected.append(0x2D)
+                QueueRows.digits(c.day, 2, &expected); expected.append(0x20)
+                QueueRows.digits(c.hour, 2, &expected); expected.append(0x3A); QueueRows.digits(c.minute, 2, &expected)
+                #expect(out.bytes == expected, "\(zone.identifier) \(t)")
+            }
+        }
+    }
+
     @Test func kindOrdinalsArePositionsInAllCases() {
         for (i, k) in Duty.Kind.allCases.enumerated() {
             #expect(k.ordinal == i)
