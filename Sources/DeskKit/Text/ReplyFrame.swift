@@ -8,7 +8,7 @@
 enum ReplyFrame {
     /// Words a greeting line opens with (lower case) or, in Chinese, ends with.
     static let greetingOpeners = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "morning", "afternoon", "greetings", "您好", "你好", "尊敬的"]
-    static let greetingEnders = ["您好", "你好", "好"]
+    static let greetingEnders = ["您好", "你好", "大家好", "各位好", "老师好", "早上好", "上午好", "下午好", "晚上好", "早安"]
     /// Words a sign-off line opens with (lower case).
     static let signOffOpeners = [
         "thanks", "thank you", "many thanks", "regards", "kind regards", "best regards", "best", "cheers", "br", "sincerely",
@@ -63,15 +63,18 @@ enum ReplyFrame {
         return signOffOpeners.contains { opens(bare, $0) }
     }
 
-    /// Words that make a short line a signature: a team or desk.
-    static let signatureWords = ["组", "服务台", "部", "中心", "团队", "客服", "team", "desk", "support", "helpdesk", "service", "it "]
+    /// Words that make a short line a signature: a desk named anywhere in it ("IT服务台 小李"),
+    /// or a team it ends with ("运维组", "Support Team").
+    static let signatureDesks = ["服务台", "客服", "service desk", "helpdesk", "help desk", "it support"]
+    static let signatureTeams = ["组", "中心", "团队", "部门", "运维部", "信息部", "技术部", "team", "desk", "support"]
 
-    /// A signature line: a dash before a name, or a short line naming a team, no sentence in it.
+    /// A signature line: a dash before a name, or a short line naming a desk or ending with a
+    /// team, no sentence in it.
     static func isSignature(_ line: String) -> Bool {
-        let l = line.lowercased()
-        guard l.unicodeScalars.count <= 20, !hasInnerPunctuation(stripEnd(l), allowComma: false) else { return false }
+        let l = stripEnd(line.lowercased())
+        guard l.unicodeScalars.count <= 20, !hasInnerPunctuation(l, allowComma: false) else { return false }
         if l.hasPrefix("——") || l.hasPrefix("--") || l.hasPrefix("—") || l.hasPrefix("- ") { return true }
-        return signatureWords.contains { l.hasSuffix($0.trimmed) || l.contains($0) }
+        return signatureDesks.contains { l.contains($0) } || signatureTeams.contains { l.hasSuffix($0) }
     }
 
     /// Whether `bare` starts with the word `o` (a Latin word ends there; a Chinese one need not).
