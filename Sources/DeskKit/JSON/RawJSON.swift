@@ -18,8 +18,16 @@ public enum RawJSON {
     static func body(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> (UnsafeRawBufferPointer, escaped: Bool)? {
         guard isString(b, r) else { return nil }
         let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
-        let escaped = inner.baseAddress.map { memchr($0, 0x5C, inner.count) != nil } ?? false
-        return (inner, escaped)
+        return (inner, hasBackslash(inner))
+    }
+
+    /// Whether the bytes hold a backslash: a loop for short ones (most values read are words,
+    /// names and times, where the call to memchr cost more than the bytes), memchr beyond.
+    @inline(__always) static func hasBackslash(_ s: UnsafeRawBufferPointer) -> Bool {
+        guard let base = s.baseAddress else { return false }
+        if s.count > 32 { return memchr(base, 0x5C, s.count) != nil }
+        for i in 0..<s.count where base.load(fromByteOffset: i, as: UInt8.self) == 0x5C { return true }
+        return false
     }
 
     /// The string at `r`, decoded; nil when the value is not a string.
@@ -43,8 +51,12 @@ public enum RawJSON {
 
     /// The RFC 3339 time in the string at `r`; nil when absent, not a string or not a time.
     public static func instant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
-        guard let (inner, escaped) = body(b, r) else { return nil }
-        if !escaped { return Instant.parse(inner) }
+        guard isString(b, r) else { return nil }
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
+        // A time parsed from the raw bytes held no backslash (no RFC 3339 time has one), so it
+        // is the decoded text's time: the escape search is left for the rare failure.
+        if let t = Instant.parse(inner) { return t }
+        guard hasBackslash(inner) else { return nil }
         return Instant(rfc3339: JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true))
     }
 

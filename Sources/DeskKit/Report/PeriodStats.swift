@@ -349,7 +349,9 @@ public struct PeriodStats: Sendable {
                 var item = FollowUp(
                     id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
                     effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
-                item.negativeComment = s.comment.map(settings.isNegative) ?? false
+                // A closure, not `settings.isNegative` as a value: that partial application
+                // copied the whole settings (a retain and release of each member) per answer.
+                item.negativeComment = s.comment.map { settings.isNegative($0) } ?? false
                 if !ok || item.negativeComment {
                     followUpTotal += 1
                     if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
