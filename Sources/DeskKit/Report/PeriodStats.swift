@@ -325,7 +325,7 @@ public struct PeriodStats: Sendable {
         }
         if f.isFinished {
             resolved += 1
-            if !wasEscalated && !f.reopened && (f.tier ?? Tier.tier1.rawValue) == Tier.tier1.rawValue {
+            if !wasEscalated && !f.reopened && f.atFirstTier {
                 firstContactResolved += 1
             }
         }

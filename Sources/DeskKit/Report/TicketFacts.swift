@@ -64,6 +64,9 @@ public struct TicketFacts: Sendable {
     var ownerNumber = -1, categoryNumber = -1
     public var assignee: String?
     public var tier: String?
+    /// Whether `tier` names the first tier, read from the line's bytes when `tier` itself was
+    /// not built (nil otherwise; see `atFirstTier`).
+    var firstTierHint: Bool? = nil
     /// Phone only: false for a missed call.
     public var answered: Bool?
     public var firstResponseAt: Instant?
@@ -101,6 +104,33 @@ public struct TicketFacts: Sendable {
 
     /// True for resolved or closed tickets.
     public var isFinished: Bool { status.isFinished }
+
+    /// Whether the ticket is at the first tier (a ticket without a tier is).
+    public var atFirstTier: Bool {
+        if let t = tier { return t == Tier.tier1.rawValue }
+        return firstTierHint ?? true
+    }
+
+    /// The members the byte reader builds as text only when a report asks for them: most
+    /// reports group by neither, and building a String per ticket for each was measurable.
+    struct Wants: OptionSet, Sendable {
+        let rawValue: Int
+        /// `assignee` (the `--by assignee` groups).
+        static let assignee = Wants(rawValue: 1)
+        /// `tier` as text (the `--by tier` groups); without it only `atFirstTier` is read.
+        static let tier = Wants(rawValue: 2)
+        static let all: Wants = [.assignee, .tier]
+
+        /// What a report grouping by `dimensions` needs.
+        init(dimensions: [ReportDimension]) {
+            var w: Wants = []
+            if dimensions.contains(.assignee) { w.insert(.assignee) }
+            if dimensions.contains(.tier) { w.insert(.tier) }
+            self = w
+        }
+
+        init(rawValue: Int) { self.rawValue = rawValue }
+    }
 
     /// The facts the lifecycle's SLA clocks replay.
     public var lifecycle: LifecycleFacts {
@@ -188,7 +218,7 @@ extension TicketFacts {
 
     /// `init(line:readAll:)`, numbering the owner and category in `names` (one table per
     /// reading thread, so each name's String is built once).
-    init(line b: UnsafeRawBufferPointer, names: inout NameTable, readAll: (Instant) -> Bool) throws(TicketError) {
+    init(line b: UnsafeRawBufferPointer, names: inout NameTable, wants: Wants = .all, readAll: (Instant) -> Bool) throws(TicketError) {
         var required = Ticket.RequiredRanges()
         var m = Members()
         // The members of resolution, survey and escalations are noted as the scan validates
@@ -223,7 +253,7 @@ extension TicketFacts {
         }
         let h = try required.header(b)
         self.init(id: h.id, openedAt: h.openedAt, channel: h.channel, status: h.status)
-        if readAll(h.openedAt) { read(b, m, &names) } else { readFinish(b, m) }
+        if readAll(h.openedAt) { read(b, m, &names, wants) } else { readFinish(b, m) }
     }
 
     /// Reads the facts of a line held in an array.
@@ -234,14 +264,19 @@ extension TicketFacts {
         self = try r.get()
     }
 
-    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable) {
+    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable, _ wants: Wants = .all) {
         if let r = m.priority {
             if let p = RawJSON.word(b, r, Priority.init(spelling:)) { priority = p } else { otherPriorityText = RawJSON.string(b, r) }
         }
         if let r = m.category, let (n, text) = names.name(b, r) { (category, categoryNumber) = (text, n) }
         if let r = m.owner, let (n, text) = names.name(b, r) { (owner, ownerNumber) = (text, n) }
-        assignee = m.assignee.flatMap { RawJSON.string(b, $0) }
-        tier = m.tier.flatMap { RawJSON.string(b, $0) }
+        if wants.contains(.assignee) { assignee = m.assignee.flatMap { RawJSON.string(b, $0) } }
+        if wants.contains(.tier) {
+            tier = m.tier.flatMap { RawJSON.string(b, $0) }
+        } else if let r = m.tier, RawJSON.isString(b, r) {
+            // A tier that is not a string reads as none, which is the first tier.
+            firstTierHint = RawJSON.stringEquals(b, r, "tier1")
+        }
         answered = m.answered.flatMap { RawJSON.bool(b, $0) }
         firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
         benchFirstResponse = firstResponseAt
