@@ -272,10 +272,9 @@ public struct PeriodStats: Sendable {
         let frTarget = settings.firstResponseTarget(f.channel)
         let waTarget = settings.workaroundTarget(prio)
         let resTarget = settings.resolutionTarget(prio)
-        let facts = f.lifecycle
         let spans = f.spanEvents.isEmpty ? ExcludedSpans.none : ExcludedSpans(events: f.spanEvents, now: now)
-        let clocks = SLATargets(
-            facts, spans: spans, now: now, firstResponseLimit: frTarget, workaroundLimit: waTarget,
+        let clocks = f.clocks(
+            spans: spans, now: now, firstResponseLimit: frTarget, workaroundLimit: waTarget,
             resolutionLimit: resTarget, measure: { biz($0, $1, priority) })
         func figure(_ c: TargetClock) -> Int64? { c.recorded ? c.used : nil }
         let frDuration = figure(clocks.firstResponse)

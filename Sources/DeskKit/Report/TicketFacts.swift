@@ -132,6 +132,21 @@ public struct TicketFacts: Sendable {
         init(rawValue: Int) { self.rawValue = rawValue }
     }
 
+    /// The lifecycle's three SLA clocks replayed from these facts: exactly
+    /// `SLATargets(lifecycle, ...)` (tested), without building the LifecycleFacts, whose other
+    /// members the clocks do not read.
+    func clocks(
+        spans: ExcludedSpans, now: Instant, firstResponseLimit: Int64?, workaroundLimit: Int64?, resolutionLimit: Int64?,
+        measure: (Instant, Instant) -> Int64
+    ) -> SLATargets {
+        let resolvedState = status.isFinished || status == .observing
+        return SLATargets(
+            openedAt: openedAt, stop: resolvedState ? resolvedAt : nil, finished: resolvedState, firstResponseAt: firstResponseAt,
+            missedCall: channel == .phone && answered == false, workaroundAt: workaroundAt, spans: spans, now: now,
+            firstResponseLimit: firstResponseLimit, workaroundLimit: workaroundLimit, resolutionLimit: resolutionLimit,
+            measure: measure)
+    }
+
     /// The facts the lifecycle's SLA clocks replay.
     public var lifecycle: LifecycleFacts {
         var f = LifecycleFacts(openedAt: openedAt, channel: channel, status: status)
