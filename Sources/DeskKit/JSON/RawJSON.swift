@@ -195,17 +195,19 @@ public enum RawJSON {
         return i < r.upperBound - 1
     }
 
-    /// Whether `needle` occurs in `range` of `buf`.
-    public static func contains(_ buf: UnsafeRawBufferPointer, _ range: Range<Int>, _ needle: StaticString) -> Bool {
+    /// Whether `needle` occurs in `range` of `buf`. memchr finds candidates for the needle's
+    /// byte at `anchor` (give a byte that is rare in the text: each candidate costs a memcmp);
+    /// memcmp checks the whole needle around it.
+    public static func contains(_ buf: UnsafeRawBufferPointer, _ range: Range<Int>, _ needle: StaticString, anchor: Int = 0) -> Bool {
         let n = needle.utf8CodeUnitCount
-        guard n > 0, range.count >= n, let base = buf.baseAddress else { return false }
-        let first = Int32(needle.utf8Start[0])
-        var p = base + range.lowerBound
-        let last = base + range.upperBound - n
-        // memchr finds candidates for the first byte; memcmp checks the rest.
+        guard n > 0, anchor >= 0, anchor < n, range.count >= n, let base = buf.baseAddress else { return false }
+        let key = Int32(needle.utf8Start[anchor])
+        // The anchor byte of a match lies in [first, last].
+        var p = base + range.lowerBound + anchor
+        let last = base + range.upperBound - n + anchor
         while p <= last {
-            guard let hit = memchr(p, first, last - p + 1) else { return false }
-            if memcmp(hit, needle.utf8Start, n) == 0 { return true }
+            guard let hit = memchr(p, key, last - p + 1) else { return false }
+            if memcmp(UnsafeRawPointer(hit) - anchor, needle.utf8Start, n) == 0 { return true }
             p = UnsafeRawPointer(hit) + 1
         }
         return false

@@ -30,13 +30,18 @@ public struct DurationSamples: Sendable {
     /// Merged values: ascending distinct entries with counts (see the file header for the format).
     private var run: [UInt8] = []
     /// Distinct values in `run`.
-    private var distinct = 0
+    private var distinct = 0 {
+        didSet { mergeAt = max(DurationSamples.minimumPending, distinct / DurationSamples.batchShare) }
+    }
     /// Values in `run`, counted with their repeats.
     private var runTotal = 0
     /// Values appended since the last merge that fit in Int32, unsorted.
     private var pending: [Int32] = []
     /// Values appended since the last merge outside Int32, unsorted.
     private var wide: [Int64] = []
+    /// Unmerged values that start a merge: max(minimumPending, distinct / batchShare), kept as
+    /// `distinct` changes (a division per value appended was measurable).
+    private var mergeAt = DurationSamples.minimumPending
 
     /// The fewest unmerged values before a merge; a larger run waits for half its distinct
     /// count (`batchShare`), which keeps merging O(1) amortised per value while pending stays
@@ -67,7 +72,7 @@ public struct DurationSamples: Sendable {
         } else {
             wide.append(d)
         }
-        if pending.count + wide.count >= max(DurationSamples.minimumPending, distinct / DurationSamples.batchShare) { merge() }
+        if pending.count + wide.count >= mergeAt { merge() }
     }
 
     /// How many values were added (repeats counted).

@@ -344,8 +344,11 @@ extension TicketFacts {
     /// bytes mention one of those, so the common ticket costs a few memchr scans here.
     mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, wantsWorkaround: Bool) -> Instant? {
         // An escaped name (\u0077aiting) cannot be ruled out by bytes: walk such histories too.
-        let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"") || RawJSON.contains(b, r, "\\u")
-        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"")
+        // Each name is searched by a byte that is rare in histories ('r' of `reopened` is in
+        // most event names, its 'p' only in `replied` and `opened`; 'k' of `workaround` in none).
+        let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"", anchor: 3)
+            || RawJSON.contains(b, r, "\\u")
+        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"", anchor: 2)
         guard wantsSpans || lookForWorkaround else { return nil }
         var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in
