@@ -180,8 +180,46 @@ extension TicketFacts {
             var at, ack, to, trigger: Range<Int>?
         }
 
-        /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`).
+        /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`). A plain key
+        /// is compared only with the names of its length (most members are none of them: each
+        /// comparison was a call); a key written with escapes takes `noteByName`.
         mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
+            guard let e = span, !e.keyEscaped else { return noteByName(b, field, element, span) }
+            let n = e.keyRange.count - 2
+            switch field {
+            case .resolution:
+                guard element < 0 else { return }
+                if n == 2 { if resolutionAt == nil, RawJSON.keyIs(b, e, "at") { resolutionAt = e.valueRange } }
+                else if n == 12 { if confirmedAt == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmedAt = e.valueRange } }
+            case .survey:
+                guard element < 0 else { return }
+                switch n {
+                case 10:
+                    if invited == nil, RawJSON.keyIs(b, e, "invited_at") { invited = e.valueRange }
+                    if efficiency == nil, RawJSON.keyIs(b, e, "efficiency") { efficiency = e.valueRange }
+                case 12: if responded == nil, RawJSON.keyIs(b, e, "responded_at") { responded = e.valueRange }
+                case 8: if attitude == nil, RawJSON.keyIs(b, e, "attitude") { attitude = e.valueRange }
+                case 13: if effectiveness == nil, RawJSON.keyIs(b, e, "effectiveness") { effectiveness = e.valueRange }
+                case 7: if comment == nil, RawJSON.keyIs(b, e, "comment") { comment = e.valueRange }
+                default: break
+                }
+            case .escalations:
+                guard element >= 0, n == 2 || n == 6 || n == 7 else { return }
+                let last = escalationItems.count - 1
+                guard last >= 0 else { return }
+                switch n {
+                case 2:
+                    if escalationItems[last].at == nil, RawJSON.keyIs(b, e, "at") { escalationItems[last].at = e.valueRange }
+                    if escalationItems[last].to == nil, RawJSON.keyIs(b, e, "to") { escalationItems[last].to = e.valueRange }
+                case 6: if escalationItems[last].ack == nil, RawJSON.keyIs(b, e, "ack_at") { escalationItems[last].ack = e.valueRange }
+                default: if escalationItems[last].trigger == nil, RawJSON.keyIs(b, e, "trigger") { escalationItems[last].trigger = e.valueRange }
+                }
+            default: break
+            }
+        }
+
+        /// `note` comparing the key with every name (any key, escaped ones too).
+        mutating func noteByName(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
             switch field {
             case .resolution:
                 guard element < 0, let e = span else { return }

@@ -1,6 +1,8 @@
 // The report's byte reader builds `assignee` and `tier` as text only when a `--by` groups by
 // them (TicketFacts.Wants); first contact resolution reads the tier either way, and must get
-// the same answer from the bytes as from the text.
+// the same answer from the bytes as from the text. The members one level down are noted by
+// key length first; escaped keys and keys of the same length must not change what is read.
+import Foundation
 import Testing
 
 @testable import DeskKit
@@ -19,5 +21,47 @@ import Testing
         #expect(lean.atFirstTier == all.atFirstTier, "\(tier)")
         #expect(lean.tier == nil && lean.assignee == nil)
         #expect(all.assignee == "b.c")
+    }
+}
+
+/// The members one level down (resolution, survey, escalations) are found by their names
+/// whatever the spelling of their keys, and keys of the same length are not taken for them.
+@Suite struct TicketFactsNestedMembersTests {
+    static let plain = #"{"id":"A","opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"resolved","resolution":{"at":"2026-01-02T00:00:00Z","confirmed_at":"2026-01-03T00:00:00Z"},"survey":{"invited_at":"2026-01-04T00:00:00Z","responded_at":"2026-01-05T00:00:00Z","efficiency":1,"attitude":2,"effectiveness":3,"comment":"slow"},"escalations":[{"at":"2026-01-01T01:00:00Z","to":"tier2","ack_at":"2026-01-01T02:00:00Z","trigger":"complexity"}]}"#
+
+    static func summary(_ line: String) throws -> String {
+        let f = try TicketFacts(bytes: Array(line.utf8))
+        let s = f.survey
+        return [
+            "\(String(describing: f.resolvedAt)) \(String(describing: f.finishedAt))",
+            "\(String(describing: s?.invitedAt)) \(String(describing: s?.respondedAt)) \(String(describing: s?.mean)) \(s?.comment ?? "-")",
+            "\(f.escalations.map { "\(String(describing: $0.at))/\(String(describing: $0.ack))" }) \(f.escalationTriggers) \(f.escalatedTo ?? "-")",
+        ].joined(separator: "\n")
+    }
+
+    @Test func escapedKeysNameTheSameMembers() throws {
+        var escaped = Self.plain
+        for (a, b) in [
+            (#"{"at":"2026-01-02"#, #"{"\u0061t":"2026-01-02"#), (#""confirmed_at""#, #""confirmed\u005fat""#),
+            (#""invited_at""#, #""\u0069nvited_at""#), (#""comment""#, #""comm\u0065nt""#), (#""to""#, #""\u0074o""#),
+            (#""ack_at""#, #""ack\u005fat""#), (#""trigger""#, #""tri\u0067ger""#), (#""effectiveness""#, #""effectivenes\u0073""#),
+        ] {
+            escaped = escaped.replacingOccurrences(of: a, with: b)
+        }
+        #expect(escaped != Self.plain)
+        #expect(try Self.summary(escaped) == (try Self.summary(Self.plain)))
+    }
+
+    @Test func keysOfTheSameLengthAreNotTheMembers() throws {
+        var decoyed = Self.plain
+        for (a, b) in [
+            (#""resolution":{"#, #""resolution":{"xt":"2026-02-01T00:00:00Z","confirmed_xx":"2026-02-01T00:00:00Z","#),
+            (#""survey":{"#, #""survey":{"invited_xx":"2026-02-01T00:00:00Z","responded_xx":"2026-02-01T00:00:00Z","efficiencz":5,"attitudx":5,"effectivenesz":5,"commenx":"x","#),
+            (#""escalations":[{"#, #""escalations":[{"xt":"2026-02-01T00:00:00Z","tx":"tier3","ack_xx":"2026-02-01T00:00:00Z","triggex":"manual","#),
+        ] {
+            decoyed = decoyed.replacingOccurrences(of: a, with: b)
+        }
+        #expect(decoyed != Self.plain)
+        #expect(try Self.summary(decoyed) == (try Self.summary(Self.plain)))
     }
 }
