@@ -23,8 +23,8 @@ public enum ManPage {
             + "resolutions"),
         ("DESK_LOCK_TIMEOUT", "how long to wait for the lock on a file rewritten with --in-place "
             + "or appended with --append, in seconds (default 10)"),
-        ("DESK_THREADS", "how many threads report and check may use to read a large file (1 to 64; default "
-            + "the online cores, at most 8); the report and check's findings are the same for any number"),
+        ("DESK_THREADS", "how many threads report, check, classify, queue and show may use on a large input (1 to 64; "
+            + "default the online cores, at most 8); their output is the same for any number"),
         ("NO_COLOR", "when set and not empty, text output is never coloured"),
     ]
 

@@ -78,7 +78,7 @@ public enum CheckCommand {
         // Lines are read into batches; each batch is linted on `threads` threads (each with its
         // own memo of resolution reviews), then its findings are written in input order, the
         // duplicate ids judged here in that order. Output is the same as one pass's.
-        let threads = ReportCommand.threads(ctx.environment)
+        let threads = ForkJoin.threads(ctx.environment)
         var memos = [ReviewMemo](repeating: ReviewMemo(), count: threads)
         var batch = LineBatch()
 
@@ -165,19 +165,9 @@ public enum CheckCommand {
     /// Lints the lines of `batch`, cut into up to `memos.count` runs of about equal bytes, each
     /// on its own thread with its own memo; the results in line order.
     static func lint(_ batch: LineBatch, linter: TicketLinter, memos: inout [ReviewMemo]) -> [LineResult] {
-        // Small batches (small inputs, the tail of a file) are not worth a thread.
-        let parts = batch.bytes.count < LineBatch.target / 4 ? 1 : min(memos.count, batch.lines.count)
-        var cuts = [0]
-        var k = 0
-        for p in 1..<max(1, parts) {
-            let want = batch.bytes.count * p / parts
-            while k < batch.lines.count && batch.lines[k].range.lowerBound < want { k += 1 }
-            cuts.append(max(k, cuts[cuts.count - 1]))
-        }
-        cuts.append(batch.lines.count)
+        let bounds = batch.cuts(parts: memos.count)
         let given = memos
-        let bounds = cuts
-        let done = ForkJoin.map(max(1, parts)) { p -> ([LineResult], ReviewMemo) in
+        let done = ForkJoin.map(bounds.count - 1) { p -> ([LineResult], ReviewMemo) in
             var memo = given[p]
             var out: [LineResult] = []
             out.reserveCapacity(bounds[p + 1] - bounds[p])
@@ -387,38 +377,7 @@ struct FindingWriter {
     }
 }
 
-/// Lines read for `desk check` and not yet linted: their bytes one after another, where each
-/// came from. About `target` bytes are gathered before they are linted, so memory stays flat.
-struct LineBatch: Sendable {
-    struct Line: Sendable {
-        var file: Int32
-        var line: Int
-        var range: Range<Int>
-    }
-
-    /// Bytes gathered before a batch is linted: small, since the batch counts against check's
-    /// memory budget per id (docs/CHECK.md), large enough that starting threads costs little.
-    static let target = 512 << 10
-    var bytes: [UInt8] = []
-    var lines: [Line] = []
-    var files: [String] = []
-
-    mutating func append(file: String, line: Int, _ line_: UnsafeRawBufferPointer) {
-        if files.last != file { files.append(file) }
-        let start = bytes.count
-        // Room for a batch and its last line at once, not the doubling of appends.
-        if bytes.capacity < start + line_.count { bytes.reserveCapacity(max(LineBatch.target + 64 << 10, start + line_.count)) }
-        bytes.append(contentsOf: line_)
-        lines.append(Line(file: Int32(files.count - 1), line: line, range: start..<bytes.count))
-    }
-
-    /// Empties the batch, keeping its storage.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        files.removeAll(keepingCapacity: true)
-    }
-
+extension LineBatch {
     /// The column of line `k`'s id value (for a duplicate-id finding; the line is decoded again).
     func idColumn(_ k: Int, _ linter: TicketLinter) -> Int? {
         bytes.withUnsafeBytes { all -> Int? in

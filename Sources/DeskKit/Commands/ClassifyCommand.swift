@@ -32,7 +32,8 @@ public enum ClassifyCommand {
             calendar (24x7 for always-on priorities), minus time spent waiting on the customer, and a \
             breach for every target missed by --now. Resolved and closed tickets are left alone unless \
             picked with --id. A ticket whose result is unchanged is written back byte for byte, so \
-            running classify again changes nothing. --priority sets a priority by hand, recorded in \
+            running classify again changes nothing. Without --id, tickets are classified in batches on \
+            several threads (DESK_THREADS sets how many); the output is the same for any number. --priority sets a priority by hand, recorded in \
             classification.manual and history; later runs keep it. \
             Rules are read on normalised text, skip negated clauses and combine scope x effect; the \
             category is the one with the strongest evidence (docs/POLICY.md). --evaluate LABELLED \
@@ -42,8 +43,8 @@ public enum ClassifyCommand {
             X. --learn -o MODEL trains a naive Bayes model on character 2- and 3-grams of the \
             tickets whose priority a person labelled, set by hand or kept to resolution; a policy \
             naming it (classification.model, model_threshold, model_raise) lets it answer where no \
-            rule sets a priority or category, and only at or above the threshold, the reason giving \
-            its confidence and n-grams.
+            rule sets a priority, and only at or above the threshold, and a category where no rule or \
+            only one short keyword gives one, the reason giving its confidence and n-grams.
             """,
         flags: [
             CommonFlags.id,
@@ -119,6 +120,16 @@ public enum ClassifyCommand {
         let run = ClassifyRun(classifier: Classifier(policy: policy, model: try Classifier.loadModel(policy, ctx)), now: now, by: by)
         var selection = IdSelection(ids)
         let suggest = try SuggestHook.prepare(args, ctx)
+        if selection.isAll && manual == nil {
+            // Each ticket's result depends on that ticket alone: batches on every core.
+            try TicketStream.transformParallel(args, ctx, threads: ForkJoin.threads(ctx.environment)) { t in
+                // Finished tickets keep their dues unless asked for by id.
+                guard !t.status.isFinished else { return }
+                run.apply(to: &t, manual: nil)
+                suggest?.apply(to: &t)
+            }
+            return 0
+        }
         try TicketStream.transform(
             args, ctx,
             visit: { (t, loc) throws(DeskError) in

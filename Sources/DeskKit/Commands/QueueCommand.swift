@@ -77,7 +77,7 @@ public enum QueueCommand {
         // With --limit each part keeps only its first N duties (QueuePart.keepFirst).
         var read = QueueParts(keep: limit)
         try InputFile.reduceLines(
-            paths: args.positionals, stdin: ctx.stdin, parts: ReportCommand.threads(ctx.environment),
+            paths: args.positionals, stdin: ctx.stdin, parts: ForkJoin.threads(ctx.environment),
             into: &read, empty: QueueParts(keep: limit), merge: { $0.parts += $1.parts }
         ) { (state, bytes) throws(TicketError) in
             try pick.read(bytes, into: &state.parts[state.parts.count - 1])
@@ -92,7 +92,7 @@ public enum QueueCommand {
         let total = read.parts.reduce(0) { $0 + $1.count }
         let shown = min(total, limit ?? total)
         let ndjson = args.string("format") == "ndjson"
-        let threads = ReportCommand.threads(ctx.environment)
+        let threads = ForkJoin.threads(ctx.environment)
         // Text columns are as wide as their widest cell among the rows printed: every entry
         // (measured as each part was read) when all are printed, else the first `shown`.
         var widths = QueueRows.Widths()

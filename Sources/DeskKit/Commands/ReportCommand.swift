@@ -104,7 +104,7 @@ public enum ReportCommand {
         let trend = trendMonths.map { PeriodParser.months($0, endingWith: period, settings: settings) } ?? []
         let acc = try ReportEngine.accumulate(
             paths: args.positionals, stdin: ctx.stdin, period: period, previous: previous, dimensions: dims,
-            settings: settings, now: ctx.now(args), trend: trend, parts: threads(ctx.environment))
+            settings: settings, now: ctx.now(args), trend: trend, parts: ForkJoin.threads(ctx.environment))
         if partial {
             try ctx.stdout.write(acc.partialLine + [0x0A])
         } else {
@@ -213,12 +213,5 @@ public enum ReportCommand {
             return nil
         }
         return (period, previous)
-    }
-
-    /// Threads for reading a large file: `DESK_THREADS` when it is a whole number from 1 to 64,
-    /// else the online cores (at most 8: beyond that the merge and memory outweigh the gain).
-    static func threads(_ environment: [String: String]) -> Int {
-        if let t = environment["DESK_THREADS"].flatMap({ Int($0) }), (1...64).contains(t) { return t }
-        return min(8, ForkJoin.onlineCores())
     }
 }

@@ -203,7 +203,7 @@ extension ShowCommand {
                 let checked: Bool
                 do throws(DeskError) {
                     try InputFile.reduceLines(
-                        paths: [path], stdin: ctx.stdin, parts: ReportCommand.threads(ctx.environment),
+                        paths: [path], stdin: ctx.stdin, parts: ForkJoin.threads(ctx.environment),
                         minPartBytes: max(1, minBytes / 2), into: &covered, empty: 0, merge: { $0 += $1 }
                     ) { (n, bytes) throws(TicketError) in
                         try validate(bytes)

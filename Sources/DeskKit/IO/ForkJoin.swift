@@ -1,7 +1,8 @@
 // Running a few independent pieces of work on their own threads and waiting for all of them:
-// the report splits a large file into byte ranges, one per core. Plain POSIX threads, so desk
-// needs neither Foundation nor a runtime for tasks; each piece writes only its own result slot,
-// and joining the threads orders those writes before the caller reads them.
+// the report splits a large file into byte ranges, one per core; check and classify cut
+// batches of lines into runs. Plain POSIX threads, so desk needs neither Foundation nor a
+// runtime for tasks; each piece writes only its own result slot, and joining the threads
+// orders those writes before the caller reads them.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,6 +62,13 @@ public enum ForkJoin {
         func store(_ value: T, at i: Int) { base[i] = value }
 
         func take() -> [T] { (0..<count).compactMap { base[$0] } }
+    }
+
+    /// Threads for work on a large input: `DESK_THREADS` when it is a whole number from 1 to 64,
+    /// else the online cores (at most 8: beyond that the merge and memory outweigh the gain).
+    public static func threads(_ environment: [String: String]) -> Int {
+        if let t = environment["DESK_THREADS"].flatMap({ Int($0) }), (1...64).contains(t) { return t }
+        return min(8, onlineCores())
     }
 
     /// Cores this process may use, for splitting work (at least 1).

@@ -2,6 +2,8 @@
 // line, let the command look at or change the record, write it out (an unchanged record byte
 // for byte), then the trailer. With a rewrite target the file is rewritten atomically under its
 // lock (LockedFile.rewrite), else the inputs stream to stdout, held until the end when asked.
+// A command whose change to a record depends on that record alone may have batches of lines
+// changed on several threads (`runParallel`); the bytes still come out in line order.
 
 /// A record kept as its line's members: written back only where it changed.
 public protocol LineRecord {
@@ -53,6 +55,72 @@ enum LineRewrite {
                 try emit(file, number, bytes, ctx.stdout)
             }
             try finish(ctx.stdout)
+        }
+    }
+
+    /// `run` (without a hold) for a change that depends on the record alone: lines are gathered
+    /// into batches (LineBatch), each batch is cut into runs decoded and changed on up to
+    /// `threads` threads, and the runs' bytes are written in line order. The output is `run`'s,
+    /// to the byte, including where a bad line stops the stream (the lines before it written).
+    static func runParallel<R: LineRecord>(
+        target: String?, inputs: [String], _ ctx: Context, threads: Int,
+        change: @escaping @Sendable (UnsafeRawBufferPointer, String, Int) throws(DeskError) -> R,
+        finish: (OutputSink) throws(DeskError) -> Void
+    ) throws(DeskError) {
+        var batch = LineBatch()
+        func add(_ file: String, _ number: Int, _ bytes: UnsafeRawBufferPointer, _ out: OutputSink) throws(DeskError) {
+            batch.append(file: file, line: number, bytes)
+            if batch.bytes.count >= LineBatch.target { try flush(out) }
+        }
+        func flush(_ out: OutputSink) throws(DeskError) {
+            guard !batch.lines.isEmpty else { return }
+            for (bytes, error) in changed(batch, threads: threads, change) {
+                try out.write(bytes)
+                if let error { throw error }
+            }
+            batch.removeAll()
+        }
+        if let target {
+            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
+            try file.rewrite { (input, output) throws(DeskError) in
+                var reader = LineReader(fd: input, name: target)
+                try reader.forEachLine { (number, bytes) throws(DeskError) in try add(target, number, bytes, output) }
+                try flush(output)
+                try finish(output)
+            }
+        } else {
+            try InputFile.forEachLine(paths: inputs, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
+                try add(file, number, bytes, ctx.stdout)
+            }
+            try flush(ctx.stdout)
+            try finish(ctx.stdout)
+        }
+    }
+
+    /// The output bytes of each run of `batch`, in order, and the error that stopped a run
+    /// (its bytes are the lines before the bad one; the runs after it are not to be written).
+    private static func changed<R: LineRecord>(
+        _ batch: LineBatch, threads: Int,
+        _ change: @escaping @Sendable (UnsafeRawBufferPointer, String, Int) throws(DeskError) -> R
+    ) -> [([UInt8], DeskError?)] {
+        let bounds = batch.cuts(parts: threads)
+        return ForkJoin.map(bounds.count - 1) { p -> ([UInt8], DeskError?) in
+            var out: [UInt8] = []
+            let lines = batch.lines[bounds[p]..<bounds[p + 1]]
+            out.reserveCapacity((lines.last?.range.upperBound ?? 0) - (lines.first?.range.lowerBound ?? 0) + lines.count + 4096)
+            return batch.bytes.withUnsafeBytes { all -> ([UInt8], DeskError?) in
+                for at in lines {
+                    let bytes = UnsafeRawBufferPointer(rebasing: all[at.range])
+                    do throws(DeskError) {
+                        let record = try change(bytes, batch.files[Int(at.file)], at.line)
+                        if record.isModified { record.write(to: &out) } else { out.append(contentsOf: bytes) }
+                        out.append(0x0A)
+                    } catch {
+                        return (out, error)
+                    }
+                }
+                return (out, nil)
+            }
         }
     }
 }

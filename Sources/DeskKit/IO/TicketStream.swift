@@ -40,10 +40,7 @@ public enum TicketStream {
         visit: (inout Ticket, TicketLocation) throws(DeskError) -> Void,
         trailer: () throws(DeskError) -> [Ticket] = { [] }
     ) throws(DeskError) {
-        let target = args.string("in-place")
-        if target != nil && !args.positionals.isEmpty {
-            throw .usage(UsageError(command: args.command, message: "input files cannot be given with --in-place; it reads and rewrites its FILE"))
-        }
+        let target = try inPlaceTarget(args)
         try LineRewrite.run(
             target: target, inputs: args.positionals, ctx,
             decode: { (bytes, file, number) throws(DeskError) in try decode(bytes, file: file, line: number) },
@@ -51,6 +48,35 @@ public enum TicketStream {
             finish: { (out) throws(DeskError) in
                 for t in try trailer() { try out.write(t.line + [0x0A]) }
             })
+    }
+
+    /// `transform` for a change that depends on the ticket alone (no state across tickets), on
+    /// up to `threads` threads; the output is the same, line for line.
+    public static func transformParallel(
+        _ args: ParsedArguments, _ ctx: Context, threads: Int,
+        change: @escaping @Sendable (inout Ticket) -> Void,
+        trailer: () throws(DeskError) -> [Ticket] = { [] }
+    ) throws(DeskError) {
+        let target = try inPlaceTarget(args)
+        try LineRewrite.runParallel(
+            target: target, inputs: args.positionals, ctx, threads: threads,
+            change: { (bytes, file, number) throws(DeskError) in
+                var ticket = try decode(bytes, file: file, line: number)
+                change(&ticket)
+                return ticket
+            },
+            finish: { (out) throws(DeskError) in
+                for t in try trailer() { try out.write(t.line + [0x0A]) }
+            })
+    }
+
+    /// The file `--in-place` names, refused beside input files.
+    static func inPlaceTarget(_ args: ParsedArguments) throws(DeskError) -> String? {
+        let target = args.string("in-place")
+        if target != nil && !args.positionals.isEmpty {
+            throw .usage(UsageError(command: args.command, message: "input files cannot be given with --in-place; it reads and rewrites its FILE"))
+        }
+        return target
     }
 
     /// The inputs as named in messages: the in-place file, the files given, or `<stdin>`.

@@ -86,7 +86,12 @@ public struct PhraseLint: Sendable {
                 // A phrase that itself opens the condition ("if you'd read the guide…") is what
                 // the agent says, not a condition on something else.
                 var h = hedges[c]
-                if h.conditional && a <= PhraseLint.bare(t.scalars, clauses[c]).lowerBound { h.conditional = false }
+                let opens = a <= PhraseLint.bare(t.scalars, clauses[c]).lowerBound
+                if h.conditional && opens { h.conditional = false }
+                // An English condition after a taboo that opens the clause leaves it said:
+                // "Take it up with my manager if you are unhappy" (in Chinese the condition
+                // comes first: "不满意的话…").
+                if opens && h.beforeIsLatin && families[anywhereFamily[o.id]].kind == .taboo { h.before = nil }
                 own = !h.covers(a, b)
             }
             // "不是你操作的问题" denies what "是你操作…" would claim.
@@ -137,6 +142,8 @@ public struct PhraseLint: Sendable {
         var after: Int? = nil
         /// Key index before which matches are hedged.
         var before: Int? = nil
+        /// Whether `before` is an English condition (" if ", " unless ", " when ").
+        var beforeIsLatin = false
         func covers(_ a: Int, _ b: Int) -> Bool {
             if conditional { return true }
             if let x = after, a >= x { return true }
@@ -198,7 +205,10 @@ public struct PhraseLint: Sendable {
             if let i = find(m) { h.after = min(h.after ?? Int.max, i) }
         }
         for m in trailingConditionScalars {
-            if let i = find(m) { h.before = max(h.before ?? 0, i) }
+            if let i = find(m), i >= (h.before ?? 0) {
+                h.before = i
+                h.beforeIsLatin = m.first == " "
+            }
         }
         return h
     }
@@ -405,12 +415,7 @@ public struct PhraseLint: Sendable {
         for m in found where families[m.family].kind != .taboo {
             for k in m.range { skip[k] = true }
         }
-        for o in PhraseLint.courtesyMatcher.occurrences(in: t.text) {
-            let a = t.index(ofUTF8: o.range.lowerBound)
-            let b = t.index(ofUTF8: o.range.upperBound)
-            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
-            for k in a..<b { skip[k] = true }
-        }
+        PhraseLint.skipWords(PhraseLint.courtesyMatcher, t, &skip)
         // An address such as "李工" / "王老师" before a comma is courtesy too.
         for c in t.clauseRanges where c.count >= 2 && c.count <= 4 && c.allSatisfy({ TextNormalizer.isHan(t.scalars[$0]) }) {
             let address: Bool
@@ -428,6 +433,18 @@ public struct PhraseLint: Sendable {
             }
         }
         return skip
+    }
+
+    /// Marks in `skip` every occurrence of `matcher`'s words in `t` that stands as a word (a
+    /// Latin word is not the start or end of a longer one: "done" is not in "undone").
+    static func skipWords(_ matcher: KeywordMatcher, _ t: LintText, _ skip: inout [Bool]) {
+        for o in matcher.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            let b = t.index(ofUTF8: o.range.upperBound)
+            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
+            if a > 0, a < t.scalars.count, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
+            for k in a..<b { skip[k] = true }
+        }
     }
 
     /// Endings of a clause that make it an address ("李工", "王老师").
@@ -454,7 +471,10 @@ public struct PhraseLint: Sendable {
         }
         let vague = found.filter { $0.own && families[$0.family].kind == .vague }
         if !vague.isEmpty {
-            let skip = skipMask(t, found)
+            // "Done" beside only a vague account of the work ("后台帮您调了一下，应该可以了",
+            // "changed something on the server side, should be fine") is still only "done".
+            var skip = skipMask(t, found)
+            PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
             let info = PhraseLint.information(t, skip: skip)
             if info.units < 4 {
                 let f = families[vague[0].family]

@@ -96,6 +96,21 @@ extension PhraseLint {
     ]
     static let gistFillerMatcher = KeywordMatcher(gistFiller.map { LintText.key($0) })
 
+    /// Words that describe work without saying what it was: where, generic verbs and objects
+    /// ("后台帮您调了一下参数", "tweaked some settings on the server side"). Beside a claim that it
+    /// is done they add nothing the requester can check (seed 004 BRT回复规范: 原因说明 and what
+    /// was done); a named part ("打印机驱动", "DNS"), a number or a cause still counts.
+    static let vagueWork: [String] = [
+        "后台", "前台", "系统", "服务器", "服务端", "那边", "这边", "帮您", "帮你", "给您", "给你", "为您", "为你", "调整", "调了", "调", "改了",
+        "修改", "改", "弄", "搞", "处理", "操作", "设置", "配置", "参数", "一下", "一些", "东西", "重新", "应该", "现在", "再试", "试试",
+        "看看", "稍微", "了",
+        "changed", "change", "tweaked", "tweak", "adjusted", "adjust", "modified", "something", "some", "stuff", "things", "bits",
+        "a bit", "setting", "settings", "config", "configuration", "parameters", "parameter", "server side", "server-side",
+        "backend", "back end", "back-end", "front end", "on the server", "the system", "our side", "our end", "now",
+        "should", "try again", "give it a try", "have a go", "a few", "made", "did",
+    ]
+    static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
+
     /// Below this many information units left over, a reply with a cue is only that cue.
     static let gistLeftover = 6
     /// A brush-off that names no step of the agent's own is refused below this many units.
@@ -207,13 +222,8 @@ extension PhraseLint {
             if a < (first?.0 ?? Int.max) { first = (a, PhraseLint.gistOwner[o.id]) }
         }
         guard let g = first else { return nil }
-        for o in PhraseLint.gistFillerMatcher.occurrences(in: t.text) {
-            let a = t.index(ofUTF8: o.range.lowerBound)
-            let b = t.index(ofUTF8: o.range.upperBound)
-            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
-            if a > 0, a < t.scalars.count, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
-            for k in a..<b { skip[k] = true }
-        }
+        PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
+        if g.1 == .done { PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip) }
         let info = PhraseLint.information(t, skip: skip)
         // Words that do not count as units (stop words) still leave nothing said.
         if info.units < PhraseLint.gistLeftover { return g.1 }

@@ -52,6 +52,8 @@ public struct TriageModel: Sendable, Equatable {
         /// The n-grams of the text that favoured `label` most (empty when the caller said, by
         /// `explainIf`, that it would not use this answer).
         public var evidence: [String]
+        /// The posterior of every class, in the head's class order.
+        public var posterior: [Double] = []
     }
 
     public var priority: Head?
@@ -230,7 +232,10 @@ public struct TriageModel: Sendable, Equatable {
             t.plain[Int(e)] && t.weights[Int(e) * k + best] - t.weights[Int(e) * k + second] > 0
         }
         guard speaks else { return nil }
-        guard explainIf(head.classes[best], 1 / z) else { return Prediction(label: head.classes[best], confidence: 1 / z, evidence: []) }
+        let posterior = score.map { exp($0 - m) / z }
+        guard explainIf(head.classes[best], 1 / z) else {
+            return Prediction(label: head.classes[best], confidence: 1 / z, evidence: [], posterior: posterior)
+        }
         // Shown evidence: n-grams without an edge space or line break (they read as word parts),
         // the ones that favour the answer over the runner-up most first, longer first on a tie;
         // the best five kept in order as they come, not a sort of all.
@@ -251,7 +256,7 @@ public struct TriageModel: Sendable, Equatable {
             top.insert(x, at: at)
             if top.count > 5 { top.removeLast() }
         }
-        return Prediction(label: head.classes[best], confidence: 1 / z, evidence: top.map(\.gram))
+        return Prediction(label: head.classes[best], confidence: 1 / z, evidence: top.map(\.gram), posterior: posterior)
     }
 
     /// Whether an n-gram window holding this scalar counts: a letter, digit or Han character.
@@ -318,21 +323,21 @@ public struct TriageModel: Sendable, Equatable {
         }
     }
 
-    /// The model desk ships (`"model": "desk:builtin"`): the priority head learnt from the
-    /// hand-labelled sets (BuiltinTriageModel.swift, written by scripts/learn-builtin-model.sh).
-    /// Decoded once per process, on first use.
+    /// The model desk ships (`"model": "desk:builtin"`): the priority and category heads learnt
+    /// from the hand-labelled sets (BuiltinTriageModel.swift, written by
+    /// scripts/learn-builtin-model.sh). Decoded once per process, on first use.
     public static let builtin: TriageModel = {
-        // The text is generated and checked by a test, so failing here is a build defect.
-        switch decodeCompact(builtinText) {
-        case .success(let m): return m
-        case .failure(let e): preconditionFailure("built-in model is invalid: " + e.message)
+        // The texts are generated and checked by a test, so failing here is a build defect.
+        switch (decodeCompact(builtinText), decodeCompact(builtinCategoryText)) {
+        case (.success(let p), .success(let c)): return TriageModel(priority: p.priority, category: c.priority, examples: p.examples)
+        case (.failure(let e), _), (_, .failure(let e)): preconditionFailure("built-in model is invalid: " + e.message)
         }
     }()
 
     /// The policy's name for the built-in model.
     public static let builtinName = "desk:builtin"
 
-    /// Reads the compact form of a priority head: "examples N", "classes A B C", "log_prior"
+    /// Reads the compact form of one head (returned as the priority head): "examples N", "classes A B C", "log_prior"
     /// and "log_unseen" lines, then one line per n-gram (scalars in hex joined by ",", then
     /// one weight per class), weights as integers of 1/10000.
     static func decodeCompact(_ text: String) -> Result<TriageModel, ModelError> {

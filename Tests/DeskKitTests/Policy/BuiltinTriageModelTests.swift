@@ -41,10 +41,12 @@ import Testing
         rows.map { TriageModel.Example(text: Classifier.modelText($0.title, $0.description), priority: $0.priority, category: $0.category) }
     }
 
-    @Test func builtinIsWhatLearningFromTheLabelledSetsGives() throws {
+    @Test(arguments: ["priority", "category"])
+    func builtinIsWhatLearningFromTheLabelledSetsGives(_ headName: String) throws {
         let all = try Self.files().flatMap { try Self.rows($0) }
-        let learnt = try #require(TriageModel.train(Self.examples(all)).priority)
-        let shipped = try #require(TriageModel.builtin.priority)
+        let model = TriageModel.train(Self.examples(all))
+        let learnt = try #require(headName == "priority" ? model.priority : model.category)
+        let shipped = try #require(headName == "priority" ? TriageModel.builtin.priority : TriageModel.builtin.category)
         #expect(TriageModel.builtin.examples == all.count, "run scripts/learn-builtin-model.sh")
         #expect(Set(shipped.classes) == Set(learnt.classes))
         #expect(shipped.logLikelihood.count == learnt.logLikelihood.count, "run scripts/learn-builtin-model.sh")
@@ -64,14 +66,16 @@ import Testing
     /// rules themselves were generalised from these sets' misses, so only the model is unseen
     /// here; the floors sit just under what this reaches (docs/POLICY.md has the figures).
     @Test(arguments: [
-        ("tickets-blind1.ndjson", 0.95, 0.97),
-        ("tickets-blind2.ndjson", 0.88, 0.93),
-        ("tickets-blind3.ndjson", 0.95, 0.97),
-        ("tickets-blind4.ndjson", 0.92, 0.97),
-        ("tickets-holdout6.ndjson", 0.97, 0.97),
-        ("tickets-blind5.ndjson", 0.87, 0.91),
-        ("tickets-holdout7.ndjson", 0.96, 0.97),
-        ("tickets-blind6.ndjson", 0.88, 0.90),
+        ("tickets-blind1.ndjson", 0.99, 0.99),
+        ("tickets-blind2.ndjson", 0.95, 0.99),
+        ("tickets-blind3.ndjson", 0.96, 0.99),
+        ("tickets-blind4.ndjson", 0.94, 0.99),
+        ("tickets-holdout6.ndjson", 0.99, 0.99),
+        ("tickets-blind5.ndjson", 0.89, 0.97),
+        ("tickets-holdout7.ndjson", 0.94, 0.99),
+        ("tickets-blind6.ndjson", 0.94, 0.99),
+        ("tickets-blind7.ndjson", 0.91, 0.97),
+        ("tickets-blind8.ndjson", 0.9, 0.94),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

@@ -198,10 +198,14 @@ import Testing
     ///   misses (a vague 后台改了一下, "go and ask him", 我都讲了三遍了, "nothing we can do", "as
     ///   I've already explained twice") widened the families.
     /// - blind6, written at the very end: 0 of 15 / 0 of 15 when first measured.
+    /// - blind7, blind8 (new sectors and voices): 3 of 20 and 4 of 20 / 0 and 0; their misses
+    ///   ("done" beside only vague work, 教过…又来问, 手上事情太多…你先等着, a brush-off before an
+    ///   English "if") became `vagueWork` and family variants.
     /// All 0 and 0 since: seen now, the floors are regression floors.
     @Test(arguments: [
         ("replies-blind1.ndjson", 50), ("replies-blind2.ndjson", 30), ("replies-blind3.ndjson", 40),
         ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30), ("replies-blind6.ndjson", 15),
+        ("replies-blind7.ndjson", 20), ("replies-blind8.ndjson", 20),
     ])
     func blindReplySetMeetsItsFloors(_ file: String, _ each: Int) throws {
         let r = try replyRates(file, badAccepted: 0.02, goodRefused: 0.01)
@@ -270,6 +274,16 @@ import Testing
         r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
     }
 
+    /// The seventh and eighth blind sets' resolutions (10 zh / 10 en each; keyboard mash,
+    /// "restarted", terse specific fields): 0 of 10 bad accepted and 0 of 10 good refused in
+    /// each when first measured.
+    @Test(arguments: ["resolutions-blind7.ndjson", "resolutions-blind8.ndjson"])
+    func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
+        let (r, rows) = try resolutionRates(file)
+        #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)
+        r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
+    }
+
     /// Refused when any field is refused, as `resolve --dry-run` does: each field by
     /// information, and fields that repeat another.
     func resolutionRates(_ file: String) throws -> (Rates, Int) {
@@ -307,6 +321,28 @@ import Testing
             "Should the page still be blank after a restart, send me a screenshot and I will check the proxy log.",
             "If the printer still jams after you remove the tray, call me on 4410 and I will come over.",
             "I don't know yet which update caused it, but I have raised it with the vendor and will update you by 15:00.",
+        ] {
+            #expect(!refused(good), "\(good)")
+        }
+    }
+
+    /// "Done" beside only a vague account of the work is still only "done" (blind7/8 misses:
+    /// 后台帮您调了一下…应该可以了, "changed something on the server side"); a named part, a
+    /// number or a cause beside it keeps the reply. A taboo that opens its clause stays the
+    /// agent's words before an English condition ("…if you are unhappy").
+    @Test func vagueWorkBesideDoneAndTabooBeforeAnEnglishCondition() {
+        for bad in [
+            "后台帮您调了一下，应该可以了。", "后台调了一下参数，应该没问题了。", "I changed something on the server side, should be fine now.",
+            "Tweaked some settings on our end, should work now.", "系统那边帮你改了一些设置，现在应该好了",
+            "Take it up with my manager if you are unhappy.", "Go ask someone else if you need it today.",
+        ] {
+            #expect(refused(bad), "\(bad)")
+        }
+        for good in [
+            "我们把邮箱配额从2G调到了5G，应该可以正常收信了。", "I restarted the print spooler on the server, should be fine now.",
+            "服务器磁盘满了，清理后应该可以了", "The VPN profile had an expired certificate; I pushed a new one, so it should work now.",
+            "Restart the router if the light stays red, and call me on 4410 if it does not come back.",
+            "If this doesn't work, let me know and I'll call you.",
         ] {
             #expect(!refused(good), "\(good)")
         }

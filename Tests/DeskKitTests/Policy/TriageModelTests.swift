@@ -80,4 +80,37 @@ import Testing
             title: "zorblax widget melted: how do I order one?", description: nil, impact: nil, urgency: nil)
         #expect(off.priority == .low)
     }
+
+    /// The model's category replaces the rules' only where their evidence is one short keyword
+    /// and the model is surer of its own by the margin; strong rule evidence stands. And with
+    /// no rule at all, the model answers at the low category bar, not at `model_threshold`.
+    @Test func aSureModelCategoryReplacesOneShortKeyword() {
+        let m = TriageModel.train(Self.examples)
+        var policy = Policy.builtin
+        policy.classification.model = "model.json"
+        policy.classification.modelRaise = nil
+        let c = Classifier(policy: policy, model: m)
+        // "wifi" (weight 4) says network; the model's words say hardware.
+        let weak = c.decide(title: "zorblax widget melted near the wifi", description: nil, impact: nil, urgency: nil)
+        #expect(weak.category == "hardware", "\(weak.reason)")
+        #expect(weak.reason.contains("category hardware from the learnt model (confidence "), "\(weak.reason)")
+        #expect(weak.reason.contains("over network from rule network ('wifi')"), "\(weak.reason)")
+        // Several network words: the rules' evidence is strong and stands.
+        let strong = c.decide(title: "zorblax widget: wifi down, vpn and router offline", description: nil, impact: nil, urgency: nil)
+        #expect(strong.category == "network", "\(strong.reason)")
+        // A model that leans to another class, but gives the rule's category a fair share:
+        // the answer replaces the rule only by the margin (here 0.66 against 0.34).
+        let torn = TriageModel.train(
+            Self.examples + (0..<20).map { TriageModel.Example(text: "router cable link \($0)", priority: "medium", category: "network") })
+        let text = "melted routers"
+        let p = torn.category.flatMap { torn.predict($0, text) }
+        let networkShare = torn.category.flatMap { h in h.classes.firstIndex(of: "network").map { p?.posterior[$0] ?? 0 } } ?? 0
+        let expected = p.map { $0.confidence - networkShare >= Classifier.weakCategoryMargin ? $0.label : "network" }
+        #expect(p?.label == "hardware" && networkShare > 0.2, "\(String(describing: p))")
+        #expect(Classifier(policy: policy, model: torn).decide(title: text, description: nil, impact: nil, urgency: nil).category == expected)
+        // No rule at all: the model's category answers even below model_threshold.
+        policy.classification.modelThreshold = 0.999
+        let none = Classifier(policy: policy, model: m).decide(title: "quibble plinth", description: nil, impact: nil, urgency: nil)
+        #expect(none.category != nil, "\(none.reason)")
+    }
 }

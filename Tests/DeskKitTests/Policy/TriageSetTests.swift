@@ -81,6 +81,14 @@ import Testing
         // was added: the rules alone 0.817 / 15 of 21 high; with the built-in model learnt
         // without it 0.900 / 19 of 21. Now in the model's training.
         ("tickets-blind6.ndjson", 0.81, 0.71, 60),
+        // Seventh and eighth blind sets (100 each, 50 zh / 50 en; new sectors and voices:
+        // understatement, 中英夹杂, call notes, memos), measured on main before they were added:
+        // the rules alone 0.850 / 28 of 35 high and 0.830 / 27 of 35; with the built-in model
+        // learnt without them 0.900 / 34 of 35 and 0.890 / 33 of 35. Their misses then took
+        // tone words ("不急", "no rush", "small thing") out of the consultation rule and "别人的"
+        // alone out of security_risk (a comparison with a colleague's PC is no exposure).
+        ("tickets-blind7.ndjson", 0.85, 0.80, 100),
+        ("tickets-blind8.ndjson", 0.84, 0.77, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
