@@ -119,7 +119,10 @@ public struct TicketFacts: Sendable {
         static let assignee = Wants(rawValue: 1)
         /// `tier` as text (the `--by tier` groups); without it only `atFirstTier` is read.
         static let tier = Wants(rawValue: 2)
-        static let all: Wants = [.assignee, .tier]
+        /// `id` of every ticket; without it `id` is "" unless the survey was answered (the
+        /// follow-up list and the themes name the answers' tickets; nothing else reads it).
+        static let id = Wants(rawValue: 4)
+        static let all: Wants = [.assignee, .tier, .id]
 
         /// What a report grouping by `dimensions` needs.
         init(dimensions: [ReportDimension]) {
@@ -304,9 +307,9 @@ extension TicketFacts {
             default: break
             }
         }
-        let h = try required.header(b)
+        let h = try required.header(b, decodingID: wants.contains(.id))
         self.init(id: h.id, openedAt: h.openedAt, channel: h.channel, status: h.status)
-        if readAll(h.openedAt) { read(b, m, &names, wants) } else { readFinish(b, m) }
+        if readAll(h.openedAt) { read(b, m, &names, wants, id: required.id) } else { readFinish(b, m) }
     }
 
     /// Reads the facts of a line held in an array.
@@ -317,7 +320,7 @@ extension TicketFacts {
         self = try r.get()
     }
 
-    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable, _ wants: Wants = .all) {
+    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable, _ wants: Wants = .all, id idRange: Range<Int>? = nil) {
         if let r = m.priority {
             if let p = RawJSON.word(b, r, Priority.init(spelling:)) { priority = p } else { otherPriorityText = RawJSON.string(b, r) }
         }
@@ -338,6 +341,11 @@ extension TicketFacts {
         readEscalations(b, m)
         reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
         readSurvey(b, m)
+        // An id left undecoded (no `.id` wanted) is read for an answered survey: the follow-up
+        // list and the themes name its ticket.
+        if id.isEmpty, let s = survey, s.efficiency != nil, s.attitude != nil, s.effectiveness != nil, let r = idRange {
+            id = RawJSON.string(b, r) ?? ""
+        }
         // The comment is printed in every report format and counted in the themes: no contact
         // data, and not the requester's own name, may reach either.
         if let c = survey?.comment { survey?.comment = TicketFacts.masked(c, b, m.requester) }

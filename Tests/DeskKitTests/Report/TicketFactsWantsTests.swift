@@ -65,3 +65,47 @@ import Testing
         #expect(try Self.summary(decoyed) == (try Self.summary(Self.plain)))
     }
 }
+
+/// Without `.id`, the byte reader checks the id without building its text, gives it only for
+/// an answered survey, and refuses bad lines with the same words as every reader.
+@Suite struct TicketFactsLazyIDTests {
+    static func read(_ line: String, wants: TicketFacts.Wants) -> Result<TicketFacts, TicketError> {
+        var names = NameTable()
+        return Array(line.utf8).withUnsafeBytes { b in
+            do throws(TicketError) {
+                return .success(try TicketFacts(line: b, names: &names, wants: wants, readAll: { _ in true }))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    @Test func theIdIsGivenForAnAnsweredSurveyOnly() throws {
+        let head = #"{"id":"T\u002D1","opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"resolved""#
+        let answered = head + #","survey":{"efficiency":5,"attitude":4,"effectiveness":5,"comment":"ok"}}"#
+        #expect(try Self.read(head + "}", wants: []).get().id == "")
+        #expect(try Self.read(head + "}", wants: .all).get().id == "T-1")
+        #expect(try Self.read(answered, wants: []).get().id == "T-1")
+    }
+
+    @Test(arguments: [
+        #"{"id":"","opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"open"}"#,
+        #"{"id":5,"opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"open"}"#,
+        #"{"id":null,"opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"open"}"#,
+        #"{"opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"open"}"#,
+        #"{"id":"A\u0042","channel":"web","status":"open"}"#,
+        #"{"id":"AB","opened_at":"yesterday","channel":"web","status":"open"}"#,
+        #"{"id":"AB","opened_at":"2026-01-01T00:00:00Z","status":"open"}"#,
+        #"{"id":"AB","opened_at":"2026-01-01T00:00:00Z","channel":"fax","status":"open"}"#,
+        #"{"id":"\u0000","opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"gone"}"#,
+    ])
+    func badLinesAreRefusedWithTheSameWords(_ line: String) {
+        let lean = Self.read(line, wants: [])
+        let full = Self.read(line, wants: .all)
+        guard case .failure(let a) = lean, case .failure(let b) = full else {
+            Issue.record("accepted: \(line)")
+            return
+        }
+        #expect(a == b)
+    }
+}
