@@ -484,6 +484,8 @@ public struct Classifier: Sendable {
     ) -> Decision {
         let folded = Folded(title, description)
         let hits = hits(folded)
+        // The model's text as scalars once, for both heads.
+        let scalars: [Unicode.Scalar] = model == nil ? [] : Array(folded.forModel.unicodeScalars)
         let priority: Priority
         let source: Source
         if let m = manual {
@@ -494,7 +496,7 @@ public struct Classifier: Sendable {
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
             let given = hits.filter { $0.rule.priority == best }
-            if best != .high, let raise = raised(folded) {
+            if best != .high, let raise = raised(scalars) {
                 priority = .high
                 source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
             } else {
@@ -502,7 +504,7 @@ public struct Classifier: Sendable {
                 source = .rules(given)
             }
         } else if let m = model, let head = m.priority,
-            let p = m.predict(head, folded: folded.forModel, explainIf: { modelAnswers($0, $1) }),
+            let p = m.predict(head, scalars: scalars, explainIf: { modelAnswers($0, $1) }),
             modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label)
         {
             priority = level
@@ -527,14 +529,15 @@ public struct Classifier: Sendable {
             // surer of its answer than of the rule's category by `weakCategoryMargin`. Not
             // `model_threshold`: a category guessed at 0.3 is right more often than none at all.
             let bar = Classifier.weakCategoryConfidence
-            if let p = m.predict(head, folded: folded.forModel, explainIf: { $1 >= bar }), p.confidence >= bar,
+            // The evidence (n-gram strings) only for an answer taken: most are not.
+            if let p = m.predict(head, scalars: scalars, explainIf: { _, _ in false }), p.confidence >= bar,
                 policy.classification.categories.contains(p.label), p.label != category,
                 p.confidence - (category.flatMap { head.classes.firstIndex(of: $0) }.map { p.posterior[$0] } ?? 0) >= Classifier.weakCategoryMargin
             {
                 categoryOverruled = categoryHit
                 category = p.label
                 categoryHit = nil
-                categoryModel = p
+                categoryModel = m.predict(head, scalars: scalars) ?? p
             }
         }
         var unique = UniqueList<String, String>()
@@ -573,9 +576,9 @@ public struct Classifier: Sendable {
     /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
     /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a
     /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
-    func raised(_ folded: Folded) -> TriageModel.Prediction? {
+    func raised(_ scalars: [Unicode.Scalar]) -> TriageModel.Prediction? {
         guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
-            let p = m.predict(head, folded: folded.forModel, explainIf: { $0 == Priority.high.rawValue && $1 >= bar }),
+            let p = m.predict(head, scalars: scalars, explainIf: { $0 == Priority.high.rawValue && $1 >= bar }),
             p.label == Priority.high.rawValue,
             p.confidence >= bar
         else { return nil }

@@ -142,15 +142,11 @@ public struct TriageModel: Sendable, Equatable {
         predict(head, scalars: TextNormalizer.foldedScalars(text))
     }
 
-    /// `predict` for a text already folded (TextNormalizer.fold): the classifier folds a
-    /// ticket's title and description once for its rules and the model.
+    /// `predict` for a text already folded (TextNormalizer.fold), as scalars: the classifier
+    /// folds a ticket's title and description once for its rules and both heads.
     /// `explainIf` says, from the answer and its posterior, whether the evidence is wanted: the
     /// classifier asks it only of an answer it will use (finding the five n-grams compares
     /// strings; most tickets' answers are not taken).
-    func predict(_ head: Head, folded: String, explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
-        predict(head, scalars: Array(folded.unicodeScalars), explainIf: explainIf)
-    }
-
     func predict(_ head: Head, scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
         let k = head.classes.count
         guard k >= 1, u.count >= 2 else { return nil }
