@@ -52,6 +52,15 @@ import Testing
         #expect(try Self.summary(escaped) == (try Self.summary(Self.plain)))
     }
 
+    @Test func triggersAndTiersAreReadAsWritten() throws {
+        // Known words are given as literals, any other (or escaped) text decoded; the tier is
+        // the last escalation's that names one, and a missing trigger reads as `manual`.
+        let line = #"{"id":"A","opened_at":"2026-01-01T00:00:00Z","channel":"web","status":"escalated","escalations":[{"at":"2026-01-01T01:00:00Z","to":"tier2","trigger":"tim\u0065_limit"},{"at":"2026-01-01T02:00:00Z","to":"vend\u006Fr","trigger":"audit"},{"at":"2026-01-01T03:00:00Z","to":7},{"at":"2026-01-01T04:00:00Z","trigger":"complexity"}]}"#
+        let f = try TicketFacts(bytes: Array(line.utf8))
+        #expect(f.escalationTriggers == ["time_limit", "audit", "manual", "complexity"])
+        #expect(f.escalatedTo == "vendor")
+    }
+
     @Test func keysOfTheSameLengthAreNotTheMembers() throws {
         var decoyed = Self.plain
         for (a, b) in [
