@@ -260,7 +260,9 @@ public struct PhraseLint: Sendable {
         "联系我们", "再联系", "祝好", "祝您", "工作愉快", "辛苦了", "不客气", "打扰了", "hi", "hello", "hey", "dear", "thanks",
         "thank you", "many thanks", "please confirm", "please check", "please verify", "let me know", "let us know",
         "feel free", "reach out", "get in touch", "have a nice day", "have a good day", "regards", "best", "cheers",
-        "kind regards", "best regards",
+        "kind regards", "best regards", "理解与支持", "理解和支持", "欢迎随时", "随时与我们联系", "竭诚为您服务", "如后续还有", "后续还有",
+        "还有其他问题", "还有任何问题", "其他问题", "任何问题", "请您放心", "放心使用", "祝工作顺利", "有问题再联系", "再联系",
+        "anything else", "if there's anything else", "if there is anything else",
     ]
     static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
@@ -416,6 +418,15 @@ public struct PhraseLint: Sendable {
             for k in m.range { skip[k] = true }
         }
         PhraseLint.skipWords(PhraseLint.courtesyMatcher, t, &skip)
+        // A clause that restates the subject ("关于您反映的申报系统提交问题", "regarding your
+        // login issue") says nothing new about it.
+        for c in t.clauseRanges where PhraseLint.restates(t.slice(c)) {
+            for k in c { skip[k] = true }
+        }
+        // A greeting clause ("Hi Joan,", "Dear team,") is courtesy, the name in it no detail.
+        for c in t.clauseRanges where c.count <= 20 && ReplyFrame.isGreeting(t.slice(c)) {
+            for k in c { skip[k] = true }
+        }
         // An address such as "李工" / "王老师" before a comma is courtesy too.
         for c in t.clauseRanges where c.count >= 2 && c.count <= 4 && c.allSatisfy({ TextNormalizer.isHan(t.scalars[$0]) }) {
             let address: Bool
@@ -447,6 +458,27 @@ public struct PhraseLint: Sendable {
         }
     }
 
+    /// Whether clause `c` of `t` is a question: "?" after it (at most a space between), or 是否 /
+    /// 是不是 / 有没有 in it.
+    static func asks(_ t: LintText, _ c: Range<Int>) -> Bool {
+        var k = c.upperBound
+        while k < t.scalars.count && t.scalars[k] == " " { k += 1 }
+        if k < t.scalars.count && t.scalars[k] == "?" { return true }
+        if c.upperBound > c.lowerBound && t.scalars[c.upperBound - 1] == "?" { return true }
+        let text = t.slice(c)
+        return ["是否", "是不是", "有没有"].contains { text.contains($0) }
+    }
+
+    /// Whether a clause only names the subject: it opens with 关于 / regarding / about and ends
+    /// with 问题 / issue / problem / request / 情况.
+    static func restates(_ clause: String) -> Bool {
+        let c = ReplyFrame.stripEnd(clause.trimmed.lowercased())
+        guard c.unicodeScalars.count <= 40 else { return false }
+        let opens = ["关于", "对于", "针对", "regarding", "about your", "with regard to", "concerning", "re:"].contains { c.hasPrefix($0) }
+        let ends = ["问题", "情况", "事宜", "issue", "problem", "request", "query", "ticket"].contains { c.hasSuffix($0) }
+        return opens && ends
+    }
+
     /// Endings of a clause that make it an address ("李工", "王老师").
     static let addressSuffixes = ["工", "老师", "经理", "总"]
     static let addressSuffixScalars = addressSuffixes.map { Array($0.unicodeScalars) }
@@ -456,10 +488,11 @@ public struct PhraseLint: Sendable {
     /// Why a public reply cannot be sent: taboo phrases with a politer wording, a reply with no
     /// content or a lone "?", or one that says only "done" in some words. Empty when it may go.
     public func review(reply: String) -> [Finding] {
-        let t = LintText(reply)
+        // The greeting and sign-off say nothing to the problem (ReplyFrame).
+        let t = LintText(ReplyFrame.body(reply))
         let found = matches(in: t)
         var out = taboos(found, t)
-        if !PhraseLint.hasWords(t) {
+        if !PhraseLint.hasWords(t) || ReplyFrame.isFrameOnly(reply) {
             let q = t.scalars.contains("?")
             out.append(
                 Finding(
@@ -469,14 +502,18 @@ public struct PhraseLint: Sendable {
                         : "the reply has no content (only punctuation, digits or filler); say what you found, did or need"))
             return out
         }
-        let vague = found.filter { $0.own && families[$0.family].kind == .vague }
+        // A "done" word inside a question asks, it does not claim ("请问问题是否已恢复？").
+        let clauses = t.clauseRanges
+        let vague = found.filter { m in
+            m.own && families[m.family].kind == .vague && !(clauses.first { $0.contains(m.range.lowerBound) }.map { PhraseLint.asks(t, $0) } ?? false)
+        }
         if !vague.isEmpty {
             // "Done" beside only a vague account of the work ("后台帮您调了一下，应该可以了",
             // "changed something on the server side, should be fine") is still only "done".
             var skip = skipMask(t, found)
             PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
             let info = PhraseLint.information(t, skip: skip)
-            if info.units < 4 {
+            if info.units < PhraseLint.gistLeftover {
                 let f = families[vague[0].family]
                 out.append(
                     Finding(

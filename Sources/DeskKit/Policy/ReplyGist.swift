@@ -49,6 +49,9 @@ extension PhraseLint {
             "not my problem", "not our problem", "not my job", "not our job", "not my department", "not our department",
             "not my area", "not our area", "not us", "not on us", "not our responsibility", "not my responsibility",
             "outside our scope", "not supported by us", "nothing to do with us", "nothing to do with the system", "not a system issue",
+            "not something we", "not something i", "don't look after", "do not look after", "we don't support", "we do not support",
+            "not supported", "not us", "不是我们负责", "不归我们负责", "我们不负责", "falls under", "remit", "isn't something", "is not something",
+            "not able to take on", "unable to take on",
             "跟系统没关系", "和系统没关系", "与系统无关", "跟系统无关", "不是系统的问题", "不是系统问题", "跟我们无关", "与我们无关",
         ]),
         (.goElsewhere, [
@@ -57,6 +60,10 @@ extension PhraseLint {
             "your boss", "your manager", "your supervisor", "your it", "take it up with", "ask someone else", "ask somebody else", "ask another team", "try someone else", "go ask",
             "contact someone else", "find someone else", "figure it out yourself", "maybe ask", "try asking", "ask it", "ask your",
             "check with your", "问你们", "问问你们", "找你们", "自己去问", "自己去找", "自己问",
+            "raise this with", "raise it with", "take this to", "take it to", "contact the vendor", "contact your provider",
+            "ring your", "call your provider", "直接找", "找原厂", "找厂家", "找供应商", "联系原厂", "联系厂家", "找运营商",
+            "raising it with", "raising this with", "suggest raising", "suggest contacting", "chase them", "chase it up yourself",
+            "couldn't be of more help", "could not be of more help",
         ]),
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
@@ -67,6 +74,7 @@ extension PhraseLint {
             "做不了", "弄不了", "搞不了", "干不了", "整不了", "办不了", "做不到", "办不到", "搞不定", "弄不好", "没办法", "没法弄", "没法搞",
             "没法做", "实现不了", "不能做", "不能弄", "无能为力", "can't do", "cannot do", "can not do", "can't be done",
             "cannot be done", "not possible", "impossible", "won't do", "no can do", "can't help", "cannot help", "nothing we can do",
+            "无法处理", "处理不了", "帮不了", "无法帮", "没法处理", "isn't much we can do", "is not much we can do", "not much we can do",
         ]),
         (.blame, [
             "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "是你的问题", "就是你的问题",
@@ -107,14 +115,18 @@ extension PhraseLint {
         "changed", "change", "tweaked", "tweak", "adjusted", "adjust", "modified", "something", "some", "stuff", "things", "bits",
         "a bit", "setting", "settings", "config", "configuration", "parameters", "parameter", "server side", "server-side",
         "backend", "back end", "back-end", "front end", "on the server", "the system", "our side", "our end", "now",
-        "should", "try again", "give it a try", "have a go", "a few", "made", "did",
+        "should", "try again", "give it a try", "have a go", "a few", "made", "did", "couple", "a couple of", "several", "various",
+        "minor", "few", "一点", "几个", "一些地方", "非常重视", "高度重视", "第一时间", "组织", "相关同事", "相关人员", "相关部门", "进行了",
+        "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue",
     ]
     static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
 
-    /// Below this many information units left over, a reply with a cue is only that cue.
-    static let gistLeftover = 6
+    /// Below this many information units left over, a reply with a cue is only that cue: one
+    /// plain word beside "done" ("the printer has been done", "打印机已修好") names what, not
+    /// what was found or done.
+    static let gistLeftover = 7
     /// A brush-off that names no step of the agent's own is refused below this many units.
-    static let uncommittedLeftover = 30
+    static let uncommittedLeftover = 60
 
     /// Words that name a next step the agent takes or asks for (key form): a hand-off, a
     /// promise, a check, a request for details (a question asked without "?" included).
@@ -133,24 +145,93 @@ extension PhraseLint {
     ]
     static let commitmentMatcher = KeywordMatcher(commitments.map { LintText.key($0) })
 
+    /// Words for a way forward the agent offers where a request cannot be met as asked (a
+    /// workaround, an alternative, steps): a decline with one is no brush-off.
+    static let alternatives: [String] = [
+        "建议", "替代", "代替", "步骤", "可以先", "临时", "变通", "改用", "workaround", "alternatively", "in the meantime",
+        "meanwhile", "steps", "as a stopgap",
+    ]
+    static let alternativeMatcher = KeywordMatcher(alternatives.map { LintText.key($0) })
+
+    /// Whether `t` says the agent did something: "I"/"we" before a past form ("I renewed it",
+    /// "we replaced the toner", "I've now reinstalled": contractions are written out in key
+    /// form), with at most "have" and one adverb between.
+    static func reportsOwnAction(_ t: LintText) -> Bool {
+        let words = t.text.split(whereSeparator: { !($0.isLetter || $0 == "'") }).map(String.init)
+        for i in words.indices where words[i] == "i" || words[i] == "we" {
+            var j = i + 1
+            if j < words.count && (words[j] == "have" || words[j] == "had") { j += 1 }
+            if j < words.count && ["now", "just", "already", "also", "then", "quickly"].contains(words[j]) { j += 1 }
+            guard j < words.count else { continue }
+            let w = words[j]
+            if (w.count > 3 && w.hasSuffix("ed") && w != "need") || pastForms.contains(w) { return true }
+        }
+        return false
+    }
+    /// Past forms without -ed that report an action.
+    static let pastForms: Set<String> = ["sent", "set", "reset", "put", "ran", "made", "found", "rebuilt", "took", "gave", "got", "swapped", "brought", "wrote", "rang", "spoke"]
+
     /// Whether `t` names a next step: a commitment, a question back or a number (a time, an
     /// extension, a ticket).
     static func commits(_ t: LintText) -> Bool {
         // Digits only: a Chinese numeral such as 一 in "一下" is no detail.
-        if t.scalars.contains(where: { $0 == "?" || ($0.value >= 0x30 && $0.value <= 0x39) }) { return true }
-        for o in commitmentMatcher.occurrences(in: t.text) {
+        if t.scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return true }
+        if asksARealQuestion(t) { return true }
+        if reportsOwnAction(t) { return true }
+        for m in [commitmentMatcher, alternativeMatcher] where hasWord(m, t) { return true }
+        return false
+    }
+
+    /// Whether a "?" ends a clause that asks something (at least 8 units of letters, a Han
+    /// character counting 2): "Which printer is it?" does, a rhetorical "Again?" does not.
+    static func asksARealQuestion(_ t: LintText) -> Bool {
+        let u = t.scalars
+        for q in u.indices where u[q] == "?" {
+            var units = 0
+            var k = q - 1
+            while k >= 0 && !".,;!?。，；！？\n".unicodeScalars.contains(u[k]) {
+                if LintText.isContent(u[k]) { units += TextNormalizer.isHan(u[k]) ? 2 : 1 }
+                k -= 1
+            }
+            if units >= 8 { return true }
+        }
+        return false
+    }
+
+    /// Whether one of `matcher`'s words stands in `t` as a word (Latin words at word edges).
+    static func hasWord(_ matcher: KeywordMatcher, _ t: LintText) -> Bool {
+        for o in matcher.occurrences(in: t.text) {
             let b = t.index(ofUTF8: o.range.upperBound)
             let a = t.index(ofUTF8: o.range.lowerBound)
             if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
             if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
+            // "I can not", "we will not": a step denied is none ("can't" reads "can not" in key form).
+            if followedByNot(t, b) { continue }
             return true
+        }
+        return false
+    }
+
+    /// Whether the word after key index `b` is "not" or "never".
+    static func followedByNot(_ t: LintText, _ b: Int) -> Bool {
+        var k = b
+        while k < t.scalars.count && t.scalars[k] == " " { k += 1 }
+        for w in ["not", "never"] {
+            let ws = Array(w.unicodeScalars)
+            guard k + ws.count <= t.scalars.count, Array(t.scalars[k..<(k + ws.count)]) == ws else { continue }
+            if k + ws.count == t.scalars.count || !LintText.isLatinLetter(t.scalars[k + ws.count]) { return true }
         }
         return false
     }
 
     /// Second-person words and fault words for blame read from its form (key form).
     static let secondPerson: [[Unicode.Scalar]] = ["你", "you", "your"].map { Array($0.unicodeScalars) }
-    static let faultWords: [[Unicode.Scalar]] = ["有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect"].map {
+    static let faultWords: [[Unicode.Scalar]] = [
+        "有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect",
+        // "…才会…": the cause put on the requester ("你们自己把纸塞歪了才会卡"); admonishment.
+        "才会", "才导致", "才造成", "才出现", "弄坏", "搞坏", "弄丢", "搞丢", "误删", "小心点", "注意点", "careless", "more careful",
+        "himself", "herself", "themselves",
+    ].map {
         Array($0.unicodeScalars)
     }
     /// "问题" alone is a fault only as what something *is* ("是你电脑的问题"): "已收到您的问题" is
@@ -200,11 +281,14 @@ extension PhraseLint {
         var first: (Int, Gist)?
         // Whether a cue other than "done" was found (a brush-off).
         var brushOff = false
+        // The kinds of brush-off found.
+        var kinds = Set<Gist>()
         let clauses = t.clauseRanges
         for r in PhraseLint.blameSpans(t, clauses) where !t.quoted[r].contains(true) {
             if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
             for k in r { skip[k] = true }
             brushOff = true
+            kinds.insert(.blame)
             if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, .blame) }
         }
         for o in PhraseLint.gistMatcher.occurrences(in: t.text) {
@@ -218,7 +302,10 @@ extension PhraseLint {
             if t.quoted[a..<b].contains(true) { continue }
             if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
             for k in a..<b { skip[k] = true }
-            if PhraseLint.gistOwner[o.id] != .done { brushOff = true }
+            if PhraseLint.gistOwner[o.id] != .done {
+                brushOff = true
+                kinds.insert(PhraseLint.gistOwner[o.id])
+            }
             if a < (first?.0 ?? Int.max) { first = (a, PhraseLint.gistOwner[o.id]) }
         }
         guard let g = first else { return nil }
@@ -227,8 +314,9 @@ extension PhraseLint {
         let info = PhraseLint.information(t, skip: skip)
         // Words that do not count as units (stop words) still leave nothing said.
         if info.units < PhraseLint.gistLeftover { return g.1 }
-        // A brush-off with some words around it but no step of the agent's own.
-        if brushOff && info.units < PhraseLint.uncommittedLeftover && !PhraseLint.commits(t) { return g.1 }
+        // A brush-off with some words around it but no step of the agent's own; two kinds of
+        // brush-off together (not ours and go elsewhere, blame and cannot) at any length.
+        if brushOff && (info.units < PhraseLint.uncommittedLeftover || kinds.count >= 2) && !PhraseLint.commits(t) { return g.1 }
         return nil
     }
 }

@@ -68,7 +68,7 @@ func events(_ t: JSONObject) -> [String] {
         #expect(r.status == 1)
         #expect(r.stderr.contains("desk open --reopen --id W1"))
         #expect(r.stdout == "")
-        let u = try runDesk(["reply", "--id", "W9", "--text", "您好"], stdin: workTicket + "\n")
+        let u = try runDesk(["reply", "--id", "W9", "--text", "您好，VPN 证书已更新，请重新连接。"], stdin: workTicket + "\n")
         #expect(u.status == 3)
         #expect(u.stderr.contains("no ticket with id 'W9'"))
     }

@@ -201,11 +201,17 @@ import Testing
     /// - blind7, blind8 (new sectors and voices): 3 of 20 and 4 of 20 / 0 and 0; their misses
     ///   ("done" beside only vague work, 教过…又来问, 手上事情太多…你先等着, a brush-off before an
     ///   English "if") became `vagueWork` and family variants.
+    /// - blind9, blind10: 4 of 20 and 6 of 20 / 0 and 0 (blame at length, deflection to a
+    ///   vendor, "?" inside a greeting and signature, done beside vague work); blind11, blind12
+    ///   (written to test exactly that: frames, long brush-offs): 6 of 20 and 4 of 20 / 1 and 0.
+    ///   Their misses became ReplyFrame, two-kind brush-offs at any length, no step in "I can't"
+    ///   or a rhetorical "Again?", and a decline with a reason kept.
     /// All 0 and 0 since: seen now, the floors are regression floors.
     @Test(arguments: [
         ("replies-blind1.ndjson", 50), ("replies-blind2.ndjson", 30), ("replies-blind3.ndjson", 40),
         ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30), ("replies-blind6.ndjson", 15),
-        ("replies-blind7.ndjson", 20), ("replies-blind8.ndjson", 20),
+        ("replies-blind7.ndjson", 20), ("replies-blind8.ndjson", 20), ("replies-blind9.ndjson", 20), ("replies-blind10.ndjson", 20),
+        ("replies-blind11.ndjson", 20), ("replies-blind12.ndjson", 20),
     ])
     func blindReplySetMeetsItsFloors(_ file: String, _ each: Int) throws {
         let r = try replyRates(file, badAccepted: 0.02, goodRefused: 0.01)
@@ -277,7 +283,12 @@ import Testing
     /// The seventh and eighth blind sets' resolutions (10 zh / 10 en each; keyboard mash,
     /// "restarted", terse specific fields): 0 of 10 bad accepted and 0 of 10 good refused in
     /// each when first measured.
-    @Test(arguments: ["resolutions-blind7.ndjson", "resolutions-blind8.ndjson"])
+    /// blind9, blind10: 0 and 0 too; blind11, blind12: 1 of 10 each accepted ("Issue with system |
+    /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0.
+    @Test(arguments: [
+        "resolutions-blind7.ndjson", "resolutions-blind8.ndjson", "resolutions-blind9.ndjson", "resolutions-blind10.ndjson",
+        "resolutions-blind11.ndjson", "resolutions-blind12.ndjson",
+    ])
     func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)
         #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)
@@ -343,6 +354,52 @@ import Testing
             "服务器磁盘满了，清理后应该可以了", "The VPN profile had an expired certificate; I pushed a new one, so it should work now.",
             "Restart the router if the light stays red, and call me on 4410 if it does not come back.",
             "If this doesn't work, let me know and I'll call you.",
+        ] {
+            #expect(!refused(good), "\(good)")
+        }
+    }
+
+    /// Greetings, sign-offs and signatures are the reply's frame (ReplyFrame): a lone "?" or a
+    /// bare "done" inside one is still refused, a name in the greeting is no detail; a reply
+    /// with a real body passes (blind9-12 misses).
+    @Test func theFrameAroundABodySaysNothing() {
+        for bad in [
+            "Hi Dee,\n\n??\n\nThanks,\nService Desk", "Hi Joan, the printer has been done. Thanks.", "Hi", "Thanks!",
+            "王店长您好，这个问题已处理。\n有问题再联系。\n——IT服务台 小李",
+            "张工您好：\n经排查，问题已解决，系统已恢复正常使用。如后续还有其他问题，欢迎随时联系我们，感谢您的理解与支持！\n运维组",
+            "Hi Emma,\n\nAll sorted on our side - the comments issue has been resolved and everything is working as expected now. Let us know if there's anything else!\n\nBest,\nSupport Team",
+        ] {
+            #expect(refused(bad), "\(bad)")
+        }
+        for good in [
+            "Hi Anna,\n\nThe upload failed because the file was over the 20 MB limit. I raised the limit for your team to 50 MB, so please try again.\n\nThanks,\nService Desk",
+            "王老师您好：\n\n关于您反映的成绩导出问题，原因是导出模板缺少“学号”列，我已经更新模板，您重新导出即可。\n\nIT服务台 小李",
+            "Hi Sam, thanks for the screenshot. The error comes from an old add-in; I removed it and Outlook starts normally now. Regards, Kim",
+        ] {
+            #expect(!refused(good), "\(good)")
+        }
+    }
+
+    /// Long brush-offs: two kinds together (not ours, go elsewhere, cannot, blame) with no step
+    /// of the agent's own are refused at any length; "I can't" is no step, a rhetorical
+    /// "Again?" no question back; a decline with its reason and a hand-off or workaround passes.
+    @Test func longBrushOffsAndDeclinesWithAWayForward() {
+        for bad in [
+            "The network team broke this with last night's change, not us. You'll have to chase them yourself, I can't do anything from here.",
+            "Again? We already fixed this last week. You must be doing something wrong on your end, please check properly before raising tickets.",
+            "Your colleague deleted the folder himself, so there isn't much we can do. You'll have to ask him.",
+            "你们自己把纸塞歪了才会卡，下次放整齐一点就不会这样了。", "系統問題請直接找原廠，我們這邊無法處理。",
+            "You'll need to raise this with the vendor directly, it's not something we look after.",
+        ] {
+            #expect(refused(bad), "\(bad)")
+        }
+        for good in [
+            "这个需求现在的版本暂时做不了，因为推送时间是由消息平台统一设置的；我已经把您的建议提交给产品组，他们评估后我两周内给您回复结果。",
+            "Is everyone on your floor affected, or only your computer?",
+            "Your laptop's VPN certificate had expired; I renewed it remotely and you should now be able to connect.",
+            "Unfortunately that falls under the facilities team, so I've passed it to Mark Li there and he will call you today.",
+            "That's outside what our desk can change, but here is the workaround: export to CSV first, then open it in Excel.",
+            "這個功能目前做不到，我們建議先用匯出 Excel 的方式替代，步驟如下：點右上角匯出。",
         ] {
             #expect(!refused(good), "\(good)")
         }

@@ -89,6 +89,16 @@ import Testing
         // alone out of security_risk (a comparison with a colleague's PC is no exposure).
         ("tickets-blind7.ndjson", 0.85, 0.80, 100),
         ("tickets-blind8.ndjson", 0.84, 0.77, 100),
+        // Blind sets 9 to 12 (100 each; plain-words users, memos, traditional characters,
+        // greetings and signatures, impact as numbers), measured before they were added: the
+        // rules alone 0.780 / 0.750 / 0.850 / 0.720, high recall 0.61 / 0.57 / 0.69 / 0.40;
+        // with the built-in model 0.890 / 0.870 / 0.940 / 0.910, high recall 0.94 / 0.94 / 0.94
+        // / 0.94 (docs/POLICY.md). The rules' floors hold their figures, far under the goal: the
+        // model closes the gap on unseen text.
+        ("tickets-blind9.ndjson", 0.78, 0.61, 100),
+        ("tickets-blind10.ndjson", 0.77, 0.57, 100),
+        ("tickets-blind11.ndjson", 0.84, 0.68, 100),
+        ("tickets-blind12.ndjson", 0.71, 0.40, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)

@@ -1,0 +1,104 @@
+// The frame around a reply's body: a greeting line ("Hi Dee,", "王老师您好：") and a sign-off
+// with the signature under it ("Thanks,\nService Desk", "谢谢！\n服务台 小李"). Seed 004 judges what
+// the agent says to the problem; a frame says nothing to it, so "Hi Dee,\n\n??\n\nThanks,\nService
+// Desk" is still a lone "?" (禁止使用“?”回复) and a name in the greeting is no detail. The wording
+// checks read the body; their messages still quote what was typed.
+
+/// Splits a reply into its greeting, body and sign-off.
+enum ReplyFrame {
+    /// Words a greeting line opens with (lower case) or, in Chinese, ends with.
+    static let greetingOpeners = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "morning", "afternoon", "greetings", "您好", "你好", "尊敬的"]
+    static let greetingEnders = ["您好", "你好", "好"]
+    /// Words a sign-off line opens with (lower case).
+    static let signOffOpeners = [
+        "thanks", "thank you", "many thanks", "regards", "kind regards", "best regards", "best", "cheers", "br", "sincerely",
+        "yours", "all the best", "谢谢", "感谢", "此致", "祝好", "顺祝", "祝工作顺利", "祝您", "多谢",
+    ]
+    /// A frame line is short: longer lines are body, whatever they open with.
+    static let maxFrameLine = 30
+
+    /// The reply without a greeting line before its body and a sign-off (with the lines under
+    /// it) after it; the whole text when no body would be left or the reply is one line.
+    static func body(_ reply: String) -> String {
+        let lines = reply.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmed }
+        let filled = lines.indices.filter { !lines[$0].isEmpty }
+        guard filled.count >= 2 else { return reply }
+        var first = filled[0]
+        var last = filled[filled.count - 1]
+        if isGreeting(lines[first]) { first = filled[1] }
+        // The earliest sign-off after the body's first line ends it: what follows is a signature.
+        if let s = filled.first(where: { $0 > first && isSignOff(lines[$0]) }) {
+            guard let end = filled.last(where: { $0 < s }) else { return reply }
+            last = end
+        }
+        // A signature without a sign-off: a last line that names a team or a person ("运维组",
+        // "——IT服务台 小李", "Support Team").
+        if last > first && isSignature(lines[last]), let end = filled.last(where: { $0 < last }) { last = end }
+        guard first <= last else { return reply }
+        return lines[first...last].joined(separator: "\n")
+    }
+
+    /// Whether the reply is only a greeting or a sign-off ("Hi", "Thanks!"): no content.
+    static func isFrameOnly(_ reply: String) -> Bool {
+        let lines = reply.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
+        return !lines.isEmpty && lines.allSatisfy { isGreeting($0) || isSignOff($0) }
+    }
+
+    /// A greeting line: an opener and at most a name ("Hi Dee", "Dear team", "王老师您好"), no
+    /// sentence inside it.
+    static func isGreeting(_ line: String) -> Bool {
+        let bare = stripEnd(line.lowercased())
+        guard bare.unicodeScalars.count <= maxFrameLine, !hasInnerPunctuation(bare, allowComma: false) else { return false }
+        if bare.unicodeScalars.count <= 12 && greetingEnders.contains(where: { bare.hasSuffix($0) }) { return true }
+        return greetingOpeners.contains { opens(bare, $0) }
+    }
+
+    /// A sign-off line: a closing word and at most a name after a comma ("Thanks, Anna",
+    /// "Kind regards", "谢谢"), no sentence inside it.
+    static func isSignOff(_ line: String) -> Bool {
+        let bare = stripEnd(line.lowercased())
+        guard bare.unicodeScalars.count <= maxFrameLine, !hasInnerPunctuation(bare, allowComma: bare.unicodeScalars.allSatisfy { $0.value < 0x80 }) else {
+            return false
+        }
+        return signOffOpeners.contains { opens(bare, $0) }
+    }
+
+    /// Words that make a short line a signature: a team or desk.
+    static let signatureWords = ["组", "服务台", "部", "中心", "团队", "客服", "team", "desk", "support", "helpdesk", "service", "it "]
+
+    /// A signature line: a dash before a name, or a short line naming a team, no sentence in it.
+    static func isSignature(_ line: String) -> Bool {
+        let l = line.lowercased()
+        guard l.unicodeScalars.count <= 20, !hasInnerPunctuation(stripEnd(l), allowComma: false) else { return false }
+        if l.hasPrefix("——") || l.hasPrefix("--") || l.hasPrefix("—") || l.hasPrefix("- ") { return true }
+        return signatureWords.contains { l.hasSuffix($0.trimmed) || l.contains($0) }
+    }
+
+    /// Whether `bare` starts with the word `o` (a Latin word ends there; a Chinese one need not).
+    static func opens(_ bare: String, _ o: String) -> Bool {
+        guard bare.hasPrefix(o) else { return false }
+        if o.unicodeScalars.first.map({ $0.value > 0x7F }) == true { return true }
+        guard let next = bare.unicodeScalars.dropFirst(o.unicodeScalars.count).first else { return true }
+        return !next.properties.isAlphabetic
+    }
+
+    /// Whether `s` holds sentence punctuation (a comma too, unless allowed).
+    static func hasInnerPunctuation(_ s: String, allowComma: Bool) -> Bool {
+        s.unicodeScalars.contains { u in
+            switch u {
+            case ",", "，", "、": return !allowComma
+            case ".", "。", ";", "；", "!", "！", "?", "？", ":", "：": return true
+            default: return false
+            }
+        }
+    }
+
+    /// The line without trailing punctuation and spaces ("Hi Dee," → "hi dee").
+    static func stripEnd(_ s: String) -> String {
+        var u = Array(s.unicodeScalars)
+        while let l = u.last, !(l.properties.isAlphabetic || l.properties.numericType != nil) { u.removeLast() }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: u)
+        return String(out)
+    }
+}
