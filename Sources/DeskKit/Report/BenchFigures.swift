@@ -6,8 +6,7 @@
 /// Running totals of the benchmark figures.
 public struct BenchFigures: Sendable {
     public var tickets = 0
-    /// By year * 100 + month of opened_at in UTC.
-    /// Tickets per UTC month key (year * 100 + month).
+    /// Tickets by year * 100 + month of opened_at in UTC.
     var byMonthKey: [Int: Int] {
         get {
             var out = monthCounts

@@ -45,8 +45,8 @@ public struct DurationSamples: Sendable {
 
     /// The fewest unmerged values before a merge; a larger run waits for half its distinct
     /// count (`batchShare`), which keeps merging O(1) amortised per value while pending stays
-    /// about two bytes per distinct value. Why 4096 (16 KB of Int32 at most per multiset): a report's
-    /// group figures hold a few thousand distinct durations, and at 1024 each was rewritten
+    /// about two bytes per distinct value. Why 4096 (16 KB of Int32 at most per multiset): a
+    /// report's group figures hold a few thousand distinct durations, and at 1024 each was rewritten
     /// about twice per value merged (merging was a tenth of the report's instructions); a
     /// report has about 120 multisets, so the batch costs under 2 MB per reading thread.
     static let minimumPending = 4096
