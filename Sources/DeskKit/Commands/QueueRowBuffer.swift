@@ -50,6 +50,14 @@ struct QueueRowBuffer: ~Copyable {
         count += n
     }
 
+    /// The low two digits of `v` (0 to 99 as written by `QueueRows.digits(v, 2, …)`).
+    @inline(__always)
+    mutating func twoDigits(_ v: Int) {
+        base.storeBytes(of: UInt8(0x30 + (v / 10) % 10), toByteOffset: count, as: UInt8.self)
+        base.storeBytes(of: UInt8(0x30 + v % 10), toByteOffset: count + 1, as: UInt8.self)
+        count += 2
+    }
+
     /// The position of the next byte, to measure what was written since.
     var mark: Int { count }
 

@@ -474,12 +474,15 @@ enum QueueOrder {
 
 /// The entries of every part in the listing's order: a heap merge of the sorted chunks.
 /// Chunks are numbered in input order and a tie goes to the lower number, so the merge keeps
-/// the input order of equal duties, as one stable sort of everything would.
+/// the input order of equal duties, as one stable sort of everything would. A merge may cover
+/// only a range of each chunk (a segment, `segments(_:count:)`): the segments, merged one by
+/// one, give the whole listing in order, so they can be merged and formatted on several threads.
 struct QueueMerge {
     let parts: [QueuePart]
     /// (part, chunk) of each source.
     private var sources: [(part: Int, chunk: Int)] = []
     private var position: [Int] = []
+    private var end: [Int] = []
     /// Each source's next entry, with what the order asks of its ticket.
     private struct Node {
         var entry: QueueEntry
@@ -489,13 +492,22 @@ struct QueueMerge {
     }
     private var heap: [Node] = []
 
-    init(_ parts: [QueuePart]) {
-        self.parts = parts
+    /// The (part, chunk) of every source, in the order sources are numbered.
+    static func sources(_ parts: [QueuePart]) -> [(part: Int, chunk: Int)] {
+        var out: [(part: Int, chunk: Int)] = []
         for (p, part) in parts.enumerated() {
-            for c in part.sorted.indices where !part.sorted[c].isEmpty { sources.append((p, c)) }
+            for c in part.sorted.indices where !part.sorted[c].isEmpty { out.append((p, c)) }
         }
-        position = [Int](repeating: 0, count: sources.count)
-        for s in sources.indices {
+        return out
+    }
+
+    /// A merge of every entry, or with `ranges` (one per source, `sources(_:)`) of those ranges.
+    init(_ parts: [QueuePart], ranges: [Range<Int>]? = nil) {
+        self.parts = parts
+        sources = QueueMerge.sources(parts)
+        position = ranges?.map(\.lowerBound) ?? [Int](repeating: 0, count: sources.count)
+        end = ranges?.map(\.upperBound) ?? sources.map { parts[$0.part].sorted[$0.chunk].count }
+        for s in sources.indices where position[s] < end[s] {
             heap.append(node(s))
             var i = heap.count - 1
             while i > 0 {
@@ -507,26 +519,36 @@ struct QueueMerge {
         }
     }
 
-    private func node(_ s: Int) -> Node {
+    private func node(_ s: Int) -> Node { QueueMerge.node(parts, sources, s, position[s]) }
+
+    private static func node(_ parts: [QueuePart], _ sources: [(part: Int, chunk: Int)], _ s: Int, _ i: Int) -> Node {
         let (p, c) = sources[s]
-        let e = parts[p].sorted[c][position[s]]
+        let e = parts[p].sorted[c][i]
         return Node(entry: e, opened: parts[p].tickets.opened[Int(e.ticket)], source: s, part: p)
     }
 
     /// QueueOrder.less across parts, ties to the lower source.
-    private func before(_ x: Node, _ y: Node) -> Bool {
+    private func before(_ x: Node, _ y: Node) -> Bool { QueueMerge.before(x, y, parts) }
+
+    private static func before(_ x: Node, _ y: Node, _ parts: [QueuePart]) -> Bool {
+        let c = order(x, y, parts)
+        return c != 0 ? c < 0 : x.source < y.source
+    }
+
+    /// How two entries order by the listing's keys (-1, 0 or 1), their sources aside.
+    private static func order(_ x: Node, _ y: Node, _ parts: [QueuePart]) -> Int {
         let a = x.entry, b = y.entry
-        if a.overdue != b.overdue { return a.overdue }
-        if a.due != b.due { return a.due < b.due }
-        if a.priority != b.priority { return a.priority < b.priority }
-        if x.opened != y.opened { return x.opened < y.opened }
+        if a.overdue != b.overdue { return a.overdue ? -1 : 1 }
+        if a.due != b.due { return a.due < b.due ? -1 : 1 }
+        if a.priority != b.priority { return a.priority < b.priority ? -1 : 1 }
+        if x.opened != y.opened { return x.opened < y.opened ? -1 : 1 }
         if x.part != y.part || a.ticket != b.ticket {
             let ta = parts[x.part].tickets, tb = parts[y.part].tickets
             let c = ta.withId(a.ticket) { i in tb.withId(b.ticket) { j in QueueOrder.idOrder(i, j) } }
-            if c != 0 { return c < 0 }
+            if c != 0 { return c }
         }
-        if a.kind != b.kind { return a.kind < b.kind }
-        return x.source < y.source
+        if a.kind != b.kind { return a.kind < b.kind ? -1 : 1 }
+        return 0
     }
 
     /// The next entry and its part, or nil when all are out.
@@ -534,8 +556,7 @@ struct QueueMerge {
         guard let top = heap.first else { return nil }
         let s = top.source
         position[s] += 1
-        let (p, c) = sources[s]
-        if position[s] < parts[p].sorted[c].count {
+        if position[s] < end[s] {
             heap[0] = node(s)
         } else {
             heap[0] = heap[heap.count - 1]
@@ -553,6 +574,51 @@ struct QueueMerge {
             i = m
         }
         return (top.entry, top.part)
+    }
+
+    /// The whole listing cut into about `count` segments of about equal size, in order: for
+    /// each, the range of each source (`sources(_:)`) it covers. The cuts are entries sampled
+    /// evenly from every chunk, put in the listing's order; each source is cut before the
+    /// first of its entries that comes at or after a cut in that order (source, then place
+    /// in the chunk, breaking ties), so every entry falls in exactly one segment, and the
+    /// segments in order hold the listing in order.
+    static func segments(_ parts: [QueuePart], count: Int) -> [[Range<Int>]] {
+        let sources = sources(parts)
+        let sizes = sources.map { parts[$0.part].sorted[$0.chunk].count }
+        let total = sizes.reduce(0, +)
+        guard count > 1, total > 0 else { return [sizes.map { 0..<$0 }] }
+        // About 16 samples per segment.
+        let step = max(1, total / (count * 16))
+        var samples: [(source: Int, index: Int)] = []
+        for s in sources.indices {
+            for i in stride(from: step / 2, to: sizes[s], by: step) { samples.append((s, i)) }
+        }
+        func precedes(_ a: (source: Int, index: Int), _ b: (source: Int, index: Int)) -> Bool {
+            if a.source == b.source { return a.index < b.index }
+            return before(node(parts, sources, a.source, a.index), node(parts, sources, b.source, b.index), parts)
+        }
+        samples.sort(by: precedes)
+        var cuts: [(source: Int, index: Int)] = []
+        for k in 1..<count {
+            let at = samples.count * k / count
+            if at < samples.count, cuts.last.map({ precedes($0, samples[at]) }) ?? true { cuts.append(samples[at]) }
+        }
+        // Each cut's place in each source: how many of its entries come before the cut.
+        var bounds: [[Int]] = [[Int](repeating: 0, count: sources.count)]
+        for cut in cuts {
+            var row: [Int] = []
+            for s in sources.indices {
+                var lo = 0, hi = sizes[s]
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if precedes((s, mid), cut) { lo = mid + 1 } else { hi = mid }
+                }
+                row.append(lo)
+            }
+            bounds.append(row)
+        }
+        bounds.append(sizes)
+        return (0..<(bounds.count - 1)).map { k in sources.indices.map { s in bounds[k][s]..<bounds[k + 1][s] } }
     }
 }
 

@@ -35,14 +35,7 @@ enum LineRewrite {
             line.append(0x0A)
             try out.write(line)
         }
-        if let target {
-            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
-            try file.rewrite { (input, output) throws(DeskError) in
-                var reader = LineReader(fd: input, name: target)
-                try reader.forEachLine { (number, bytes) throws(DeskError) in try emit(target, number, bytes, output) }
-                try finish(output)
-            }
-        } else if holdOutput {
+        if target == nil && holdOutput {
             let held = OutputSink(memoryNamed: "<stdout>")
             try InputFile.forEachLine(paths: inputs, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
                 try emit(file, number, bytes, held)
@@ -51,10 +44,29 @@ enum LineRewrite {
             try held.flush()
             try ctx.stdout.write(held.captured)
         } else {
-            try InputFile.forEachLine(paths: inputs, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
-                try emit(file, number, bytes, ctx.stdout)
+            try stream(target: target, inputs: inputs, ctx, each: emit, end: finish)
+        }
+    }
+
+    /// Calls `each` with every line of `target` (its output the file's rewrite, under its lock)
+    /// or, with `target` nil, of the inputs (its output stdout); then `end` with that output.
+    private static func stream(
+        target: String?, inputs: [String], _ ctx: Context,
+        each: (String, Int, UnsafeRawBufferPointer, OutputSink) throws(DeskError) -> Void,
+        end: (OutputSink) throws(DeskError) -> Void
+    ) throws(DeskError) {
+        if let target {
+            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
+            try file.rewrite { (input, output) throws(DeskError) in
+                var reader = LineReader(fd: input, name: target)
+                try reader.forEachLine { (number, bytes) throws(DeskError) in try each(target, number, bytes, output) }
+                try end(output)
             }
-            try finish(ctx.stdout)
+        } else {
+            try InputFile.forEachLine(paths: inputs, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
+                try each(file, number, bytes, ctx.stdout)
+            }
+            try end(ctx.stdout)
         }
     }
 
@@ -80,21 +92,12 @@ enum LineRewrite {
             }
             batch.removeAll()
         }
-        if let target {
-            let file = try LockedFile(path: target, create: false, timeout: LockedFile.timeout(from: ctx.environment), notes: ctx.diagnostics)
-            try file.rewrite { (input, output) throws(DeskError) in
-                var reader = LineReader(fd: input, name: target)
-                try reader.forEachLine { (number, bytes) throws(DeskError) in try add(target, number, bytes, output) }
-                try flush(output)
-                try finish(output)
-            }
-        } else {
-            try InputFile.forEachLine(paths: inputs, stdin: ctx.stdin) { (file, number, bytes) throws(DeskError) in
-                try add(file, number, bytes, ctx.stdout)
-            }
-            try flush(ctx.stdout)
-            try finish(ctx.stdout)
-        }
+        try stream(
+            target: target, inputs: inputs, ctx, each: add,
+            end: { (out) throws(DeskError) in
+                try flush(out)
+                try finish(out)
+            })
     }
 
     /// The output bytes of each run of `batch`, in order, and the error that stopped a run

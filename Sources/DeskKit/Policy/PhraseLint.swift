@@ -262,7 +262,10 @@ public struct PhraseLint: Sendable {
         "feel free", "reach out", "get in touch", "have a nice day", "have a good day", "regards", "best", "cheers",
         "kind regards", "best regards", "理解与支持", "理解和支持", "欢迎随时", "随时与我们联系", "竭诚为您服务", "如后续还有", "后续还有",
         "还有其他问题", "还有任何问题", "其他问题", "任何问题", "请您放心", "放心使用", "祝工作顺利", "有问题再联系", "再联系",
-        "anything else", "if there's anything else", "if there is anything else",
+        "anything else", "if there's anything else", "if there is anything else", "感谢对我们工作的支持", "对我们工作的支持",
+        "thank you for reaching out", "thanks for reaching out", "thanks so much for reaching out", "we value your feedback",
+        "value your feedback", "have a wonderful day", "have a lovely day", "have a great day", "we really appreciate your patience",
+        "appreciate your patience", "感谢您的耐心", "感谢耐心",
     ]
     static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
@@ -469,6 +472,43 @@ public struct PhraseLint: Sendable {
         return ["是否", "是不是", "有没有"].contains { text.contains($0) }
     }
 
+    /// The subject a "done" phrase is said of, when it only names the problem: the clause up to
+    /// 问题 / 情况 / 故障 right before the phrase ("冰箱温度告警的问题已解决"), or a clause that ends in
+    /// issue / problem / 问题 beside it ("Done — refund approval button issue."). Naming the
+    /// problem back says nothing about what was found or done.
+    static func skipRestatedSubject(_ t: LintText, _ done: [Range<Int>], _ skip: inout [Bool]) {
+        let nouns: [[Unicode.Scalar]] = ["问题", "情况", "故障", "issue", "problem", "issues", "problems"].map { Array($0.unicodeScalars) }
+        func endsWithNoun(_ end: Int, from start: Int) -> Bool {
+            nouns.contains { n in
+                end - n.count >= start && Array(t.scalars[(end - n.count)..<end]) == n
+            }
+        }
+        for c in t.clauseRanges {
+            let bare = PhraseLint.bare(t.scalars, c)
+            // A clause that ends naming the problem, with no cause in it ("refund approval button
+            // issue"; not "the cause was a DNS problem").
+            if endsWithNoun(bare.upperBound, from: bare.lowerBound) {
+                let text = t.slice(bare)
+                if !["原因", "因为", "由于", "导致", "是", "cause", "because", "due to", "was", "were"].contains(where: { text.contains($0) }) {
+                    for k in bare { skip[k] = true }
+                    continue
+                }
+            }
+            // The subject right before a done phrase in the same clause (已/已经 between).
+            for d in done where c.contains(d.lowerBound) {
+                var end = d.lowerBound
+                for w in ["已经", "已", "都", "均", "has been", "have been", "was", "is"] {
+                    let ws = Array(w.unicodeScalars)
+                    if end - ws.count >= c.lowerBound && Array(t.scalars[(end - ws.count)..<end]) == ws { end -= ws.count; break }
+                }
+                while end > c.lowerBound && t.scalars[end - 1] == " " { end -= 1 }
+                if endsWithNoun(end, from: c.lowerBound) {
+                    for k in c.lowerBound..<end { skip[k] = true }
+                }
+            }
+        }
+    }
+
     /// Whether a clause only names the subject: it opens with 关于 / regarding / about and ends
     /// with 问题 / issue / problem / request / 情况.
     static func restates(_ clause: String) -> Bool {
@@ -512,6 +552,7 @@ public struct PhraseLint: Sendable {
             // "changed something on the server side, should be fine") is still only "done".
             var skip = skipMask(t, found)
             PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
+            PhraseLint.skipRestatedSubject(t, vague.map(\.range), &skip)
             let info = PhraseLint.information(t, skip: skip)
             if info.units < PhraseLint.gistLeftover {
                 let f = families[vague[0].family]

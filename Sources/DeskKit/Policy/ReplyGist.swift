@@ -63,7 +63,9 @@ extension PhraseLint {
             "raise this with", "raise it with", "take this to", "take it to", "contact the vendor", "contact your provider",
             "ring your", "call your provider", "直接找", "找原厂", "找厂家", "找供应商", "联系原厂", "联系厂家", "找运营商",
             "raising it with", "raising this with", "suggest raising", "suggest contacting", "chase them", "chase it up yourself",
-            "couldn't be of more help", "could not be of more help",
+            "couldn't be of more help", "could not be of more help", "might want to try", "may want to try", "might want to contact",
+            "might want to check", "aren't something we", "are not something we", "aren't really something", "isn't really something",
+            "check with your facilities", "自行联系", "您自行", "你自己联系", "自己联系厂家",
         ]),
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
@@ -72,7 +74,7 @@ extension PhraseLint {
         ]),
         (.cannot, [
             "做不了", "弄不了", "搞不了", "干不了", "整不了", "办不了", "做不到", "办不到", "搞不定", "弄不好", "没办法", "没法弄", "没法搞",
-            "没法做", "实现不了", "不能做", "不能弄", "无能为力", "can't do", "cannot do", "can not do", "can't be done",
+            "没法做", "实现不了", "不能做", "不能弄", "无能为力", "没有办法", "can't do", "cannot do", "can not do", "can't be done",
             "cannot be done", "not possible", "impossible", "won't do", "no can do", "can't help", "cannot help", "nothing we can do",
             "无法处理", "处理不了", "帮不了", "无法帮", "没法处理", "isn't much we can do", "is not much we can do", "not much we can do",
         ]),
@@ -117,7 +119,8 @@ extension PhraseLint {
         "backend", "back end", "back-end", "front end", "on the server", "the system", "our side", "our end", "now",
         "should", "try again", "give it a try", "have a go", "a few", "made", "did", "couple", "a couple of", "several", "various",
         "minor", "few", "一点", "几个", "一些地方", "非常重视", "高度重视", "第一时间", "组织", "相关同事", "相关人员", "相关部门", "进行了",
-        "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue",
+        "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue", "技术力量", "进行处置", "处置",
+        "妥善", "我中心", "贵办", "give it another go", "another go", "give it a go",
     ]
     static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
 
@@ -134,7 +137,7 @@ extension PhraseLint {
         "我会", "我们会", "我这就", "我马上", "我们马上", "我来", "我去", "我帮你", "帮你", "为你", "给你回复", "给你答复", "回复你", "联系你",
         "通知你", "告诉你", "稍后", "尽快给", "已转", "转给", "转交", "已提交", "已联系", "已反馈", "反馈给", "已上报", "上报", "我已", "我们已",
         "已为你", "已帮你", "麻烦你", "请你提供", "请提供", "请发", "发我", "发给我", "截图", "截个图", "我上门", "我过去", "跟进", "安排",
-        "告诉我", "麻烦", "请确认", "确认一下", "核实", "哪台", "哪个", "哪一", "哪位", "是否", "正在", "在查", "排查",
+        "告诉我", "麻烦", "请确认", "确认一下", "核实", "哪台", "哪个", "哪一", "哪位", "是否", "正在", "在查", "在排查", "帮你排查", "我排查",
         "i will", "we will", "i am going to", "we are going to", "let me", "let us", "i can", "we can", "i am checking",
         "we are checking", "i am looking", "we are looking", "i have asked", "i have escalated", "i have opened", "i have logged",
         "i have raised", "i have passed", "i have forwarded", "i have sent", "i have reset", "i have restarted", "i have checked",
@@ -148,7 +151,7 @@ extension PhraseLint {
     /// Words for a way forward the agent offers where a request cannot be met as asked (a
     /// workaround, an alternative, steps): a decline with one is no brush-off.
     static let alternatives: [String] = [
-        "建议", "替代", "代替", "步骤", "可以先", "临时", "变通", "改用", "workaround", "alternatively", "in the meantime",
+        "替代", "代替", "步骤", "可以先", "临时", "变通", "改用", "workaround", "alternatively", "in the meantime",
         "meanwhile", "steps", "as a stopgap",
     ]
     static let alternativeMatcher = KeywordMatcher(alternatives.map { LintText.key($0) })
@@ -205,11 +208,24 @@ extension PhraseLint {
             let a = t.index(ofUTF8: o.range.lowerBound)
             if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
             if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
-            // "I can not", "we will not": a step denied is none ("can't" reads "can not" in key form).
-            if followedByNot(t, b) { continue }
+            // "I can not", "we will not": a step denied is none ("can't" reads "can not" in key form);
+            // "nothing we can", "something we can help with" names no step either.
+            if followedByNot(t, b) || precededByIndefinite(t, a) { continue }
             return true
         }
         return false
+    }
+
+    /// Whether the word before key index `a` is "something", "nothing" or "anything".
+    static func precededByIndefinite(_ t: LintText, _ a: Int) -> Bool {
+        var k = a
+        while k > 0 && t.scalars[k - 1] == " " { k -= 1 }
+        var start = k
+        while start > 0 && LintText.isLatinLetter(t.scalars[start - 1]) { start -= 1 }
+        guard start < k else { return false }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: t.scalars[start..<k])
+        return ["something", "nothing", "anything"].contains(String(word))
     }
 
     /// Whether the word after key index `b` is "not" or "never".
@@ -281,8 +297,9 @@ extension PhraseLint {
         var first: (Int, Gist)?
         // Whether a cue other than "done" was found (a brush-off).
         var brushOff = false
-        // The kinds of brush-off found.
+        // The kinds of brush-off found, and where "done" cues stand.
         var kinds = Set<Gist>()
+        var doneRanges: [Range<Int>] = []
         let clauses = t.clauseRanges
         for r in PhraseLint.blameSpans(t, clauses) where !t.quoted[r].contains(true) {
             if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
@@ -302,6 +319,7 @@ extension PhraseLint {
             if t.quoted[a..<b].contains(true) { continue }
             if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
             for k in a..<b { skip[k] = true }
+            if PhraseLint.gistOwner[o.id] == .done { doneRanges.append(a..<b) }
             if PhraseLint.gistOwner[o.id] != .done {
                 brushOff = true
                 kinds.insert(PhraseLint.gistOwner[o.id])
@@ -310,7 +328,10 @@ extension PhraseLint {
         }
         guard let g = first else { return nil }
         PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
-        if g.1 == .done { PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip) }
+        if g.1 == .done {
+            PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
+            PhraseLint.skipRestatedSubject(t, doneRanges, &skip)
+        }
         let info = PhraseLint.information(t, skip: skip)
         // Words that do not count as units (stop words) still leave nothing said.
         if info.units < PhraseLint.gistLeftover { return g.1 }

@@ -100,6 +100,59 @@ import Testing
         #expect(large.tickets.bytes <= 2 * QueueTickets.block + 4096)
     }
 
+    /// Entries as the listing orders them: each with its part and what tells it apart.
+    static func order(_ merge: inout QueueMerge) -> [String] {
+        var out: [String] = []
+        while let (e, p) = merge.next() { out.append("\(p) \(e.ticket) \(e.slot) \(e.kind) \(e.due) \(e.overdue)") }
+        return out
+    }
+
+    /// Merged segment by segment, the parts give the listing the one merge gives, whatever
+    /// the number of segments, ties across parts and chunks included.
+    @Test func segmentsMergedInOrderGiveTheWholeListing() throws {
+        let lines = (0..<3000).map(Self.openAt)
+        let parts = try [Self.part(Array(lines[0..<1000])), Self.part(Array(lines[1000..<1001])), Self.part(Array(lines[1001...])), Self.part([])]
+        var whole = QueueMerge(parts)
+        let all = Self.order(&whole)
+        #expect(all.count > 10_000)
+        for count in [1, 2, 3, 7, 64, 5000] {
+            let segments = QueueMerge.segments(parts, count: count)
+            #expect(segments.count <= max(1, count))
+            var joined: [String] = []
+            for ranges in segments {
+                var merge = QueueMerge(parts, ranges: ranges)
+                joined += Self.order(&merge)
+            }
+            #expect(joined == all, "\(count) segments")
+            if count > 1 && count < 100 { #expect(segments.count > count / 2) }
+        }
+    }
+
+    /// A text row's date, written from the local day last written, is what `zone.civil`
+    /// gives, across days, years, a fixed offset and daylight-saving changes.
+    @Test func rowDatesAreTheZonesCivilTimes() throws {
+        var rng = SplitMix64(state: 12)
+        for zone in [try ZoneRules(identifier: "Asia/Shanghai"), try ZoneRules(identifier: "America/New_York"),
+                     try ZoneRules(identifier: "Europe/Berlin"), ZoneRules(fixedOffset: -3 * 3600 - 1800, identifier: "-03:30")] {
+            var due = QueueRows.DueText()
+            var t: Int64 = 1_700_000_000
+            for _ in 0..<5000 {
+                // Mostly close together (rows in due order share days), sometimes far off or back.
+                let step = [rng.int(0...5000), rng.int(0...200_000), rng.int(-400_000_000...400_000_000)][Int(rng.int(0...9) / 4)]
+                t = min(max(t + step, 0), 4_000_000_000)
+                var out = QueueRowBuffer(capacity: 64)
+                out.reserve(16)
+                due.writeLocal(t, zone, &out)
+                let c = zone.civil(Instant(seconds: t))
+                var expected: [UInt8] = []
+                QueueRows.digits(c.year, 4, &expected); expected.append(0x2D); QueueRows.digits(c.month, 2, &expected); expected.append(0x2D)
+                QueueRows.digits(c.day, 2, &expected); expected.append(0x20)
+                QueueRows.digits(c.hour, 2, &expected); expected.append(0x3A); QueueRows.digits(c.minute, 2, &expected)
+                #expect(out.bytes == expected, "\(zone.identifier) \(t)")
+            }
+        }
+    }
+
     @Test func kindOrdinalsArePositionsInAllCases() {
         for (i, k) in Duty.Kind.allCases.enumerated() {
             #expect(k.ordinal == i)

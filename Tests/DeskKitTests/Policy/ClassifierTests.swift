@@ -77,7 +77,7 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         #expect(none.priority == .medium)
         #expect(none.ruleIds.isEmpty)
         #expect(none.reason == "no rule matched; default priority medium")
-        let categoryOnly = Self.classifier.decide(title: "VPN keeps dropping", description: nil, impact: nil, urgency: nil)
+        let categoryOnly = Self.classifier.decide(title: "VPN client settings", description: nil, impact: nil, urgency: nil)
         #expect(categoryOnly.priority == .medium)
         #expect(categoryOnly.reason.hasPrefix("no priority rule matched; default priority medium"))
     }

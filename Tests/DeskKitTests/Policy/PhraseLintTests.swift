@@ -206,12 +206,15 @@ import Testing
     ///   (written to test exactly that: frames, long brush-offs): 6 of 20 and 4 of 20 / 1 and 0.
     ///   Their misses became ReplyFrame, two-kind brush-offs at any length, no step in "I can't"
     ///   or a rhetorical "Again?", and a decline with a reason kept.
+    /// - blind13, blind14 (courtesy-wrapped deflection and blame, 公文 replies, a restated
+    ///   subject as the only "detail"): 6 of 20 and 3 of 20 / 0 and 0; then the restated
+    ///   subject, "nothing/something we can" as no step, closing the ticket as giving up.
     /// All 0 and 0 since: seen now, the floors are regression floors.
     @Test(arguments: [
         ("replies-blind1.ndjson", 50), ("replies-blind2.ndjson", 30), ("replies-blind3.ndjson", 40),
         ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30), ("replies-blind6.ndjson", 15),
         ("replies-blind7.ndjson", 20), ("replies-blind8.ndjson", 20), ("replies-blind9.ndjson", 20), ("replies-blind10.ndjson", 20),
-        ("replies-blind11.ndjson", 20), ("replies-blind12.ndjson", 20),
+        ("replies-blind11.ndjson", 20), ("replies-blind12.ndjson", 20), ("replies-blind13.ndjson", 20), ("replies-blind14.ndjson", 20),
     ])
     func blindReplySetMeetsItsFloors(_ file: String, _ each: Int) throws {
         let r = try replyRates(file, badAccepted: 0.02, goodRefused: 0.01)
@@ -287,7 +290,7 @@ import Testing
     /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0.
     @Test(arguments: [
         "resolutions-blind7.ndjson", "resolutions-blind8.ndjson", "resolutions-blind9.ndjson", "resolutions-blind10.ndjson",
-        "resolutions-blind11.ndjson", "resolutions-blind12.ndjson",
+        "resolutions-blind11.ndjson", "resolutions-blind12.ndjson", "resolutions-blind13.ndjson", "resolutions-blind14.ndjson",
     ])
     func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)
@@ -400,6 +403,30 @@ import Testing
             "Unfortunately that falls under the facilities team, so I've passed it to Mark Li there and he will call you today.",
             "That's outside what our desk can change, but here is the workaround: export to CSV first, then open it in Excel.",
             "這個功能目前做不到，我們建議先用匯出 Excel 的方式替代，步驟如下：點右上角匯出。",
+        ] {
+            #expect(!refused(good), "\(good)")
+        }
+    }
+
+    /// Courtesy-wrapped brush-offs and a restated subject as the only detail (blind13/14):
+    /// "something we can help with" and "nothing we can" name no step, closing the ticket is
+    /// giving up, and "X的问题已解决" / "Done — X issue." only name the problem back; a clause
+    /// that names a cause keeps its words.
+    @Test func courtesyWrappedBrushOffsAndRestatedSubjects() {
+        for bad in [
+            "Hi Priya, thanks so much for reaching out! Unfortunately refunds aren't really something we can help with — you might want to try the finance systems team. Have a lovely day!",
+            "您好,感谢您的耐心!经过排查,这个情况我们这边也没有办法,建议您自行联系厂家,祝您工作顺利!",
+            "Not sure what's going on there to be honest, I'll close this for now and you can open a new one if it happens again.",
+            "冰箱温度告警的问题已解决。", "Done — refund approval button issue.",
+            "关于贵办反映的政务网连接问题,我中心高度重视,第一时间组织技术力量进行处置,目前已妥善处理。感谢对我们工作的支持。",
+            "Dear customer, thank you for reaching out. We value your feedback and your issue has been resolved. Have a wonderful day!",
+        ] {
+            #expect(refused(bad), "\(bad)")
+        }
+        for good in [
+            "The root cause was a DNS problem; I corrected the record and the site loads again.",
+            "打印机卡纸的问题已解决：进纸轮磨损，已更换新的进纸轮，测试打印50张正常。",
+            "Fixed the login issue: your account was locked after five failed attempts, I unlocked it.",
         ] {
             #expect(!refused(good), "\(good)")
         }
