@@ -18,8 +18,34 @@ public enum RawJSON {
     static func body(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> (UnsafeRawBufferPointer, escaped: Bool)? {
         guard isString(b, r) else { return nil }
         let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
-        let escaped = inner.baseAddress.map { memchr($0, 0x5C, inner.count) != nil } ?? false
-        return (inner, escaped)
+        return (inner, hasBackslash(inner))
+    }
+
+    /// Whether the bytes hold a backslash: eight bytes per step for short ones (most values
+    /// read are words, names and times, where the call to memchr cost more than the bytes),
+    /// memchr beyond.
+    @inline(__always) static func hasBackslash(_ s: UnsafeRawBufferPointer) -> Bool {
+        guard let base = s.baseAddress else { return false }
+        let n = s.count
+        if n > 64 { return memchr(base, 0x5C, n) != nil }
+        if n < 8 {
+            for i in 0..<n where base.load(fromByteOffset: i, as: UInt8.self) == 0x5C { return true }
+            return false
+        }
+        // A word holds a backslash exactly when w ^ 0x5C… has a zero byte (the classic test:
+        // a borrow can mark bytes above a zero byte, never a word without one).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func holds(_ w: UInt64) -> Bool {
+            let x = w ^ (ones &* 0x5C)
+            return (x &- ones) & ~x & (ones &* 0x80) != 0
+        }
+        var i = 0
+        while i &+ 8 <= n {
+            if holds(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+            i &+= 8
+        }
+        // The last word overlaps the ones before: its bytes are all inside.
+        return i < n && holds(base.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self))
     }
 
     /// The string at `r`, decoded; nil when the value is not a string.
@@ -43,8 +69,12 @@ public enum RawJSON {
 
     /// The RFC 3339 time in the string at `r`; nil when absent, not a string or not a time.
     public static func instant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
-        guard let (inner, escaped) = body(b, r) else { return nil }
-        if !escaped { return Instant.parse(inner) }
+        guard isString(b, r) else { return nil }
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
+        // A time parsed from the raw bytes held no backslash (no RFC 3339 time has one), so it
+        // is the decoded text's time: the escape search is left for the rare failure.
+        if let t = Instant.parse(inner) { return t }
+        guard hasBackslash(inner) else { return nil }
         return Instant(rfc3339: JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true))
     }
 
@@ -183,17 +213,19 @@ public enum RawJSON {
         return i < r.upperBound - 1
     }
 
-    /// Whether `needle` occurs in `range` of `buf`.
-    public static func contains(_ buf: UnsafeRawBufferPointer, _ range: Range<Int>, _ needle: StaticString) -> Bool {
+    /// Whether `needle` occurs in `range` of `buf`. memchr finds candidates for the needle's
+    /// byte at `anchor` (give a byte that is rare in the text: each candidate costs a memcmp);
+    /// memcmp checks the whole needle around it.
+    public static func contains(_ buf: UnsafeRawBufferPointer, _ range: Range<Int>, _ needle: StaticString, anchor: Int = 0) -> Bool {
         let n = needle.utf8CodeUnitCount
-        guard n > 0, range.count >= n, let base = buf.baseAddress else { return false }
-        let first = Int32(needle.utf8Start[0])
-        var p = base + range.lowerBound
-        let last = base + range.upperBound - n
-        // memchr finds candidates for the first byte; memcmp checks the rest.
+        guard n > 0, anchor >= 0, anchor < n, range.count >= n, let base = buf.baseAddress else { return false }
+        let key = Int32(needle.utf8Start[anchor])
+        // The anchor byte of a match lies in [first, last].
+        var p = base + range.lowerBound + anchor
+        let last = base + range.upperBound - n + anchor
         while p <= last {
-            guard let hit = memchr(p, first, last - p + 1) else { return false }
-            if memcmp(hit, needle.utf8Start, n) == 0 { return true }
+            guard let hit = memchr(p, key, last - p + 1) else { return false }
+            if memcmp(UnsafeRawPointer(hit) - anchor, needle.utf8Start, n) == 0 { return true }
             p = UnsafeRawPointer(hit) + 1
         }
         return false

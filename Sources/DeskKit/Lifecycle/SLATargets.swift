@@ -135,19 +135,34 @@ public struct SLATargets: Sendable, Equatable {
         firstResponseLimit: Int64?, workaroundLimit: Int64?, resolutionLimit: Int64?,
         measure: (Instant, Instant) -> Int64
     ) {
-        let stop = f.resolutionStop
+        self.init(
+            openedAt: f.openedAt, stop: f.resolutionStop, finished: f.isResolvedState, firstResponseAt: f.firstResponseAt,
+            missedCall: f.missedCall, workaroundAt: f.workaroundAt, spans: spans, now: now,
+            firstResponseLimit: firstResponseLimit, workaroundLimit: workaroundLimit, resolutionLimit: resolutionLimit,
+            measure: measure)
+    }
+
+    /// The replay from the only facts it reads: `stop` is `LifecycleFacts.resolutionStop`,
+    /// `finished` its `isResolvedState`. Why apart: the report's byte reader has these facts
+    /// and building a whole LifecycleFacts per ticket for them was measurable
+    /// (TicketFacts.clocks; a test holds both ways equal).
+    init(
+        openedAt: Instant, stop: Instant?, finished: Bool, firstResponseAt: Instant?, missedCall: Bool, workaroundAt: Instant?,
+        spans: ExcludedSpans, now: Instant, firstResponseLimit: Int64?, workaroundLimit: Int64?, resolutionLimit: Int64?,
+        measure: (Instant, Instant) -> Int64
+    ) {
         // A running clock is judged by the SLA time used until now, the same span for every
         // target: measured once, when first needed.
         var nowUsed: Int64? = nil
         func clock(_ target: SLATarget, limit: Int64?, event: Instant?, fallback: Instant?, finished: Bool,
                    breachWithoutEvent: Bool = false) -> TargetClock {
             if let at = event ?? fallback {
-                let used = spans.used(from: f.openedAt, to: at, measure)
+                let used = spans.used(from: openedAt, to: at, measure)
                 var state: TargetClock.State = limit.map { used > $0 ? .breached : .met } ?? .none
                 if event == nil && breachWithoutEvent && limit != nil { state = .breached }
                 return TargetClock(target: target, limit: limit, stoppedAt: at, recorded: event != nil, used: used, state: state)
             }
-            let used = nowUsed ?? spans.used(from: f.openedAt, to: now, measure)
+            let used = nowUsed ?? spans.used(from: openedAt, to: now, measure)
             nowUsed = used
             guard !finished, let limit else {
                 return TargetClock(target: target, limit: limit, stoppedAt: nil, recorded: false, used: used, state: .none)
@@ -155,13 +170,12 @@ public struct SLATargets: Sendable, Equatable {
             return TargetClock(target: target, limit: limit, stoppedAt: nil, recorded: false, used: used,
                                state: used > limit ? .breached : .running)
         }
-        let finished = f.isResolvedState
-        firstResponse = clock(.firstResponse, limit: firstResponseLimit, event: f.firstResponseAt, fallback: stop,
-                              finished: finished, breachWithoutEvent: f.missedCall)
-        workaround = clock(.workaround, limit: workaroundLimit, event: f.workaroundAt.flatMap { w in stop.map { min(w, $0) } ?? w },
+        firstResponse = clock(.firstResponse, limit: firstResponseLimit, event: firstResponseAt, fallback: stop,
+                              finished: finished, breachWithoutEvent: missedCall)
+        workaround = clock(.workaround, limit: workaroundLimit, event: workaroundAt.flatMap { w in stop.map { min(w, $0) } ?? w },
                            fallback: stop, finished: finished)
         // The workaround is recorded only when the reply came no later than the fix.
-        if let w = f.workaroundAt, let s = stop, s < w { workaround.recorded = false }
+        if let w = workaroundAt, let s = stop, s < w { workaround.recorded = false }
         resolution = clock(.resolution, limit: resolutionLimit, event: stop, fallback: nil, finished: finished)
     }
 }

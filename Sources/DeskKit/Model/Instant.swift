@@ -118,10 +118,10 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// The instant of checked fields (the range checks of `parse` repeated: the fast path
     /// reaches here without them).
     static func assemble(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Instant? {
-        guard (1...12).contains(month), day >= 1, day <= CivilTime.daysInMonth(year, month),
+        guard (1...12).contains(month), day >= 1, day <= 28 || day <= CivilTime.daysInMonth(year, month),
             hour <= 23, minute <= 59, second <= 60
         else { return nil }
-        let days = CivilTime.daysFromCivil(year, month, day)
+        let days = year >= 1 ? CivilTime.daysFromCivilAD(year, month, day) : CivilTime.daysFromCivil(year, month, day)
         let local = Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second)
         // Year 0000, or an offset that moves the time out of 0001–9999: not a time desk writes.
         let t = Instant(seconds: local - Int64(offset))
@@ -165,6 +165,21 @@ public struct CivilTime: Equatable, Sendable {
         let doy = (153 * mp + 2) / 5 + d - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146097 + doe - 719468
+    }
+
+    /// `daysFromCivil` for the years 1 and after (every time RFC 3339 can write but 0000), in
+    /// unsigned arithmetic: no year before the era's start, so no floor of a negative number to
+    /// correct. Why: every command parses a handful of times per ticket, and the signed
+    /// divisions were most of a parse. Tested equal to `daysFromCivil`.
+    @inline(__always)
+    static func daysFromCivilAD(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = UInt(truncatingIfNeeded: m <= 2 ? y0 - 1 : y0)
+        let era = y / 400
+        let yoe = y - era * 400
+        let mp = UInt(truncatingIfNeeded: m > 2 ? m - 3 : m + 9)
+        let doy = (153 * mp + 2) / 5 + UInt(truncatingIfNeeded: d) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Int(truncatingIfNeeded: era * 146_097 + doe) - 719_468
     }
 
     /// The civil date of a count of days since 1970-01-01.

@@ -6,8 +6,24 @@
 /// Running totals of the benchmark figures.
 public struct BenchFigures: Sendable {
     public var tickets = 0
-    /// By year * 100 + month of opened_at in UTC.
-    var byMonthKey: [Int: Int] = [:]
+    /// Tickets by year * 100 + month of opened_at in UTC.
+    var byMonthKey: [Int: Int] {
+        get {
+            var out = monthCounts
+            if currentMonth.count > 0 { out[currentMonth.key, default: 0] += currentMonth.count }
+            return out
+        }
+        set {
+            monthCounts = newValue
+            currentMonth = (0, 0)
+        }
+    }
+    // Tickets come in time order: the current month's count is kept apart from the table, and
+    // the month of the last day seen is remembered (a table look-up and the calendar arithmetic
+    // per ticket were measurable).
+    private var monthCounts: [Int: Int] = [:]
+    private var currentMonth: (key: Int, count: Int) = (0, 0)
+    private var lastDay: (day: Int64, key: Int) = (Int64.min, 0)
     /// Counts by opened month (UTC), `YYYY-MM`.
     public var byMonth: [String: Int] {
         var out: [String: Int] = [:]
@@ -48,8 +64,17 @@ public struct BenchFigures: Sendable {
     /// Counts one ticket.
     public mutating func add(_ f: TicketFacts) {
         tickets += 1
-        let (y, m, _) = CivilTime.civilFromDays(Int(f.openedAt.seconds.floorDiv(86400)))
-        byMonthKey[y * 100 + m, default: 0] += 1
+        let day = f.openedAt.seconds.floorDiv(86400)
+        if day != lastDay.day {
+            let (y, m, _) = CivilTime.civilFromDays(Int(day))
+            lastDay = (day, y * 100 + m)
+        }
+        if currentMonth.count > 0 && currentMonth.key == lastDay.key {
+            currentMonth.count += 1
+        } else {
+            if currentMonth.count > 0 { monthCounts[currentMonth.key, default: 0] += currentMonth.count }
+            currentMonth = (lastDay.key, 1)
+        }
         if let p = f.priority { priorityCounts[p.ordinal] += 1 } else { otherPriorities[f.priorityText ?? "none", default: 0] += 1 }
         if let fr = f.benchFirstResponse {
             frSum += fr.seconds - f.openedAt.seconds

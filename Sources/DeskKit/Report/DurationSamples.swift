@@ -14,11 +14,11 @@
 //   1 byte (a plain varint(delta) + varint(count - 1) pair would cost 2).
 // - `pending`: values appended since the last merge, unsorted, as Int32 (real durations fit:
 //   ±68 years); `wide`: the rare values outside Int32, kept exactly (nothing is clamped).
-// - Merge: once pending + wide hold max(4096, distinct / 4) values, they are radix-sorted and
+// - Merge: once pending + wide hold max(4096, distinct / 2) values, they are radix-sorted and
 //   merged with the run into a new run of exact size. A merge reads `distinct` entries and
-//   writes at most distinct + k for k ≥ distinct / 4 new values: at most 9 entry reads or writes
+//   writes at most distinct + k for k ≥ distinct / 2 new values: at most 5 entry reads or writes
 //   per value, amortised O(1). Memory: the run (1 to 2 bytes per distinct value in practice)
-//   plus pending (at most about 1 byte per distinct value), plus the new run during a merge.
+//   plus pending (at most about 2 bytes per distinct value), plus the new run during a merge.
 // - A small multiset (a group of 3 tickets) is a few Int32 in `pending` and nothing else: no
 //   preallocation, as a report has many groups.
 // - Percentiles walk the run and a sorted copy of the unmerged values together, counting, so
@@ -30,21 +30,32 @@ public struct DurationSamples: Sendable {
     /// Merged values: ascending distinct entries with counts (see the file header for the format).
     private var run: [UInt8] = []
     /// Distinct values in `run`.
-    private var distinct = 0
+    private var distinct = 0 {
+        didSet { mergeAt = max(DurationSamples.minimumPending, distinct / DurationSamples.batchShare) }
+    }
     /// Values in `run`, counted with their repeats.
     private var runTotal = 0
     /// Values appended since the last merge that fit in Int32, unsorted.
     private var pending: [Int32] = []
     /// Values appended since the last merge outside Int32, unsorted.
     private var wide: [Int64] = []
+    /// Unmerged values that start a merge: max(minimumPending, distinct / batchShare), kept as
+    /// `distinct` changes (a division per value appended was measurable).
+    private var mergeAt = DurationSamples.minimumPending
 
-    /// The fewest unmerged values before a merge; a larger run waits for a quarter of its
-    /// distinct count, which keeps merging O(1) amortised per value while pending stays about a
-    /// byte per distinct value. Why 4096 (16 KB of Int32 at most per multiset): a report's
-    /// group figures hold a few thousand distinct durations, and at 1024 each was rewritten
+    /// The fewest unmerged values before a merge; a larger run waits for half its distinct
+    /// count (`batchShare`), which keeps merging O(1) amortised per value while pending stays
+    /// about two bytes per distinct value. Why 4096 (16 KB of Int32 at most per multiset): a
+    /// report's group figures hold a few thousand distinct durations, and at 1024 each was rewritten
     /// about twice per value merged (merging was a tenth of the report's instructions); a
     /// report has about 120 multisets, so the batch costs under 2 MB per reading thread.
     static let minimumPending = 4096
+
+    /// A run of `distinct` values waits for distinct / batchShare unmerged ones. Why 2, not 4:
+    /// at a quarter, rewriting the run was most of the report's merging on a million tickets
+    /// (each value read or written about 9 times instead of 5), for under a byte per distinct
+    /// value saved.
+    static let batchShare = 2
 
     /// An empty multiset.
     public init() {}
@@ -61,7 +72,7 @@ public struct DurationSamples: Sendable {
         } else {
             wide.append(d)
         }
-        if pending.count + wide.count >= max(DurationSamples.minimumPending, distinct / 4) { merge() }
+        if pending.count + wide.count >= mergeAt { merge() }
     }
 
     /// How many values were added (repeats counted).
@@ -255,7 +266,7 @@ public struct DurationSamples: Sendable {
     }
 
     /// Runs `body` over the distinct values ascending with their counts: the run merged with
-    /// sorted copies of the unmerged values (at most max(4096, distinct / 4) of them), so the
+    /// sorted copies of the unmerged values (at most max(4096, distinct / 2) of them), so the
     /// counts are never expanded.
     private func withEntries<R>(_ body: (inout EntryMerger) -> R) -> R {
         var p = pending

@@ -272,10 +272,9 @@ public struct PeriodStats: Sendable {
         let frTarget = settings.firstResponseTarget(f.channel)
         let waTarget = settings.workaroundTarget(prio)
         let resTarget = settings.resolutionTarget(prio)
-        let facts = f.lifecycle
         let spans = f.spanEvents.isEmpty ? ExcludedSpans.none : ExcludedSpans(events: f.spanEvents, now: now)
-        let clocks = SLATargets(
-            facts, spans: spans, now: now, firstResponseLimit: frTarget, workaroundLimit: waTarget,
+        let clocks = f.clocks(
+            spans: spans, now: now, firstResponseLimit: frTarget, workaroundLimit: waTarget,
             resolutionLimit: resTarget, measure: { biz($0, $1, priority) })
         func figure(_ c: TargetClock) -> Int64? { c.recorded ? c.used : nil }
         let frDuration = figure(clocks.firstResponse)
@@ -325,7 +324,7 @@ public struct PeriodStats: Sendable {
         }
         if f.isFinished {
             resolved += 1
-            if !wasEscalated && !f.reopened && (f.tier ?? Tier.tier1.rawValue) == Tier.tier1.rawValue {
+            if !wasEscalated && !f.reopened && f.atFirstTier {
                 firstContactResolved += 1
             }
         }
@@ -349,7 +348,9 @@ public struct PeriodStats: Sendable {
                 var item = FollowUp(
                     id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
                     effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
-                item.negativeComment = s.comment.map(settings.isNegative) ?? false
+                // A closure, not `settings.isNegative` as a value: that partial application
+                // copied the whole settings (a retain and release of each member) per answer.
+                item.negativeComment = s.comment.map { settings.isNegative($0) } ?? false
                 if !ok || item.negativeComment {
                     followUpTotal += 1
                     if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {

@@ -140,13 +140,14 @@ public enum ReportEngine {
             from: starts.min().map { $0.adding(-86400) } ?? period.from, to: (ends.max() ?? period.to).adding(31 * 86400))
         let empty = Accumulator(period: period, previous: previous, dimensions: dimensions, settings: settings, now: now, trend: trend)
         let trendFrom = trend.first?.from, trendTo = trend.last?.to
+        let wants = TicketFacts.Wants(dimensions: dimensions)
         var acc = empty
         try InputFile.reduceLines(
             paths: paths, stdin: stdin, parts: parts, minPartBytes: minPartBytes, into: &acc, empty: empty,
             merge: { $0.merge($1) }
         ) { (acc, bytes) throws(TicketError) in
             // Tickets opened outside both periods count only toward the backlogs.
-            let facts = try TicketFacts(line: bytes, names: &acc.names, readAll: { i in
+            let facts = try TicketFacts(line: bytes, names: &acc.names, wants: wants, readAll: { i in
                 period.contains(i) || previous.contains(i) || (trendFrom.map { i >= $0 } ?? false) && (trendTo.map { i < $0 } ?? false)
             })
             acc.add(facts)

@@ -129,8 +129,16 @@ public struct ReportSettings: Sendable {
         guard let calendars else { return self }
         let tables = calendars.map { BusinessDayTable($0, from: from, to: to) }
         let none = tables.count - 1
+        // The closure keeps the tables alive and calls them through unretained references: a
+        // table fetched from the array was retained and released on every call, several times
+        // per ticket.
+        let refs = tables.map { Unmanaged.passUnretained($0) }
         var out = self
-        out.businessSeconds = { a, b, p in tables[p?.ordinal ?? none].businessTime(from: a, to: b) }
+        out.businessSeconds = { a, b, p in
+            withExtendedLifetime(tables) {
+                refs[p?.ordinal ?? none]._withUnsafeGuaranteedRef { $0.businessTime(from: a, to: b) }
+            }
+        }
         return out
     }
 

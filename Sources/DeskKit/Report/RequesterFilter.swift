@@ -15,6 +15,10 @@ extension TicketFacts {
         {
             known.add(requester: v)
         }
+        // With no requester value to look for, only an address (an `@`) or a phone number (an
+        // ASCII digit) is masked: a comment holding neither is the masked text itself, returned
+        // without ContactMask's copy of its scalars.
+        if known.values.isEmpty && !comment.utf8.contains(where: { $0 == 0x40 || $0 &- 0x30 < 10 }) { return comment }
         return ContactMask.text(comment, known: known)
     }
 }
@@ -32,12 +36,53 @@ enum RequesterFilter {
     /// False only when no known value of the requester at `r` can occur in `text`.
     static func mayOccur(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, in text: String) -> Bool {
         var t = text
-        return t.withUTF8 { s in walk(b, r, UnsafeRawBufferPointer(s), depth: 0) }
+        return t.withUTF8 { s in
+            let hay = UnsafeRawBufferPointer(s)
+            return walk(b, r, Haystack(hay), depth: 0)
+        }
     }
+
+    /// The text searched, with the set of its bytes (ASCII letters lower-cased): a token with a
+    /// byte the text lacks cannot occur, decided without a search. Why: most tokens (addresses,
+    /// phone numbers, names) fail on a byte, and searching the comment for each was most of
+    /// the filter's work.
+    struct Haystack {
+        let bytes: UnsafeRawBufferPointer
+        var present: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            self.bytes = bytes
+            for c in bytes {
+                let l = RequesterFilter.lower(c)
+                let bit = UInt64(1) << UInt64(l & 63)
+                switch l >> 6 {
+                case 0: present.0 |= bit
+                case 1: present.1 |= bit
+                case 2: present.2 |= bit
+                default: present.3 |= bit
+                }
+            }
+        }
+
+        /// Whether the (lower-cased) byte occurs in the text.
+        @inline(__always) func has(_ c: UInt8) -> Bool {
+            let l = RequesterFilter.lower(c)
+            let bit = UInt64(1) << UInt64(l & 63)
+            switch l >> 6 {
+            case 0: return present.0 & bit != 0
+            case 1: return present.1 & bit != 0
+            case 2: return present.2 & bit != 0
+            default: return present.3 & bit != 0
+            }
+        }
+    }
+
+    /// An ASCII capital as its small letter, any other byte as it is.
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
     /// The values inside the JSON value at `r` (keys ignored; every member counted, which only
     /// answers true more often).
-    static func walk(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ s: UnsafeRawBufferPointer, depth: Int) -> Bool {
+    static func walk(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ s: Haystack, depth: Int) -> Bool {
         guard !r.isEmpty else { return false }
         switch b[r.lowerBound] {
         case 0x22:
@@ -61,7 +106,7 @@ enum RequesterFilter {
     }
 
     /// One string's (or number's) bytes against the text.
-    static func valueMayOccur(_ v: UnsafeRawBufferPointer, _ s: UnsafeRawBufferPointer) -> Bool {
+    static func valueMayOccur(_ v: UnsafeRawBufferPointer, _ s: Haystack) -> Bool {
         // Tokens are looked for as they are cut (no array of them per value): a part that
         // occurs answers true when there are several, and the whole needs every one.
         var start = 0, i = 0, middleDot = false
@@ -104,11 +149,12 @@ enum RequesterFilter {
         return allOccur
     }
 
-    /// Whether `needle` occurs in `hay`, ASCII letters in any case.
-    static func contains(_ hay: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `needle` occurs in the text, ASCII letters in any case.
+    static func contains(_ text: Haystack, _ needle: UnsafeRawBufferPointer) -> Bool {
+        let hay = text.bytes
         let m = needle.count
         guard m > 0, m <= hay.count else { return m == 0 }
-        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        for c in needle where !text.has(c) { return false }
         let first = lower(needle[0])
         for i in 0...(hay.count - m) where lower(hay[i]) == first {
             var k = 1

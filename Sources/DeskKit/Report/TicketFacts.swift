@@ -64,6 +64,9 @@ public struct TicketFacts: Sendable {
     var ownerNumber = -1, categoryNumber = -1
     public var assignee: String?
     public var tier: String?
+    /// Whether `tier` names the first tier, read from the line's bytes when `tier` itself was
+    /// not built (nil otherwise; see `atFirstTier`).
+    var firstTierHint: Bool? = nil
     /// Phone only: false for a missed call.
     public var answered: Bool?
     public var firstResponseAt: Instant?
@@ -102,6 +105,51 @@ public struct TicketFacts: Sendable {
     /// True for resolved or closed tickets.
     public var isFinished: Bool { status.isFinished }
 
+    /// Whether the ticket is at the first tier (a ticket without a tier is).
+    public var atFirstTier: Bool {
+        if let t = tier { return t == Tier.tier1.rawValue }
+        return firstTierHint ?? true
+    }
+
+    /// The members the byte reader builds as text only when a report asks for them: most
+    /// reports group by neither, and building a String per ticket for each was measurable.
+    struct Wants: OptionSet, Sendable {
+        let rawValue: Int
+        /// `assignee` (the `--by assignee` groups).
+        static let assignee = Wants(rawValue: 1)
+        /// `tier` as text (the `--by tier` groups); without it only `atFirstTier` is read.
+        static let tier = Wants(rawValue: 2)
+        /// `id` of every ticket; without it `id` is "" unless the survey was answered (the
+        /// follow-up list and the themes name the answers' tickets; nothing else reads it).
+        static let id = Wants(rawValue: 4)
+        static let all: Wants = [.assignee, .tier, .id]
+
+        /// What a report grouping by `dimensions` needs.
+        init(dimensions: [ReportDimension]) {
+            var w: Wants = []
+            if dimensions.contains(.assignee) { w.insert(.assignee) }
+            if dimensions.contains(.tier) { w.insert(.tier) }
+            self = w
+        }
+
+        init(rawValue: Int) { self.rawValue = rawValue }
+    }
+
+    /// The lifecycle's three SLA clocks replayed from these facts: exactly
+    /// `SLATargets(lifecycle, ...)` (tested), without building the LifecycleFacts, whose other
+    /// members the clocks do not read.
+    func clocks(
+        spans: ExcludedSpans, now: Instant, firstResponseLimit: Int64?, workaroundLimit: Int64?, resolutionLimit: Int64?,
+        measure: (Instant, Instant) -> Int64
+    ) -> SLATargets {
+        let resolvedState = status.isFinished || status == .observing
+        return SLATargets(
+            openedAt: openedAt, stop: resolvedState ? resolvedAt : nil, finished: resolvedState, firstResponseAt: firstResponseAt,
+            missedCall: channel == .phone && answered == false, workaroundAt: workaroundAt, spans: spans, now: now,
+            firstResponseLimit: firstResponseLimit, workaroundLimit: workaroundLimit, resolutionLimit: resolutionLimit,
+            measure: measure)
+    }
+
     /// The facts the lifecycle's SLA clocks replay.
     public var lifecycle: LifecycleFacts {
         var f = LifecycleFacts(openedAt: openedAt, channel: channel, status: status)
@@ -135,8 +183,46 @@ extension TicketFacts {
             var at, ack, to, trigger: Range<Int>?
         }
 
-        /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`).
+        /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`). A plain key
+        /// is compared only with the names of its length (most members are none of them: each
+        /// comparison was a call); a key written with escapes takes `noteByName`.
         mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
+            guard let e = span, !e.keyEscaped else { return noteByName(b, field, element, span) }
+            let n = e.keyRange.count - 2
+            switch field {
+            case .resolution:
+                guard element < 0 else { return }
+                if n == 2 { if resolutionAt == nil, RawJSON.keyIs(b, e, "at") { resolutionAt = e.valueRange } }
+                else if n == 12 { if confirmedAt == nil, RawJSON.keyIs(b, e, "confirmed_at") { confirmedAt = e.valueRange } }
+            case .survey:
+                guard element < 0 else { return }
+                switch n {
+                case 10:
+                    if invited == nil, RawJSON.keyIs(b, e, "invited_at") { invited = e.valueRange }
+                    if efficiency == nil, RawJSON.keyIs(b, e, "efficiency") { efficiency = e.valueRange }
+                case 12: if responded == nil, RawJSON.keyIs(b, e, "responded_at") { responded = e.valueRange }
+                case 8: if attitude == nil, RawJSON.keyIs(b, e, "attitude") { attitude = e.valueRange }
+                case 13: if effectiveness == nil, RawJSON.keyIs(b, e, "effectiveness") { effectiveness = e.valueRange }
+                case 7: if comment == nil, RawJSON.keyIs(b, e, "comment") { comment = e.valueRange }
+                default: break
+                }
+            case .escalations:
+                guard element >= 0, n == 2 || n == 6 || n == 7 else { return }
+                let last = escalationItems.count - 1
+                guard last >= 0 else { return }
+                switch n {
+                case 2:
+                    if escalationItems[last].at == nil, RawJSON.keyIs(b, e, "at") { escalationItems[last].at = e.valueRange }
+                    if escalationItems[last].to == nil, RawJSON.keyIs(b, e, "to") { escalationItems[last].to = e.valueRange }
+                case 6: if escalationItems[last].ack == nil, RawJSON.keyIs(b, e, "ack_at") { escalationItems[last].ack = e.valueRange }
+                default: if escalationItems[last].trigger == nil, RawJSON.keyIs(b, e, "trigger") { escalationItems[last].trigger = e.valueRange }
+                }
+            default: break
+            }
+        }
+
+        /// `note` comparing the key with every name (any key, escaped ones too).
+        mutating func noteByName(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
             switch field {
             case .resolution:
                 guard element < 0, let e = span else { return }
@@ -188,7 +274,7 @@ extension TicketFacts {
 
     /// `init(line:readAll:)`, numbering the owner and category in `names` (one table per
     /// reading thread, so each name's String is built once).
-    init(line b: UnsafeRawBufferPointer, names: inout NameTable, readAll: (Instant) -> Bool) throws(TicketError) {
+    init(line b: UnsafeRawBufferPointer, names: inout NameTable, wants: Wants = .all, readAll: (Instant) -> Bool) throws(TicketError) {
         var required = Ticket.RequiredRanges()
         var m = Members()
         // The members of resolution, survey and escalations are noted as the scan validates
@@ -221,9 +307,9 @@ extension TicketFacts {
             default: break
             }
         }
-        let h = try required.header(b)
+        let h = try required.header(b, decodingID: wants.contains(.id))
         self.init(id: h.id, openedAt: h.openedAt, channel: h.channel, status: h.status)
-        if readAll(h.openedAt) { read(b, m, &names) } else { readFinish(b, m) }
+        if readAll(h.openedAt) { read(b, m, &names, wants, id: required.id) } else { readFinish(b, m) }
     }
 
     /// Reads the facts of a line held in an array.
@@ -234,14 +320,19 @@ extension TicketFacts {
         self = try r.get()
     }
 
-    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable) {
+    mutating func read(_ b: UnsafeRawBufferPointer, _ m: Members, _ names: inout NameTable, _ wants: Wants = .all, id idRange: Range<Int>? = nil) {
         if let r = m.priority {
             if let p = RawJSON.word(b, r, Priority.init(spelling:)) { priority = p } else { otherPriorityText = RawJSON.string(b, r) }
         }
         if let r = m.category, let (n, text) = names.name(b, r) { (category, categoryNumber) = (text, n) }
         if let r = m.owner, let (n, text) = names.name(b, r) { (owner, ownerNumber) = (text, n) }
-        assignee = m.assignee.flatMap { RawJSON.string(b, $0) }
-        tier = m.tier.flatMap { RawJSON.string(b, $0) }
+        if wants.contains(.assignee) { assignee = m.assignee.flatMap { RawJSON.string(b, $0) } }
+        if wants.contains(.tier) {
+            tier = m.tier.flatMap { RawJSON.string(b, $0) }
+        } else if let r = m.tier, RawJSON.isString(b, r) {
+            // A tier that is not a string reads as none, which is the first tier.
+            firstTierHint = RawJSON.stringEquals(b, r, "tier1")
+        }
         answered = m.answered.flatMap { RawJSON.bool(b, $0) }
         firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
         benchFirstResponse = firstResponseAt
@@ -250,6 +341,11 @@ extension TicketFacts {
         readEscalations(b, m)
         reopened = m.reopened.map { RawJSON.isNonEmptyArray(b, $0) } ?? false
         readSurvey(b, m)
+        // An id left undecoded (no `.id` wanted) is read for an answered survey: the follow-up
+        // list and the themes name its ticket.
+        if id.isEmpty, let s = survey, s.efficiency != nil, s.attitude != nil, s.effectiveness != nil, let r = idRange {
+            id = RawJSON.string(b, r) ?? ""
+        }
         // The comment is printed in every report format and counted in the themes: no contact
         // data, and not the requester's own name, may reach either.
         if let c = survey?.comment { survey?.comment = TicketFacts.masked(c, b, m.requester) }
@@ -268,13 +364,37 @@ extension TicketFacts {
 
     /// (at, ack_at) of each escalation object, and the last one's `to`.
     mutating func readEscalations(_ b: UnsafeRawBufferPointer, _ m: Members) {
+        guard !m.escalationItems.isEmpty else { return }
+        escalations.reserveCapacity(m.escalationItems.count)
         for e in m.escalationItems {
             escalations.append((e.at.flatMap { RawJSON.instant(b, $0) }, e.ack.flatMap { RawJSON.instant(b, $0) }))
             // An escalation without a trigger was made by hand (escalate --id writes `manual`).
-            let t = e.trigger.flatMap { RawJSON.string(b, $0) } ?? "manual"
+            let t = e.trigger.flatMap { TicketFacts.trigger(b, $0) } ?? "manual"
             if !escalationTriggers.contains(t) { escalationTriggers.append(t) }
-            if let t = e.to.flatMap({ RawJSON.string(b, $0) }) { escalatedTo = t }
         }
+        // The tier of the last escalation that names one.
+        if let r = m.escalationItems.last(where: { $0.to.map { RawJSON.isString(b, $0) } ?? false })?.to {
+            escalatedTo = TicketFacts.tier(b, r)
+        }
+    }
+
+    /// The trigger at `r`: a literal when its bytes spell one of the four (nothing decoded or
+    /// built), else decoded. Why: a String built per escalation for these words was measurable.
+    static func trigger(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> String? {
+        if RawJSON.stringEquals(b, r, "time_limit") { return "time_limit" }
+        if RawJSON.stringEquals(b, r, "complexity") { return "complexity" }
+        if RawJSON.stringEquals(b, r, "manual") { return "manual" }
+        if RawJSON.stringEquals(b, r, "customer_request") { return "customer_request" }
+        return RawJSON.string(b, r)
+    }
+
+    /// The tier at `r`, as `trigger` reads a trigger.
+    static func tier(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> String? {
+        if RawJSON.stringEquals(b, r, "tier2") { return "tier2" }
+        if RawJSON.stringEquals(b, r, "rnd") { return "rnd" }
+        if RawJSON.stringEquals(b, r, "vendor") { return "vendor" }
+        if RawJSON.stringEquals(b, r, "tier1") { return "tier1" }
+        return RawJSON.string(b, r)
     }
 
     /// Invitation, answer times and scores; the comment only when the survey was answered.
@@ -294,8 +414,11 @@ extension TicketFacts {
     /// bytes mention one of those, so the common ticket costs a few memchr scans here.
     mutating func readHistory(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, wantsWorkaround: Bool) -> Instant? {
         // An escaped name (\u0077aiting) cannot be ruled out by bytes: walk such histories too.
-        let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"") || RawJSON.contains(b, r, "\\u")
-        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"")
+        // Each name is searched by a byte that is rare in histories ('r' of `reopened` is in
+        // most event names, its 'p' only in `replied` and `opened`; 'k' of `workaround` in none).
+        let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"", anchor: 3)
+            || RawJSON.contains(b, r, "\\u")
+        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"", anchor: 2)
         guard wantsSpans || lookForWorkaround else { return nil }
         var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in

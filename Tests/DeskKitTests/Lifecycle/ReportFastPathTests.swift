@@ -48,6 +48,12 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, _ settings: Repor
         f.lifecycle, spans: spans, now: now, firstResponseLimit: settings.firstResponseTarget(f.channel),
         workaroundLimit: settings.workaroundTarget(prio), resolutionLimit: settings.resolutionTarget(prio),
         measure: { settings.businessSeconds($0, $1, f.priority) })
+    // What PeriodStats asks: the same clocks without a LifecycleFacts built.
+    let direct = f.clocks(
+        spans: spans, now: now, firstResponseLimit: settings.firstResponseTarget(f.channel),
+        workaroundLimit: settings.workaroundTarget(prio), resolutionLimit: settings.resolutionTarget(prio),
+        measure: { settings.businessSeconds($0, $1, f.priority) })
+    #expect(direct == fromReport)
     return (fromCommand, fromReport)
 }
 

@@ -26,4 +26,31 @@ import Testing
         }
         #expect(accepted > 1000 && accepted < 19_000)
     }
+
+    @Test func daysOfTheYearsADAreTheGeneralDays() {
+        // The unsigned day count parse uses from year 1 on, against the general one.
+        var wrong: [String] = []
+        for y in 1...9999 where y < 800 || y > 9200 || y % 3 == 0 {
+            for m in 1...12 {
+                for d in Set([1, 2, 15, 28, CivilTime.daysInMonth(y, m)]) where CivilTime.daysFromCivilAD(y, m, d) != CivilTime.daysFromCivil(y, m, d) {
+                    wrong.append("\(y)-\(m)-\(d)")
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
+    @Test func writtenTimesParseBack() {
+        var g = SplitMix64(state: 21)
+        var wrong: [Int64] = []
+        for _ in 0..<50_000 {
+            let t = Instant(seconds: g.int(Instant.earliest.seconds...Instant.latest.seconds))
+            if Instant(rfc3339: t.rfc3339) != t { wrong.append(t.seconds) }
+        }
+        for t in [Instant.earliest, Instant.latest, Instant(seconds: 0), Instant(seconds: -1), Instant(seconds: 951_782_400)]
+        where Instant(rfc3339: t.rfc3339) != t {
+            wrong.append(t.seconds)
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
 }

@@ -55,7 +55,7 @@ import Testing
 
     @Test func percentilesMatchSortedArrays() {
         // Around the first merge (4096 pending), later merges at 4096 and, with many distinct
-        // values, at a quarter of the distinct count.
+        // values, at half the distinct count (batchShare).
         let sizes = [0, 1, 2, 3, 7, 100, 1023, 4095, 4096, 4097, 8191, 8192, 8193, 12_287, 12_288, 12_289, 20_000, 70_000]
         var g = SplitMix64(state: 20261102)
         for spread in Spread.allCases {
@@ -89,13 +89,13 @@ import Testing
         }
     }
 
-    @Test func mergesWaitForAQuarterOfTheDistinctValues() {
+    @Test func mergesWaitForAShareOfTheDistinctValues() {
         // All distinct: the run grows, and so does the batch it waits for.
         var s = DurationSamples()
         for v in 0..<Int64(40_000) { s.append(v * 7) }
         #expect(s.mergedDistinct <= 40_000)
         #expect(s.count == 40_000)
-        #expect(s.count - s.mergedDistinct < max(DurationSamples.minimumPending, s.mergedDistinct / 4))
+        #expect(s.count - s.mergedDistinct < max(DurationSamples.minimumPending, s.mergedDistinct / DurationSamples.batchShare))
         #expect(s.percentile(50) == Int64(19_999 * 7))
         #expect(s.percentile(100) == Int64(39_999 * 7))
     }
