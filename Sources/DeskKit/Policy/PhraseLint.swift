@@ -529,10 +529,12 @@ public struct PhraseLint: Sendable {
     /// content or a lone "?", or one that says only "done" in some words. Empty when it may go.
     public func review(reply: String) -> [Finding] {
         // The greeting and sign-off say nothing to the problem (ReplyFrame).
-        let t = LintText(ReplyFrame.body(reply))
+        // A one-line reply has no frame lines to take off; a frame-only reply is short.
+        let multiline = reply.utf8.contains(0x0A)
+        let t = LintText(multiline ? ReplyFrame.body(reply) : reply)
         let found = matches(in: t)
         var out = taboos(found, t)
-        if !PhraseLint.hasWords(t) || ReplyFrame.isFrameOnly(reply) {
+        if !PhraseLint.hasWords(t) || (reply.utf8.count <= ReplyFrame.maxFrameReply && ReplyFrame.isFrameOnly(reply)) {
             let q = t.scalars.contains("?")
             out.append(
                 Finding(

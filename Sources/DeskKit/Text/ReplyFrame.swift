@@ -16,6 +16,8 @@ enum ReplyFrame {
     ]
     /// A frame line is short: longer lines are body, whatever they open with.
     static let maxFrameLine = 30
+    /// Bytes a reply of frame lines only can hold (a greeting and a sign-off with a name).
+    static let maxFrameReply = 256
 
     /// The reply without a greeting line before its body and a sign-off (with the lines under
     /// it) after it; the whole text when no body would be left or the reply is one line.
