@@ -215,33 +215,15 @@ public struct PhraseLint: Sendable {
     /// A set of scalar pairs as 256 bits (a pair's bit from a multiplicative hash): a filter
     /// with false positives only.
     struct Bigrams {
-        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var bits = BitSet256()
 
         @inline(__always) static func bit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
             Int(truncatingIfNeeded: ((a.value &* 0x9E37_79B1) ^ b.value) &* 0x85EB_CA6B >> 24)
         }
 
-        mutating func insert(_ a: Unicode.Scalar, _ b: Unicode.Scalar) {
-            let k = Bigrams.bit(a, b)
-            let m = UInt64(1) << UInt64(k & 63)
-            switch k >> 6 {
-            case 0: bits.0 |= m
-            case 1: bits.1 |= m
-            case 2: bits.2 |= m
-            default: bits.3 |= m
-            }
-        }
+        mutating func insert(_ a: Unicode.Scalar, _ b: Unicode.Scalar) { bits.insert(Bigrams.bit(a, b)) }
 
-        func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-            let k = Bigrams.bit(a, b)
-            let m = UInt64(1) << UInt64(k & 63)
-            switch k >> 6 {
-            case 0: return bits.0 & m != 0
-            case 1: return bits.1 & m != 0
-            case 2: return bits.2 & m != 0
-            default: return bits.3 & m != 0
-            }
-        }
+        func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool { bits.contains(Bigrams.bit(a, b)) }
     }
 
     static let conditionalOpenerScalars = conditionalOpeners.map { Array($0.unicodeScalars) }

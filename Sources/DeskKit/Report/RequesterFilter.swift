@@ -48,33 +48,15 @@ enum RequesterFilter {
     /// the filter's work.
     struct Haystack {
         let bytes: UnsafeRawBufferPointer
-        var present: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var present = BitSet256()
 
         init(_ bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
-            for c in bytes {
-                let l = RequesterFilter.lower(c)
-                let bit = UInt64(1) << UInt64(l & 63)
-                switch l >> 6 {
-                case 0: present.0 |= bit
-                case 1: present.1 |= bit
-                case 2: present.2 |= bit
-                default: present.3 |= bit
-                }
-            }
+            for c in bytes { present.insert(Int(RequesterFilter.lower(c))) }
         }
 
         /// Whether the (lower-cased) byte occurs in the text.
-        @inline(__always) func has(_ c: UInt8) -> Bool {
-            let l = RequesterFilter.lower(c)
-            let bit = UInt64(1) << UInt64(l & 63)
-            switch l >> 6 {
-            case 0: return present.0 & bit != 0
-            case 1: return present.1 & bit != 0
-            case 2: return present.2 & bit != 0
-            default: return present.3 & bit != 0
-            }
-        }
+        @inline(__always) func has(_ c: UInt8) -> Bool { present.contains(Int(RequesterFilter.lower(c))) }
     }
 
     /// An ASCII capital as its small letter, any other byte as it is.
