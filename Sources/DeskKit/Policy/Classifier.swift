@@ -562,7 +562,7 @@ public struct Classifier: Sendable {
 
     /// A category whose rules' evidence weighs at most this (one keyword of three Chinese
     /// characters or six Latin letters: "wifi", "账号", "slow") yields to the model's category
-    /// at `weakCategoryConfidence`. Chosen leave-one-set-out over the ten blind and holdout
+    /// at `weakCategoryConfidence`. Chosen leave-one-set-out over nine blind and holdout
     /// sets (860 tickets): category accuracy 0.59 with the rules first, 0.55 with the model
     /// alone, 0.67 so (docs/POLICY.md).
     static let weakCategoryEvidence = 6
