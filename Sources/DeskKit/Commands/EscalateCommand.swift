@@ -148,7 +148,7 @@ public enum EscalateCommand {
                     "\(what): the hand-off package is incomplete (seed 000 四(一)3: 问题描述、已尝试步骤、当前进展、所需支持类型):\n"
                         + lines.joined(separator: "\n") + "\n  nothing was written")
             }
-            escalate(&t, from: from, to: to, at: now, by: by, trigger: "manual", reason: reason, skipReason: skipReason,
+            escalate(&t, from: from, to: to, at: now, by: by, trigger: EscalationTrigger.manual.rawValue, reason: reason, skipReason: skipReason,
                 package: package, assignee: args.string("assignee"))
             lifecycle.record(&t, now: now)
         }
@@ -254,7 +254,7 @@ public enum EscalateCommand {
             if lastAt.map({ $0 < requestedAt }) ?? true {
                 var reason = "the customer asked for escalation"
                 if let r = request.objectValue?["reason"]?.stringValue, !r.isEmpty { reason += ": " + r }
-                return Firing(from: from, to: to, trigger: "customer_request", reason: reason,
+                return Firing(from: from, to: to, trigger: EscalationTrigger.customerRequest.rawValue, reason: reason,
                     supportNeeded: "handling at \(to.rawValue), as the customer requested", limitDue: nil)
             }
         }
@@ -263,7 +263,7 @@ public enum EscalateCommand {
             let tags = t.array("tags").compactMap(\.stringValue)
             let hits = policy.escalation.complexityTags.filter { tags.contains($0) }
             if !hits.isEmpty {
-                return Firing(from: from, to: to, trigger: "complexity", reason: "complexity tag " + hits.joined(separator: ", "),
+                return Firing(from: from, to: to, trigger: EscalationTrigger.complexity.rawValue, reason: "complexity tag " + hits.joined(separator: ", "),
                     supportNeeded: "\(to.rawValue) expertise for " + hits.joined(separator: ", "), limitDue: nil)
             }
         }
@@ -274,7 +274,7 @@ public enum EscalateCommand {
             let priority = sched.priority
             var reason = "time limit \(Policy.formatDuration(limit)) of \(from.rawValue)/\(priority.rawValue) passed (\(Policy.formatDuration(stint.used)) of business time)"
             if let eta = stint.eta { reason += " and the acknowledged ETA \(eta.rfc3339) passed" }
-            return Firing(from: from, to: to, trigger: "time_limit", reason: reason,
+            return Firing(from: from, to: to, trigger: EscalationTrigger.timeLimit.rawValue, reason: reason,
                 supportNeeded: "\(to.rawValue) support: \(from.rawValue) could not solve it within its time limit",
                 limitDue: stint.due)
         }

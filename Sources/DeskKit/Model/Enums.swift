@@ -21,6 +21,15 @@ public enum Tier: String, CaseIterable, Sendable {
     case tier1, tier2, rnd, vendor
 }
 
+/// What set an escalation off (seed 000 §四: by hand, the customer's request, complexity, the
+/// tier's time limit), in the order the report lists them.
+public enum EscalationTrigger: String, CaseIterable, Sendable {
+    case manual
+    case customerRequest = "customer_request"
+    case complexity
+    case timeLimit = "time_limit"
+}
+
 /// Ticket priority (seed 000 §二.3: 高、中、低三级).
 public enum Priority: String, CaseIterable, Sendable {
     case high, medium, low

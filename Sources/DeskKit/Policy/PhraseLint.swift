@@ -494,7 +494,7 @@ public struct PhraseLint: Sendable {
     /// Whether a clause only names the subject: it opens with 关于 / regarding / about and ends
     /// with 问题 / issue / problem / request / 情况.
     static func restates(_ clause: String) -> Bool {
-        let c = ReplyFrame.stripEnd(clause.trimmed.lowercased())
+        let c = ReplyFrame.stripEnd(LintText.key(clause).trimmed)
         guard c.unicodeScalars.count <= 40 else { return false }
         let opens = ["关于", "对于", "针对", "regarding", "about your", "with regard to", "concerning", "re:"].contains { c.hasPrefix($0) }
         let ends = ["问题", "情况", "事宜", "issue", "problem", "request", "query", "ticket"].contains { c.hasSuffix($0) }

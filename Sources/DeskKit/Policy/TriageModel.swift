@@ -70,7 +70,7 @@ public struct TriageModel: Sendable, Equatable {
         for n in 2...3 where u.count >= n {
             for i in 0...(u.count - n) {
                 let w = u[i..<(i + n)]
-                guard w.contains(where: isContent) else { continue }
+                guard w.contains(where: LintText.isContent) else { continue }
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: w)
                 out.append(String(v))
@@ -169,7 +169,7 @@ public struct TriageModel: Sendable, Equatable {
                                 let n = u.count
                                 let content = UnsafeMutablePointer<Bool>.allocate(capacity: n)
                                 defer { content.deallocate() }
-                                for j in 0..<n { content[j] = TriageModel.isContent(u[j]) }
+                                for j in 0..<n { content[j] = LintText.isContent(u[j]) }
                                 var c0 = content[0]
                                 var c1 = content[1]
                                 var i = 0
@@ -253,15 +253,6 @@ public struct TriageModel: Sendable, Equatable {
             if top.count > 5 { top.removeLast() }
         }
         return Prediction(label: head.classes[best], confidence: 1 / z, evidence: top.map(\.gram), posterior: posterior)
-    }
-
-    /// Whether an n-gram window holding this scalar counts: a letter, digit or Han character.
-    @inline(__always) static func isContent(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
-        // CJK unified ideographs (the bulk of Chinese text) are letters: skip the property lookup.
-        if v >= 0x4E00 && v <= 0x9FFF { return true }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     // MARK: JSON

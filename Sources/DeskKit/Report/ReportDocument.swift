@@ -251,7 +251,7 @@ extension ReportDocument {
             Channel.allCases.map { ch in
                 (ch.rawValue, SLATarget.allCases.map { t in (c.compliance(t, channel: ch), t == .firstResponse ? settings.firstResponseTarget(ch) : nil) })
             }))
-        let triggers = ["manual", "customer_request", "complexity", "time_limit"]
+        let triggers = EscalationTrigger.allCases.map(\.rawValue)
         let otherTriggers = c.escalatedByTrigger.keys.filter { !triggers.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let triggerLabels = ["manual": "by hand", "customer_request": "customer request", "complexity": "complexity", "time_limit": "time limit"]
         tables.append(ReportTable(

@@ -369,31 +369,24 @@ extension TicketFacts {
         for e in m.escalationItems {
             escalations.append((e.at.flatMap { RawJSON.instant(b, $0) }, e.ack.flatMap { RawJSON.instant(b, $0) }))
             // An escalation without a trigger was made by hand (escalate --id writes `manual`).
-            let t = e.trigger.flatMap { TicketFacts.trigger(b, $0) } ?? "manual"
+            let t = e.trigger.flatMap { TicketFacts.name(b, $0, among: TicketFacts.triggerNames) } ?? "manual"
             if !escalationTriggers.contains(t) { escalationTriggers.append(t) }
         }
         // The tier of the last escalation that names one.
         if let r = m.escalationItems.last(where: { $0.to.map { RawJSON.isString(b, $0) } ?? false })?.to {
-            escalatedTo = TicketFacts.tier(b, r)
+            escalatedTo = TicketFacts.name(b, r, among: TicketFacts.tierNames)
         }
     }
 
-    /// The trigger at `r`: a literal when its bytes spell one of the four (nothing decoded or
-    /// built), else decoded. Why: a String built per escalation for these words was measurable.
-    static func trigger(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> String? {
-        if RawJSON.stringEquals(b, r, "time_limit") { return "time_limit" }
-        if RawJSON.stringEquals(b, r, "complexity") { return "complexity" }
-        if RawJSON.stringEquals(b, r, "manual") { return "manual" }
-        if RawJSON.stringEquals(b, r, "customer_request") { return "customer_request" }
-        return RawJSON.string(b, r)
-    }
+    /// The trigger and tier names a ticket's escalations hold.
+    static let triggerNames = EscalationTrigger.allCases.map(\.rawValue)
+    static let tierNames = Tier.allCases.map(\.rawValue)
 
-    /// The tier at `r`, as `trigger` reads a trigger.
-    static func tier(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> String? {
-        if RawJSON.stringEquals(b, r, "tier2") { return "tier2" }
-        if RawJSON.stringEquals(b, r, "rnd") { return "rnd" }
-        if RawJSON.stringEquals(b, r, "vendor") { return "vendor" }
-        if RawJSON.stringEquals(b, r, "tier1") { return "tier1" }
+    /// The string at `r` as the one of `names` its bytes spell (nothing decoded or built), else
+    /// decoded. Why: a String built per escalation for these few words was measurable.
+    static func name(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, among names: [String]) -> String? {
+        guard let (inner, escaped) = RawJSON.body(b, r), !escaped else { return RawJSON.string(b, r) }
+        for n in names where n.utf8.count == inner.count && n.utf8.elementsEqual(inner) { return n }
         return RawJSON.string(b, r)
     }
 

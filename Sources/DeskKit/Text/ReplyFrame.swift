@@ -6,14 +6,15 @@
 
 /// Splits a reply into its greeting, body and sign-off.
 enum ReplyFrame {
-    /// Words a greeting line opens with (lower case) or, in Chinese, ends with.
-    static let greetingOpeners = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "morning", "afternoon", "greetings", "您好", "你好", "尊敬的"]
-    static let greetingEnders = ["您好", "你好", "大家好", "各位好", "老师好", "早上好", "上午好", "下午好", "晚上好", "早安"]
-    /// Words a sign-off line opens with (lower case).
+    /// Words a greeting line opens with or, in Chinese, ends with; lines are compared in
+    /// LintText key form (folded, simplified, lower case), as every wording check reads text.
+    static let greetingOpeners = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "morning", "afternoon", "greetings", "您好", "你好", "尊敬的"].map(LintText.key)
+    static let greetingEnders = ["您好", "你好", "大家好", "各位好", "老师好", "早上好", "上午好", "下午好", "晚上好", "早安"].map(LintText.key)
+    /// Words a sign-off line opens with (key form).
     static let signOffOpeners = [
         "thanks", "thank you", "many thanks", "regards", "kind regards", "best regards", "best", "cheers", "br", "sincerely",
         "yours", "all the best", "谢谢", "感谢", "此致", "祝好", "顺祝", "祝工作顺利", "祝您", "多谢",
-    ]
+    ].map(LintText.key)
     /// A frame line is short: longer lines are body, whatever they open with.
     static let maxFrameLine = 30
     /// Bytes a reply of frame lines only can hold (a greeting and a sign-off with a name).
@@ -49,7 +50,7 @@ enum ReplyFrame {
     /// A greeting line: an opener and at most a name ("Hi Dee", "Dear team", "王老师您好"), no
     /// sentence inside it.
     static func isGreeting(_ line: String) -> Bool {
-        let bare = stripEnd(line.lowercased())
+        let bare = stripEnd(LintText.key(line))
         guard bare.unicodeScalars.count <= maxFrameLine, !hasInnerPunctuation(bare, allowComma: false) else { return false }
         if bare.unicodeScalars.count <= 12 && greetingEnders.contains(where: { bare.hasSuffix($0) }) { return true }
         return greetingOpeners.contains { opens(bare, $0) }
@@ -58,7 +59,7 @@ enum ReplyFrame {
     /// A sign-off line: a closing word and at most a name after a comma ("Thanks, Anna",
     /// "Kind regards", "谢谢"), no sentence inside it.
     static func isSignOff(_ line: String) -> Bool {
-        let bare = stripEnd(line.lowercased())
+        let bare = stripEnd(LintText.key(line))
         guard bare.unicodeScalars.count <= maxFrameLine, !hasInnerPunctuation(bare, allowComma: bare.unicodeScalars.allSatisfy { $0.value < 0x80 }) else {
             return false
         }
@@ -67,13 +68,13 @@ enum ReplyFrame {
 
     /// Words that make a short line a signature: a desk named anywhere in it ("IT服务台 小李"),
     /// or a team it ends with ("运维组", "Support Team").
-    static let signatureDesks = ["服务台", "客服", "service desk", "helpdesk", "help desk", "it support"]
-    static let signatureTeams = ["组", "中心", "团队", "部门", "运维部", "信息部", "技术部", "team", "desk", "support"]
+    static let signatureDesks = ["服务台", "客服", "service desk", "helpdesk", "help desk", "it support"].map(LintText.key)
+    static let signatureTeams = ["组", "中心", "团队", "部门", "运维部", "信息部", "技术部", "team", "desk", "support"].map(LintText.key)
 
     /// A signature line: a dash before a name, or a short line naming a desk or ending with a
     /// team, no sentence in it.
     static func isSignature(_ line: String) -> Bool {
-        let l = stripEnd(line.lowercased())
+        let l = stripEnd(LintText.key(line))
         guard l.unicodeScalars.count <= 20, !hasInnerPunctuation(l, allowComma: false) else { return false }
         if l.hasPrefix("——") || l.hasPrefix("--") || l.hasPrefix("—") || l.hasPrefix("- ") { return true }
         return signatureDesks.contains { l.contains($0) } || signatureTeams.contains { l.hasSuffix($0) }

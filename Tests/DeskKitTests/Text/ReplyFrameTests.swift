@@ -10,6 +10,10 @@ import Testing
         #expect(ReplyFrame.body("王老师您好：\n\n已重新导出成绩单。\n\n谢谢！\n服务台 小李") == "已重新导出成绩单。")
         #expect(ReplyFrame.body("张工您好：\n经排查，交换机端口松动，已插紧。\n运维组") == "经排查，交换机端口松动，已插紧。")
         #expect(ReplyFrame.body("Hello team,\nThe VPN is back.\nKind regards,\nAnna\nIT") == "The VPN is back.")
+        // Frames are read in key form, as every wording check reads text: full-width letters
+        // and the polite 您 are the same frame.
+        #expect(ReplyFrame.body("Ｈｉ Dee,\n??\nＴｈａｎｋｓ,\nService Desk") == "??")
+        #expect(ReplyFrame.body("周师傅您好,已处理。\n祝您工作顺利!") == "周师傅您好,已处理。")
         // One line: nothing to take off (clauses inside it are handled by the lint).
         #expect(ReplyFrame.body("Hi Joan, the printer works again.") == "Hi Joan, the printer works again.")
     }
