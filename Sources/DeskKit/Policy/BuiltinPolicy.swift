@@ -543,6 +543,8 @@ extension Policy {
   "phrases": {
     "vague": [],
     "taboo": [],
+    "model": "desk:builtin",
+    "model_threshold": 0.6,
     "families": [
       {
         "id": "dont_know",

@@ -7,7 +7,8 @@ import Testing
 @testable import DeskKit
 
 @Suite struct PhraseLintTests {
-    let lint = PhraseLint(policy: .builtin)
+    /// The phrase families alone: the reply model read after them has its own suite (ReplyModelTests).
+    let lint = PhraseLint(policy: .builtin, replyModel: nil)
 
     func refused(_ reply: String) -> Bool { !lint.review(reply: reply).isEmpty }
 
@@ -133,7 +134,7 @@ import Testing
     @Test func oldStyleListsStillCount() throws {
         let text = #"{"phrases": {"vague": ["搞掂"], "taboo": [{"phrase": "滚", "suggestion": "请您稍等"}]}}"#
         let p = try Policy.decode(text: text).get()
-        let l = PhraseLint(policy: p)
+        let l = PhraseLint(policy: p, replyModel: nil)
         #expect(l.review(reply: "搞掂").count == 1)
         #expect(l.review(reply: "滚").first?.message.contains("请您稍等") == true)
         #expect(l.review(reply: "我不知道").count == 1)
