@@ -75,6 +75,19 @@ import Testing
         #expect(wronged.isEmpty, "\(wronged)")
     }
 
+    /// blind15 and blind16, scored before use with the first version of the model: 0 of 20 bad
+    /// accepted and 0 of 20 good refused in each (the families alone let 2 of blind16's through:
+    /// "That's a vendor issue, please contact SMA directly.", "上次是小刘配的，他弄错了，等他下周回来再说吧。").
+    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson"])
+    func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
+        let lint = PhraseLint(policy: .builtin, replyModel: .builtin)
+        var wrong: [String] = []
+        for e in try Self.examples(file) where lint.review(reply: e.text).isEmpty == e.refuse {
+            wrong.append((e.refuse ? "accepted: " : "refused: ") + e.text)
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
     @Test func theModelSpeaksOnlyAfterTheFamiliesAndNamesItself() throws {
         let withModel = PhraseLint(policy: .builtin, replyModel: .builtin)
         let familiesOnly = PhraseLint(policy: .builtin, replyModel: nil)
