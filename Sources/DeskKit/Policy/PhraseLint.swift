@@ -256,7 +256,9 @@ public struct PhraseLint: Sendable {
         "thank you for reaching out", "thanks for reaching out", "thanks so much for reaching out", "we value your feedback",
         "value your feedback", "have a wonderful day", "have a lovely day", "have a great day", "we really appreciate your patience",
         "appreciate your patience", "感谢您的耐心", "感谢耐心", "greatly", "our dedicated team", "dedicated team", "your concern",
-        "感谢您的宝贵意见", "宝贵意见", "祝您生活愉快", "生活愉快", "您反映的情况", "反映的情况",
+        "感谢您的宝贵意见", "宝贵意见", "祝您生活愉快", "生活愉快", "您反映的情况", "反映的情况", "hope you're having", "hope you are having",
+        "lovely week", "great week", "don't hesitate to reach out", "do not hesitate to reach out", "don't hesitate", "do not hesitate",
+        "just letting you know", "just to let you know",
     ]
     static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
@@ -325,6 +327,11 @@ public struct PhraseLint: Sendable {
                     }
                     units += 2
                     wordUnits += 2
+                } else if i > 0, i + 1 < s.count, !skip[i - 1], !skip[i + 1], isContentHan(s[i - 1]), isContentHan(s[i + 1]) {
+                    // Inside a word between two content characters ("借还通": borrowing and
+                    // returning work), a function character is part of the word.
+                    units += 2
+                    wordUnits += 2
                 }
                 i += 1
                 continue
@@ -349,6 +356,11 @@ public struct PhraseLint: Sendable {
             i += 1
         }
         return (wordUnits == 0 ? 0 : units, mash)
+    }
+
+    /// A Han character that is not a function character.
+    static func isContentHan(_ u: Unicode.Scalar) -> Bool {
+        TextNormalizer.isHan(u) && !LintText.sortedContains(functionHanValues, u.value)
     }
 
     static let keyboardRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"]

@@ -94,6 +94,8 @@ extension PhraseLint {
             "all set", "should work now", "works now", "taken care of", "handled", "processed", "dealt with", "弄了", "addressed", "落实",
             // "Try again" alone claims it works without saying what changed.
             "try again", "try it again", "再试试", "再试一下", "再试一次", "重试",
+            // Closing the ticket says nothing of the problem either.
+            "关单", "关闭工单", "先关了",
         ]),
     ]
 
@@ -268,6 +270,7 @@ extension PhraseLint {
         "有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect",
         // "…才会…": the cause put on the requester ("你们自己把纸塞歪了才会卡"); admonishment.
         "才会", "才导致", "才造成", "才出现", "弄坏", "搞坏", "弄丢", "搞丢", "误删", "小心点", "注意点", "careless", "more careful",
+        "操作不当", "使用不当", "自己删", "自己弄",
         "himself", "herself", "themselves",
     ].map {
         Array($0.unicodeScalars)

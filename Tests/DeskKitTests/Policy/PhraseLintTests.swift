@@ -146,6 +146,11 @@ import Testing
     @Test func resolutionFieldsByInformation() {
         func why(_ field: String, _ text: String) -> [String] { lint.review(field: field, text).map(\.message) }
         #expect(why("result", "能登录").isEmpty)
+        // blind17 (unseen): a function character inside a word ("借还": borrow and return) is
+        // part of it, so three characters still say what works; alone it says nothing.
+        #expect(why("result", "借还通").isEmpty)
+        #expect(why("cause", "网线松").isEmpty)
+        #expect(why("result", "还是").count == 1)
         #expect(why("result", "printing works").isEmpty)
         #expect(why("solution", "重启客户端并清除缓存").isEmpty)
         #expect(why("cause", "expired VPN certificate").isEmpty)
@@ -331,11 +336,12 @@ import Testing
     /// each when first measured.
     /// blind9, blind10: 0 and 0 too; blind11, blind12: 1 of 10 each accepted ("Issue with system |
     /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0; blind15,
-    /// blind16: 0 and 0 when first measured.
+    /// blind16: 0 and 0 when first measured; blind17 1 good refused ("网线松 | 重插紧 | 借还通": 还
+    /// read as a function word inside 借还), then 0; blind18 0 and 0.
     @Test(arguments: [
         "resolutions-blind7.ndjson", "resolutions-blind8.ndjson", "resolutions-blind9.ndjson", "resolutions-blind10.ndjson",
         "resolutions-blind11.ndjson", "resolutions-blind12.ndjson", "resolutions-blind13.ndjson", "resolutions-blind14.ndjson",
-        "resolutions-blind15.ndjson", "resolutions-blind16.ndjson",
+        "resolutions-blind15.ndjson", "resolutions-blind16.ndjson", "resolutions-blind17.ndjson", "resolutions-blind18.ndjson",
     ])
     func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -78,7 +78,10 @@ import Testing
     /// blind15 and blind16, scored before use with the first version of the model: 0 of 20 bad
     /// accepted and 0 of 20 good refused in each (the families alone let 2 of blind16's through:
     /// "That's a vendor issue, please contact SMA directly.", "上次是小刘配的，他弄错了，等他下周回来再说吧。").
-    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson"])
+    /// blind17 and blind18, scored before use with the holding rule and the gated model: 1 of 20
+    /// bad accepted in each ("说了多少遍了…你到底清了没有？", "跟你说了多少遍了…怎么还是不会？": then
+    /// added to you_should_know), 0 of 20 good refused (the families alone: 2 and 4 of 20).
+    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson"])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         let lint = PhraseLint(policy: .builtin, replyModel: .builtin)
         var wrong: [String] = []
