@@ -81,6 +81,26 @@ import Testing
         #expect(off.priority == .low)
     }
 
+    /// A low that rests on a question's form alone (one consultation keyword of little weight)
+    /// gives way to the model's sure medium; a low with stronger evidence, or the model's low or
+    /// unsure medium, leaves it.
+    @Test func aSureMediumOverrulesALowThatIsOnlyAQuestionsForm() {
+        let m = TriageModel.train(Self.examples)
+        var policy = Policy.builtin
+        policy.classification.model = "model.json"
+        policy.classification.modelRaise = nil
+        let c = Classifier(policy: policy, model: m)
+        let d = c.decide(title: "plinth dashboard tint is off again?", description: nil, impact: nil, urgency: nil)
+        #expect(d.priority == .medium, "\(d.reason)")
+        #expect(d.reason.hasPrefix("priority medium from the learnt model (confidence "), "\(d.reason)")
+        #expect(d.reason.contains("), over low from rule consultation ('?')"), "\(d.reason)")
+        // The model reads low: the rules' low stands.
+        #expect(c.decide(title: "quibble form colour?", description: nil, impact: nil, urgency: nil).priority == .low)
+        // Strong evidence of a question (a long how-to keyword, two rules) is not overruled.
+        let strong = c.decide(title: "plinth dashboard tint: what is the process and how do I change it?", description: nil, impact: nil, urgency: nil)
+        #expect(strong.priority == .low, "\(strong.reason)")
+    }
+
     /// The model's category replaces the rules' only where their evidence is one short keyword
     /// and the model is surer of its own by the margin; strong rule evidence stands. And with
     /// no rule at all, the model answers at the low category bar, not at `model_threshold`.
