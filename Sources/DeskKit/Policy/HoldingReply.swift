@@ -3,8 +3,8 @@
 // you.", "In progress." Such a reply says the request is in hand and nothing the requester can
 // hold the desk to: no time, no name, no step. It is refused when, once the holding words, the
 // courtesy and the filler are taken out, almost nothing is left and it names no time, number,
-// real question or action of the agent's own, and says nothing of investigating; "已转给网络组
-// 王工，他会联系您" names whom and "已收到，正在排查" what is being done, so both stay.
+// real question or action of the agent's own; "已转给网络组王工，他会联系您" names whom and "正在排查
+// VPN 网关日志" what, so both stay, while "已收到，正在排查" and "we are looking into it" do not.
 
 extension PhraseLint {
     /// Words that only say a request is in hand (key form is compared).
@@ -20,19 +20,24 @@ extension PhraseLint {
         "queued", "noted", "thank you for your patience", "thanks for your patience", "thank you for your understanding", "be patient",
         "these things take time", "on it", "we will", "update you",
         // What a holding reply holds: the request itself says nothing new.
-        "工单", "问题", "请求", "需求", "ticket", "request", "issue", "handled", "still", "further", "received", "shortly", "soon",
+        "工单", "问题", "请求", "需求", "反馈", "有人", "ticket", "request", "issue", "feedback", "someone", "handled", "still", "further", "received",
+        "shortly", "soon",
         // Courtesy says nothing either.
         "thanks", "thank you", "谢谢", "感谢", "您好", "你好", "hi", "hello", "dear", "regards", "kind regards", "best",
     ]
     static let holdingMatcher = KeywordMatcher(holdingWords.map { LintText.key($0) })
 
-    /// Words that say the agent is investigating: a step, however brief ("已收到，正在排查",
-    /// "Looking into the gateway logs"), so no holding reply.
+    /// Words that say the agent is investigating: a step only with what is investigated named
+    /// ("Looking into the gateway logs", not "looking into it").
     static let investigating: [String] = [
         "排查", "在查", "查看", "检查", "核查", "测试", "复现", "远程", "investigating", "looking into", "checking", "troubleshooting",
         "testing", "reproducing", "digging into", "looking at",
     ]
     static let investigatingMatcher = KeywordMatcher(investigating.map { LintText.key($0) })
+
+    /// Below this many information units left over, a holding reply names nothing: one named
+    /// thing (网关, "gateway") is enough.
+    static let holdingLeftover = 4
 
     /// Words that set a time: with one, the reply agrees when (今天下午, by 3pm, tomorrow).
     static let timeWords: [String] = [
@@ -47,8 +52,8 @@ extension PhraseLint {
     static let timeMatcher = KeywordMatcher(timeWords.map { LintText.key($0) })
 
     /// Whether `t` is a holding reply that agrees no time: a holding word in the agent's own
-    /// words, no time word, no investigating word, no concrete step, and under `gistLeftover` information units once
-    /// holding words, filler and vague work words are taken out.
+    /// words, no time word, no concrete step, and under `holdingLeftover` information units once
+    /// holding, investigating, filler and vague work words are taken out.
     func holdsWithoutTime(_ t: LintText, _ found: [Match]) -> Bool {
         let clauses = t.clauseRanges
         var holding = false
@@ -60,13 +65,14 @@ extension PhraseLint {
             holding = true
             break
         }
-        guard holding, !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.hasWord(PhraseLint.investigatingMatcher, t),
-            !PhraseLint.namesAConcreteStep(t)
-        else { return false }
+        guard holding, !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.namesAConcreteStep(t) else { return false }
         var skip = skipMask(t, found)
         PhraseLint.skipWords(PhraseLint.holdingMatcher, t, &skip)
+        // What is being investigated must be named: "正在排查 VPN 网关" says what, "正在排查" no more
+        // than "处理中".
+        PhraseLint.skipWords(PhraseLint.investigatingMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
-        return PhraseLint.information(t, skip: skip).units < PhraseLint.gistLeftover
+        return PhraseLint.information(t, skip: skip).units < PhraseLint.holdingLeftover
     }
 }

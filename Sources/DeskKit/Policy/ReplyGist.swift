@@ -14,7 +14,7 @@
 extension PhraseLint {
     /// A kind of brush-off or bare statement, with the politer way to say it.
     enum Gist: Int, CaseIterable {
-        case notKnow, notOurs, goElsewhere, busy, cannot, blame, done
+        case notKnow, notOurs, goElsewhere, busy, cannot, blame, blameColleague, done
 
         var message: String {
             switch self {
@@ -30,6 +30,8 @@ extension PhraseLint {
                 "says only that it cannot be done (seed 004 服务忌语: 这个实现不了); say why and what the requester can do instead"
             case .blame:
                 "puts the problem on the requester's side without evidence (seed 004 服务忌语: 是你没说清楚，能怪我吗); say what you checked and what you need from them"
+            case .blameColleague:
+                "puts the fault on a colleague (seed 004 禁止: 出现错误把责任推到其他同事身上); say what went wrong and what you are doing about it"
             case .done:
                 "says only \"done\" in some words (seed 004 BRT回复规范); say what was found, what was done and the result"
             }
@@ -51,7 +53,8 @@ extension PhraseLint {
             "outside our scope", "not supported by us", "nothing to do with us", "nothing to do with the system", "not a system issue",
             "not something we", "not something i", "don't look after", "do not look after", "we don't support", "we do not support",
             "not supported", "not us", "不是我们负责", "不归我们负责", "我们不负责", "falls under", "remit", "isn't something", "is not something",
-            "not able to take on", "unable to take on", "not ours", "not mine",
+            "not able to take on", "unable to take on", "not ours", "not mine", "not an it issue", "not an it problem", "isn't an it",
+            "is not an it", "not something we caused", "不是it的问题", "不是it问题",
             "跟系统没关系", "和系统没关系", "与系统无关", "跟系统无关", "不是系统的问题", "不是系统问题", "跟我们无关", "与我们无关",
         ]),
         (.goElsewhere, [
@@ -65,7 +68,8 @@ extension PhraseLint {
             "raising it with", "raising this with", "suggest raising", "suggest contacting", "chase them", "chase it up yourself",
             "couldn't be of more help", "could not be of more help", "might want to try", "may want to try", "might want to contact",
             "might want to check", "aren't something we", "are not something we", "aren't really something", "isn't really something",
-            "check with your facilities", "自行联系", "您自行", "你自己联系", "自己联系厂家",
+            "check with your facilities", "自行联系", "您自行", "你自己联系", "自己联系厂家", "please contact the", "please contact your",
+            "让他找你", "让她找你", "你直接找",
         ]),
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
@@ -164,17 +168,24 @@ extension PhraseLint {
     ]
     static let alternativeMatcher = KeywordMatcher(alternatives.map { LintText.key($0) })
 
-    /// Whether `t` says the agent did or is doing something: "I"/"we" before a past form ("I
-    /// renewed it", "we replaced the toner", "I've now reinstalled": contractions are written out
-    /// in key form), with at most "have" and one adverb between, or "I am"/"we are" before an
-    /// -ing form ("I'm dialling in to your PC now").
+    /// Whether `t` says the agent is doing something: "I am"/"we are" before an -ing form ("I'm
+    /// dialling in to your PC now"). A step beside a brush-off cue, but nothing checkable: "we are
+    /// looking into it" holds the request as much as it works on it.
+    static func reportsOngoingAction(_ t: LintText) -> Bool {
+        let words = t.text.split(whereSeparator: { !($0.isLetter || $0 == "'") }).map(String.init)
+        for i in words.indices where (words[i] == "i" || words[i] == "we") && i + 2 < words.count {
+            if words[i + 1] == "am" || words[i + 1] == "are", words[i + 2].count > 4, words[i + 2].hasSuffix("ing") { return true }
+        }
+        return false
+    }
+
+    /// Whether `t` says the agent did something: "I"/"we" before a past form ("I renewed it",
+    /// "we replaced the toner", "I've now reinstalled": contractions are written out in key
+    /// form), with at most "have" and one adverb between.
     static func reportsOwnAction(_ t: LintText) -> Bool {
         let words = t.text.split(whereSeparator: { !($0.isLetter || $0 == "'") }).map(String.init)
         for i in words.indices where words[i] == "i" || words[i] == "we" {
             var j = i + 1
-            if j + 1 < words.count, words[j] == "am" || words[j] == "are", words[j + 1].count > 4, words[j + 1].hasSuffix("ing") {
-                return true
-            }
             if j < words.count && (words[j] == "have" || words[j] == "had") { j += 1 }
             if j < words.count && ["now", "just", "already", "also", "then", "quickly"].contains(words[j]) { j += 1 }
             guard j < words.count else { continue }
@@ -187,7 +198,7 @@ extension PhraseLint {
     /// ("we have received your request", "I've noted it").
     static let notActions: Set<String> = [
         "need", "received", "noted", "logged", "recorded", "registered", "acknowledged", "forwarded", "escalated", "passed",
-        "transferred", "reported",
+        "transferred", "reported", "looked",
     ]
     /// Past forms without -ed that report an action.
     static let pastForms: Set<String> = ["sent", "set", "reset", "put", "ran", "made", "found", "rebuilt", "took", "gave", "got", "swapped", "brought", "wrote", "rang", "spoke"]
@@ -195,7 +206,7 @@ extension PhraseLint {
     /// Whether `t` names a next step: a commitment, a question back or a number (a time, an
     /// extension, a ticket).
     static func commits(_ t: LintText) -> Bool {
-        if namesAConcreteStep(t) { return true }
+        if namesAConcreteStep(t) || reportsOngoingAction(t) { return true }
         for m in [commitmentMatcher, alternativeMatcher] where hasWord(m, t) { return true }
         return false
     }
@@ -266,6 +277,9 @@ extension PhraseLint {
 
     /// Second-person words and fault words for blame read from its form (key form).
     static let secondPerson: [[Unicode.Scalar]] = ["你", "you", "your"].map { Array($0.unicodeScalars) }
+    /// Colleagues a fault is pushed onto ("上次是我同事配置的时候弄错了", "the previous engineer set
+    /// this up wrong"): the same form, another subject.
+    static let colleagues: [[Unicode.Scalar]] = ["同事", "他", "她", "colleague", "engineer", "previous", "he", "she"].map { Array($0.unicodeScalars) }
     static let faultWords: [[Unicode.Scalar]] = [
         "有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect",
         // "…才会…": the cause put on the requester ("你们自己把纸塞歪了才会卡"); admonishment.
@@ -287,8 +301,8 @@ extension PhraseLint {
     /// Key ranges from a second-person word to a fault word after it (at most 12 scalars in
     /// Chinese, 40 in English: about six words), in one clause, with no denial before the fault
     /// in that clause.
-    static func blameSpans(_ t: LintText, _ clauses: [Range<Int>]) -> [Range<Int>] {
-        blameForms(t, clauses).filter { !$0.denied }.map(\.range)
+    static func blameSpans(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, colleague: Bool)] {
+        blameForms(t, clauses).filter { !$0.denied }.map { ($0.range, $0.colleague) }
     }
 
     /// Whether `t` denies a blame ("不是您电脑的问题", "you did nothing wrong"): the wording of a
@@ -298,7 +312,7 @@ extension PhraseLint {
     }
 
     /// `blameSpans` with the denied ones too, each marked.
-    static func blameForms(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, denied: Bool)] {
+    static func blameForms(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, denied: Bool, colleague: Bool)] {
         let u = t.scalars
         func at(_ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
             guard i >= c.lowerBound, i + w.count <= c.upperBound else { return false }
@@ -310,16 +324,17 @@ extension PhraseLint {
             }
             return true
         }
-        var out: [(range: Range<Int>, denied: Bool)] = []
+        var out: [(range: Range<Int>, denied: Bool, colleague: Bool)] = []
         for c in clauses {
             for i in c {
-                guard let p = secondPerson.first(where: { at(i, $0, c) }) else { continue }
+                let you = secondPerson.first(where: { at(i, $0, c) })
+                guard let p = you ?? colleagues.first(where: { at(i, $0, c) }) else { continue }
                 let limit = min(c.upperBound, i + p.count + (LintText.isLatinLetter(p[0]) ? 40 : 12))
                 let isAfterIs = (c.lowerBound..<i).contains { u[$0] == "是" }
                 for j in (i + p.count)..<max(i + p.count, limit) {
                     guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs && at(j, issueWord, c) ? issueWord : nil) else { continue }
                     let denied = (c.lowerBound..<j).contains { k in faultDenials.contains { at(k, $0, c) } }
-                    out.append((i..<(j + f.count), denied))
+                    out.append((i..<(j + f.count), denied, you == nil))
                     break
                 }
             }
@@ -337,12 +352,12 @@ extension PhraseLint {
         var kinds = Set<Gist>()
         var doneRanges: [Range<Int>] = []
         let clauses = t.clauseRanges
-        for r in PhraseLint.blameSpans(t, clauses) where !t.quoted[r].contains(true) {
+        for (r, colleague) in PhraseLint.blameSpans(t, clauses) where !t.quoted[r].contains(true) {
             if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
             for k in r { skip[k] = true }
             brushOff = true
-            kinds.insert(.blame)
-            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, .blame) }
+            kinds.insert(colleague ? .blameColleague : .blame)
+            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, colleague ? .blameColleague : .blame) }
         }
         for o in PhraseLint.gistMatcher.occurrences(in: t.text) {
             let a = t.index(ofUTF8: o.range.lowerBound)

@@ -76,7 +76,7 @@ import Testing
         ("tickets-blind6.ndjson", 0.96, 1.00),
         ("tickets-blind7.ndjson", 0.95, 1.00),
         ("tickets-blind8.ndjson", 0.91, 0.91),
-        ("tickets-blind9.ndjson", 0.91, 0.97),
+        ("tickets-blind9.ndjson", 0.92, 0.97),
         ("tickets-blind10.ndjson", 0.91, 0.97),
         ("tickets-blind11.ndjson", 0.96, 0.97),
         ("tickets-blind12.ndjson", 0.95, 1.00),
@@ -86,6 +86,8 @@ import Testing
         ("tickets-blind16.ndjson", 0.90, 0.94),
         ("tickets-blind17.ndjson", 0.90, 0.97),
         ("tickets-blind18.ndjson", 0.88, 0.94),
+        ("tickets-blind19.ndjson", 0.96, 1.00),
+        ("tickets-blind20.ndjson", 0.94, 1.00),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

@@ -32,12 +32,14 @@ import Testing
         for text in [
             "已反馈给相关部门，请耐心等待。", "处理中", "已在处理，请稍等。", "We'll get back to you.", "Someone will be in touch.",
             "Escalated. Please wait for further updates.", "Thanks, we have received your request and will get back to you shortly.",
-            "We have forwarded your request to the responsible department.", "Wait please.",
+            "We have forwarded your request to the responsible department.", "Wait please.", "您好，已收到，正在排查",
+            "Hi, we are looking into it and will get back to you.",
         ] {
             #expect(lint.review(reply: text).first?.message.contains("约定可能的回复时间") == true, "\(text)")
         }
         for text in [
-            "已转给网络组王工，他会联系您。", "您好，已收到，正在排查", "Passed to Wei in networks; she'll call you today.", "We are working on it now.",
+            "已转给网络组王工，他会联系您。", "您好，已收到，正在排查网关", "Passed to Wei in networks; she'll call you today.", "We are working on it now.",
+            "still checking the gateway",
             "已反馈给厂商，下午三点前给您回复。", "Looking into the gateway logs.", "Waiting for your manager's approval of the licence request.",
             "I'm dialling in to your PC now, please accept the remote session prompt.", "我们会尽快处理，明早九点前回复您。",
         ] {
@@ -337,11 +339,12 @@ import Testing
     /// blind9, blind10: 0 and 0 too; blind11, blind12: 1 of 10 each accepted ("Issue with system |
     /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0; blind15,
     /// blind16: 0 and 0 when first measured; blind17 1 good refused ("网线松 | 重插紧 | 借还通": 还
-    /// read as a function word inside 借还), then 0; blind18 0 and 0.
+    /// read as a function word inside 借还), then 0; blind18, blind19, blind20 0 and 0.
     @Test(arguments: [
         "resolutions-blind7.ndjson", "resolutions-blind8.ndjson", "resolutions-blind9.ndjson", "resolutions-blind10.ndjson",
         "resolutions-blind11.ndjson", "resolutions-blind12.ndjson", "resolutions-blind13.ndjson", "resolutions-blind14.ndjson",
         "resolutions-blind15.ndjson", "resolutions-blind16.ndjson", "resolutions-blind17.ndjson", "resolutions-blind18.ndjson",
+        "resolutions-blind19.ndjson", "resolutions-blind20.ndjson",
     ])
     func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -81,7 +81,13 @@ import Testing
     /// blind17 and blind18, scored before use with the holding rule and the gated model: 1 of 20
     /// bad accepted in each ("说了多少遍了…你到底清了没有？", "跟你说了多少遍了…怎么还是不会？": then
     /// added to you_should_know), 0 of 20 good refused (the families alone: 2 and 4 of 20).
-    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson"])
+    /// blind19 and blind20, scored last: 2 and 3 of 20 bad accepted (a colleague blamed, a holding
+    /// reply that only "looks into it", "not an IT issue", giving up after "we've looked at it",
+    /// "别每次都来问"), 0 of 20 good refused; then colleague blame, named investigation and those cues.
+    @Test(arguments: [
+        "replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson", "replies-blind19.ndjson",
+        "replies-blind20.ndjson",
+    ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         let lint = PhraseLint(policy: .builtin, replyModel: .builtin)
         var wrong: [String] = []
