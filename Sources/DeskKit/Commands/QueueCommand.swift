@@ -166,15 +166,21 @@ struct QueuePick: Sendable {
 
     /// Validates one line (refused with the same errors as decoding a Ticket) and adds its
     /// open duties to `part`. Only the members the filters, the lifecycle and the listing need
-    /// are read, straight from the bytes (the lifecycle's one level down as the scan passes
-    /// them); a finished ticket that can owe nothing more is passed over after the scan.
+    /// are read, straight from the bytes (`resolution` and `survey` one level down as the scan
+    /// passes them); a finished ticket that can owe nothing more is passed over after the scan,
+    /// and only the others have their history and escalations walked.
     func read(_ b: UnsafeRawBufferPointer, into part: inout QueuePart) throws(TicketError) {
         var required = Ticket.RequiredRanges()
-        // The part's members: their lists keep their storage from line to line.
+        // The part's scratch: the members' lists and the entries keep their storage from line
+        // to line (the entries moved out while the line is read, and back after).
         part.members.reset()
+        var entries: [QueueEntry] = []
+        swap(&entries, &part.entries)
+        defer { swap(&entries, &part.entries) }
+        entries.removeAll(keepingCapacity: true)
         var owner: Range<Int>? = nil, assignee: Range<Int>? = nil, tier: Range<Int>? = nil
         var title: Range<Int>? = nil, description: Range<Int>? = nil
-        try part.members.scan(b) { span, known in
+        try part.members.scan(b, lists: false) { span, known in
             guard let known else { return }
             let r = span.valueRange
             switch known.field {
@@ -187,7 +193,8 @@ struct QueuePick: Sendable {
             default: break
             }
         }
-        let h = try required.header(b)
+        // The id is decoded only for a ticket that owes something.
+        let h = try required.header(b, decodingID: false)
         func string(_ r: Range<Int>?) -> String? { r.flatMap { RawJSON.string(b, $0) } }
         if !owners.isEmpty || !assignees.isEmpty || !people.isEmpty {
             let o = string(owner) ?? "", a = string(assignee) ?? ""
@@ -197,11 +204,11 @@ struct QueuePick: Sendable {
         }
         if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
         if !priorities.isEmpty && !priorities.contains(string(part.members.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
-        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: part.members, now: now) else { return }
+        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: &part.members, now: now) else { return }
+        // The events and escalations, noted only for the tickets that may owe something.
+        part.members.walkNested(b)
         let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: part.members)
         let priority = UInt8(f.priority?.ordinal ?? 3)
-        var entries: [QueueEntry] = []
-        entries.reserveCapacity(8)
         var rules: [String] = []
         for d in lifecycle.openDuties(f, now: now, explain: explain) {
             guard let due = d.due else { continue }  // paused: waiting on the customer
@@ -215,6 +222,7 @@ struct QueuePick: Sendable {
             if explain { rules.append(d.explain) }
         }
         guard !entries.isEmpty else { return }
+        let id = required.id.flatMap { RawJSON.string(b, $0) } ?? ""  // checked by `header`
         // The record: what the listing prints of the ticket, in the form it prints it. A
         // ticket with more than 256 open duties gets one record per 256.
         let shownTitle = title.flatMap { RawJSON.body(b, $0) } != nil ? title : description.flatMap { RawJSON.body(b, $0) } != nil ? description : nil
@@ -225,11 +233,11 @@ struct QueuePick: Sendable {
             swap(&record, &part.record)
             record.removeAll(keepingCapacity: true)
             var idWidth = 0
-            QueueRecord.put(h.id, &record)
+            QueueRecord.put(id, &record)
             if ndjson {
                 QueueRecord.putLength(0, &record)
             } else {
-                var id = h.id
+                var id = id
                 id.withUTF8 { u in QueueRecord.putShown(UnsafeRawBufferPointer(u), oneLine: false, width: &idWidth, &record) }
             }
             QueueRecord.putLength(idWidth, &record)

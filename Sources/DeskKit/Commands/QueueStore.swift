@@ -314,6 +314,7 @@ struct QueuePart: Sendable {
     var widths = QueueRows.Widths()
     /// Scratch of the read, kept from line to line: the lifecycle's members and a record.
     var members = LifecycleMembers()
+    var entries: [QueueEntry] = []
     var record: [UInt8] = []
 
     init(keep: Int? = nil) { self.keep = keep }

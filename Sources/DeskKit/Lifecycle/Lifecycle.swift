@@ -135,10 +135,10 @@ public struct Lifecycle: Sendable {
         let targets = SLATargets(
             f, spans: spans, now: now, firstResponseLimit: policy.firstResponse[f.channel],
             workaroundLimit: policy.workaround[prio], resolutionLimit: policy.resolution[prio], measure: measure)
-        var dues: [Instant?] = []
-        for t in SLATarget.allCases {
+        // One array, built at once (queue schedules thousands of tickets).
+        let dues: [Instant?] = SLATarget.allCases.map { t in
             let c = targets[t]
-            dues.append(c.limit.map { cal.add($0, to: f.openedAt, excluding: spans.clipped(f.openedAt, c.stoppedAt ?? now)) })
+            return c.limit.map { cal.add($0, to: f.openedAt, excluding: spans.clipped(f.openedAt, c.stoppedAt ?? now)) }
         }
         let isPaused = f.events.last(where: { $0.shapesSpans }).map { $0.kind == .waiting } ?? false
         let waits = ExcludedSpans(events: f.events, now: now, waitsOnly: true)
@@ -156,6 +156,7 @@ public struct Lifecycle: Sendable {
         var start = f.openedAt
         var eta: Instant? = nil
         var out: [TierStint] = []
+        out.reserveCapacity(f.escalations.count + 1)
         func close(_ stop: Instant?, resolved: Bool) {
             let end = stop ?? now
             let limit = policy.escalation.timeLimits[tier]?[prio]

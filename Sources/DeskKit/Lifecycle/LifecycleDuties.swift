@@ -183,8 +183,11 @@ extension Lifecycle {
     /// only a promise, the survey and its follow-up can still be open: its clocks are not
     /// replayed. A test holds this to `duties`.
     public func openDuties(_ f: LifecycleFacts, now: Instant, explain: Bool = true) -> [Duty] {
+        // The settled duties are dropped in place: no second array per ticket.
         guard f.status.isFinished, let stop = f.resolutionStop, stop <= now else {
-            return duties(f, schedule: schedule(f, now: now), now: now, openOnly: true, explain: explain).filter(\.isOpen)
+            var all = duties(f, schedule: schedule(f, now: now), now: now, openOnly: true, explain: explain)
+            all.removeAll { !$0.isOpen }
+            return all
         }
         var out: [Duty] = []
         for (i, e) in f.events.enumerated() {
@@ -193,9 +196,9 @@ extension Lifecycle {
                 if d.isOpen { out.append(d) }
             }
         }
-        var closing: [Duty] = []
-        closingDuties(f, now: now, explain: DutyTexts(explain), into: &closing)
-        return out + closing.filter(\.isOpen)
+        closingDuties(f, now: now, explain: DutyTexts(explain), into: &out)
+        out.removeAll { !$0.isOpen }
+        return out
     }
 
     /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)
