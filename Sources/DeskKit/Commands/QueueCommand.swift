@@ -478,9 +478,9 @@ struct QueueRows: Sendable {
     static func relative(_ due: Int64, now: Instant, _ out: inout QueueRowBuffer) {
         let d = due - now.seconds
         let s = d < 0 ? -d : d
-        out.put(d < 0 ? QueueRows.overdueWord : QueueRows.inWord)
+        out.put(d < 0 ? QueueRows.bytes("overdue ") : QueueRows.bytes("in "))
         if s < 60 {
-            out.put(QueueRows.underAMinute)
+            out.put(QueueRows.bytes("<1m"))
         } else if s < 3600 {
             out.number(s / 60); out.put(UInt8(ascii: "m"))
         } else if s < 86400 {
@@ -492,7 +492,12 @@ struct QueueRows: Sendable {
         }
     }
 
-    static let overdueWord = Array("overdue ".utf8), inWord = Array("in ".utf8), underAMinute = Array("<1m".utf8)
+    /// The bytes of a literal, read in place (a static array was retained and released on
+    /// every row).
+    @inline(__always)
+    static func bytes(_ s: StaticString) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
 
     /// One row of the aligned text listing (and its rule with --explain).
     func text(_ row: QueueRow, _ parts: UnsafeBufferPointer<QueueTickets>, _ out: inout QueueRowBuffer, _ due: inout DueText) {
@@ -500,7 +505,8 @@ struct QueueRows: Sendable {
         let w = widths
         let prio = QueueRows.label(priority: e.priority), kind = QueueRows.label(kind: e.kind)
         let red = colour && e.overdue
-        parts[row.part].read(e.ticket) { r in
+        guard let base = parts.baseAddress else { return }
+        QueueTickets.read(base + row.part, e.ticket) { r in
             let rule = r.rule(Int(e.slot)).map { parts[row.part].decode(rule: $0) }
             // Room for the row: every field and pad at its widest (the date 16 bytes, the
             // relative time at most `overdue ` and two 20-digit numbers with their units).
