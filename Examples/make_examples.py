@@ -711,7 +711,7 @@ def simulate(plan, o, rng, people):
             E(ro, owner, "reopened", reason=reason)
             reopened.append({"at": ts(ro), "reason": reason})
             back = add_work(ro, rng.randint(300, 1800), h24)
-            E(back, owner, "replied", text="已重新打开工单，马上继续排查。" if zh else "Reopened - looking into it again now.")
+            E(back, owner, "replied", text="已重新打开工单，马上继续排查，两小时内给您回复。" if zh else "Reopened - looking into it again now; I will update you within 2 hours.")
             cur = back
             if status in ("resolved", "closed"):
                 r = add_work(cur, rng.randint(2 * 3600, 12 * 3600), h24)

@@ -312,6 +312,9 @@ _desk() {
                     return 0 ;;
                 --eta)
                     return 0 ;;
+                -o|--output)
+                    _desk_files
+                    return 0 ;;
                 --by)
                     return 0 ;;
                 -i|--in-place)
@@ -324,7 +327,7 @@ _desk() {
                     return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --workaround --callback --promise --eta --dropped --dry-run --by -i --in-place --now --policy -h --help' -- "$cur") )
+                COMPREPLY=( $(compgen -W '--id --text --internal --customer --waiting --workaround --callback --promise --eta --dropped --dry-run --learn -o --output --by -i --in-place --now --policy -h --help' -- "$cur") )
             else
                 _desk_files
             fi

@@ -148,6 +148,8 @@ complete -c desk -n '__fish_seen_subcommand_from reply' -l 'promise' -x -d 'with
 complete -c desk -n '__fish_seen_subcommand_from reply' -l 'eta' -x -d 'with a public reply: the expected resolution time given to the requester'
 complete -c desk -n '__fish_seen_subcommand_from reply' -l 'dropped' -d 'record a dropped call, which owes a call-back'
 complete -c desk -n '__fish_seen_subcommand_from reply' -l 'dry-run' -d 'only check the wording of the public reply: exit 1 with the reasons, or 0; nothing is read or written'
+complete -c desk -n '__fish_seen_subcommand_from reply' -l 'learn' -d 'learn a reply model from the input\'s labelled replies ({"text", "expect"} per line); write it with -o'
+complete -c desk -n '__fish_seen_subcommand_from reply' -s 'o' -l 'output' -r -F -d 'with --learn: the model file to write (the policy names it in phrases.model)'
 complete -c desk -n '__fish_seen_subcommand_from reply' -l 'by' -x -d 'who is acting, recorded in history'
 complete -c desk -n '__fish_seen_subcommand_from reply' -s 'i' -l 'in-place' -r -F -d 'rewrite FILE atomically under a lock instead of writing to stdout'
 complete -c desk -n '__fish_seen_subcommand_from reply' -l 'now' -x -d 'the current time, for reproducible runs'

@@ -214,6 +214,8 @@ _desk_reply() {
         '--eta=[with a public reply\: the expected resolution time given to the requester]:WHEN:' \
         '--dropped[record a dropped call, which owes a call-back]' \
         '--dry-run[only check the wording of the public reply\: exit 1 with the reasons, or 0; nothing is read or written]' \
+        '--learn[learn a reply model from the input'\''s labelled replies ({"text", "expect"} per line); write it with -o]' \
+        '(-o --output)'{-o+,--output=}'[with --learn\: the model file to write (the policy names it in phrases.model)]:FILE:_files' \
         '--by=[who is acting, recorded in history]:NAME:' \
         '(-i --in-place)'{-i+,--in-place=}'[rewrite FILE atomically under a lock instead of writing to stdout]:FILE:_files' \
         '--now=[the current time, for reproducible runs]:TIME:' \

@@ -32,7 +32,9 @@ public struct TicketLinter: Sendable {
     /// Statuses after a resolution: the work is done (or being observed).
     static let resolvedStatuses: Set<Status> = [.resolved, .closed, .observing]
 
-    public init(policy: Policy, now: Instant, rules: Set<CheckRule> = Set(CheckRule.allCases)) {
+    /// A linter of tickets under `policy` at `now`, for `rules`; public replies in history are
+    /// read with `replyModel` too when one is given (ReplyModel.load), as `reply` reads them.
+    public init(policy: Policy, now: Instant, rules: Set<CheckRule> = Set(CheckRule.allCases), replyModel: ReplyModel?) {
         self.policy = policy
         self.now = now
         self.enabled = rules
@@ -40,7 +42,7 @@ public struct TicketLinter: Sendable {
         for r in rules { on[r.ordinal] = true }
         self.on = on
         self.needsTimeline = !rules.isDisjoint(with: TicketLinter.timelineRules)
-        self.lint = PhraseLint(policy: policy)
+        self.lint = PhraseLint(policy: policy, replyModel: replyModel)
         self.lifecycle = Lifecycle(policy: policy, tabledAround: now)
         self.handoffBytes = TicketLinter.handoffBytes(policy)
     }

@@ -62,7 +62,7 @@ public enum CheckCommand {
         for s in args.strings("skip") { if let r = CheckRule(rawValue: s) { rules.remove(r) } }
         let policy = try Policy.load(args, ctx)
         let now = ctx.now(args)
-        let linter = TicketLinter(policy: policy, now: now, rules: rules)
+        let linter = TicketLinter(policy: policy, now: now, rules: rules, replyModel: try ReplyModel.load(policy, ctx))
         var out = FindingWriter(
             format: FindingWriter.Format(rawValue: args.string("format") ?? "text") ?? .text, sink: ctx.stdout,
             colour: ctx.colours(ctx.stdout))
@@ -139,7 +139,7 @@ public enum CheckCommand {
         // The kb rules: the same code as `desk kb check` (KnowledgeCheck), through check's writer.
         let kbRules: Set<CheckRule> = [.incompleteArticle, .reviewOverdue, .nearDuplicate]
         if let kb, !rules.isDisjoint(with: kbRules) {
-            for f in try KnowledgeCheck.run(paths: [kb], lint: PhraseLint(policy: policy), now: now, ctx) where rules.contains(f.rule) {
+            for f in try KnowledgeCheck.run(paths: [kb], lint: PhraseLint(policy: policy, replyModel: nil), now: now, ctx) where rules.contains(f.rule) {
                 try out.write(f.finding)
             }
         }

@@ -16,6 +16,7 @@ public enum ReplyCommand {
             "--id ID --text TEXT [--workaround] [--callback] [--promise WHEN] [--eta WHEN] [OPTIONS] [FILE...]",
             "--id ID --dropped [--text TEXT] [OPTIONS] [FILE...]",
             "--dry-run --text TEXT [--policy FILE]",
+            "--learn -o MODEL [FILE...]",
         ],
         discussion: """
             A public reply (the default) is a message to the requester: history 'replied'; the \
@@ -41,7 +42,13 @@ public enum ReplyCommand {
             from now (2h, on the ticket's SLA calendar), a local clock time (16:00, its next \
             occurrence on the policy's clock) or eod (the end of the business day). Each is kept on \
             the 'replied' history event. --dropped records a call that dropped (history \
-            'call_dropped'), which owes a call-back within the policy's duties.callback.
+            'call_dropped'), which owes a call-back within the policy's duties.callback. \
+            After the phrase families, a reply they pass is read whole by the policy's reply model \
+            (phrases.model; the built-in policy ships one learnt from labelled replies) and refused \
+            when the model reads it as blame, a brush-off or a bare "done" at or above \
+            phrases.model_threshold; the reason gives its confidence and the n-grams that weighed \
+            most. --learn -o MODEL learns such a model from labelled replies, one JSON object per \
+            line with "text" and "expect" ("refuse" or "keep"); name the file in phrases.model.
             """,
         flags: [
             CommonFlags.id,
@@ -55,6 +62,8 @@ public enum ReplyCommand {
             FlagSpec("eta", kind: .string, valueName: "WHEN", help: "with a public reply: the expected resolution time given to the requester"),
             FlagSpec("dropped", help: "record a dropped call, which owes a call-back"),
             FlagSpec("dry-run", help: "only check the wording of the public reply: exit 1 with the reasons, or 0; nothing is read or written"),
+            FlagSpec("learn", help: "learn a reply model from the input's labelled replies ({\"text\", \"expect\"} per line); write it with -o"),
+            FlagSpec("output", short: "o", kind: .file, help: "with --learn: the model file to write (the policy names it in phrases.model)"),
             CommonFlags.by,
             CommonFlags.inPlace,
             CommonFlags.now,
@@ -82,6 +91,9 @@ public enum ReplyCommand {
             ExampleSpec(
                 "desk reply --dry-run --text '搞定了'",
                 "check a reply before sending it: refused (exit 1), it only says done", status: 1),
+            ExampleSpec(
+                "desk reply --learn -o reply-model.json reviewed-replies.ndjson",
+                "learn a reply model from replies reviewers refused or kept; name it in the policy's phrases.model"),
         ])
 
     /// Which kind of message this is.
@@ -89,6 +101,13 @@ public enum ReplyCommand {
 
     /// Runs `reply`.
     public static func run(_ args: ParsedArguments, _ ctx: Context) throws(DeskError) -> Int32 {
+        if args.has("learn") {
+            try TargetedRun.forbid(args, ["id", "text", "internal", "customer", "waiting", "dropped", "dry-run", "in-place"] + publicOnly, "with --learn")
+            return try ReplyLearn.run(args, ctx)
+        }
+        if args.has("output") {
+            throw .usage(UsageError(command: "reply", message: "-o MODEL goes with --learn"))
+        }
         let dryRun = args.has("dry-run")
         let ids = dryRun ? args.strings("id") : try TargetedRun.requireIds(args, "reply")
         if args.has("dropped") {
@@ -108,7 +127,7 @@ public enum ReplyCommand {
         }
         let policy = try Policy.load(args, ctx)
         if kind == .publicReply {
-            let problems = lint(text, policy: policy)
+            let problems = PhraseLint(policy: policy, replyModel: try ReplyModel.load(policy, ctx)).review(reply: text).map(\.message)
             let target = ids.isEmpty ? "reply" : "reply to \(ids.joined(separator: ", "))"
             if !problems.isEmpty {
                 throw .refused(target + (dryRun ? " (dry run)" : "") + ": " + problems.joined(separator: "\n  ")
@@ -173,12 +192,6 @@ public enum ReplyCommand {
             lifecycle.record(&t, now: now)
         }
         return 0
-    }
-
-    /// Why a public reply cannot be sent: one message per taboo phrase with its politer
-    /// wording, or one for a reply that is nothing but a vague phrase. Empty when it may go.
-    static func lint(_ text: String, policy: Policy) -> [String] {
-        PhraseLint(policy: policy).review(reply: text).map(\.message)
     }
 
     /// Applies one message to a picked ticket.

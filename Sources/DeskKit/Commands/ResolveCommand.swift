@@ -120,7 +120,7 @@ public enum ResolveCommand {
 
     /// One line per refused field: `--cause: why`. Empty when all three may stand.
     static func check(_ args: ParsedArguments, policy: Policy) -> [String] {
-        let lint = PhraseLint(policy: policy)
+        let lint = PhraseLint(policy: policy, replyModel: nil)
         var problems: [String] = []
         for f in fields {
             guard let text = args.string(f.flag) else {

@@ -144,7 +144,7 @@ enum KbActions {
             throw .usage(UsageError(command: "kb", message: "kb edit needs a field to change: " + KbCommand.articleFlags.map { "--" + $0 }.joined(separator: ", ")))
         }
         let policy = try Policy.load(args, ctx)
-        let lint = PhraseLint(policy: policy)
+        let lint = PhraseLint(policy: policy, replyModel: nil)
         let now = ctx.now(args)
         let by = ctx.actor(args)
         return try changeById(args, ctx, rest, "edit") { (a) throws(DeskError) in
@@ -165,7 +165,7 @@ enum KbActions {
     static func articleFlagsGiven(_ args: ParsedArguments) -> Bool { KbCommand.articleFlags.contains { args.has($0) } }
 
     static func publish(_ args: ParsedArguments, _ ctx: Context, _ rest: [String]) throws(DeskError) -> Int32 {
-        let lint = PhraseLint(policy: try Policy.load(args, ctx))
+        let lint = PhraseLint(policy: try Policy.load(args, ctx), replyModel: nil)
         let now = ctx.now(args)
         let by = ctx.actor(args)
         return try changeById(args, ctx, rest, "publish") { (a) throws(DeskError) in
@@ -257,7 +257,7 @@ enum KbActions {
         let paths = rest.isEmpty ? (args.string("kb").map { [$0] } ?? []) : rest
         guard !paths.isEmpty else { throw .usage(UsageError(command: "kb", message: "kb check needs --kb FILE or input files")) }
         let policy = try Policy.load(args, ctx)
-        let findings = try KnowledgeCheck.run(paths: paths, lint: PhraseLint(policy: policy), now: ctx.now(args), ctx)
+        let findings = try KnowledgeCheck.run(paths: paths, lint: PhraseLint(policy: policy, replyModel: nil), now: ctx.now(args), ctx)
         try KnowledgeCheck.write(findings, format: args.string("format") ?? "text", to: ctx.stdout)
         let errors = findings.filter { $0.severity == .error }.count
         ctx.diagnostics.print(Diagnostic(.plain, "desk: kb check: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"))

@@ -127,7 +127,7 @@ extension Policy {
       },
       {
         "id": "recovered",
-        "keywords": ["后来恢复了","已经恢复","已恢复","恢复正常","现在一切正常","现在都正常","现在正常了","现在好了","已经好了","已经修复","已修复","修好了","一切正常","works now","working now","working again","works again","back to normal","back up and running","was fixed","been fixed","got fixed","is fixed","were fixed","everything works","all working","fine now","resolved itself","was restored","been restored","都好了","都恢复了","都正常了","都恢复正常","everything is back","all back to normal","back online now"]
+        "keywords": ["后来恢复了","已经恢复","已恢复","恢复正常","现在一切正常","现在都正常","现在正常了","现在好了","已经好了","已经修复","已修复","修好了","一切正常","works now","working now","working again","works again","back to normal","back up and running","was fixed","been fixed","got fixed","is fixed","were fixed","everything works","all working","fine now","resolved itself","was restored","been restored","都好了","都恢复了","都正常了","都恢复正常","everything is back","all back to normal","back online now","目前没有出问题","目前没出问题","现在没有出问题","目前能正常用","现在能正常用","目前可以正常用","目前正常","目前没有删","目前还没有","it is running fine","is running fine and","nothing has gone wrong","nothing is broken yet","not broken yet"]
       },
       {
         "id": "recurring",
@@ -144,11 +144,11 @@ extension Policy {
       },
       {
         "id": "scope_system",
-        "keywords": ["服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster","other departments","其他科室","其他部门也","say the same","都一样","也一样"]
+        "keywords": ["服务器","机房","数据中心","数据库","生产库","生产环境","核心交换机","交换机","存储","阵列","域控","官网","邮件服务器","文件服务器","专线","总部","ups","server","servers","data centre","data center","server room","database","core switch","storage","san","raid","domain controller","mail server","file server","public website","website","internet lines","headquarters","hq","production","erp for","the erp","erp","sap","mes","oa","cluster","other departments","其他科室","其他部门也","say the same"]
       },
       {
         "id": "scope_one",
-        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times","其他人都有","别人都有","同事都有","其他人都能看到","别人都能看到","others have it","everyone else has","others can see it","都没问题","都没事","同事没问题","别人没问题","others are ok","不影响","不受影响","没有影响","没影响","影响不大","not affected","unaffected","no impact","doesn't affect","does not affect","not affecting","isn't affected"]
+        "keywords": ["只有我","只是我","就我","我这台","我的电脑","我的笔记本","我工位","同事可以","同事都可以","别人可以","其他人正常","其他同事正常","其他都正常","其他功能正常","其他网站都正常","其他内网网站","小屏幕","only me","only my","just me","just my","only for me","only on my","colleagues can","others can","other sites work","other internal sites work","the rest works","for me","on my laptop","on my pc","on my phone","my laptop","my desk","my phone","my account","my pc","not an outage","all day","all the time","all morning","all week","all my","all of my","all options","all the steps","tried all","all good","all right","全部试","都试过","都试了","每次","每天","不是大面积","不是全网","every time","each time","my machine","my computer","my workstation","my device","其他人的都能","其他人都能","别人都能","别人的都能","其他人都可以","其他电脑都","其他电脑正常","every day","every morning","most of the time","all the icons","everyone else","others are fine","the others are fine","other users are fine","other tills are fine","everything else works","都正常","其他人都正常","其他收银台","别的都正常","每个月","每个星期","每个周","每周","每个小时","每小时","每隔","每月","很多时候","好多时候","多数时候","大部分时间","到一半","一半的时候","every hour","every week","every month","every few","each morning","every night","all night","all afternoon","all weekend","half the time","half way","halfway","many times","several times","multiple times","其他人都有","别人都有","同事都有","其他人都能看到","别人都能看到","others have it","everyone else has","others can see it","都没问题","都没事","同事没问题","别人没问题","others are ok","不影响","不受影响","没有影响","没影响","影响不大","not affected","unaffected","no impact","doesn't affect","does not affect","not affecting","isn't affected","都ok","都很快","都好好的","其他正常","只有这几","只有几个","only a few","just a few","only a couple"]
       },
       {
         "id": "failure",
@@ -212,45 +212,50 @@ extension Policy {
         "keywords": []
       },
       {
+        "id": "feature_idea",
+        "priority": "low",
+        "keywords": ["feature idea","feature request","would be nice","it would be nice","it'd be nice","would love","nice to have","wish list","wishlist","suggest adding","could you add","can you add","please add","would it be possible to add","小想法","小建议","希望增加","建议增加","能不能增加","能否增加","可否增加","增加一个","加一个功能","新功能","不影响工作","不影响使用","could we get","can we get","could we have","can we have","could it be added","be added","有个小建议","考虑一下","建议:"]
+      },
+      {
         "id": "many_users_affected",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_many","failure","!scope_one","!over_now"],
+        "requires": ["scope_many","failure","!scope_one","!over_now","!feature_idea"],
         "keywords": []
       },
       {
         "id": "many_users_group",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group","failure","!scope_one","!over_now"],
+        "requires": ["scope_group","failure","!scope_one","!over_now","!feature_idea"],
         "keywords": []
       },
       {
         "id": "many_users_group_after",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group_after","failure","!scope_one","!over_now"],
+        "requires": ["scope_group_after","failure","!scope_one","!over_now","!feature_idea"],
         "keywords": []
       },
       {
         "id": "many_users_count",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_count","failure","!scope_one","!over_now"],
+        "requires": ["scope_count","failure","!scope_one","!over_now","!feature_idea"],
         "keywords": []
       },
       {
         "id": "many_users_system",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_system","failure","!scope_one","!over_now","!asks_info"],
+        "requires": ["scope_system","failure","!scope_one","!over_now","!asks_info","!feature_idea"],
         "keywords": []
       },
       {
         "id": "business_interruption",
         "priority": "high",
         "requires": ["!over_now"],
-        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away","we're losing","we are losing","losing money","losing customers","line # stopped","line # is down","line # down","line # has been stopped","line # is stopped","can only take cash","cash only","只能收现金","只收现金","queues are building","queue is building","排长队","人老多","围在窗口","挤着","维持秩序","停在路边","没法卸货","不让卸货","can't unload","stuck at the roadside"]
+        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away","we're losing","we are losing","losing money","losing customers","line # stopped","line # is down","line # down","line # has been stopped","line # is stopped","can only take cash","cash only","只能收现金","只收现金","queues are building","queue is building","排长队","人老多","围在窗口","挤着","维持秩序","停在路边","没法卸货","不让卸货","can't unload","stuck at the roadside","排到","排起了","最后一天","截止日","效率下降","in queue","in the queue","people waiting","waiting in line","backing up at","guests backing up","last day to","final day","filing deadline","across the whole floor","whole floor"]
       },
       {
         "id": "business_activity",
@@ -443,11 +448,6 @@ extension Policy {
         "keywords": ["版本更新","版本信息","新版本","更新说明","version update","release notes","which version","latest version","new version","newer version"]
       },
       {
-        "id": "feature_idea",
-        "priority": "low",
-        "keywords": ["feature idea","feature request","would be nice","it would be nice","it'd be nice","would love","nice to have","wish list","wishlist","suggest adding","could you add","can you add","please add","would it be possible to add","小想法","小建议","希望增加","建议增加","能不能增加","能否增加","可否增加","增加一个","加一个功能","新功能","不影响工作","不影响使用"]
-      },
-      {
         "id": "action_request",
         "priority": "medium",
         "requires": ["!over_now"],
@@ -543,6 +543,8 @@ extension Policy {
   "phrases": {
     "vague": [],
     "taboo": [],
+    "model": "desk:builtin",
+    "model_threshold": 0.6,
     "families": [
       {
         "id": "dont_know",

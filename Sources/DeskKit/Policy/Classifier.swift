@@ -588,12 +588,12 @@ public struct Classifier: Sendable {
     /// The text the model reads: title and description.
     static func modelText(_ title: String?, _ description: String?) -> String { (title ?? "") + "\n" + (description ?? "") }
 
-    /// "confidence 0.93; n-grams '如何', 'how'".
-    static func describe(_ confidence: Double, _ evidence: [String]) -> String {
+    /// "confidence 0.93; n-grams '如何', 'how'" (`what` names the evidence).
+    static func describe(_ confidence: Double, _ evidence: [String], what: String = "n-grams") -> String {
         let pct = min(100, max(0, Int((confidence * 100).rounded())))
         let shown = pct == 100 ? "1.00" : "0." + (pct < 10 ? "0" : "") + String(pct)
         let grams = evidence.map { "'\($0)'" }.joined(separator: ", ")
-        return "confidence " + shown + (grams.isEmpty ? "" : "; n-grams " + grams)
+        return "confidence " + shown + (grams.isEmpty ? "" : "; " + what + " " + grams)
     }
 
     /// Reads the model the policy names (relative to the working directory), or nil when it
@@ -601,15 +601,7 @@ public struct Classifier: Sendable {
     public static func loadModel(_ policy: Policy, _ ctx: Context) throws(DeskError) -> TriageModel? {
         guard let path = policy.classification.model else { return nil }
         if path == TriageModel.builtinName { return TriageModel.builtin }
-        let bytes = try InputFile.readAll(path, stdin: ctx.stdin)
-        let value: JSONValue
-        do throws(JSONSyntaxError) {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            let (line, column) = bytes.withUnsafeBytes { lineAndColumn(of: error.offset, in: $0) }
-            throw .data(DataError(file: path, line: line, column: column, message: error.message))
-        }
-        switch TriageModel.decode(value) {
+        switch TriageModel.decode(try ModelFile.read(path, ctx)) {
         case .success(let m): return m
         case .failure(let e): throw .data(DataError(file: path, message: "not a model: " + e.message))
         }

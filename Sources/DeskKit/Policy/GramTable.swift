@@ -1,5 +1,5 @@
 // GramTable: a model head's n-grams keyed by their scalars in an open-addressed table, so the
-// naive Bayes scorer (TriageModel.predict) finds an n-gram's weights from three scalar values
+// naive Bayes scorer (TriageModel.predict) finds an n-gram's weights from one to three scalar values
 // instead of building a String and hashing it (about twenty times faster per ticket).
 
 /// The n-grams of one model head, their weights, and a table from scalar keys to entries.
@@ -32,10 +32,10 @@ struct GramTable: Sendable {
         keyOf.reserveCapacity(entries.count)
         for (g, w) in entries {
             let u = Array(g.unicodeScalars)
-            guard u.count == 2 || u.count == 3, w.count == classes else { continue }
+            guard (1...3).contains(u.count), w.count == classes else { continue }
             grams.append(g)
             weights.append(contentsOf: w)
-            keyOf.append(GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil))
+            keyOf.append(u.count == 1 ? GramTable.key(u[0].value) : GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil))
         }
         var size = 16
         while size < grams.count * 2 { size *= 2 }
@@ -73,6 +73,11 @@ struct GramTable: Sendable {
     /// which no scalar has.
     @inline(__always) static func key(_ a: UInt32, _ b: UInt32, _ c: UInt32?) -> UInt64 {
         (UInt64(a) << 42) | (UInt64(b) << 21) | UInt64(c ?? 0x1F_FFFF)
+    }
+
+    /// A 1-gram's key: its second and third places hold 0x1FFFFF.
+    @inline(__always) static func key(_ a: UInt32) -> UInt64 {
+        (UInt64(a) << 42) | (UInt64(0x1F_FFFF) << 21) | UInt64(0x1F_FFFF)
     }
 
     @inline(__always) static func hash(_ key: UInt64) -> Int {

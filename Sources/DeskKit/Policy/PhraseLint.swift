@@ -31,12 +31,20 @@ public struct PhraseLint: Sendable {
     let wholeTable: ScalarKeyTable<[Int]>
     /// Commitments that make a family phrase before them a hedge (PhraseFollowUps.swift).
     let followUps: PhraseFollowUps
+    /// The reply model the policy names (ReplyModel.load), read when the families find nothing.
+    let model: ReplyModel?
+    /// The model refuses at or above this posterior (policy phrases.model_threshold).
+    let modelThreshold: Double
 
     /// A field below this many information units says too little (see `information`): three
     /// Chinese characters of content ("能登录") or one plain English word of six letters.
     public static let minimumUnits = 6
 
-    public init(policy: Policy) {
+    /// The checks of `policy`, with the reply model it names (`ReplyModel.load`); nil leaves
+    /// replies to the phrase families alone (resolution fields never use the model).
+    public init(policy: Policy, replyModel: ReplyModel?) {
+        model = replyModel
+        modelThreshold = policy.replyModelThreshold
         families = policy.allFamilies
         followUps = PhraseFollowUps(families)
         var words: [String] = []
@@ -551,6 +559,15 @@ public struct PhraseLint: Sendable {
         // A reply already refused by a family needs no second reason; otherwise read its gist.
         if out.isEmpty, let g = gist(t, found) {
             out.append(Finding(family: nil, typed: t.original(0..<t.scalars.count), message: "the reply " + g.message))
+        }
+        // Last, the reply read whole (ReplyModel): new wordings of blame, brush-off and "done".
+        if out.isEmpty, let model, let p = model.refusal(reply), p.confidence >= modelThreshold {
+            out.append(
+                Finding(
+                    family: nil, typed: reply,
+                    message: "the reply reads like the replies the service standard refuses: blame, a brush-off or a bare \"done\" "
+                        + "(seed 004 服务忌语, BRT回复规范; reply model, " + Classifier.describe(p.confidence, p.evidence, what: "weighing most")
+                        + "); say what you found, what you did or will do, and when"))
         }
         return out
     }

@@ -228,6 +228,11 @@ public struct Policy: Sendable, Equatable {
 
     /// Phrase families (taboo, vague, unknown cause) checked in replies and resolutions.
     public var families: [PhraseFamily] = []
+    /// A reply model (`desk reply --learn`, or "desk:builtin") read when the families find
+    /// nothing wrong with a reply; nil for the families only.
+    public var replyModel: String? = nil
+    /// The reply model refuses a reply only at or above this posterior probability.
+    public var replyModelThreshold: Double = 0.6
     /// The knowledge base: its file and its review window (seed 000 三(三)).
     public var knowledge = Knowledge()
 
@@ -370,6 +375,8 @@ public struct Policy: Sendable, Equatable {
                     if t.match != .contains { to["match"] = .string(t.match.rawValue) }
                     return .object(to)
                 }),
+            "model": replyModel.map(JSONValue.string) ?? .null,
+            "model_threshold": Policy.number(replyModelThreshold),
             "families": .array(
                 families.map { f in
                     var fo: JSONObject = ["id": .string(f.id), "kind": .string(f.kind.rawValue), "canonical": .string(f.canonical)]

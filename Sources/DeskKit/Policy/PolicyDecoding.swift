@@ -379,12 +379,20 @@ struct PolicyDecoder {
         var vague: [String]?
         var taboo: [Policy.Taboo]?
         var families: [Policy.PhraseFamily]? = []
-        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo", "families"]) {
+        var replyModel: (name: String?, threshold: Double) = (nil, 0.6)
+        if let raw = get("phrases"), let ph = object(raw, p("phrases"), keys: ["vague", "taboo", "families", "model", "model_threshold"]) {
             let pp = p("phrases")
             vague = member(ph, "vague", pp).flatMap { strings($0, Self.child(pp, "vague")) }
             taboo = member(ph, "taboo", pp).flatMap { tabooList($0, Self.child(pp, "taboo")) }
             // Optional: a policy written before families has none (its flat lists still apply).
             if let f = ph["families"] { families = familyList(f, Self.child(pp, "families")) }
+            // Optional too: no model means the families alone.
+            if let raw = ph["model"], !raw.isNull { replyModel.name = string(raw, Self.child(pp, "model")) }
+            if let raw = ph["model_threshold"], !raw.isNull {
+                if let t = raw.doubleValue, t >= 0, t <= 1 { replyModel.threshold = t } else {
+                    fail(Self.child(pp, "model_threshold"), "expected a number from 0 to 1, found \(Self.describe(raw))")
+                }
+            }
         }
         let observation = get("observation").flatMap { duration($0, p("observation")) }
         let survey = get("survey").flatMap { surveySettings($0, p("survey")) }
@@ -412,7 +420,7 @@ struct PolicyDecoder {
             workaround: workaround, resolution: resolution, escalation: escalation, classification: classification,
             vaguePhrases: vague, taboo: taboo, observation: observation, survey: survey, needsInfo: needsInfo,
             phoneAnswerRateTarget: answerRate, duties: duties, families: families)
-        .with(knowledge: knowledge)
+        .with(knowledge: knowledge, replyModel: replyModel)
     }
 
     /// `knowledge`: `kb` (a file path, or null for none) and `review_working_days` (1 to 60).
@@ -672,10 +680,12 @@ struct PolicyDecoder {
 }
 
 extension Policy {
-    /// The policy with another `knowledge` object.
-    func with(knowledge: Knowledge) -> Policy {
+    /// The policy with the members decoded after its memberwise init: `knowledge` and the reply model.
+    func with(knowledge: Knowledge, replyModel: (name: String?, threshold: Double)) -> Policy {
         var p = self
         p.knowledge = knowledge
+        p.replyModel = replyModel.name
+        p.replyModelThreshold = replyModel.threshold
         return p
     }
 }

@@ -18,29 +18,39 @@ public struct TriageModel: Sendable, Equatable {
         public let logLikelihood: [String: [Double]]
         /// log P(unseen n-gram | class): the smoothing mass.
         public let logUnseen: [Double]
+        /// The shortest n-gram the head reads: 2 for triage (title and description), 1 for the
+        /// reply model, whose short texts say much in single characters (a digit, 您, 谁).
+        public let smallest: Int
         /// `logLikelihood` keyed by the n-gram's scalars, for scoring without a String per n-gram.
         let table: GramTable
 
-        public init(classes: [String], logPrior: [Double], logLikelihood: [String: [Double]], logUnseen: [Double]) {
+        public init(
+            classes: [String], logPrior: [Double], logLikelihood: [String: [Double]], logUnseen: [Double], smallest: Int = 2
+        ) {
             self.classes = classes
             self.logPrior = logPrior
             self.logLikelihood = logLikelihood
             self.logUnseen = logUnseen
+            self.smallest = smallest
             self.table = GramTable(logLikelihood, classes: classes.count)
         }
 
         /// A head read back in its n-grams' order (the compact built-in text): the table is
         /// built in that order, without sorting the n-grams again.
-        init(classes: [String], logPrior: [Double], ordered: [(gram: String, weights: [Double])], logUnseen: [Double]) {
+        init(
+            classes: [String], logPrior: [Double], ordered: [(gram: String, weights: [Double])], logUnseen: [Double], smallest: Int = 2
+        ) {
             self.classes = classes
             self.logPrior = logPrior
             self.logLikelihood = Dictionary(ordered, uniquingKeysWith: { a, _ in a })
             self.logUnseen = logUnseen
+            self.smallest = smallest
             self.table = GramTable(ordered, classes: classes.count)
         }
 
         public static func == (a: Head, b: Head) -> Bool {
             a.classes == b.classes && a.logPrior == b.logPrior && a.logLikelihood == b.logLikelihood && a.logUnseen == b.logUnseen
+                && a.smallest == b.smallest
         }
     }
 
@@ -61,13 +71,13 @@ public struct TriageModel: Sendable, Equatable {
     /// Tickets the model was trained on.
     public var examples: Int
 
-    /// The n-grams of a text: every 2- and 3-scalar window of its normalised form that holds a
-    /// letter, digit or Han character.
-    public static func ngrams(_ text: String) -> [String] {
+    /// The n-grams of a text: every window of `smallest` (2 unless told) to 3 scalars of its
+    /// normalised form that holds a letter, digit or Han character.
+    public static func ngrams(_ text: String, smallest: Int = 2) -> [String] {
         let u = Array(TextNormalizer.fold(text).unicodeScalars)
         var out: [String] = []
-        out.reserveCapacity(u.count * 2)
-        for n in 2...3 where u.count >= n {
+        out.reserveCapacity(u.count * 3)
+        for n in max(1, smallest)...3 where u.count >= n {
             for i in 0...(u.count - n) {
                 let w = u[i..<(i + n)]
                 guard w.contains(where: LintText.isContent) else { continue }
@@ -95,43 +105,54 @@ public struct TriageModel: Sendable, Equatable {
     /// most `maxFeatures` (the most frequent) are kept, so the model stays small.
     public static func train(_ examples: [Example], minDocuments: Int = 2, maxFeatures: Int = 40000) -> TriageModel {
         let grams = examples.map { Array(Set(ngrams($0.text))) }
+        let kept = vocabulary(grams, minDocuments: minDocuments, maxFeatures: maxFeatures)
+        return TriageModel(
+            priority: learnHead(zip(examples, grams).map { ($1, $0.priority) }, kept: kept),
+            category: learnHead(zip(examples, grams).map { ($1, $0.category) }, kept: kept), examples: examples.count)
+    }
+
+    /// The n-grams kept for learning: seen in at least `minDocuments` texts, the `maxFeatures`
+    /// most frequent (ties in the n-grams' order, so learning is the same on every run).
+    static func vocabulary(_ grams: [[String]], minDocuments: Int, maxFeatures: Int) -> Set<String> {
         var df: [String: Int] = [:]
         for g in grams { for x in g { df[x, default: 0] += 1 } }
         var vocab = df.filter { $0.value >= minDocuments }.map { ($0.key, $0.value) }
         vocab.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let kept = Set(vocab.prefix(maxFeatures).map(\.0))
-        func head(_ label: (Example) -> String?) -> Head? {
-            var classes: [String] = []
-            var docs: [Int] = []
-            var counts: [String: [Int]] = [:]
-            var totals: [Int] = []
-            for (e, g) in zip(examples, grams) {
-                guard let l = label(e), !l.isEmpty else { continue }
-                var c = classes.firstIndex(of: l) ?? -1
-                if c < 0 {
-                    classes.append(l)
-                    docs.append(0)
-                    totals.append(0)
-                    for k in counts.keys { counts[k]?.append(0) }
-                    c = classes.count - 1
-                }
-                docs[c] += 1
-                for x in g where kept.contains(x) {
-                    if counts[x] == nil { counts[x] = [Int](repeating: 0, count: classes.count) }
-                    counts[x]?[c] += 1
-                    totals[c] += 1
-                }
+        return Set(vocab.prefix(maxFeatures).map(\.0))
+    }
+
+    /// One head learnt from texts' distinct n-grams and their labels (texts without a label are
+    /// left out): Laplace-smoothed multinomial naive Bayes; nil with fewer than two classes.
+    static func learnHead(_ labelled: [(grams: [String], label: String?)], kept: Set<String>, smallest: Int = 2) -> Head? {
+        var classes: [String] = []
+        var docs: [Int] = []
+        var counts: [String: [Int]] = [:]
+        var totals: [Int] = []
+        for (g, label) in labelled {
+            guard let l = label, !l.isEmpty else { continue }
+            var c = classes.firstIndex(of: l) ?? -1
+            if c < 0 {
+                classes.append(l)
+                docs.append(0)
+                totals.append(0)
+                for k in counts.keys { counts[k]?.append(0) }
+                c = classes.count - 1
             }
-            guard classes.count >= 2 else { return nil }
-            let v = Double(max(1, counts.count))
-            let n = Double(docs.reduce(0, +))
-            let prior = docs.map { log(Double($0) / n) }
-            let denominators = totals.map { Double($0) + v }
-            var ll: [String: [Double]] = [:]
-            for (x, c) in counts { ll[x] = c.indices.map { log((Double(c[$0]) + 1) / denominators[$0]) } }
-            return Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: denominators.map { log(1 / $0) })
+            docs[c] += 1
+            for x in g where kept.contains(x) {
+                if counts[x] == nil { counts[x] = [Int](repeating: 0, count: classes.count) }
+                counts[x]?[c] += 1
+                totals[c] += 1
+            }
         }
-        return TriageModel(priority: head { $0.priority }, category: head { $0.category }, examples: examples.count)
+        guard classes.count >= 2 else { return nil }
+        let v = Double(max(1, counts.count))
+        let n = Double(docs.reduce(0, +))
+        let prior = docs.map { log(Double($0) / n) }
+        let denominators = totals.map { Double($0) + v }
+        var ll: [String: [Double]] = [:]
+        for (x, c) in counts { ll[x] = c.indices.map { log((Double(c[$0]) + 1) / denominators[$0]) } }
+        return Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: denominators.map { log(1 / $0) }, smallest: smallest)
     }
 
     /// The most likely class of `head` for `text`, with its posterior and the n-grams that
@@ -149,12 +170,12 @@ public struct TriageModel: Sendable, Equatable {
     /// strings; most tickets' answers are not taken).
     func predict(_ head: Head, scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
         let k = head.classes.count
-        guard k >= 1, u.count >= 2 else { return nil }
+        guard k >= 1, u.count >= max(1, head.smallest) else { return nil }
         let t = head.table
         var score = head.logPrior
-        var found = [Int32](repeating: 0, count: 2 * u.count)
+        var found = [Int32](repeating: 0, count: 3 * u.count)
         var nFound = 0
-        // One straight loop over raw buffers: no closure, bounds or uniqueness check per n-gram.
+        // One straight loop over raw buffers: no bounds or uniqueness check per n-gram.
         let seenWords = (t.grams.count + 63) / 64
         let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, seenWords))
         seen.initialize(repeating: 0, count: max(1, seenWords))
@@ -170,6 +191,28 @@ public struct TriageModel: Sendable, Equatable {
                                 let content = UnsafeMutablePointer<Bool>.allocate(capacity: n)
                                 defer { content.deallocate() }
                                 for j in 0..<n { content[j] = LintText.isContent(u[j]) }
+                                /// Counts the n-gram of `key` once, when the head knows it.
+                                @inline(__always) func take(_ key: UInt64) {
+                                    var h = GramTable.hash(key) & mask
+                                    var e = -1
+                                    while true {
+                                        let x = keys[h]
+                                        if x == key { e = Int(slots[h]); break }
+                                        if x == 0 { break }
+                                        h = (h + 1) & mask
+                                    }
+                                    guard e >= 0 else { return }
+                                    let bit = UInt64(1) << UInt64(e & 63)
+                                    if seen[e >> 6] & bit != 0 { return }
+                                    seen[e >> 6] |= bit
+                                    found[nFound] = Int32(e)
+                                    nFound += 1
+                                    for c in 0..<k { score[c] += weights[e * k + c] }
+                                }
+                                if head.smallest <= 1 {
+                                    for j in 0..<n where content[j] { take(GramTable.key(u[j].value)) }
+                                }
+                                guard n >= 2 else { return }
                                 var c0 = content[0]
                                 var c1 = content[1]
                                 var i = 0
@@ -189,22 +232,7 @@ public struct TriageModel: Sendable, Equatable {
                                             i += 1
                                         }
                                         guard c0 || c1 || c2 else { continue }
-                                        let key = GramTable.key(u[i].value, u[i + 1].value, size == 3 ? u[i + 2].value : nil)
-                                        var h = GramTable.hash(key) & mask
-                                        var e = -1
-                                        while true {
-                                            let x = keys[h]
-                                            if x == key { e = Int(slots[h]); break }
-                                            if x == 0 { break }
-                                            h = (h + 1) & mask
-                                        }
-                                        guard e >= 0 else { continue }
-                                        let bit = UInt64(1) << UInt64(e & 63)
-                                        if seen[e >> 6] & bit != 0 { continue }
-                                        seen[e >> 6] |= bit
-                                        found[nFound] = Int32(e)
-                                        nFound += 1
-                                        for c in 0..<k { score[c] += weights[e * k + c] }
+                                        take(GramTable.key(u[i].value, u[i + 1].value, size == 3 ? u[i + 2].value : nil))
                                     }
                                 }
                             }
@@ -259,19 +287,9 @@ public struct TriageModel: Sendable, Equatable {
 
     /// The model as JSON (numbers to 4 decimals).
     public var json: JSONValue {
-        func h(_ head: Head?) -> JSONValue {
-            guard let head else { return .null }
-            let keys = head.logLikelihood.keys.sorted()
-            return .object([
-                "classes": .array(head.classes.map { .string($0) }),
-                "log_prior": .array(head.logPrior.map(TriageModel.number)),
-                "log_unseen": .array(head.logUnseen.map(TriageModel.number)),
-                "ngrams": .object(JSONObject(keys.map { k in JSONMember(k, .array((head.logLikelihood[k] ?? []).map(TriageModel.number))) })),
-            ])
-        }
-        return .object([
+        .object([
             "kind": .string("desk-naive-bayes"), "version": .int(1), "features": .string("character 2- and 3-grams of the normalised title and description"),
-            "examples": .int(examples), "priority": h(priority), "category": h(category),
+            "examples": .int(examples), "priority": priority?.json ?? .null, "category": category?.json ?? .null,
         ])
     }
 
@@ -288,19 +306,7 @@ public struct TriageModel: Sendable, Equatable {
         }
         func head(_ key: String) -> Result<Head?, ModelError> {
             guard let raw = o[key], !raw.isNull else { return .success(nil) }
-            guard let h = raw.objectValue, let classes = h["classes"]?.arrayValue?.compactMap(\.stringValue),
-                let prior = h["log_prior"]?.arrayValue?.compactMap(\.doubleValue),
-                let unseen = h["log_unseen"]?.arrayValue?.compactMap(\.doubleValue), let grams = h["ngrams"]?.objectValue,
-                classes.count >= 2, prior.count == classes.count, unseen.count == classes.count
-            else { return .failure(ModelError(message: "\(key): expected classes, log_prior, log_unseen and ngrams of one length")) }
-            var ll: [String: [Double]] = [:]
-            for m in grams.members {
-                guard let a = m.value.arrayValue?.compactMap(\.doubleValue), a.count == classes.count else {
-                    return .failure(ModelError(message: "\(key).ngrams: '\(m.key)' needs \(classes.count) numbers"))
-                }
-                ll[m.key] = a
-            }
-            return .success(Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen))
+            return Head.decode(raw, key).map { $0 }
         }
         switch (head("priority"), head("category")) {
         case (.success(let p), .success(let c)):
@@ -325,13 +331,14 @@ public struct TriageModel: Sendable, Equatable {
     public static let builtinName = "desk:builtin"
 
     /// Reads the compact form of one head (returned as the priority head): "examples N", "classes A B C", "log_prior"
-    /// and "log_unseen" lines, then one line per n-gram (scalars in hex joined by ",", then
+    /// and "log_unseen" lines (and "smallest_ngram 1" for a head that reads 1-grams), then one line per n-gram (scalars in hex joined by ",", then
     /// one weight per class), weights as integers of 1/10000.
     static func decodeCompact(_ text: String) -> Result<TriageModel, ModelError> {
         var classes: [String] = []
         var prior: [Double] = []
         var unseen: [Double] = []
         var examples = 0
+        var smallest = 2
         var ll: [(gram: String, weights: [Double])] = []
         ll.reserveCapacity(text.utf8.count / 32)
         // Read from the bytes, field by field: the built-in text has some ten thousand lines and
@@ -381,6 +388,7 @@ public struct TriageModel: Sendable, Equatable {
                     while let r = field() { classes.append(word(r)) }
                 case "log_prior": prior = numbers() ?? []
                 case "log_unseen": unseen = numbers() ?? []
+                case "smallest_ngram": smallest = field().flatMap(integer) ?? 2
                 default:
                     var v = String.UnicodeScalarView()
                     var j = head.lowerBound
@@ -416,11 +424,52 @@ public struct TriageModel: Sendable, Equatable {
             return .failure(ModelError(message: "expected classes, log_prior and log_unseen of one length"))
         }
         return .success(TriageModel(
-            priority: Head(classes: classes, logPrior: prior, ordered: ll, logUnseen: unseen), category: nil, examples: examples))
+            priority: Head(classes: classes, logPrior: prior, ordered: ll, logUnseen: unseen, smallest: smallest), category: nil,
+            examples: examples))
     }
 
     /// Why a model file cannot be read.
     public struct ModelError: Error, Sendable, Equatable {
         public var message: String
+    }
+}
+
+extension TriageModel.Head {
+    /// The head as JSON (numbers to 4 decimals); `smallest_ngram` only when it is not 2, so
+    /// triage model files read as before.
+    var json: JSONValue {
+        let keys = logLikelihood.keys.sorted()
+        var members: [JSONMember] = [
+            JSONMember("classes", .array(classes.map { .string($0) })),
+            JSONMember("log_prior", .array(logPrior.map(TriageModel.number))),
+            JSONMember("log_unseen", .array(logUnseen.map(TriageModel.number))),
+        ]
+        if smallest != 2 { members.append(JSONMember("smallest_ngram", .int(smallest))) }
+        members.append(JSONMember("ngrams", .object(JSONObject(keys.map { k in JSONMember(k, .array((logLikelihood[k] ?? []).map(TriageModel.number))) }))))
+        return .object(JSONObject(members))
+    }
+
+    /// Reads a head written by `json`; the failure names `key`, the member it was read from.
+    static func decode(_ raw: JSONValue, _ key: String) -> Result<TriageModel.Head, TriageModel.ModelError> {
+        guard let h = raw.objectValue, let classes = h["classes"]?.arrayValue?.compactMap(\.stringValue),
+            let prior = h["log_prior"]?.arrayValue?.compactMap(\.doubleValue),
+            let unseen = h["log_unseen"]?.arrayValue?.compactMap(\.doubleValue), let grams = h["ngrams"]?.objectValue,
+            classes.count >= 2, prior.count == classes.count, unseen.count == classes.count
+        else { return .failure(TriageModel.ModelError(message: "\(key): expected classes, log_prior, log_unseen and ngrams of one length")) }
+        var smallest = 2
+        if let raw = h["smallest_ngram"] {
+            guard let n = raw.intValue, (1...3).contains(n) else {
+                return .failure(TriageModel.ModelError(message: "\(key).smallest_ngram: expected 1, 2 or 3"))
+            }
+            smallest = n
+        }
+        var ll: [String: [Double]] = [:]
+        for m in grams.members {
+            guard let a = m.value.arrayValue?.compactMap(\.doubleValue), a.count == classes.count else {
+                return .failure(TriageModel.ModelError(message: "\(key).ngrams: '\(m.key)' needs \(classes.count) numbers"))
+            }
+            ll[m.key] = a
+        }
+        return .success(TriageModel.Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen, smallest: smallest))
     }
 }

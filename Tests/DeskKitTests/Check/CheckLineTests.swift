@@ -110,7 +110,7 @@ private func policies() throws -> [Policy] {
         ]
         // Linters are made once (each tables its calendars).
         let linters = try policies().flatMap { p in
-            [nows[0], nows[2]].flatMap { now in selections.map { TicketLinter(policy: p, now: now, rules: $0) } }
+            [nows[0], nows[2]].flatMap { now in selections.map { TicketLinter(policy: p, now: now, rules: $0, replyModel: .builtin) } }
         }
         var found = Set<CheckRule>()
         for n in 0..<3000 {
@@ -134,7 +134,7 @@ private func policies() throws -> [Policy] {
         let root = BinaryRunner.packageRoot.appendingPathComponent("Tests/Fixtures/cases")
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".ndjson") } ?? []
         #expect(files.count > 50)
-        let linters = try policies().flatMap { p in nows.map { TicketLinter(policy: p, now: $0) } }
+        let linters = try policies().flatMap { p in nows.map { TicketLinter(policy: p, now: $0, replyModel: .builtin) } }
         var compared = 0
         for file in files {
             let text = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
@@ -158,7 +158,7 @@ private func policies() throws -> [Policy] {
             ?? BinaryRunner.packageRoot.appendingPathComponent("bench/data/tickets_100k.ndjson").path
         guard let data = FileManager.default.contents(atPath: path) else { return }
         let every = env["DESK_CHECK_TWIN_ALL"] == "1" ? 1 : 25
-        let linter = TicketLinter(policy: .builtin, now: Instant(rfc3339: "2026-12-31T00:00:00Z") ?? Instant(seconds: 0))
+        let linter = TicketLinter(policy: .builtin, now: Instant(rfc3339: "2026-12-31T00:00:00Z") ?? Instant(seconds: 0), replyModel: .builtin)
         var compared = 0
         for (k, line) in data.split(separator: 0x0A).enumerated() where k % every == 0 {
             guard let (fast, exact) = bothWays(Array(line), linter) else { continue }

@@ -24,7 +24,7 @@ private let cadenceRules: Set<CheckRule> = [
 private func rules(_ text: String, at: Instant = now, only: Set<CheckRule>? = nil) throws -> [String] {
     let t = try Ticket(bytes: Array(text.utf8))
     let enabled = only ?? Set(CheckRule.allCases).subtracting(cadenceRules)
-    return TicketLinter(policy: .builtin, now: at, rules: enabled).check(t).map(\.rule.rawValue)
+    return TicketLinter(policy: .builtin, now: at, rules: enabled, replyModel: .builtin).check(t).map(\.rule.rawValue)
 }
 
 private let resolution = #""resolution":{"cause":"expired VPN certificate","solution":"renewed the certificate on the gateway","result":"connections stay up for a full day","at":"2026-11-02T05:00:00Z"}"#
@@ -54,7 +54,7 @@ private let handoff = #""handoff":{"description":"drops","steps_tried":"reinstal
 
     @Test func invalidFieldPointsAtTheValue() throws {
         let text = line(#""priority":"urgent""#)
-        let p = TicketLinter(policy: .builtin, now: now).check(try Ticket(bytes: Array(text.utf8)))
+        let p = TicketLinter(policy: .builtin, now: now, replyModel: .builtin).check(try Ticket(bytes: Array(text.utf8)))
         let col = try #require(p.first?.column)
         let chars = Array(text)
         #expect(String(chars[(col - 1)..<(col + 7)]) == "\"urgent\"")

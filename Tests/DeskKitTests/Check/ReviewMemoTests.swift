@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ReviewMemoTests {
     @Test func reviewMemoAnswersAsAFreshReview() {
-        let lint = PhraseLint(policy: .builtin)
+        let lint = PhraseLint(policy: .builtin, replyModel: nil)
         var memo = ReviewMemo(limit: 2)
         // "caché" typed precomposed and decomposed: equal as Strings, quoted as typed.
         let texts = ["cach\u{e9}", "cache\u{301}", "fixed", "已处理", "fixed", "cache\u{301}", "qwer", "已处理", "cach\u{e9}"]

@@ -59,7 +59,7 @@ func events(_ t: JSONObject) -> [String] {
         #expect(v.status == 1)
         #expect(v.stderr.contains("too vague"))
         // A longer reply that mentions a vague word is fine.
-        #expect(ReplyCommand.lint("已处理：重置了 VPN 证书，请重新连接", policy: .builtin).isEmpty)
+        #expect(PhraseLint(policy: .builtin, replyModel: .builtin).review(reply: "已处理：重置了 VPN 证书，请重新连接").isEmpty)
     }
 
     @Test func finishedTicketsAndUnknownIds() throws {

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func templateRefusesFieldByField() throws {
-        let lint = PhraseLint(policy: Policy.builtin)
+        let lint = PhraseLint(policy: Policy.builtin, replyModel: nil)
         var a = Article(id: "KB-0001")
         #expect(ArticleTemplate.problems(a, lint: lint).count == 6)
         a.set("title", .string("VPN 断线"))

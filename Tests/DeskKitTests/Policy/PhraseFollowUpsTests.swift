@@ -5,7 +5,7 @@ import Testing
 @testable import DeskKit
 
 @Suite struct PhraseFollowUpsTests {
-    let lint = PhraseLint(policy: .builtin)
+    let lint = PhraseLint(policy: .builtin, replyModel: nil)
 
     @Test func aHedgeFollowedByACommitmentIsKept() {
         for good in [

@@ -7,7 +7,8 @@ import Testing
 @testable import DeskKit
 
 @Suite struct PhraseLintTests {
-    let lint = PhraseLint(policy: .builtin)
+    /// The phrase families alone: the reply model read after them has its own suite (ReplyModelTests).
+    let lint = PhraseLint(policy: .builtin, replyModel: nil)
 
     func refused(_ reply: String) -> Bool { !lint.review(reply: reply).isEmpty }
 
@@ -133,7 +134,7 @@ import Testing
     @Test func oldStyleListsStillCount() throws {
         let text = #"{"phrases": {"vague": ["搞掂"], "taboo": [{"phrase": "滚", "suggestion": "请您稍等"}]}}"#
         let p = try Policy.decode(text: text).get()
-        let l = PhraseLint(policy: p)
+        let l = PhraseLint(policy: p, replyModel: nil)
         #expect(l.review(reply: "搞掂").count == 1)
         #expect(l.review(reply: "滚").first?.message.contains("请您稍等") == true)
         #expect(l.review(reply: "我不知道").count == 1)
@@ -210,11 +211,14 @@ import Testing
     ///   subject as the only "detail"): 6 of 20 and 3 of 20 / 0 and 0; then the restated
     ///   subject, "nothing/something we can" as no step, closing the ticket as giving up.
     /// All 0 and 0 since: seen now, the floors are regression floors.
+    /// - blind15: 0 of 20 / 0 of 20 by the families alone when first measured (blind16's two
+    ///   misses are the reply model's: ReplyModelTests).
     @Test(arguments: [
         ("replies-blind1.ndjson", 50), ("replies-blind2.ndjson", 30), ("replies-blind3.ndjson", 40),
         ("replies-blind4.ndjson", 30), ("replies-blind5.ndjson", 30), ("replies-blind6.ndjson", 15),
         ("replies-blind7.ndjson", 20), ("replies-blind8.ndjson", 20), ("replies-blind9.ndjson", 20), ("replies-blind10.ndjson", 20),
         ("replies-blind11.ndjson", 20), ("replies-blind12.ndjson", 20), ("replies-blind13.ndjson", 20), ("replies-blind14.ndjson", 20),
+        ("replies-blind15.ndjson", 20),
     ])
     func blindReplySetMeetsItsFloors(_ file: String, _ each: Int) throws {
         let r = try replyRates(file, badAccepted: 0.02, goodRefused: 0.01)
@@ -287,10 +291,12 @@ import Testing
     /// "restarted", terse specific fields): 0 of 10 bad accepted and 0 of 10 good refused in
     /// each when first measured.
     /// blind9, blind10: 0 and 0 too; blind11, blind12: 1 of 10 each accepted ("Issue with system |
-    /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0.
+    /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0; blind15,
+    /// blind16: 0 and 0 when first measured.
     @Test(arguments: [
         "resolutions-blind7.ndjson", "resolutions-blind8.ndjson", "resolutions-blind9.ndjson", "resolutions-blind10.ndjson",
         "resolutions-blind11.ndjson", "resolutions-blind12.ndjson", "resolutions-blind13.ndjson", "resolutions-blind14.ndjson",
+        "resolutions-blind15.ndjson", "resolutions-blind16.ndjson",
     ])
     func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

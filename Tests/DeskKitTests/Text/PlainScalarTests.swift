@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func canonicallyEquivalentTextsStillReadAsStrings() {
-        let lint = PhraseLint(policy: .builtin)
+        let lint = PhraseLint(policy: .builtin, replyModel: nil)
         // "若" as a compatibility ideograph opens a condition as the unified one does (a String
         // prefix), so the taboo after it is not the agent's own in either spelling.
         #expect(lint.review(reply: "若这个不行，请告诉我").isEmpty == lint.review(reply: "\u{F974}这个不行，请告诉我").isEmpty)

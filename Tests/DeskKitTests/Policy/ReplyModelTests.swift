@@ -1,0 +1,149 @@
+// The reply model (policy phrases.model): the built-in one is exactly what `desk reply --learn`
+// learns from the labelled reply sets; its worth is measured on each blind set left out of its
+// training in turn; it only adds refusals after the phrase families, with a reason that names it;
+// its file round-trips and a malformed one is refused with a reason.
+import Foundation
+import Testing
+
+@testable import DeskKit
+
+@Suite struct ReplyModelTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/language")
+
+    /// The labelled reply files, in byte order of their names (as the script reads them).
+    static func files() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("replies") && $0.hasSuffix(".ndjson") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    static func examples(_ file: String) throws -> [ReplyModel.Example] {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            return ReplyModel.Example(text: o["text"] as? String ?? "", refuse: o["expect"] as? String == "refuse")
+        }
+    }
+
+    @Test func builtinIsWhatLearningFromTheLabelledSetsGives() throws {
+        let all = try Self.files().flatMap { try Self.examples($0) }
+        let learnt = try #require(ReplyModel.train(all))
+        let shipped = ReplyModel.builtin
+        #expect(shipped.examples == all.count, "run scripts/learn-builtin-model.sh")
+        #expect(shipped.head.smallest == 1)
+        #expect(Set(shipped.head.classes) == ["keep", "refuse"])
+        #expect(shipped.head.logLikelihood.count == learnt.head.logLikelihood.count, "run scripts/learn-builtin-model.sh")
+        func rounded(_ x: Double) -> Int { Int((x * 10000).rounded()) }
+        var stale = 0
+        for (gram, w) in learnt.head.logLikelihood {
+            guard let s = shipped.head.logLikelihood[gram] else { stale += 1; continue }
+            for (i, c) in learnt.head.classes.enumerated() {
+                if let j = shipped.head.classes.firstIndex(of: c), rounded(s[j]) != rounded(w[i]) { stale += 1 }
+            }
+        }
+        #expect(stale == 0, "run scripts/learn-builtin-model.sh")
+    }
+
+    /// Each blind set (written from the seeds by someone who never saw desk) left out of the
+    /// model's training in turn, the model read alone at the built-in threshold. The families
+    /// were generalised from these sets' misses, so only the model is unseen here. Of the
+    /// replies long enough for it (all 355 good ones, 132 of the 355 bad), measured: 121 bad
+    /// refused, 0 good; the floors sit just under.
+    @Test func aModelLearntWithoutTheSetRefusesMostBadRepliesAndNoGoodOnes() throws {
+        let files = try Self.files()
+        let threshold = Policy.builtin.replyModelThreshold
+        var bad = 0, caught = 0, good = 0, wronged: [String] = []
+        for file in files where file.hasPrefix("replies-blind") {
+            var others: [ReplyModel.Example] = []
+            for f in files where f != file { others += try Self.examples(f) }
+            let model = try #require(ReplyModel.train(others))
+            // Replies too short for the model are the families' (ReplyModel.minimumLength).
+            for e in try Self.examples(file) where ReplyModel.length(TextNormalizer.foldedScalars(e.text)) >= ReplyModel.minimumLength {
+                let refused = (model.refusal(e.text)?.confidence ?? 0) >= threshold
+                if e.refuse {
+                    bad += 1
+                    if refused { caught += 1 }
+                } else {
+                    good += 1
+                    if refused { wronged.append(file + ": " + e.text) }
+                }
+            }
+        }
+        #expect(bad >= 132 && good >= 355, "\(bad) bad, \(good) good")
+        #expect(Double(caught) / Double(bad) >= 0.9, "\(caught) of \(bad)")
+        #expect(wronged.isEmpty, "\(wronged)")
+    }
+
+    /// blind15 and blind16, scored before use with the first version of the model: 0 of 20 bad
+    /// accepted and 0 of 20 good refused in each (the families alone let 2 of blind16's through:
+    /// "That's a vendor issue, please contact SMA directly.", "上次是小刘配的，他弄错了，等他下周回来再说吧。").
+    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson"])
+    func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
+        let lint = PhraseLint(policy: .builtin, replyModel: .builtin)
+        var wrong: [String] = []
+        for e in try Self.examples(file) where lint.review(reply: e.text).isEmpty == e.refuse {
+            wrong.append((e.refuse ? "accepted: " : "refused: ") + e.text)
+        }
+        #expect(wrong.isEmpty, "\(wrong)")
+    }
+
+    @Test func theModelSpeaksOnlyAfterTheFamiliesAndNamesItself() throws {
+        let withModel = PhraseLint(policy: .builtin, replyModel: .builtin)
+        let familiesOnly = PhraseLint(policy: .builtin, replyModel: nil)
+        // A family's refusal is given as the family's, not the model's.
+        let taboo = withModel.review(reply: "我不知道")
+        #expect(taboo.count == 1 && taboo[0].family?.id == "dont_know")
+        // A brush-off in words no family lists: the model refuses it, and says so.
+        let text = "看了下系统没问题啊，应该是你那边网络的事，你再试试吧"
+        #expect(familiesOnly.review(reply: text).isEmpty)
+        let found = withModel.review(reply: text)
+        #expect(found.count == 1)
+        #expect(found.first?.family == nil)
+        #expect(found.first?.message.contains("reply model, confidence") == true)
+        // A specific reply passes both.
+        #expect(withModel.review(reply: "您好，VPN 证书已在 14:20 续期，请断开后重新连接；若仍报 809 错误请回复截图，我下午三点前再跟进。").isEmpty)
+        // The threshold is the policy's: at 1.0 nothing short of certainty refuses.
+        var strict = Policy.builtin
+        strict.replyModelThreshold = 1.0
+        #expect(PhraseLint(policy: strict, replyModel: .builtin).review(reply: text).isEmpty)
+    }
+
+    @Test func shortRepliesAreLeftToTheFamiliesAndOneCharacterIsReadWithoutFault() {
+        // Below ReplyModel.minimumLength the model says nothing, however it would read the text.
+        #expect(ReplyModel.builtin.refusal("还有问题吗？") == nil)
+        #expect(ReplyModel.builtin.refusal("") == nil)
+        #expect(ReplyModel.length(TextNormalizer.foldedScalars("等待审批 ok!")) == 10)
+        // 1-grams: the head reads a single character; an empty text gives it nothing.
+        let m = TriageModel(priority: nil, category: nil, examples: 0)
+        #expect(m.predict(ReplyModel.builtin.head, "嗯") != nil)
+        #expect(m.predict(ReplyModel.builtin.head, "") == nil)
+    }
+
+    @Test func aModelFileRoundTripsAndBadOnesAreRefused() throws {
+        let m = try #require(
+            ReplyModel.train([
+                .init(text: "我不知道，你问别人", refuse: true), .init(text: "not my problem", refuse: true),
+                .init(text: "已为您重置密码，请用新密码登录", refuse: false), .init(text: "I reset your password at 10:05", refuse: false),
+                .init(text: "你问别人吧", refuse: true), .init(text: "请用新密码登录 at 10:05", refuse: false),
+            ]))
+        let back = try ReplyModel.decode(JSONParser.parse(JSONWriter.bytes(m.json))).get()
+        #expect(back.head.smallest == 1)
+        #expect(back.head.classes == m.head.classes)
+        #expect(back.head.logLikelihood.count == m.head.logLikelihood.count)
+        #expect(ReplyModel.train([.init(text: "only one kind", refuse: true)]) == nil)
+        func failure(_ json: String) -> String? {
+            guard let v = try? JSONParser.parse(json) else { return "not JSON" }
+            if case .failure(let e) = ReplyModel.decode(v) { return e.message }
+            return nil
+        }
+        #expect(failure(#"{"kind":"desk-naive-bayes"}"#)?.contains("not a reply model") == true)
+        #expect(failure(#"{"kind":"desk-reply-naive-bayes"}"#) == "reply: missing")
+        #expect(
+            failure(#"{"kind":"desk-reply-naive-bayes","reply":{"classes":["high","low"],"log_prior":[0,0],"log_unseen":[0,0],"ngrams":{}}}"#)?
+                .contains("\"keep\" and \"refuse\"") == true)
+        #expect(
+            failure(#"{"kind":"desk-reply-naive-bayes","reply":{"classes":["keep","refuse"],"log_prior":[0,0],"log_unseen":[0,0],"smallest_ngram":7,"ngrams":{}}}"#)
+                == "reply.smallest_ngram: expected 1, 2 or 3")
+    }
+}
