@@ -367,6 +367,11 @@ struct QueueRows: Sendable {
         var bytes: [UInt8] = []
         var day = Int64.min
         var date: [UInt8] = []
+        /// The text listing's last row: its due, and where its local time and its relative
+        /// time lie in the buffer. Rows come in due order, so runs share a due (the end of a
+        /// business day): those copy the two texts instead of writing them again.
+        var rowDue = Int64.min
+        var dateAt = 0, dateCount = 0, relativeAt = 0, relativeCount = 0
 
         /// `2026-11-30 16:00`: `due` in the zone, as `zone.civil` reads it (the UTC fields of
         /// `due` + the zone's offset at `due`).
@@ -513,12 +518,16 @@ struct QueueRows: Sendable {
             out.reserve(16 + w.date + w.relative + 50 + r.shownId.count + w.id + prio.count + w.priority
                         + kind.count + w.kind + r.title.count + 16 + (rule?.count ?? 0) + (red ? QueueRows.red.count + QueueRows.reset.count : 0))
             let start = out.mark
-            due.writeLocal(e.due, zone, &out)
-            out.spaces(max(0, w.date - (out.mark - start)) + 2)
+            let again = e.due == due.rowDue
+            if again { out.repeatBytes(at: due.dateAt, count: due.dateCount) } else { due.writeLocal(e.due, zone, &out) }
+            let dateCount = out.mark - start
+            out.spaces(max(0, w.date - dateCount) + 2)
             if red { out.put(QueueRows.red) }
             let before = out.mark
-            QueueRows.relative(e.due, now: now, &out)
-            out.spaces(w.relative - (out.mark - before))
+            if again { out.repeatBytes(at: due.relativeAt, count: due.relativeCount) } else { QueueRows.relative(e.due, now: now, &out) }
+            let relativeCount = out.mark - before
+            (due.rowDue, due.dateAt, due.dateCount, due.relativeAt, due.relativeCount) = (e.due, start, dateCount, before, relativeCount)
+            out.spaces(w.relative - relativeCount)
             if red { out.put(QueueRows.reset) }
             out.spaces(2)
             out.put(r.shownId)
