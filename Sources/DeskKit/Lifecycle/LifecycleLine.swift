@@ -84,16 +84,14 @@ public struct LifecycleMembers: Sendable {
     /// false)` (queue): the same members `scan` notes.
     mutating func walkNested(_ b: UnsafeRawBufferPointer) {
         guard !nestedNoted else { return }
-        func object(_ field: TicketField, _ r: Range<Int>, _ element: Int) {
-            guard b[r.lowerBound] == UInt8(ascii: "{") else { return }
-            note(b, field, element, nil)
-            RawJSON.forEachMember(b, r) { note(b, field, element, $0) }
-        }
         if !objectsNoted {
-            if let r = resolution { object(.resolution, r, -1) }
-            if let r = survey { object(.survey, r, -1) }
+            if let r = resolution, r.count >= 2, b[r.lowerBound] == UInt8(ascii: "{") { _ = walkObject(b, .resolution, -1, r.lowerBound, end: r.upperBound) }
+            if let r = survey, r.count >= 2, b[r.lowerBound] == UInt8(ascii: "{") { _ = walkObject(b, .survey, -1, r.lowerBound, end: r.upperBound) }
         }
         if !listsNoted {
+            // A fresh reader's lists (check's, one per ticket) get room for a usual history at
+            // once rather than growing an element at a time.
+            if events.capacity == 0 { events.reserveCapacity(8) }
             if let r = escalations { walkList(b, .escalations, r) }
             if let r = history { walkList(b, .history, r) }
             if hasEvent { events.append(event) }
@@ -104,17 +102,33 @@ public struct LifecycleMembers: Sendable {
     }
 
     /// Notes the members of each object element of the array at `r` (of a validated line), as
-    /// the scan notes them: one pass over the bytes, strings skipped eight bytes a step
-    /// (StringScan). Why not RawJSON.forEachElement and forEachMember: their closures and a
-    /// memchr per string cost queue three times the noting they replace.
+    /// the scan notes them: one pass over the bytes (`walkObject`). Why not RawJSON.forEachElement
+    /// and forEachMember: their closures and a memchr per string cost queue three times the
+    /// noting they replace.
     mutating func walkList(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ r: Range<Int>) {
-        guard r.count >= 2, b[r.lowerBound] == UInt8(ascii: "["), let base = b.baseAddress else { return }
+        guard r.count >= 2, b[r.lowerBound] == UInt8(ascii: "[") else { return }
         let end = r.upperBound - 1  // the closing bracket
-        @inline(__always) func space(_ i: Int) -> Int {
-            var i = i
-            while i < end, b[i] <= 0x20 { i += 1 }  // valid JSON: only white space below 0x21 here
-            return i
+        var i = LifecycleMembers.space(b, r.lowerBound + 1, end)
+        var element = 0
+        while i < end {
+            if b[i] == UInt8(ascii: "{") {
+                i = walkObject(b, field, element, i, end: end)
+            } else {
+                i = RawJSON.skip(b, i, end)
+            }
+            element += 1
+            i = LifecycleMembers.space(b, i, end)
+            guard i < end, b[i] == UInt8(ascii: ",") else { break }
+            i = LifecycleMembers.space(b, i + 1, end)
         }
+    }
+
+    /// Notes the start and each member of the (valid) object opening at `i`, as the scan
+    /// notes them (`element` -1 for `resolution` and `survey` themselves); returns the position
+    /// after it. Strings are skipped eight bytes a step (StringScan); nothing at or past `end`
+    /// is read.
+    mutating func walkObject(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ at: Int, end: Int) -> Int {
+        guard let base = b.baseAddress else { return end }
         /// The end of the string opening at `i`, and whether it holds an escape.
         @inline(__always) func string(_ i: Int, _ escaped: inout Bool) -> Int {
             var p = i + 1
@@ -131,39 +145,36 @@ public struct LifecycleMembers: Sendable {
                 }
             }
         }
-        var i = space(r.lowerBound + 1)
-        var element = 0
-        while i < end {
-            if b[i] == UInt8(ascii: "{") {
-                note(b, field, element, nil)
-                i = space(i + 1)
-                while i < end, b[i] == 0x22 {
-                    var escaped = false
-                    let keyStart = i
-                    i = string(i, &escaped)
-                    let keyEnd = i
-                    i = space(space(i) + 1)  // past ':'
-                    let valueStart = i
-                    if i < end, b[i] == 0x22 {
-                        var ignored = false
-                        i = string(i, &ignored)
-                    } else {
-                        i = RawJSON.skip(b, i, end)
-                    }
-                    note(b, field, element, MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<i))
-                    i = space(i)
-                    guard i < end, b[i] == UInt8(ascii: ",") else { break }
-                    i = space(i + 1)
-                }
-                i += 1  // past '}'
+        note(b, field, element, nil)
+        var i = LifecycleMembers.space(b, at + 1, end)
+        while i < end, b[i] == 0x22 {
+            var escaped = false
+            let keyStart = i
+            i = string(i, &escaped)
+            let keyEnd = i
+            i = LifecycleMembers.space(b, LifecycleMembers.space(b, i, end) + 1, end)  // past ':'
+            let valueStart = i
+            if i < end, b[i] == 0x22 {
+                var ignored = false
+                i = string(i, &ignored)
             } else {
                 i = RawJSON.skip(b, i, end)
             }
-            element += 1
-            i = space(i)
+            note(b, field, element, MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<i))
+            i = LifecycleMembers.space(b, i, end)
             guard i < end, b[i] == UInt8(ascii: ",") else { break }
-            i = space(i + 1)
+            i = LifecycleMembers.space(b, i + 1, end)
         }
+        return i + 1  // past '}'
+    }
+
+    /// The position after the white space from `i` (valid JSON: between tokens, a byte below
+    /// 0x21 is white space).
+    @inline(__always)
+    static func space(_ b: UnsafeRawBufferPointer, _ i: Int, _ end: Int) -> Int {
+        var i = i
+        while i < end, b[i] <= 0x20 { i += 1 }
+        return i
     }
 
     /// Notes one member reported by `Ticket.scan`. A key outside SPEC §3 may repeat: its first
