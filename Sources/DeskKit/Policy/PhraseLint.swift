@@ -255,7 +255,10 @@ public struct PhraseLint: Sendable {
         "anything else", "if there's anything else", "if there is anything else", "感谢对我们工作的支持", "对我们工作的支持",
         "thank you for reaching out", "thanks for reaching out", "thanks so much for reaching out", "we value your feedback",
         "value your feedback", "have a wonderful day", "have a lovely day", "have a great day", "we really appreciate your patience",
-        "appreciate your patience", "感谢您的耐心", "感谢耐心",
+        "appreciate your patience", "感谢您的耐心", "感谢耐心", "greatly", "our dedicated team", "dedicated team", "your concern",
+        "感谢您的宝贵意见", "宝贵意见", "祝您生活愉快", "生活愉快", "您反映的情况", "反映的情况", "hope you're having", "hope you are having",
+        "lovely week", "great week", "don't hesitate to reach out", "do not hesitate to reach out", "don't hesitate", "do not hesitate",
+        "just letting you know", "just to let you know",
     ]
     static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
@@ -324,6 +327,11 @@ public struct PhraseLint: Sendable {
                     }
                     units += 2
                     wordUnits += 2
+                } else if i > 0, i + 1 < s.count, !skip[i - 1], !skip[i + 1], isContentHan(s[i - 1]), isContentHan(s[i + 1]) {
+                    // Inside a word between two content characters ("借还通": borrowing and
+                    // returning work), a function character is part of the word.
+                    units += 2
+                    wordUnits += 2
                 }
                 i += 1
                 continue
@@ -348,6 +356,11 @@ public struct PhraseLint: Sendable {
             i += 1
         }
         return (wordUnits == 0 ? 0 : units, mash)
+    }
+
+    /// A Han character that is not a function character.
+    static func isContentHan(_ u: Unicode.Scalar) -> Bool {
+        TextNormalizer.isHan(u) && !LintText.sortedContains(functionHanValues, u.value)
     }
 
     static let keyboardRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"]
@@ -560,8 +573,21 @@ public struct PhraseLint: Sendable {
         if out.isEmpty, let g = gist(t, found) {
             out.append(Finding(family: nil, typed: t.original(0..<t.scalars.count), message: "the reply " + g.message))
         }
+        if out.isEmpty, holdsWithoutTime(t, found) {
+            out.append(
+                Finding(
+                    family: nil, typed: t.original(0..<t.scalars.count),
+                    message: "the reply only says the request is in hand, with no time (seed 004: 约定可能的回复时间，并在约定的回复时间内给予回复); "
+                        + "say when you will reply next, or who has it and by when"))
+        }
         // Last, the reply read whole (ReplyModel): new wordings of blame, brush-off and "done".
-        if out.isEmpty, let model, let p = model.refusal(reply), p.confidence >= modelThreshold {
+        // Not where the families have already read the wording closely — a phrase quoted,
+        // denied or made conditional ("并不是您没说清楚", 报错是“我不知道…”, "不是您电脑的问题"), which n-grams cannot
+        // tell from the phrase itself — nor beside a concrete step (a number, a real question,
+        // "I've reproduced it").
+        if out.isEmpty, let model, !found.contains(where: { !$0.own }), !PhraseLint.deniesBlame(t), !PhraseLint.namesAConcreteStep(t),
+            let p = model.refusal(reply), p.confidence >= modelThreshold
+        {
             out.append(
                 Finding(
                     family: nil, typed: reply,

@@ -51,7 +51,7 @@ extension PhraseLint {
             "outside our scope", "not supported by us", "nothing to do with us", "nothing to do with the system", "not a system issue",
             "not something we", "not something i", "don't look after", "do not look after", "we don't support", "we do not support",
             "not supported", "not us", "不是我们负责", "不归我们负责", "我们不负责", "falls under", "remit", "isn't something", "is not something",
-            "not able to take on", "unable to take on",
+            "not able to take on", "unable to take on", "not ours", "not mine",
             "跟系统没关系", "和系统没关系", "与系统无关", "跟系统无关", "不是系统的问题", "不是系统问题", "跟我们无关", "与我们无关",
         ]),
         (.goElsewhere, [
@@ -71,6 +71,8 @@ extension PhraseLint {
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
             "催什么", "别催", "急啥", "急什么", "too busy", "very busy", "so busy", "busy right now", "busy now", "no time", "busy", "在忙", "忙不过来",
             "stop rushing", "don't rush me", "later", "not now", "some other time",
+            // Impatience at a repeat ("Again??", "怎么又是你？"): the seed's 急什么 in other words.
+            "又来了", "又是你", "怎么又是", "why again", "not again", "again?", "you again",
         ]),
         (.cannot, [
             "做不了", "弄不了", "搞不了", "干不了", "整不了", "办不了", "做不到", "办不到", "搞不定", "弄不好", "没办法", "没法弄", "没法搞",
@@ -84,12 +86,16 @@ extension PhraseLint {
             "我这边可以", "我这里可以", "自己看说明", "自己看手册", "看说明书", "看手册",
             "your pc", "your computer", "your laptop", "your machine", "your side", "your end", "your network", "your browser",
             "on my end", "check your", "fine on our", "fine on my", "ok on our", "works for me", "works fine for me", "works on my machine", "fine on my side", "fine here", "user error",
-            "read the manual", "rtfm", "read the docs", "自己的问题",
+            "read the manual", "rtfm", "read the docs", "自己的问题", "your problem", "your issue",
         ]),
         (.done, [
             "好了", "搞定", "搞掂", "完事", "弄好", "办好", "处理好", "处理完", "处理了", "修好", "整好", "完成", "解决", "已处理", "已修复",
             "已好", "ok了", "done", "fixed", "resolved", "closed", "closing", "completed", "finished", "sorted", "all good",
-            "all set", "should work now", "works now", "taken care of", "handled", "processed", "dealt with", "弄了",
+            "all set", "should work now", "works now", "taken care of", "handled", "processed", "dealt with", "弄了", "addressed", "落实",
+            // "Try again" alone claims it works without saying what changed.
+            "try again", "try it again", "再试试", "再试一下", "再试一次", "重试",
+            // Closing the ticket says nothing of the problem either.
+            "关单", "关闭工单", "先关了",
         ]),
     ]
 
@@ -120,7 +126,7 @@ extension PhraseLint {
         "should", "try again", "give it a try", "have a go", "a few", "made", "did", "couple", "a couple of", "several", "various",
         "minor", "few", "一点", "几个", "一些地方", "非常重视", "高度重视", "第一时间", "组织", "相关同事", "相关人员", "相关部门", "进行了",
         "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue", "技术力量", "进行处置", "处置",
-        "妥善", "我中心", "贵办", "give it another go", "another go", "give it a go",
+        "妥善", "我中心", "贵办", "give it another go", "another go", "give it a go", "高度关注", "关注",
     ]
     static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
 
@@ -145,6 +151,8 @@ extension PhraseLint {
         "please share", "could you share", "please provide", "could you tell", "can you tell", "please tell", "escalated",
         "forwarded", "passed it to", "handed over", "transferred", "get back to you", "call you", "email you", "update you",
         "which", "could you", "can you", "would you", "investigating", "looking into", "working on",
+        // What the ticket waits on, named: a dependency is a status, not a brush-off.
+        "approval", "审批", "批准",
     ]
     static let commitmentMatcher = KeywordMatcher(commitments.map { LintText.key($0) })
 
@@ -156,33 +164,49 @@ extension PhraseLint {
     ]
     static let alternativeMatcher = KeywordMatcher(alternatives.map { LintText.key($0) })
 
-    /// Whether `t` says the agent did something: "I"/"we" before a past form ("I renewed it",
-    /// "we replaced the toner", "I've now reinstalled": contractions are written out in key
-    /// form), with at most "have" and one adverb between.
+    /// Whether `t` says the agent did or is doing something: "I"/"we" before a past form ("I
+    /// renewed it", "we replaced the toner", "I've now reinstalled": contractions are written out
+    /// in key form), with at most "have" and one adverb between, or "I am"/"we are" before an
+    /// -ing form ("I'm dialling in to your PC now").
     static func reportsOwnAction(_ t: LintText) -> Bool {
         let words = t.text.split(whereSeparator: { !($0.isLetter || $0 == "'") }).map(String.init)
         for i in words.indices where words[i] == "i" || words[i] == "we" {
             var j = i + 1
+            if j + 1 < words.count, words[j] == "am" || words[j] == "are", words[j + 1].count > 4, words[j + 1].hasSuffix("ing") {
+                return true
+            }
             if j < words.count && (words[j] == "have" || words[j] == "had") { j += 1 }
             if j < words.count && ["now", "just", "already", "also", "then", "quickly"].contains(words[j]) { j += 1 }
             guard j < words.count else { continue }
             let w = words[j]
-            if (w.count > 3 && w.hasSuffix("ed") && w != "need") || pastForms.contains(w) { return true }
+            if (w.count > 3 && w.hasSuffix("ed") && !notActions.contains(w)) || pastForms.contains(w) { return true }
         }
         return false
     }
+    /// -ed words that report no action on the problem: taking it in is not working on it
+    /// ("we have received your request", "I've noted it").
+    static let notActions: Set<String> = [
+        "need", "received", "noted", "logged", "recorded", "registered", "acknowledged", "forwarded", "escalated", "passed",
+        "transferred", "reported",
+    ]
     /// Past forms without -ed that report an action.
     static let pastForms: Set<String> = ["sent", "set", "reset", "put", "ran", "made", "found", "rebuilt", "took", "gave", "got", "swapped", "brought", "wrote", "rang", "spoke"]
 
     /// Whether `t` names a next step: a commitment, a question back or a number (a time, an
     /// extension, a ticket).
     static func commits(_ t: LintText) -> Bool {
-        // Digits only: a Chinese numeral such as 一 in "一下" is no detail.
-        if t.scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return true }
-        if asksARealQuestion(t) { return true }
-        if reportsOwnAction(t) { return true }
+        if namesAConcreteStep(t) { return true }
         for m in [commitmentMatcher, alternativeMatcher] where hasWord(m, t) { return true }
         return false
+    }
+
+    /// Whether `t` holds a step no brush-off has: a number (a time, an extension, a ticket), a
+    /// real question back, or a report of the agent's own action. Narrower than `commits`
+    /// ("looking into it", "已反馈" promise nothing checkable).
+    static func namesAConcreteStep(_ t: LintText) -> Bool {
+        // Digits only: a Chinese numeral such as 一 in "一下" is no detail.
+        if t.scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return true }
+        return asksARealQuestion(t) || reportsOwnAction(t)
     }
 
     /// Whether a "?" ends a clause that asks something (at least 8 units of letters, a Han
@@ -246,6 +270,7 @@ extension PhraseLint {
         "有问题", "出问题", "错", "不对", "wrong", "fault", "mistake", "incorrect",
         // "…才会…": the cause put on the requester ("你们自己把纸塞歪了才会卡"); admonishment.
         "才会", "才导致", "才造成", "才出现", "弄坏", "搞坏", "弄丢", "搞丢", "误删", "小心点", "注意点", "careless", "more careful",
+        "操作不当", "使用不当", "自己删", "自己弄",
         "himself", "herself", "themselves",
     ].map {
         Array($0.unicodeScalars)
@@ -263,6 +288,17 @@ extension PhraseLint {
     /// Chinese, 40 in English: about six words), in one clause, with no denial before the fault
     /// in that clause.
     static func blameSpans(_ t: LintText, _ clauses: [Range<Int>]) -> [Range<Int>] {
+        blameForms(t, clauses).filter { !$0.denied }.map(\.range)
+    }
+
+    /// Whether `t` denies a blame ("不是您电脑的问题", "you did nothing wrong"): the wording of a
+    /// blame, which only the clause's denial tells from one.
+    static func deniesBlame(_ t: LintText) -> Bool {
+        blameForms(t, t.clauseRanges).contains { $0.denied }
+    }
+
+    /// `blameSpans` with the denied ones too, each marked.
+    static func blameForms(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, denied: Bool)] {
         let u = t.scalars
         func at(_ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
             guard i >= c.lowerBound, i + w.count <= c.upperBound else { return false }
@@ -274,7 +310,7 @@ extension PhraseLint {
             }
             return true
         }
-        var out: [Range<Int>] = []
+        var out: [(range: Range<Int>, denied: Bool)] = []
         for c in clauses {
             for i in c {
                 guard let p = secondPerson.first(where: { at(i, $0, c) }) else { continue }
@@ -283,7 +319,7 @@ extension PhraseLint {
                 for j in (i + p.count)..<max(i + p.count, limit) {
                     guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs && at(j, issueWord, c) ? issueWord : nil) else { continue }
                     let denied = (c.lowerBound..<j).contains { k in faultDenials.contains { at(k, $0, c) } }
-                    if !denied { out.append(i..<(j + f.count)) }
+                    out.append((i..<(j + f.count), denied))
                     break
                 }
             }

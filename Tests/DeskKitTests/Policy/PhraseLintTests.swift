@@ -25,6 +25,35 @@ import Testing
         #expect(!refused("不知道您方便什么时候接电话？"))
     }
 
+    /// Seed 004: 如果短时间无法给出解决方案, …与对方约定可能的回复时间. A reply that only holds the
+    /// request, with no time, name or step, is refused; one that names a time, whom, what is
+    /// being checked, or a concrete step is not.
+    @Test func holdingRepliesWithoutATimeAreRefused() {
+        for text in [
+            "已反馈给相关部门，请耐心等待。", "处理中", "已在处理，请稍等。", "We'll get back to you.", "Someone will be in touch.",
+            "Escalated. Please wait for further updates.", "Thanks, we have received your request and will get back to you shortly.",
+            "We have forwarded your request to the responsible department.", "Wait please.",
+        ] {
+            #expect(lint.review(reply: text).first?.message.contains("约定可能的回复时间") == true, "\(text)")
+        }
+        for text in [
+            "已转给网络组王工，他会联系您。", "您好，已收到，正在排查", "Passed to Wei in networks; she'll call you today.", "We are working on it now.",
+            "已反馈给厂商，下午三点前给您回复。", "Looking into the gateway logs.", "Waiting for your manager's approval of the licence request.",
+            "I'm dialling in to your PC now, please accept the remote session prompt.", "我们会尽快处理，明早九点前回复您。",
+        ] {
+            #expect(lint.review(reply: text).isEmpty, "\(text)")
+        }
+    }
+
+    @Test func impatienceAtARepeatAndABareTryAgainAreRefused() {
+        for text in ["Why again?", "Again??", "怎么又是你？", "又来了？？", "Try again.", "你再试试。", "Your problem, not ours."] {
+            #expect(refused(text), "\(text)")
+        }
+        // A retry with what to send if it fails, and a repeat met with a step, stay.
+        #expect(!refused("请再试一次，如果还不行请把报错截图发我。"))
+        #expect(!refused("Sorry this happened again - I'm checking the mail server logs and will call you by 3pm."))
+    }
+
     @Test func quotedConditionalAndReportedWordsAreNotTheAgents() {
         #expect(!refused("如果这个不行，请告诉我，我们再换一种方式。"))
         #expect(!refused("If this doesn't work, let me know and I'll call you."))
@@ -117,6 +146,11 @@ import Testing
     @Test func resolutionFieldsByInformation() {
         func why(_ field: String, _ text: String) -> [String] { lint.review(field: field, text).map(\.message) }
         #expect(why("result", "能登录").isEmpty)
+        // blind17 (unseen): a function character inside a word ("借还": borrow and return) is
+        // part of it, so three characters still say what works; alone it says nothing.
+        #expect(why("result", "借还通").isEmpty)
+        #expect(why("cause", "网线松").isEmpty)
+        #expect(why("result", "还是").count == 1)
         #expect(why("result", "printing works").isEmpty)
         #expect(why("solution", "重启客户端并清除缓存").isEmpty)
         #expect(why("cause", "expired VPN certificate").isEmpty)
@@ -229,6 +263,16 @@ import Testing
     /// characters, emoji, dialect particles, polite 您, blame, brush-offs with words around
     /// them): 5 of 20 bad accepted, 0 of 20 good refused when first measured; then the
     /// uncommitted brush-off and blame-by-form checks: 0 and 0, seen now.
+    /// Written this round to teach the reply model what it had not seen: holding replies that
+    /// agree no time against ones that name an action now or a time (replies-interim), and short
+    /// specific replies against short empty, deflecting or blaming ones (replies-short). Before
+    /// the holding rule, the families let 22 of 29 and 12 of 44 bad ones through; then 0 and 0.
+    @Test(arguments: ["replies-interim.ndjson", "replies-short.ndjson"])
+    func holdingAndShortReplySetsMeetTheirFloors(_ file: String) throws {
+        let r = try replyRates(file, badAccepted: 0.0, goodRefused: 0.0)
+        #expect(r.bad >= 29 && r.good >= 30)
+    }
+
     @Test func thirdUnseenReplySetMeetsItsFloors() throws {
         let r = try replyRates("replies-holdout3.ndjson", badAccepted: 0.05, goodRefused: 0.0)
         #expect(r.bad >= 20 && r.good >= 20)
@@ -292,11 +336,12 @@ import Testing
     /// each when first measured.
     /// blind9, blind10: 0 and 0 too; blind11, blind12: 1 of 10 each accepted ("Issue with system |
     /// Resolved the issue | Closed", "可能是网络原因吧 | 后台调整 | 现在可以用了"), then 0; blind15,
-    /// blind16: 0 and 0 when first measured.
+    /// blind16: 0 and 0 when first measured; blind17 1 good refused ("网线松 | 重插紧 | 借还通": 还
+    /// read as a function word inside 借还), then 0; blind18 0 and 0.
     @Test(arguments: [
         "resolutions-blind7.ndjson", "resolutions-blind8.ndjson", "resolutions-blind9.ndjson", "resolutions-blind10.ndjson",
         "resolutions-blind11.ndjson", "resolutions-blind12.ndjson", "resolutions-blind13.ndjson", "resolutions-blind14.ndjson",
-        "resolutions-blind15.ndjson", "resolutions-blind16.ndjson",
+        "resolutions-blind15.ndjson", "resolutions-blind16.ndjson", "resolutions-blind17.ndjson", "resolutions-blind18.ndjson",
     ])
     func laterBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -78,7 +78,10 @@ import Testing
     /// blind15 and blind16, scored before use with the first version of the model: 0 of 20 bad
     /// accepted and 0 of 20 good refused in each (the families alone let 2 of blind16's through:
     /// "That's a vendor issue, please contact SMA directly.", "上次是小刘配的，他弄错了，等他下周回来再说吧。").
-    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson"])
+    /// blind17 and blind18, scored before use with the holding rule and the gated model: 1 of 20
+    /// bad accepted in each ("说了多少遍了…你到底清了没有？", "跟你说了多少遍了…怎么还是不会？": then
+    /// added to you_should_know), 0 of 20 good refused (the families alone: 2 and 4 of 20).
+    @Test(arguments: ["replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson"])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         let lint = PhraseLint(policy: .builtin, replyModel: .builtin)
         var wrong: [String] = []
@@ -95,7 +98,7 @@ import Testing
         let taboo = withModel.review(reply: "我不知道")
         #expect(taboo.count == 1 && taboo[0].family?.id == "dont_know")
         // A brush-off in words no family lists: the model refuses it, and says so.
-        let text = "看了下系统没问题啊，应该是你那边网络的事，你再试试吧"
+        let text = "说实话系统这周一直很稳定，多半是客户那头自己的设置出了岔子，建议再观察观察。"
         #expect(familiesOnly.review(reply: text).isEmpty)
         let found = withModel.review(reply: text)
         #expect(found.count == 1)
@@ -103,6 +106,15 @@ import Testing
         #expect(found.first?.message.contains("reply model, confidence") == true)
         // A specific reply passes both.
         #expect(withModel.review(reply: "您好，VPN 证书已在 14:20 续期，请断开后重新连接；若仍报 809 错误请回复截图，我下午三点前再跟进。").isEmpty)
+        // Where the families read the wording closely (a denied or quoted phrase) or a concrete
+        // step stands (a real question, a number, "I've reproduced it"), the model is not asked.
+        for kept in [
+            "并不是您没说清楚，是我们这边的日志不全，我们再查一下。", "It's not that you didn't explain; our logs were incomplete, so we are checking again.",
+            "我在自己电脑上也复现了，不是您电脑的问题，正在查插件。", "Is there anything else you need today?",
+            "I've reproduced it on my machine, so it's not your laptop. Digging into the add-in now.",
+        ] {
+            #expect(withModel.review(reply: kept).isEmpty, "\(kept)")
+        }
         // The threshold is the policy's: at 1.0 nothing short of certainty refuses.
         var strict = Policy.builtin
         strict.replyModelThreshold = 1.0

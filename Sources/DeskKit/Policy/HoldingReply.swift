@@ -1,0 +1,72 @@
+// A holding reply that agrees no time (seed 004 电话/RTX服务规范: 如果短时间无法给出解决方案, …
+// 与对方约定可能的回复时间, 并在约定的回复时间内给予回复): "已反馈给相关部门，请耐心等待", "We'll get back to
+// you.", "In progress." Such a reply says the request is in hand and nothing the requester can
+// hold the desk to: no time, no name, no step. It is refused when, once the holding words, the
+// courtesy and the filler are taken out, almost nothing is left and it names no time, number,
+// real question or action of the agent's own, and says nothing of investigating; "已转给网络组
+// 王工，他会联系您" names whom and "已收到，正在排查" what is being done, so both stay.
+
+extension PhraseLint {
+    /// Words that only say a request is in hand (key form is compared).
+    static let holdingWords: [String] = [
+        "处理中", "正在处理", "在处理", "跟进中", "正在跟进", "会跟进", "我们会跟进", "跟进", "已反馈", "反馈给", "已转交", "转交", "已转", "已上报",
+        "上报", "已记录", "记录", "已收到", "收到", "会尽快处理", "尽快处理", "尽快", "会处理", "会看", "有结果", "会通知", "通知您", "等通知",
+        "请耐心等待", "耐心等待", "请等待", "等待", "请稍后", "稍后", "稍等", "排队中", "排队", "需要时间", "请耐心", "等上面回复", "上面",
+        "相关部门", "相关同事", "相关人员", "后续", "感谢您的理解", "感谢您的耐心", "感谢理解", "感谢支持", "理解与支持", "知道了",
+        "in progress", "being worked on", "working on it", "we are working on it", "we will look",
+        "will look", "will check", "we are aware", "aware of the issue", "get back to you", "be in touch", "someone will", "will contact you",
+        "escalated", "passed to", "passed on", "forwarded", "the relevant team", "the responsible department", "the team is on it",
+        "please wait", "wait please", "wait for", "等着", "further updates", "in due course", "when we can", "as soon as possible", "asap", "pending", "in the queue",
+        "queued", "noted", "thank you for your patience", "thanks for your patience", "thank you for your understanding", "be patient",
+        "these things take time", "on it", "we will", "update you",
+        // What a holding reply holds: the request itself says nothing new.
+        "工单", "问题", "请求", "需求", "ticket", "request", "issue", "handled", "still", "further", "received", "shortly", "soon",
+        // Courtesy says nothing either.
+        "thanks", "thank you", "谢谢", "感谢", "您好", "你好", "hi", "hello", "dear", "regards", "kind regards", "best",
+    ]
+    static let holdingMatcher = KeywordMatcher(holdingWords.map { LintText.key($0) })
+
+    /// Words that say the agent is investigating: a step, however brief ("已收到，正在排查",
+    /// "Looking into the gateway logs"), so no holding reply.
+    static let investigating: [String] = [
+        "排查", "在查", "查看", "检查", "核查", "测试", "复现", "远程", "investigating", "looking into", "checking", "troubleshooting",
+        "testing", "reproducing", "digging into", "looking at",
+    ]
+    static let investigatingMatcher = KeywordMatcher(investigating.map { LintText.key($0) })
+
+    /// Words that set a time: with one, the reply agrees when (今天下午, by 3pm, tomorrow).
+    static let timeWords: [String] = [
+        "今天", "今日", "明天", "明早", "后天", "上午", "下午", "中午", "晚上", "今晚", "下班前", "午饭后", "周一", "周二", "周三", "周四",
+        "周五", "周六", "周日", "星期", "小时", "分钟", "半天", "马上", "立刻", "立即", "现在就", "点前", "点之前", "一会儿",
+        "today", "tonight", "tomorrow", "this morning", "this afternoon", "this evening", "end of day", "eod", "minutes", "minute",
+        "hour", "hours", "noon", "lunch", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "right now",
+        "right away", "straight away", "shortly after", "next week",
+        // "Now" is a time: the agent is on it at this moment.
+        "now", "现在",
+    ]
+    static let timeMatcher = KeywordMatcher(timeWords.map { LintText.key($0) })
+
+    /// Whether `t` is a holding reply that agrees no time: a holding word in the agent's own
+    /// words, no time word, no investigating word, no concrete step, and under `gistLeftover` information units once
+    /// holding words, filler and vague work words are taken out.
+    func holdsWithoutTime(_ t: LintText, _ found: [Match]) -> Bool {
+        let clauses = t.clauseRanges
+        var holding = false
+        for o in PhraseLint.holdingMatcher.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            let b = t.index(ofUTF8: o.range.upperBound)
+            guard a < b, !t.quoted[a..<b].contains(true) else { continue }
+            if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
+            holding = true
+            break
+        }
+        guard holding, !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.hasWord(PhraseLint.investigatingMatcher, t),
+            !PhraseLint.namesAConcreteStep(t)
+        else { return false }
+        var skip = skipMask(t, found)
+        PhraseLint.skipWords(PhraseLint.holdingMatcher, t, &skip)
+        PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
+        PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
+        return PhraseLint.information(t, skip: skip).units < PhraseLint.gistLeftover
+    }
+}
