@@ -166,15 +166,21 @@ struct QueuePick: Sendable {
 
     /// Validates one line (refused with the same errors as decoding a Ticket) and adds its
     /// open duties to `part`. Only the members the filters, the lifecycle and the listing need
-    /// are read, straight from the bytes (the lifecycle's one level down as the scan passes
-    /// them); a finished ticket that can owe nothing more is passed over after the scan.
+    /// are read, straight from the bytes (`resolution` and `survey` one level down as the scan
+    /// passes them); a finished ticket that can owe nothing more is passed over after the scan,
+    /// and only the others have their history and escalations walked.
     func read(_ b: UnsafeRawBufferPointer, into part: inout QueuePart) throws(TicketError) {
         var required = Ticket.RequiredRanges()
-        // The part's members: their lists keep their storage from line to line.
+        // The part's scratch: the members' lists and the entries keep their storage from line
+        // to line (the entries moved out while the line is read, and back after).
         part.members.reset()
+        var entries: [QueueEntry] = []
+        swap(&entries, &part.entries)
+        defer { swap(&entries, &part.entries) }
+        entries.removeAll(keepingCapacity: true)
         var owner: Range<Int>? = nil, assignee: Range<Int>? = nil, tier: Range<Int>? = nil
         var title: Range<Int>? = nil, description: Range<Int>? = nil
-        try part.members.scan(b) { span, known in
+        try part.members.scan(b, lists: false) { span, known in
             guard let known else { return }
             let r = span.valueRange
             switch known.field {
@@ -187,7 +193,8 @@ struct QueuePick: Sendable {
             default: break
             }
         }
-        let h = try required.header(b)
+        // The id is decoded only for a ticket that owes something.
+        let h = try required.header(b, decodingID: false)
         func string(_ r: Range<Int>?) -> String? { r.flatMap { RawJSON.string(b, $0) } }
         if !owners.isEmpty || !assignees.isEmpty || !people.isEmpty {
             let o = string(owner) ?? "", a = string(assignee) ?? ""
@@ -197,11 +204,11 @@ struct QueuePick: Sendable {
         }
         if !tiers.isEmpty && !tiers.contains(string(tier).flatMap(Tier.init(rawValue:))?.rawValue ?? Tier.tier1.rawValue) { return }
         if !priorities.isEmpty && !priorities.contains(string(part.members.priority).flatMap(Priority.init(rawValue:))?.rawValue ?? "") { return }
-        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: part.members, now: now) else { return }
+        guard lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: &part.members, now: now) else { return }
+        // The events and escalations, noted only for the tickets that may owe something.
+        part.members.walkNested(b)
         let f = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: part.members)
         let priority = UInt8(f.priority?.ordinal ?? 3)
-        var entries: [QueueEntry] = []
-        entries.reserveCapacity(8)
         var rules: [String] = []
         for d in lifecycle.openDuties(f, now: now, explain: explain) {
             guard let due = d.due else { continue }  // paused: waiting on the customer
@@ -215,6 +222,7 @@ struct QueuePick: Sendable {
             if explain { rules.append(d.explain) }
         }
         guard !entries.isEmpty else { return }
+        let id = required.id.flatMap { RawJSON.string(b, $0) } ?? ""  // checked by `header`
         // The record: what the listing prints of the ticket, in the form it prints it. A
         // ticket with more than 256 open duties gets one record per 256.
         let shownTitle = title.flatMap { RawJSON.body(b, $0) } != nil ? title : description.flatMap { RawJSON.body(b, $0) } != nil ? description : nil
@@ -225,11 +233,11 @@ struct QueuePick: Sendable {
             swap(&record, &part.record)
             record.removeAll(keepingCapacity: true)
             var idWidth = 0
-            QueueRecord.put(h.id, &record)
+            QueueRecord.put(id, &record)
             if ndjson {
                 QueueRecord.putLength(0, &record)
             } else {
-                var id = h.id
+                var id = id
                 id.withUTF8 { u in QueueRecord.putShown(UnsafeRawBufferPointer(u), oneLine: false, width: &idWidth, &record) }
             }
             QueueRecord.putLength(idWidth, &record)
@@ -359,6 +367,11 @@ struct QueueRows: Sendable {
         var bytes: [UInt8] = []
         var day = Int64.min
         var date: [UInt8] = []
+        /// The text listing's last row: its due, and where its local time and its relative
+        /// time lie in the buffer. Rows come in due order, so runs share a due (the end of a
+        /// business day): those copy the two texts instead of writing them again.
+        var rowDue = Int64.min
+        var dateAt = 0, dateCount = 0, relativeAt = 0, relativeCount = 0
 
         /// `2026-11-30 16:00`: `due` in the zone, as `zone.civil` reads it (the UTC fields of
         /// `due` + the zone's offset at `due`).
@@ -470,9 +483,9 @@ struct QueueRows: Sendable {
     static func relative(_ due: Int64, now: Instant, _ out: inout QueueRowBuffer) {
         let d = due - now.seconds
         let s = d < 0 ? -d : d
-        out.put(d < 0 ? QueueRows.overdueWord : QueueRows.inWord)
+        out.put(d < 0 ? QueueRows.bytes("overdue ") : QueueRows.bytes("in "))
         if s < 60 {
-            out.put(QueueRows.underAMinute)
+            out.put(QueueRows.bytes("<1m"))
         } else if s < 3600 {
             out.number(s / 60); out.put(UInt8(ascii: "m"))
         } else if s < 86400 {
@@ -484,7 +497,12 @@ struct QueueRows: Sendable {
         }
     }
 
-    static let overdueWord = Array("overdue ".utf8), inWord = Array("in ".utf8), underAMinute = Array("<1m".utf8)
+    /// The bytes of a literal, read in place (a static array was retained and released on
+    /// every row).
+    @inline(__always)
+    static func bytes(_ s: StaticString) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    }
 
     /// One row of the aligned text listing (and its rule with --explain).
     func text(_ row: QueueRow, _ parts: UnsafeBufferPointer<QueueTickets>, _ out: inout QueueRowBuffer, _ due: inout DueText) {
@@ -492,19 +510,24 @@ struct QueueRows: Sendable {
         let w = widths
         let prio = QueueRows.label(priority: e.priority), kind = QueueRows.label(kind: e.kind)
         let red = colour && e.overdue
-        parts[row.part].read(e.ticket) { r in
+        guard let base = parts.baseAddress else { return }
+        QueueTickets.read(base + row.part, e.ticket) { r in
             let rule = r.rule(Int(e.slot)).map { parts[row.part].decode(rule: $0) }
             // Room for the row: every field and pad at its widest (the date 16 bytes, the
             // relative time at most `overdue ` and two 20-digit numbers with their units).
             out.reserve(16 + w.date + w.relative + 50 + r.shownId.count + w.id + prio.count + w.priority
                         + kind.count + w.kind + r.title.count + 16 + (rule?.count ?? 0) + (red ? QueueRows.red.count + QueueRows.reset.count : 0))
             let start = out.mark
-            due.writeLocal(e.due, zone, &out)
-            out.spaces(max(0, w.date - (out.mark - start)) + 2)
+            let again = e.due == due.rowDue
+            if again { out.repeatBytes(at: due.dateAt, count: due.dateCount) } else { due.writeLocal(e.due, zone, &out) }
+            let dateCount = out.mark - start
+            out.spaces(max(0, w.date - dateCount) + 2)
             if red { out.put(QueueRows.red) }
             let before = out.mark
-            QueueRows.relative(e.due, now: now, &out)
-            out.spaces(w.relative - (out.mark - before))
+            if again { out.repeatBytes(at: due.relativeAt, count: due.relativeCount) } else { QueueRows.relative(e.due, now: now, &out) }
+            let relativeCount = out.mark - before
+            (due.rowDue, due.dateAt, due.dateCount, due.relativeAt, due.relativeCount) = (e.due, start, dateCount, before, relativeCount)
+            out.spaces(w.relative - relativeCount)
             if red { out.put(QueueRows.reset) }
             out.spaces(2)
             out.put(r.shownId)

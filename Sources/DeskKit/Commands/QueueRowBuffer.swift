@@ -42,6 +42,13 @@ struct QueueRowBuffer: ~Copyable {
         count += 1
     }
 
+    /// The `n` bytes written at `offset` (before the end), written again at the end.
+    @inline(__always)
+    mutating func repeatBytes(at offset: Int, count n: Int) {
+        (base + count).copyMemory(from: base + offset, byteCount: n)
+        count += n
+    }
+
     /// `n` spaces (none when `n` is not positive).
     @inline(__always)
     mutating func spaces(_ n: Int) {

@@ -31,10 +31,15 @@ public struct JSONParser: ~Copyable {
 
     let bytes: UnsafeRawBufferPointer
     var pos: Int
+    /// Whether runs of three-byte characters are validated two at a time
+    /// (`StringScan.threeBytePairs`); false only for the tests, which hold the two ways to the
+    /// same verdicts and messages.
+    let pairSteps: Bool
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer, pairSteps: Bool = true) {
         self.bytes = bytes
         self.pos = 0
+        self.pairSteps = pairSteps
     }
 
     // MARK: Entry points
@@ -64,7 +69,12 @@ public struct JSONParser: ~Copyable {
 
     /// Checks that the bytes are one complete JSON text, without building it.
     public static func validate(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) {
-        var p = JSONParser(bytes)
+        try validate(bytes, pairSteps: true)
+    }
+
+    /// `validate`, with or without the two-character steps (the tests compare both).
+    static func validate(_ bytes: UnsafeRawBufferPointer, pairSteps: Bool) throws(JSONSyntaxError) {
+        var p = JSONParser(bytes, pairSteps: pairSteps)
         p.skipWhitespace()
         try p.skipValue(depth: 0)
         p.skipWhitespace()
@@ -421,8 +431,12 @@ public struct JSONParser: ~Copyable {
                 // Non-ASCII. Text in Chinese is runs of multi-byte characters: stay here for the
                 // run. A three-byte sequence led by E1-EC or EE-EF (most CJK) is valid exactly
                 // when both bytes after the lead are continuation bytes: checked here, without
-                // the call.
+                // the call, two characters a step while they come in pairs (StringScan).
                 repeat {
+                    if pairSteps {
+                        p = StringScan.threeBytePairs(base, from: p, end: n)
+                        if p >= n || base.load(fromByteOffset: p, as: UInt8.self) < 0x80 { break }
+                    }
                     if p + 2 < n {
                         let lead = bytes[p]
                         if lead &- 0xE1 < 12 || lead &- 0xEE < 2,

@@ -79,6 +79,14 @@ public struct Lifecycle: Sendable {
     /// `calendars` and `business` for the replay, tabled around one `now` when asked.
     let clocks: [LifecycleClock]
     let businessClock: LifecycleClock
+    /// The policy's limits as small tables (`Channel.ordinal`, `Priority.ordinal`,
+    /// `Lifecycle.index(of:)` of a tier): the same values as its dictionaries, looked up
+    /// without hashing (queue replays thousands of tickets, and hashing the keys showed).
+    let firstResponseLimits: [Int64?]
+    let workaroundLimits: [Int64?]
+    let resolutionLimits: [Int64?]
+    let progressIntervals: [Int64?]
+    let tierLimits: [[Int64?]]
 
     /// A lifecycle asking the calendars themselves (a few tickets).
     public init(policy: Policy) { self.init(policy: policy, tabledAround: nil) }
@@ -104,7 +112,25 @@ public struct Lifecycle: Sendable {
         }
         clocks = calendars.map(shared)
         businessClock = shared(business)
+        firstResponseLimits = Channel.allCases.map { policy.firstResponse[$0] }
+        workaroundLimits = Priority.allCases.map { policy.workaround[$0] }
+        resolutionLimits = Priority.allCases.map { policy.resolution[$0] }
+        progressIntervals = Priority.allCases.map { policy.duties.progress[$0] }
+        tierLimits = Tier.allCases.map { t in Priority.allCases.map { policy.escalation.timeLimits[t]?[$0] } }
     }
+
+    /// A tier's position in `allCases`.
+    static func index(of t: Tier) -> Int {
+        switch t {
+        case .tier1: 0
+        case .tier2: 1
+        case .rnd: 2
+        case .vendor: 3
+        }
+    }
+
+    /// `policy.escalation.timeLimits[tier]?[priority]`.
+    func timeLimit(_ tier: Tier, _ p: Priority) -> Int64? { tierLimits[Lifecycle.index(of: tier)][p.ordinal] }
 
     /// The SLA calendar of a priority (nil: unclassified).
     public func calendar(for p: Priority?) -> BusinessCalendar { calendars[p?.ordinal ?? Priority.allCases.count] }
@@ -133,12 +159,12 @@ public struct Lifecycle: Sendable {
         let spans = ExcludedSpans(events: f.events, now: now)
         let measure = { (a: Instant, b: Instant) in cal.businessTime(from: a, to: b) }
         let targets = SLATargets(
-            f, spans: spans, now: now, firstResponseLimit: policy.firstResponse[f.channel],
-            workaroundLimit: policy.workaround[prio], resolutionLimit: policy.resolution[prio], measure: measure)
-        var dues: [Instant?] = []
-        for t in SLATarget.allCases {
+            f, spans: spans, now: now, firstResponseLimit: firstResponseLimits[f.channel.ordinal],
+            workaroundLimit: workaroundLimits[prio.ordinal], resolutionLimit: resolutionLimits[prio.ordinal], measure: measure)
+        // One array, built at once (queue schedules thousands of tickets).
+        let dues: [Instant?] = SLATarget.allCases.map { t in
             let c = targets[t]
-            dues.append(c.limit.map { cal.add($0, to: f.openedAt, excluding: spans.clipped(f.openedAt, c.stoppedAt ?? now)) })
+            return c.limit.map { cal.add($0, to: f.openedAt, excluding: spans.clipped(f.openedAt, c.stoppedAt ?? now)) }
         }
         let isPaused = f.events.last(where: { $0.shapesSpans }).map { $0.kind == .waiting } ?? false
         let waits = ExcludedSpans(events: f.events, now: now, waitsOnly: true)
@@ -156,9 +182,10 @@ public struct Lifecycle: Sendable {
         var start = f.openedAt
         var eta: Instant? = nil
         var out: [TierStint] = []
+        out.reserveCapacity(f.escalations.count + 1)
         func close(_ stop: Instant?, resolved: Bool) {
             let end = stop ?? now
-            let limit = policy.escalation.timeLimits[tier]?[prio]
+            let limit = timeLimit(tier, prio)
             let used = spans.used(from: start, to: end) { cal.businessTime(from: $0, to: $1) }
             var due: Instant? = nil
             var state = TargetClock.State.none

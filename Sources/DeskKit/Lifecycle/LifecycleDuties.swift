@@ -72,7 +72,7 @@ extension Lifecycle {
         }
         // The latest escalation's acknowledgement and ETA.
         if let e = f.escalations.last {
-            let limit = e.from.flatMap { policy.escalation.timeLimits[$0]?[s.priority] } ?? 7200
+            let limit = e.from.flatMap { timeLimit($0, s.priority) } ?? 7200
             let due = cal.add(limit, to: e.at)
             if e.ackAt != nil || !f.isResolvedState {
                 let (state, done) = timed(due, done: e.ackAt)
@@ -183,8 +183,11 @@ extension Lifecycle {
     /// only a promise, the survey and its follow-up can still be open: its clocks are not
     /// replayed. A test holds this to `duties`.
     public func openDuties(_ f: LifecycleFacts, now: Instant, explain: Bool = true) -> [Duty] {
+        // The settled duties are dropped in place: no second array per ticket.
         guard f.status.isFinished, let stop = f.resolutionStop, stop <= now else {
-            return duties(f, schedule: schedule(f, now: now), now: now, openOnly: true, explain: explain).filter(\.isOpen)
+            var all = duties(f, schedule: schedule(f, now: now), now: now, openOnly: true, explain: explain)
+            all.removeAll { !$0.isOpen }
+            return all
         }
         var out: [Duty] = []
         for (i, e) in f.events.enumerated() {
@@ -193,16 +196,16 @@ extension Lifecycle {
                 if d.isOpen { out.append(d) }
             }
         }
-        var closing: [Duty] = []
-        closingDuties(f, now: now, explain: DutyTexts(explain), into: &closing)
-        return out + closing.filter(\.isOpen)
+        closingDuties(f, now: now, explain: DutyTexts(explain), into: &out)
+        out.removeAll { !$0.isOpen }
+        return out
     }
 
     /// The end-of-day update: each business day an unresolved ticket (not waiting, not resolved)
     /// stands open at the day's business end, having been opened at least its first-response
     /// target before it, is due a public reply within that business day.
     func endOfDay(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], now: Instant, onlyToday: Bool = false, explain: DutyTexts = DutyTexts(true), into out: inout [Duty]) {
-        let grace = policy.firstResponse[f.channel] ?? 0
+        let grace = firstResponseLimits[f.channel.ordinal] ?? 0
         let last = min(now, f.resolutionStop ?? now)
         let firstDay = businessClock.date(of: f.openedAt)
         let lastDay = businessClock.date(of: last)
@@ -226,7 +229,7 @@ extension Lifecycle {
     /// Progress updates: from each public reply, the next is due `duties.progress[priority]` of
     /// SLA time later while the ticket is unresolved (the resolution counts as an update).
     func progress(_ f: LifecycleFacts, _ s: Schedule, replies: [Instant], cal: LifecycleClock, now: Instant, explain: DutyTexts = DutyTexts(true), into out: inout [Duty]) {
-        guard let interval = policy.duties.progress[s.priority] else { return }
+        guard let interval = progressIntervals[s.priority.ordinal] else { return }
         let stop = f.resolutionStop
         for (k, r) in replies.enumerated() {
             if let stop, r >= stop { break }

@@ -28,8 +28,13 @@ public struct LifecycleMembers: Sendable {
     /// members are noted without touching the list.
     var event = EventMembers()
     var hasEvent = false
-    /// True once the members one level down were noted (by `scan`, or `walkNested`).
-    var nestedNoted = false
+    /// True once the members of `resolution` and `survey` were noted (by `scan`, or
+    /// `walkNested`).
+    var objectsNoted = false
+    /// True once the members of the elements of `escalations` and `history` were noted.
+    var listsNoted = false
+    /// True once every member one level down was noted.
+    var nestedNoted: Bool { objectsNoted && listsNoted }
 
     struct EscalationMembers: Sendable {
         var at, from, to, ack, eta: Range<Int>?
@@ -52,43 +57,124 @@ public struct LifecycleMembers: Sendable {
         escalationItems.removeAll(keepingCapacity: true)
         events.removeAll(keepingCapacity: true)
         hasEvent = false
-        nestedNoted = false
+        objectsNoted = false
+        listsNoted = false
     }
 
     /// Validates a line as `Ticket.scan` does (the same refusals) and notes the lifecycle's
-    /// members, those one level down included; `visit` sees every top-level member.
-    public mutating func scan(_ b: UnsafeRawBufferPointer, _ visit: (MemberSpan, TicketField.Match?) -> Void) throws(TicketError) {
-        try Ticket.scan(b, descend: { $0 == .resolution || $0 == .survey || $0 == .escalations || $0 == .history }, nested: { field, element, span in
+    /// members, those one level down included; `visit` sees every top-level member. With
+    /// `lists` false the elements of `escalations` and `history` are only validated, not
+    /// noted: `walkNested` notes them later, for the few tickets that need them (queue decides
+    /// most finished tickets owe nothing from `resolution`, `survey` and a byte search of the
+    /// history; noting every event of every history during the scan was a quarter of its
+    /// work beyond the scan).
+    public mutating func scan(_ b: UnsafeRawBufferPointer, lists: Bool = true, _ visit: (MemberSpan, TicketField.Match?) -> Void) throws(TicketError) {
+        try Ticket.scan(b, descend: { $0 == .resolution || $0 == .survey || (lists && ($0 == .escalations || $0 == .history)) }, nested: { field, element, span in
             self.note(b, field, element, span)
         }) { span, known in
             self.note(b, span, known)
             visit(span, known)
         }
-        nestedNoted = true
+        objectsNoted = true
+        listsNoted = lists
     }
 
-    /// Notes the members one level down by walking the bytes of the members noted, for a
-    /// reader that scanned with `note(_:_:_:)` only (check): the same members `scan` notes.
+    /// Notes the members one level down not noted yet by walking the bytes of the members
+    /// noted, for a reader that scanned with `note(_:_:_:)` only (check), or with `scan(lists:
+    /// false)` (queue): the same members `scan` notes.
     mutating func walkNested(_ b: UnsafeRawBufferPointer) {
         guard !nestedNoted else { return }
-        nestedNoted = true
-        func object(_ field: TicketField, _ r: Range<Int>, _ element: Int) {
-            guard b[r.lowerBound] == UInt8(ascii: "{") else { return }
-            note(b, field, element, nil)
-            RawJSON.forEachMember(b, r) { note(b, field, element, $0) }
+        if !objectsNoted {
+            if let r = resolution, r.count >= 2, b[r.lowerBound] == UInt8(ascii: "{") { _ = walkObject(b, .resolution, -1, r.lowerBound, end: r.upperBound) }
+            if let r = survey, r.count >= 2, b[r.lowerBound] == UInt8(ascii: "{") { _ = walkObject(b, .survey, -1, r.lowerBound, end: r.upperBound) }
         }
-        if let r = resolution { object(.resolution, r, -1) }
-        if let r = survey { object(.survey, r, -1) }
-        for (field, range) in [(TicketField.escalations, escalations), (.history, history)] {
-            guard let r = range else { continue }
-            var i = 0
-            RawJSON.forEachElement(b, r) { item in
-                object(field, item, i)
-                i += 1
+        if !listsNoted {
+            // A fresh reader's lists (check's, one per ticket) get room for a usual history at
+            // once rather than growing an element at a time.
+            if events.capacity == 0 { events.reserveCapacity(8) }
+            if let r = escalations { walkList(b, .escalations, r) }
+            if let r = history { walkList(b, .history, r) }
+            if hasEvent { events.append(event) }
+            hasEvent = false
+        }
+        objectsNoted = true
+        listsNoted = true
+    }
+
+    /// Notes the members of each object element of the array at `r` (of a validated line), as
+    /// the scan notes them: one pass over the bytes (`walkObject`). Why not RawJSON.forEachElement
+    /// and forEachMember: their closures and a memchr per string cost queue three times the
+    /// noting they replace.
+    mutating func walkList(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ r: Range<Int>) {
+        guard r.count >= 2, b[r.lowerBound] == UInt8(ascii: "[") else { return }
+        let end = r.upperBound - 1  // the closing bracket
+        var i = LifecycleMembers.space(b, r.lowerBound + 1, end)
+        var element = 0
+        while i < end {
+            if b[i] == UInt8(ascii: "{") {
+                i = walkObject(b, field, element, i, end: end)
+            } else {
+                i = RawJSON.skip(b, i, end)
+            }
+            element += 1
+            i = LifecycleMembers.space(b, i, end)
+            guard i < end, b[i] == UInt8(ascii: ",") else { break }
+            i = LifecycleMembers.space(b, i + 1, end)
+        }
+    }
+
+    /// Notes the start and each member of the (valid) object opening at `i`, as the scan
+    /// notes them (`element` -1 for `resolution` and `survey` themselves); returns the position
+    /// after it. Strings are skipped eight bytes a step (StringScan); nothing at or past `end`
+    /// is read.
+    mutating func walkObject(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ at: Int, end: Int) -> Int {
+        guard let base = b.baseAddress else { return end }
+        /// The end of the string opening at `i`, and whether it holds an escape.
+        @inline(__always) func string(_ i: Int, _ escaped: inout Bool) -> Int {
+            var p = i + 1
+            while true {
+                p = StringScan.firstSpecial(base, from: p, end: end)
+                guard p < end else { return end }
+                let c = b[p]
+                if c == 0x22 { return p + 1 }
+                if c == 0x5C {
+                    escaped = true
+                    p += 2
+                } else {
+                    p += 1
+                }
             }
         }
-        if hasEvent { events.append(event) }
-        hasEvent = false
+        note(b, field, element, nil)
+        var i = LifecycleMembers.space(b, at + 1, end)
+        while i < end, b[i] == 0x22 {
+            var escaped = false
+            let keyStart = i
+            i = string(i, &escaped)
+            let keyEnd = i
+            i = LifecycleMembers.space(b, LifecycleMembers.space(b, i, end) + 1, end)  // past ':'
+            let valueStart = i
+            if i < end, b[i] == 0x22 {
+                var ignored = false
+                i = string(i, &ignored)
+            } else {
+                i = RawJSON.skip(b, i, end)
+            }
+            note(b, field, element, MemberSpan(keyRange: keyStart..<keyEnd, keyEscaped: escaped, valueRange: valueStart..<i))
+            i = LifecycleMembers.space(b, i, end)
+            guard i < end, b[i] == UInt8(ascii: ",") else { break }
+            i = LifecycleMembers.space(b, i + 1, end)
+        }
+        return i + 1  // past '}'
+    }
+
+    /// The position after the white space from `i` (valid JSON: between tokens, a byte below
+    /// 0x21 is white space).
+    @inline(__always)
+    static func space(_ b: UnsafeRawBufferPointer, _ i: Int, _ end: Int) -> Int {
+        var i = i
+        while i < end, b[i] <= 0x20 { i += 1 }
+        return i
     }
 
     /// Notes one member reported by `Ticket.scan`. A key outside SPEC §3 may repeat: its first
@@ -245,6 +331,18 @@ enum LifecycleLine {
         }
     }
 
+    /// The member name a promise is recorded under, and the event names recording a survey
+    /// sent or skipped: what `mayHaveOpenDuties(line:…)` looks for in a history not walked.
+    static let surveyNeedles = [Needle("surveyed"), Needle("survey_skipped")]
+
+    /// `mayMention(b, r, [Needle("promise")])`, found by memchr on its rare `m` and on a
+    /// backslash: every finished ticket's history is searched for it.
+    static func mayMentionPromise(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?) -> Bool {
+        guard let r, !r.isEmpty, let base = b.baseAddress else { return false }
+        if memchr(base + r.lowerBound, 0x5C, r.count) != nil { return true }
+        return RawJSON.contains(b, r, "\"promise\"", anchor: 4)
+    }
+
     /// `mayMention` for needles with skip tables: the same answer, found faster.
     static func mayMention(_ b: UnsafeRawBufferPointer, _ r: Range<Int>?, _ needles: [Needle]) -> Bool {
         guard let r, !r.isEmpty, let base = b.baseAddress else { return false }
@@ -308,13 +406,32 @@ enum LifecycleLine {
         "missed_call", "confirmed", "note", "survey_recorded", "surveyed", "survey_skipped",
     ].map { (Array($0.utf8), EventName($0)) }
 
-    /// The meaning of the event name at `r`; nil when it is not a string.
+    /// The meaning of the event name at `r`; nil when it is not a string. Told apart by length
+    /// first, then by bytes (`eventNames` spells the same meanings; a test holds the two equal).
     static func eventName(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> EventName? {
         guard RawJSON.isString(b, r), let base = b.baseAddress else { return nil }
         let start = base + r.lowerBound + 1, n = r.count - 2
-        if memchr(start, 0x5C, n) != nil { return RawJSON.string(b, r).map(EventName.init) }
-        for (name, meaning) in eventNames where name.count == n {
-            if name.withUnsafeBytes({ nb in nb.baseAddress.map { memcmp(start, $0, n) } ?? 1 }) == 0 { return meaning }
+        let body = UnsafeRawBufferPointer(start: start, count: n)
+        if RawJSON.hasBackslash(body) { return RawJSON.string(b, r).map(EventName.init) }
+        @inline(__always) func spells(_ s: StaticString) -> Bool { memcmp(start, s.utf8Start, n) == 0 }
+        switch n {
+        case 4: if spells("note") { return .note }
+        case 6: if spells("closed") { return .span(.closed) }
+        case 7:
+            if spells("replied") { return .replied }
+            if spells("waiting") { return .span(.waiting) }
+        case 8:
+            if spells("resolved") { return .span(.resolved) }
+            if spells("reopened") { return .span(.reopened) }
+            if spells("surveyed") { return .surveyEvent }
+        case 9: if spells("confirmed") { return .confirmed }
+        case 10: if spells("workaround") { return .workaround }
+        case 11: if spells("missed_call") { return .callOwed }
+        case 12: if spells("call_dropped") { return .callOwed }
+        case 14: if spells("survey_skipped") { return .surveyEvent }
+        case 15: if spells("survey_recorded") { return .surveyRecorded }
+        case 16: if spells("customer_replied") { return .span(.customerReplied) }
+        default: break
         }
         return .other
     }
@@ -418,20 +535,40 @@ extension Lifecycle {
     /// (`LifecycleMembers.scan`): false only when the ticket can have no open duty at `now`.
     public func mayHaveOpenDuties(line b: UnsafeRawBufferPointer, status: Status, members m: LifecycleMembers, now: Instant) -> Bool {
         guard status.isFinished else { return true }
-        guard m.nestedNoted else {
+        guard m.objectsNoted else {
             var walked = m
             walked.walkNested(b)
             return mayHaveOpenDuties(line: b, status: status, members: walked, now: now)
         }
         guard let at = m.resolutionAt.flatMap({ RawJSON.instant(b, $0) }) else { return true }
+        /// Whether the history's events pass `test`. Events not noted yet are walked only when
+        /// the history's bytes may name what `test` looks for (`needles`; an escape always
+        /// may): most histories hold no promise and no survey event.
+        func history(_ mayMention: Bool, _ test: (LifecycleMembers) -> Bool) -> Bool {
+            if m.listsNoted { return test(m) }
+            guard mayMention else { return false }
+            var walked = m
+            walked.walkNested(b)
+            return test(walked)
+        }
         // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
-        if at > now || m.historyHasPromise(b) { return true }
-        if !m.surveyInvited(b) && !m.historyRecordsSurvey(b) {
-            if now <= (m.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow) { return true }
+        if at > now || history(!m.listsNoted && LifecycleLine.mayMentionPromise(b, m.history), { $0.historyHasPromise(b) }) { return true }
+        if !m.surveyInvited(b), now <= (m.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow),
+           !history(!m.listsNoted && LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyNeedles), { $0.historyRecordsSurvey(b) }) {
+            return true
         }
         if m.surveyIsObject, m.respondedAt.flatMap({ RawJSON.instant(b, $0) }) != nil,
            let mean = m.surveyMean(b), mean < policy.survey.csatThreshold { return true }
         return false
+    }
+}
+
+extension Lifecycle {
+    /// `mayHaveOpenDuties(line:…)` reading the members in place (queue asks it of every line:
+    /// passing them by value copied them each time).
+    func mayHaveOpenDuties(line b: UnsafeRawBufferPointer, status: Status, members m: inout LifecycleMembers, now: Instant) -> Bool {
+        guard status.isFinished else { return true }
+        return mayHaveOpenDuties(line: b, status: status, members: m, now: now)
     }
 }
 

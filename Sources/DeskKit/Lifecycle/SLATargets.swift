@@ -84,7 +84,8 @@ public struct ExcludedSpans: Sendable, Equatable {
         }
         if let s = waitStart, s < now { out.append(TimeSpan(start: s, end: now)) }
         // A resolved stretch never reopened needs no span: every clock stopped at it.
-        spans = BusinessCalendar.merge(out.filter { $0.end > $0.start })
+        // One span (the usual wait or reopen) is its own merge: no sorting and copying.
+        spans = out.count == 1 ? out.filter { $0.end > $0.start } : BusinessCalendar.merge(out.filter { $0.end > $0.start })
     }
 
     /// No spans.

@@ -28,10 +28,10 @@ import Testing
     }
 
     /// Reads lines as one part, as `queue` does (`keep`: --limit).
-    static func part(_ lines: [String], keep: Int? = nil, explain: Bool = false) throws -> QueuePart {
+    static func part(_ lines: [String], keep: Int? = nil, explain: Bool = false, ndjson: Bool = true) throws -> QueuePart {
         let pick = QueuePick(
             owners: [], assignees: [], people: [], tiers: [], priorities: [], onlyOverdue: false, horizon: nil,
-            explain: explain, ndjson: true, lifecycle: Lifecycle(policy: .builtin), now: now)
+            explain: explain, ndjson: ndjson, lifecycle: Lifecycle(policy: .builtin), now: now)
         var part = QueuePart(keep: keep)
         for line in lines {
             try Array(line.utf8).withUnsafeBytes { b in try pick.read(b, into: &part) }
@@ -130,6 +130,28 @@ import Testing
 
     /// A text row's date, written from the local day last written, is what `zone.civil`
     /// gives, across days, years, a fixed offset and daylight-saving changes.
+    /// Rows due when the row before was copy that row's times (QueueRows.DueText): a listing
+    /// formatted whole reads exactly as its rows formatted one by one, with colour and without.
+    @Test func rowsSharingADueReadAsRowsFormattedAlone() throws {
+        let lines = (0..<3000).map(Self.openAt)
+        let parts = try [Self.part(Array(lines[0..<1700]), explain: true, ndjson: false), Self.part(Array(lines[1700...]), explain: true, ndjson: false)]
+        var merge = QueueMerge(parts)
+        var rows: [QueueRow] = []
+        while let (e, p) = merge.next() { rows.append(QueueRow(entry: e, part: p)) }
+        #expect(rows.count > 3000)
+        #expect(zip(rows, rows.dropFirst()).filter { $0.entry.due == $1.entry.due }.count > 1000)
+        var widths = QueueRows.Widths()
+        for p in parts { widths.widen(p.widths) }
+        for colour in [false, true] {
+            let f = QueueRows(tickets: parts.map(\.tickets), now: Self.now, zone: try ZoneRules(identifier: "Asia/Shanghai"),
+                              widths: widths, colour: colour, ndjson: false)
+            var alone: [UInt8] = []
+            for i in rows.indices { alone += f.format(rows[i...i]) }
+            let same = f.format(rows[...]) == alone  // compared whole: a mismatch would print megabytes
+            #expect(same, "colour \(colour)")
+        }
+    }
+
     @Test func rowDatesAreTheZonesCivilTimes() throws {
         var rng = SplitMix64(state: 12)
         for zone in [try ZoneRules(identifier: "Asia/Shanghai"), try ZoneRules(identifier: "America/New_York"),

@@ -98,6 +98,18 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
             != lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) {
             Issue.record("the walked members differ: \(String(decoding: line, as: UTF8.self))")
         }
+        // queue's reader: the lists left to the pre-filter and a walk (walkList), the members
+        // read in place.
+        var shallow = LifecycleMembers()
+        try shallow.scan(b, lists: false) { _, _ in }
+        #expect(!shallow.listsNoted && shallow.events.isEmpty && shallow.escalationItems.isEmpty)
+        let shallowMay = lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: shallow, now: now)
+        let inPlaceMay = lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: &shallow, now: now)
+        shallow.walkNested(b)
+        let shallowFacts = LifecycleFacts(line: b, openedAt: h.openedAt, channel: h.channel, status: h.status, members: shallow)
+        if shallowFacts != f || shallowMay != inPlaceMay || shallowMay != lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now) {
+            Issue.record("the shallow scan and walk differ: \(String(decoding: line, as: UTF8.self))")
+        }
         return (LifecycleFacts(ticket: t), f, lifecycle.mayHaveOpenDuties(t, now: now),
                 lifecycle.mayHaveOpenDuties(line: b, status: h.status, members: m, now: now))
     }
@@ -166,6 +178,21 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
         }
     }
 
+    /// The event names told apart by length and bytes mean what `EventName(_:)` says, written
+    /// plainly or with an escape.
+    @Test func eventNamesReadFromBytesMeanWhatTheirTextMeans() {
+        let names = LifecycleLine.eventNames.map { String(decoding: $0.0, as: UTF8.self) }
+            + ["opened", "escalated", "edited", "", "note ", "Note", "replie", "repliedx", "survey_recorde", "customer_replie"]
+        for name in names {
+            for quoted in ["\"" + name + "\"", "\"" + name.replacingOccurrences(of: "e", with: "\\u0065") + "\""] {
+                let bytes = Array(quoted.utf8)
+                let read = bytes.withUnsafeBytes { LifecycleLine.eventName($0, 0..<$0.count) }
+                #expect(read == LifecycleLine.EventName(name), "\(quoted)")
+            }
+        }
+        #expect(Array("7".utf8).withUnsafeBytes { LifecycleLine.eventName($0, 0..<1) } == nil)
+    }
+
     @Test func theStridedSearchFindsWhatTheByteWalkFinds() {
         var rng = SplitMix64(state: 5)
         let pieces = ["\"", "\\", "promise", "\"promise\"", "\"promis", "e\"", "surveyed", "\"survey_skipped\"", "x", "é", ","]
@@ -181,6 +208,7 @@ private func bothWays(_ line: [UInt8], _ lifecycle: Lifecycle, now: Instant) thr
                     #expect(walk == LifecycleLine.mayMention(b, r, names.map(LifecycleLine.Needle.init)), "\(text)")
                     if walk { found += 1 }
                 }
+                #expect(LifecycleLine.mayMentionPromise(b, r) == LifecycleLine.mayMention(b, r, [LifecycleLine.Needle("promise")]), "\(text)")
             }
         }
         #expect(found > 500)
