@@ -8,15 +8,10 @@ import Testing
 @testable import DeskKit
 
 @Suite struct ReplyModelTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/language")
+    static let folder = LabelledSets.folder
 
     /// The labelled reply files, in byte order of their names (as the script reads them).
-    static func files() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasPrefix("replies") && $0.hasSuffix(".ndjson") }
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
+    static func files() throws -> [String] { try LabelledSets.files("replies") }
 
     static func examples(_ file: String) throws -> [ReplyModel.Example] {
         let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
