@@ -48,10 +48,9 @@ public struct ReplyModel: Sendable, Equatable {
     /// (as `ReplyModel.readable` shows it); nil when it reads it as one to keep or has nothing
     /// to go on.
     public func refusal(_ text: String) -> TriageModel.Prediction? {
-        let model = TriageModel(priority: nil, category: nil, examples: 0)
         let folded = TextNormalizer.foldedScalars(text)
         guard ReplyModel.length(folded) >= ReplyModel.minimumLength else { return nil }
-        guard var p = model.predict(head, scalars: folded), p.label == "refuse" else { return nil }
+        guard var p = head.predict(scalars: folded), p.label == "refuse" else { return nil }
         p.evidence = ReplyModel.readable(p.evidence, in: folded)
         return p
     }

@@ -169,118 +169,7 @@ public struct TriageModel: Sendable, Equatable {
     /// classifier asks it only of an answer it will use (finding the five n-grams compares
     /// strings; most tickets' answers are not taken).
     func predict(_ head: Head, scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
-        let k = head.classes.count
-        guard k >= 1, u.count >= max(1, head.smallest) else { return nil }
-        let t = head.table
-        var score = head.logPrior
-        var found = [Int32](repeating: 0, count: 3 * u.count)
-        var nFound = 0
-        // One straight loop over raw buffers: no bounds or uniqueness check per n-gram.
-        let seenWords = (t.grams.count + 63) / 64
-        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, seenWords))
-        seen.initialize(repeating: 0, count: max(1, seenWords))
-        defer { seen.deallocate() }
-        u.withUnsafeBufferPointer { u in
-            t.keys.withUnsafeBufferPointer { keys in
-                t.slots.withUnsafeBufferPointer { slots in
-                    t.weights.withUnsafeBufferPointer { weights in
-                        score.withUnsafeMutableBufferPointer { score in
-                            found.withUnsafeMutableBufferPointer { found in
-                                let mask = t.mask
-                                let n = u.count
-                                let content = UnsafeMutablePointer<Bool>.allocate(capacity: n)
-                                defer { content.deallocate() }
-                                for j in 0..<n { content[j] = LintText.isContent(u[j]) }
-                                /// Counts the n-gram of `key` once, when the head knows it.
-                                @inline(__always) func take(_ key: UInt64) {
-                                    var h = GramTable.hash(key) & mask
-                                    var e = -1
-                                    while true {
-                                        let x = keys[h]
-                                        if x == key { e = Int(slots[h]); break }
-                                        if x == 0 { break }
-                                        h = (h + 1) & mask
-                                    }
-                                    guard e >= 0 else { return }
-                                    let bit = UInt64(1) << UInt64(e & 63)
-                                    if seen[e >> 6] & bit != 0 { return }
-                                    seen[e >> 6] |= bit
-                                    found[nFound] = Int32(e)
-                                    nFound += 1
-                                    for c in 0..<k { score[c] += weights[e * k + c] }
-                                }
-                                if head.smallest <= 1 {
-                                    for j in 0..<n where content[j] { take(GramTable.key(u[j].value)) }
-                                }
-                                guard n >= 2 else { return }
-                                var c0 = content[0]
-                                var c1 = content[1]
-                                var i = 0
-                                // 2-grams first, then 3-grams: each distinct n-gram counts once.
-                                for size in 2...3 {
-                                    if size == 3 {
-                                        guard n >= 3 else { break }
-                                        c0 = content[0]
-                                        c1 = content[1]
-                                    }
-                                    i = 0
-                                    while i + size <= n {
-                                        let c2 = size == 3 ? content[i + 2] : false
-                                        defer {
-                                            c0 = c1
-                                            c1 = size == 3 ? c2 : (i + 2 < n ? content[i + 2] : false)
-                                            i += 1
-                                        }
-                                        guard c0 || c1 || c2 else { continue }
-                                        take(GramTable.key(u[i].value, u[i + 1].value, size == 3 ? u[i + 2].value : nil))
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Tempered: naive Bayes counts overlapping n-grams of one word as independent evidence,
-        // so its certainty grows with the length of the text, not with what the text says (a
-        // long e-mail full of ordinary words read as "1.00 high"). The n-grams' sum is divided
-        // by the square root of how many there are.
-        let scale = 1 / Double(max(1, nFound)).squareRoot()
-        for c in score.indices { score[c] = head.logPrior[c] + (score[c] - head.logPrior[c]) * scale }
-        guard let best = score.indices.max(by: { score[$0] < score[$1] }) else { return nil }
-        let m = score[best]
-        let z = score.reduce(0) { $0 + exp($1 - m) }
-        let second = score.indices.filter { $0 != best }.max(by: { score[$0] < score[$1] }) ?? best
-        // No n-gram speaks for the answer: the prior alone decided, so the model has nothing to say.
-        let speaks = found[0..<nFound].contains { e in
-            t.plain[Int(e)] && t.weights[Int(e) * k + best] - t.weights[Int(e) * k + second] > 0
-        }
-        guard speaks else { return nil }
-        let posterior = score.map { exp($0 - m) / z }
-        guard explainIf(head.classes[best], 1 / z) else {
-            return Prediction(label: head.classes[best], confidence: 1 / z, evidence: [], posterior: posterior)
-        }
-        // Shown evidence: n-grams without an edge space or line break (they read as word parts),
-        // the ones that favour the answer over the runner-up most first, longer first on a tie;
-        // the best five kept in order as they come, not a sort of all.
-        var top: [(gram: String, lift: Double)] = []
-        func before(_ a: (gram: String, lift: Double), _ b: (gram: String, lift: Double)) -> Bool {
-            if a.lift != b.lift { return a.lift > b.lift }
-            if a.gram.count != b.gram.count { return a.gram.count > b.gram.count }
-            return a.gram < b.gram
-        }
-        for e32 in found[0..<nFound] {
-            let e = Int(e32)
-            let lift = t.weights[e * k + best] - t.weights[e * k + second]
-            guard lift > 0, t.plain[e] else { continue }
-            if top.count == 5, let last = top.last, last.lift > lift { continue }
-            let x = (gram: t.grams[e], lift: lift)
-            if top.count == 5, let last = top.last, !before(x, last) { continue }
-            let at = top.firstIndex { before(x, $0) } ?? top.count
-            top.insert(x, at: at)
-            if top.count > 5 { top.removeLast() }
-        }
-        return Prediction(label: head.classes[best], confidence: 1 / z, evidence: top.map(\.gram), posterior: posterior)
+        head.predict(scalars: u, explainIf: explainIf)
     }
 
     // MARK: JSON
@@ -471,5 +360,123 @@ extension TriageModel.Head {
             ll[m.key] = a
         }
         return .success(TriageModel.Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen, smallest: smallest))
+    }
+}
+
+extension TriageModel.Head {
+    /// The most likely class for a folded text's scalars, as `TriageModel.predict` describes.
+    func predict(scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> TriageModel.Prediction? {
+        let k = classes.count
+        guard k >= 1, u.count >= max(1, smallest) else { return nil }
+        let t = table
+        var score = logPrior
+        var found = [Int32](repeating: 0, count: 3 * u.count)
+        var nFound = 0
+        // One straight loop over raw buffers: no bounds or uniqueness check per n-gram.
+        let seenWords = (t.grams.count + 63) / 64
+        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, seenWords))
+        seen.initialize(repeating: 0, count: max(1, seenWords))
+        defer { seen.deallocate() }
+        u.withUnsafeBufferPointer { u in
+            t.keys.withUnsafeBufferPointer { keys in
+                t.slots.withUnsafeBufferPointer { slots in
+                    t.weights.withUnsafeBufferPointer { weights in
+                        score.withUnsafeMutableBufferPointer { score in
+                            found.withUnsafeMutableBufferPointer { found in
+                                let mask = t.mask
+                                let n = u.count
+                                let content = UnsafeMutablePointer<Bool>.allocate(capacity: n)
+                                defer { content.deallocate() }
+                                for j in 0..<n { content[j] = LintText.isContent(u[j]) }
+                                /// Counts the n-gram of `key` once, when the head knows it.
+                                @inline(__always) func take(_ key: UInt64) {
+                                    var h = GramTable.hash(key) & mask
+                                    var e = -1
+                                    while true {
+                                        let x = keys[h]
+                                        if x == key { e = Int(slots[h]); break }
+                                        if x == 0 { break }
+                                        h = (h + 1) & mask
+                                    }
+                                    guard e >= 0 else { return }
+                                    let bit = UInt64(1) << UInt64(e & 63)
+                                    if seen[e >> 6] & bit != 0 { return }
+                                    seen[e >> 6] |= bit
+                                    found[nFound] = Int32(e)
+                                    nFound += 1
+                                    for c in 0..<k { score[c] += weights[e * k + c] }
+                                }
+                                if smallest <= 1 {
+                                    for j in 0..<n where content[j] { take(GramTable.key(u[j].value)) }
+                                }
+                                guard n >= 2 else { return }
+                                var c0 = content[0]
+                                var c1 = content[1]
+                                var i = 0
+                                // 2-grams first, then 3-grams: each distinct n-gram counts once.
+                                for size in 2...3 {
+                                    if size == 3 {
+                                        guard n >= 3 else { break }
+                                        c0 = content[0]
+                                        c1 = content[1]
+                                    }
+                                    i = 0
+                                    while i + size <= n {
+                                        let c2 = size == 3 ? content[i + 2] : false
+                                        defer {
+                                            c0 = c1
+                                            c1 = size == 3 ? c2 : (i + 2 < n ? content[i + 2] : false)
+                                            i += 1
+                                        }
+                                        guard c0 || c1 || c2 else { continue }
+                                        take(GramTable.key(u[i].value, u[i + 1].value, size == 3 ? u[i + 2].value : nil))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Tempered: naive Bayes counts overlapping n-grams of one word as independent evidence,
+        // so its certainty grows with the length of the text, not with what the text says (a
+        // long e-mail full of ordinary words read as "1.00 high"). The n-grams' sum is divided
+        // by the square root of how many there are.
+        let scale = 1 / Double(max(1, nFound)).squareRoot()
+        for c in score.indices { score[c] = logPrior[c] + (score[c] - logPrior[c]) * scale }
+        guard let best = score.indices.max(by: { score[$0] < score[$1] }) else { return nil }
+        let m = score[best]
+        let z = score.reduce(0) { $0 + exp($1 - m) }
+        let second = score.indices.filter { $0 != best }.max(by: { score[$0] < score[$1] }) ?? best
+        // No n-gram speaks for the answer: the prior alone decided, so the model has nothing to say.
+        let speaks = found[0..<nFound].contains { e in
+            t.plain[Int(e)] && t.weights[Int(e) * k + best] - t.weights[Int(e) * k + second] > 0
+        }
+        guard speaks else { return nil }
+        let posterior = score.map { exp($0 - m) / z }
+        guard explainIf(classes[best], 1 / z) else {
+            return TriageModel.Prediction(label: classes[best], confidence: 1 / z, evidence: [], posterior: posterior)
+        }
+        // Shown evidence: n-grams without an edge space or line break (they read as word parts),
+        // the ones that favour the answer over the runner-up most first, longer first on a tie;
+        // the best five kept in order as they come, not a sort of all.
+        var top: [(gram: String, lift: Double)] = []
+        func before(_ a: (gram: String, lift: Double), _ b: (gram: String, lift: Double)) -> Bool {
+            if a.lift != b.lift { return a.lift > b.lift }
+            if a.gram.count != b.gram.count { return a.gram.count > b.gram.count }
+            return a.gram < b.gram
+        }
+        for e32 in found[0..<nFound] {
+            let e = Int(e32)
+            let lift = t.weights[e * k + best] - t.weights[e * k + second]
+            guard lift > 0, t.plain[e] else { continue }
+            if top.count == 5, let last = top.last, last.lift > lift { continue }
+            let x = (gram: t.grams[e], lift: lift)
+            if top.count == 5, let last = top.last, !before(x, last) { continue }
+            let at = top.firstIndex { before(x, $0) } ?? top.count
+            top.insert(x, at: at)
+            if top.count > 5 { top.removeLast() }
+        }
+        return TriageModel.Prediction(label: classes[best], confidence: 1 / z, evidence: top.map(\.gram), posterior: posterior)
     }
 }

@@ -128,9 +128,8 @@ import Testing
         #expect(ReplyModel.builtin.refusal("") == nil)
         #expect(ReplyModel.length(TextNormalizer.foldedScalars("等待审批 ok!")) == 10)
         // 1-grams: the head reads a single character; an empty text gives it nothing.
-        let m = TriageModel(priority: nil, category: nil, examples: 0)
-        #expect(m.predict(ReplyModel.builtin.head, "嗯") != nil)
-        #expect(m.predict(ReplyModel.builtin.head, "") == nil)
+        #expect(ReplyModel.builtin.head.predict(scalars: ["嗯"]) != nil)
+        #expect(ReplyModel.builtin.head.predict(scalars: []) == nil)
     }
 
     @Test func aModelFileRoundTripsAndBadOnesAreRefused() throws {
