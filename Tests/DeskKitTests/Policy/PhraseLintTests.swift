@@ -352,6 +352,17 @@ import Testing
         r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
     }
 
+    /// blind21 and blind22's resolutions, scored on the session's final state and added as they
+    /// are: blind21 1 of 10 good refused ("交换机坏 | 换新机 | 网通了": 网通 and a 了 leave 4 units),
+    /// blind22 1 of 10 bad accepted ("user error probably | told them to try again | no further
+    /// complaints"). Not mended this session; the floors hold what they reach.
+    @Test(arguments: ["resolutions-blind21.ndjson", "resolutions-blind22.ndjson"])
+    func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
+        let (r, rows) = try resolutionRates(file)
+        #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)
+        r.expectFloors(badAccepted: 0.1, goodRefused: 0.1)
+    }
+
     /// Refused when any field is refused, as `resolve --dry-run` does: each field by
     /// information, and fields that repeat another.
     func resolutionRates(_ file: String) throws -> (Rates, Int) {

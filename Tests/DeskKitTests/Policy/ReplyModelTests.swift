@@ -79,9 +79,10 @@ import Testing
     /// blind19 and blind20, scored last: 2 and 3 of 20 bad accepted (a colleague blamed, a holding
     /// reply that only "looks into it", "not an IT issue", giving up after "we've looked at it",
     /// "别每次都来问"), 0 of 20 good refused; then colleague blame, named investigation and those cues.
+    /// blind21 and blind22, scored on the session's final state: 0 of 20 and 0 of 20 / 0 and 0.
     @Test(arguments: [
         "replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson", "replies-blind19.ndjson",
-        "replies-blind20.ndjson",
+        "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         let lint = PhraseLint(policy: .builtin, replyModel: .builtin)
