@@ -5,8 +5,10 @@
 // removed, contractions written out). Words inside quotation marks, and clauses that are
 // conditional ("如果这个不行…", "if this doesn't work…") or that deny or report ("不是因为…",
 // "not because…", "您说…"), are not taken as the agent's own words. A reply with no content, or
-// one that says only "done" in some words, is refused; a resolution field is measured by the
-// information left once vague phrases and filler are taken out (docs/POLICY.md).
+// one that says only "done" in some words, is refused, and so is a holding reply with no time;
+// a reply the families pass is then read whole by the policy's reply model. A resolution field
+// is measured by the information left once vague phrases and filler are taken out
+// (docs/POLICY.md).
 
 /// Checks replies and resolution fields against the policy's phrase families.
 public struct PhraseLint: Sendable {
@@ -529,7 +531,9 @@ public struct PhraseLint: Sendable {
     // MARK: checks
 
     /// Why a public reply cannot be sent: taboo phrases with a politer wording, a reply with no
-    /// content or a lone "?", or one that says only "done" in some words. Empty when it may go.
+    /// content or a lone "?", one that says only "done" or brushes the requester off in some
+    /// words, a holding reply that agrees no time (HoldingReply.swift), or one the reply model
+    /// reads as such (ReplyModel.swift). Empty when it may go.
     public func review(reply: String) -> [Finding] {
         // The greeting and sign-off say nothing to the problem (ReplyFrame).
         // A one-line reply has no frame lines to take off; a frame-only reply is short.
