@@ -22,8 +22,6 @@ extension PhraseLint {
         // What a holding reply holds: the request itself says nothing new.
         "工单", "问题", "请求", "需求", "反馈", "有人", "ticket", "request", "issue", "feedback", "someone", "handled", "still", "further", "received",
         "shortly", "soon",
-        // Courtesy says nothing either.
-        "thanks", "thank you", "谢谢", "感谢", "您好", "你好", "hi", "hello", "dear", "regards", "kind regards", "best",
     ]
     static let holdingMatcher = KeywordMatcher(holdingWords.map { LintText.key($0) })
 
@@ -55,17 +53,7 @@ extension PhraseLint {
     /// words, no time word, no concrete step, and under `holdingLeftover` information units once
     /// holding, investigating, filler and vague work words are taken out.
     func holdsWithoutTime(_ t: LintText, _ found: [Match]) -> Bool {
-        let clauses = t.clauseRanges
-        var holding = false
-        for o in PhraseLint.holdingMatcher.occurrences(in: t.text) {
-            let a = t.index(ofUTF8: o.range.lowerBound)
-            let b = t.index(ofUTF8: o.range.upperBound)
-            guard a < b, !t.quoted[a..<b].contains(true) else { continue }
-            if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
-            holding = true
-            break
-        }
-        guard holding, !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.namesAConcreteStep(t) else { return false }
+        guard !PhraseLint.ownOccurrences(PhraseLint.holdingMatcher, t, t.clauseRanges).isEmpty, !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.namesAConcreteStep(t) else { return false }
         var skip = skipMask(t, found)
         PhraseLint.skipWords(PhraseLint.holdingMatcher, t, &skip)
         // What is being investigated must be named: "正在排查 VPN 网关" says what, "正在排查" no more

@@ -228,7 +228,7 @@ extension PhraseLint {
             var units = 0
             var k = q - 1
             while k >= 0 && !".,;!?。，；！？\n".unicodeScalars.contains(u[k]) {
-                if LintText.isContent(u[k]) { units += TextNormalizer.isHan(u[k]) ? 2 : 1 }
+                units += LintText.units(u[k])
                 k -= 1
             }
             if units >= 8 { return true }
@@ -342,6 +342,24 @@ extension PhraseLint {
         return out
     }
 
+    /// The words of `matcher` that stand in `t` as the agent's own: Latin words at word edges
+    /// ("done" is not in "undone", "hi" not in "this"), not quoted, not in a conditional, denied
+    /// or reported clause (`clauses` are `t.clauseRanges`). Key ranges with the word's id.
+    static func ownOccurrences(_ matcher: KeywordMatcher, _ t: LintText, _ clauses: [Range<Int>]) -> [(id: Int, range: Range<Int>)] {
+        var out: [(id: Int, range: Range<Int>)] = []
+        for o in matcher.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            let b = t.index(ofUTF8: o.range.upperBound)
+            guard a < b else { continue }
+            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
+            if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
+            if t.quoted[a..<b].contains(true) { continue }
+            if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
+            out.append((o.id, a..<b))
+        }
+        return out
+    }
+
     /// The gist of `t` when the reply is nothing but a brush-off or a bare "done", else nil.
     func gist(_ t: LintText, _ found: [Match]) -> Gist? {
         var skip = skipMask(t, found)
@@ -359,23 +377,14 @@ extension PhraseLint {
             kinds.insert(colleague ? .blameColleague : .blame)
             if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, colleague ? .blameColleague : .blame) }
         }
-        for o in PhraseLint.gistMatcher.occurrences(in: t.text) {
-            let a = t.index(ofUTF8: o.range.lowerBound)
-            let b = t.index(ofUTF8: o.range.upperBound)
-            guard a < b else { continue }
-            // Latin cues start and end at word edges ("done" is not in "undone").
-            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
-            if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
-            // Quoted, conditional or reported words are not the agent's own.
-            if t.quoted[a..<b].contains(true) { continue }
-            if let c = clauses.first(where: { $0.contains(a) }), PhraseLint.hedge(t, c).covers(a, b) { continue }
-            for k in a..<b { skip[k] = true }
-            if PhraseLint.gistOwner[o.id] == .done { doneRanges.append(a..<b) }
-            if PhraseLint.gistOwner[o.id] != .done {
+        for (id, r) in PhraseLint.ownOccurrences(PhraseLint.gistMatcher, t, clauses) {
+            for k in r { skip[k] = true }
+            if PhraseLint.gistOwner[id] == .done { doneRanges.append(r) }
+            if PhraseLint.gistOwner[id] != .done {
                 brushOff = true
-                kinds.insert(PhraseLint.gistOwner[o.id])
+                kinds.insert(PhraseLint.gistOwner[id])
             }
-            if a < (first?.0 ?? Int.max) { first = (a, PhraseLint.gistOwner[o.id]) }
+            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, PhraseLint.gistOwner[id]) }
         }
         guard let g = first else { return nil }
         PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)

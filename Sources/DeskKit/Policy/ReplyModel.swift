@@ -63,11 +63,9 @@ public struct ReplyModel: Sendable, Equatable {
     /// families, 18 are longer, and it still refuses 11 of them).
     static let minimumLength = 30
 
-    /// Letters and digits count 1, Han characters 2 (as PhraseLint's information units do).
+    /// Letters and digits count 1, Han characters 2 (LintText.units).
     static func length(_ folded: [Unicode.Scalar]) -> Int {
-        var n = 0
-        for u in folded where LintText.isContent(u) { n += TextNormalizer.isHan(u) ? 2 : 1 }
-        return n
+        folded.reduce(0) { $0 + LintText.units($1) }
     }
 
     /// The evidence as a reader takes it in: a Latin n-gram ("dor") is shown as the word of the

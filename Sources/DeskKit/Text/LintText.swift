@@ -204,6 +204,12 @@ public struct LintText: Sendable {
         return u.properties.isAlphabetic || u.properties.numericType != nil
     }
 
+    /// What one scalar weighs in the length rules of replies (a question's words, the reply
+    /// model's minimum): a Han character 2, another letter or digit 1, anything else 0.
+    static func units(_ u: Unicode.Scalar) -> Int {
+        isContent(u) ? (TextNormalizer.isHan(u) ? 2 : 1) : 0
+    }
+
     /// The key scalar index at UTF-8 offset `offset` of `text`.
     func index(ofUTF8 offset: Int) -> Int {
         var lo = 0

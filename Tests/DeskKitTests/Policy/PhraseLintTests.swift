@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// Cue words count only as words of the agent's own: "on it" is not in "mention it", nor a
+    /// cue inside quotation marks or a condition.
+    @Test func cueWordsStandAtWordEdgesInTheAgentsOwnWords() {
+        func own(_ text: String) -> Int {
+            let t = LintText(text)
+            return PhraseLint.ownOccurrences(PhraseLint.holdingMatcher, t, t.clauseRanges).count
+        }
+        #expect(own("Please mention it to the desk at reception") == 0)
+        #expect(own("We are on it.") == 1)
+        #expect(own("The status says \"in progress\".") == 0)
+        #expect(own("处理中") == 1)
+    }
+
     @Test func impatienceAtARepeatAndABareTryAgainAreRefused() {
         for text in ["Why again?", "Again??", "怎么又是你？", "又来了？？", "Try again.", "你再试试。", "Your problem, not ours."] {
             #expect(refused(text), "\(text)")
