@@ -123,7 +123,7 @@ extension Policy {
       {
         "id": "whole_span",
         "masks": true,
-        "keywords": ["whole year","whole day","whole month","whole week","whole quarter","whole ledger","whole file","whole thing","whole time","whole page","whole report","whole list","whole table","whole process","whole document","whole history","whole morning","whole afternoon","whole night","whole weekend","whole batch","whole order","whole dataset","whole folder","whole screen","whole database","whole email","whole message","whole text"]
+        "keywords": ["whole year","whole day","whole month","whole week","whole quarter","whole ledger","whole file","whole thing","whole time","whole page","whole report","whole list","whole table","whole process","whole document","whole history","whole morning","whole afternoon","whole night","whole weekend","whole batch","whole order","whole dataset","whole folder","whole screen","whole database","whole email","whole message","whole text","whole show","whole event","whole meeting","whole presentation","whole call","whole class","whole lesson","whole game","whole match","whole shift","whole trip"]
       },
       {
         "id": "recovered",
@@ -214,48 +214,62 @@ extension Policy {
       {
         "id": "feature_idea",
         "priority": "low",
-        "keywords": ["feature idea","feature request","would be nice","it would be nice","it'd be nice","would love","nice to have","wish list","wishlist","suggest adding","could you add","can you add","please add","would it be possible to add","小想法","小建议","希望增加","建议增加","能不能增加","能否增加","可否增加","增加一个","加一个功能","新功能","不影响工作","不影响使用","could we get","can we get","could we have","can we have","could it be added","be added","有个小建议","考虑一下","建议:"]
+        "keywords": ["feature idea","feature request","would be nice","it would be nice","it'd be nice","would love","nice to have","wish list","wishlist","suggest adding","could you add","can you add","please add","would it be possible to add","小想法","小建议","希望增加","建议增加","能不能增加","能否增加","可否增加","增加一个","加一个功能","新功能","不影响工作","不影响使用","could we get","can we get","could we have","can we have","could it be added","be added","有个小建议","考虑一下","建议:","请求增加","申请增加","希望加","想增加","建议在","建议系统","功能建议","提醒功能"]
+      },
+      {
+        "id": "work_goes_on",
+        "holds": true,
+        "keywords": ["暂时用","暂时先用","先用","临时用","先手写","先手工","手工登记","用纸质","纸质单","代为","帮他开","帮她开","帮他登","帮她登","用自己账号帮","用同事的","借同事","凑合用","能凑合","还能用","还可以用","先顶着","using paper","on paper for now","paper sheets","paper job sheets","for now we","for now i","for now he","for now she","as a workaround","workaround","working around","work around it","i've been using","i have been using","been using that","using my phone","using the other","using another","using a spare","swapped to a spare","borrowed","fine in edge","fine in chrome","fine in firefox","works in edge","works in chrome","works fine in","will enter them later","enter them later"]
+      },
+      {
+        "id": "no_impact",
+        "holds": true,
+        "keywords": ["不影响","没影响","没有影响","不耽误","没耽误","不碍事","不过能用","能用就是","not stopping us","isn't stopping","is not stopping","not stopping anyone","not blocking","isn't blocking","is not blocking","no impact","not affecting","isn't affecting","doesn't affect","does not affect","can still work","can still use","still able to","still usable","not holding anything up","not holding us up"]
+      },
+      {
+        "id": "works_eventually",
+        "keywords": ["最后都能","最后能","最后还是能","最终能","最终还是能","最后也能","等一会就好","等一下就好","过一会就好","用起来正常","之后用起来正常","eventually loads","eventually works","eventually opens","does eventually","it does load","in the end it","gets there in the end"]
       },
       {
         "id": "many_users_affected",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_many","failure","!scope_one","!over_now","!feature_idea"],
+        "requires": ["scope_many","failure","!scope_one","!over_now","!feature_idea","!no_impact"],
         "keywords": []
       },
       {
         "id": "many_users_group",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group","failure","!scope_one","!over_now","!feature_idea"],
+        "requires": ["scope_group","failure","!scope_one","!over_now","!feature_idea","!no_impact"],
         "keywords": []
       },
       {
         "id": "many_users_group_after",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_group_after","failure","!scope_one","!over_now","!feature_idea"],
+        "requires": ["scope_group_after","failure","!scope_one","!over_now","!feature_idea","!no_impact"],
         "keywords": []
       },
       {
         "id": "many_users_count",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_count","failure","!scope_one","!over_now","!feature_idea"],
+        "requires": ["scope_count","failure","!scope_one","!over_now","!feature_idea","!no_impact"],
         "keywords": []
       },
       {
         "id": "many_users_system",
         "priority": "high",
         "tags": ["many_users"],
-        "requires": ["scope_system","failure","!scope_one","!over_now","!asks_info","!feature_idea"],
+        "requires": ["scope_system","failure","!scope_one","!over_now","!asks_info","!feature_idea","!no_impact","!works_eventually"],
         "keywords": []
       },
       {
         "id": "business_interruption",
         "priority": "high",
-        "requires": ["!over_now"],
-        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away","we're losing","we are losing","losing money","losing customers","line # stopped","line # is down","line # down","line # has been stopped","line # is stopped","can only take cash","cash only","只能收现金","只收现金","queues are building","queue is building","排长队","人老多","围在窗口","挤着","维持秩序","停在路边","没法卸货","不让卸货","can't unload","stuck at the roadside","排到","排起了","最后一天","截止日","效率下降","in queue","in the queue","people waiting","waiting in line","backing up at","guests backing up","last day to","final day","filing deadline","across the whole floor","whole floor"]
+        "requires": ["!over_now","!no_impact","!feature_idea"],
+        "keywords": ["业务中断","业务停摆","停线","停机","没法缴费","无法缴费","没法办理","无法办理","排队","业务都停","全部业务","无法办公","没法办公","停工","停产","产线停","线停了","整条线","停止发货","无法营业","无法下单","没法下单","没法买单","无法结账","无法收银","无法付款","丢单","没法干活","没人能正常干活","开不了会","无法接听","没人接听","只能手写","手写登记","发不了工资","工资无法","今天到期","今天要交","马上要关机","business interruption","outage","cannot pay","can't pay","queueing","queue up","standstill","stopped shipping","line is stopped","line stopped","production stopped","production is stopped","cannot place orders","can't place orders","cannot be completed","no sales","losing sales","losing orders","cannot take payments","can't take payments","order entry has stopped","nobody can work","no one can work","not answering customers","on paper","salaries are due","payroll cannot","due today","service down","production down","deadline today","will shut down","cannot clock in","can't clock in","zero orders","no orders","no sales since","停止收银","停止营业","停止生产","停止出库","call back later","turning customers away","turn customers away","sending customers away","让客户稍后再打","让客户晚点再打","back to paper","paper forms","纸质单","手工登记","资金周转","周转紧张","cash flow","trucks waiting","lorries waiting","drivers waiting","等着装货","等装货","turning guests away","turn guests away","we're losing","we are losing","losing money","losing customers","line # stopped","line # is down","line # down","line # has been stopped","line # is stopped","can only take cash","cash only","只能收现金","只收现金","queues are building","queue is building","排长队","人老多","围在窗口","挤着","维持秩序","停在路边","没法卸货","不让卸货","can't unload","stuck at the roadside","排到","排起了","最后一天","截止日","效率下降","in queue","in the queue","people waiting","waiting in line","backing up at","guests backing up","last day to","final day","filing deadline","across the whole floor","whole floor","queue out the door","line out the door","queue is out the door","queues out the door","排起长队","排成长龙"]
       },
       {
         "id": "business_activity",
@@ -269,7 +283,7 @@ extension Policy {
         "id": "business_halted",
         "priority": "high",
         "tags": ["business_interruption"],
-        "requires": ["business_activity","halted","!over_now"],
+        "requires": ["business_activity","halted","!over_now","!no_impact"],
         "within": 16,
         "keywords": []
       },
@@ -284,7 +298,7 @@ extension Policy {
       {
         "id": "service_down",
         "priority": "high",
-        "requires": ["service_noun","service_outage","!scope_one","!over_now"],
+        "requires": ["service_noun","service_outage","!scope_one","!over_now","!no_impact"],
         "within": 12,
         "keywords": []
       },
@@ -451,7 +465,17 @@ extension Policy {
         "id": "action_request",
         "priority": "medium",
         "requires": ["!over_now"],
-        "keywords": ["弄一下","处理一下","帮忙看","帮我看","修一下","修理","换个","换一个","look at it","look into it","take a look","have a look","look at this","fix it","fix this","fix that","sort it out","sort this out","check it out","replace it","帮看","来看","看一下吗","看一下吧","能不能看一下","能看一下","可以看一下","给看一下","reissue","be corrected","correct it","correct this","corrected","refund the","退回","退还","更正","纠正","重新开票","重开发票","多扣","扣了两次","重复扣","charged twice","double charged","double-charged","overcharged"]
+        "keywords": ["弄一下","处理一下","帮忙看","帮我看","修一下","修理","换个","换一个","look at it","look into it","take a look","have a look","look at this","fix it","fix this","fix that","sort it out","sort this out","check it out","replace it","帮看","来看","看一下吗","看一下吧","能不能看一下","能看一下","可以看一下","给看一下","reissue","be corrected","correct it","correct this","corrected","refund the","退回","退还","更正","纠正","重新开票","重开发票","多扣","扣了两次","重复扣","charged twice","double charged","double-charged","overcharged","can someone check","someone check","could someone check","can you check","pls check","please check","麻烦查一下","帮忙查一下","帮我查一下","查一下是"]
+      },
+      {
+        "id": "own_duty",
+        "keywords": ["we're supposed to","we are supposed to","are we supposed to","am i supposed to","i'm supposed to","i am supposed to","we're meant to","we are meant to","are we meant to","am i meant to","i'm meant to","i am meant to","we supposed to","i supposed to","we meant to","i meant to","you're supposed to","are you supposed to"]
+      },
+      {
+        "id": "questions_behaviour",
+        "priority": "medium",
+        "requires": ["!own_duty","!over_now"],
+        "keywords": ["supposed to","meant to"]
       },
       {
         "id": "service_request",
@@ -652,7 +676,7 @@ extension Policy {
         "kind": "vague",
         "canonical": "OK",
         "seed": "seed 004 BRT回复规范 禁止使用“已处理”、“已完成”、“已解决”、“OK”等字样回复",
-        "clause": ["ok","okay","k","kk","好的","好","行","收到","了解","明白","知道了","嗯嗯","noted","got it","roger","sure","yes","yep","fine","ack","thanks","thank you","谢谢","cool"],
+        "clause": ["ok","okay","k","kk","好的","好","行","收到","了解","明白","知道了","嗯嗯","noted","got it","roger","sure","yes","yep","fine","ack","thanks","thank you","谢谢","cool","正常","正常了","恢复正常","一切正常","恢复","normal","back to normal","works","working","all fine","确认","已确认","用户确认","用户已确认","客户确认","confirmed","user confirmed","customer confirmed"],
         "whole": ["好滴","ok的"]
       },
       {
@@ -660,7 +684,7 @@ extension Policy {
         "kind": "vague",
         "canonical": "前台操作解决",
         "seed": "seed 004 BRT回复规范 禁止使用“前台操作解决”等笼统模糊的描述字样",
-        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue","from the front end","from the front-end","from the frontend","via the front end","前台重新操作","重新操作一下","后台改了","后台调了","后台弄了","后台改一下","改了一下","调了一下","弄了一下","tweaked something","changed something in the backend","changed a setting","issue with system","issue with the system","problem with the system","problem with system","system problem","system error","系统原因","网络原因","环境原因","可能是网络","后台调整","后台调了一下","组织相关同事","相关同事进行了处理","高度重视","取得良好效果","良好效果","组织技术力量","进行处置","及时组织人员"]
+        "anywhere": ["前台操作解决","前台操作","前台解决","前台处理","后台操作","后台处理","后台解决","远程处理","远程解决","远程操作","按流程处理","按要求处理","按规定处理","正常操作","相关操作","相应操作","进行了处理","进行处理","做了处理","做了调整","进行了调整","调整了一下","重新操作","操作了一下","处理一下","系统问题","操作问题","环境问题","配置问题","网络问题","frontend operation","front-end operation","on the front end","in the backend","on the backend","backend fix","fixed remotely","done remotely","handled remotely","performed the operation","followed the procedure","made some changes","made adjustments","adjusted some settings","did some operations","system issue","user error","config issue","configuration issue","some issue","an issue","from the front end","from the front-end","from the frontend","via the front end","前台重新操作","重新操作一下","后台改了","后台调了","后台弄了","后台改一下","改了一下","调了一下","弄了一下","tweaked something","changed something in the backend","changed a setting","issue with system","issue with the system","problem with the system","problem with system","system problem","system error","系统原因","网络原因","环境原因","可能是网络","后台调整","后台调了一下","组织相关同事","相关同事进行了处理","高度重视","取得良好效果","良好效果","组织技术力量","进行处置","及时组织人员","try again","try it again","retry","让用户重试","让他重试","让她重试","让用户再试","重试一下","再试一次","no further complaints","no more complaints","no complaints","has not complained","hasn't complained","no further reports","not heard back","haven't heard back","no reply from the user","用户没再反馈","没有再反馈","用户未再反馈","没再投诉","没有再投诉","用户没有再报","暂无反馈","用户未回复","did some stuff","some stuff","did stuff","did something","弄了些东西","搞了一下","弄了些"]
       },
       {
         "id": "unknown_cause",
@@ -668,7 +692,7 @@ extension Policy {
         "canonical": "原因不明",
         "seed": "seed 004 BRT回复规范: 已经处理的工单，问题回复至少包含【原因说明】",
         "anywhere": ["原因不明","原因未知","原因不详","不明原因","未知原因","原因待查","原因待定","不清楚原因","不知道原因","找不到原因","查不到原因","没查到原因","没找到原因","原因不清楚","具体原因不清楚","cause unknown","unknown cause","unknown reason","reason unknown","root cause unknown","no root cause","cause not found","could not find the cause","couldn't find the cause","could not determine","couldn't determine","not sure why","no idea why","unclear why","cause is unclear","don't know why","do not know why"],
-        "clause": ["未知","不明","不详","待查","无","没有","不清楚","unknown","unclear","n/a","na","none","nil","tbd","tbc","todo","no idea","not sure","various","misc","other","其他","其它"]
+        "clause": ["未知","不明","不详","待查","无","没有","不清楚","unknown","unclear","n/a","na","none","nil","tbd","tbc","todo","no idea","not sure","various","misc","other","其他","其它","glitch","a glitch","a blip","blip","hiccup","a hiccup","temporary glitch","system glitch","偶发","偶发问题","小毛病","抽风","bug"]
       }
     ]
   },

@@ -488,6 +488,8 @@ public struct Classifier: Sendable {
         let scalars: [Unicode.Scalar] = model == nil ? [] : Array(folded.forModel.unicodeScalars)
         let priority: Priority
         let source: Source
+        // The text says the work goes on (a workaround in place, no impact): no model lifts it to high.
+        let held = hits.contains { $0.rule.holds }
         if let m = manual {
             priority = m.priority
             source = .manual(by: m.by, reason: m.reason)
@@ -496,7 +498,7 @@ public struct Classifier: Sendable {
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
             let given = hits.filter { $0.rule.priority == best }
-            if best != .high, let raise = raised(scalars) {
+            if best != .high, !held, let raise = raised(scalars) {
                 priority = .high
                 source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
             } else if best == .low, given.count == 1, given[0].weight <= Classifier.weakLowEvidence, let lift = liftedFromWeakLow(scalars),
@@ -510,7 +512,7 @@ public struct Classifier: Sendable {
             }
         } else if let m = model, let head = m.priority,
             let p = m.predict(head, scalars: scalars, explainIf: { modelAnswers($0, $1) }),
-            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label)
+            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label), !(held && level == .high)
         {
             priority = level
             source = .model(confidence: p.confidence, evidence: p.evidence)

@@ -9,7 +9,7 @@
 extension PhraseLint {
     /// Words that only say a request is in hand (key form is compared).
     static let holdingWords: [String] = [
-        "处理中", "正在处理", "在处理", "跟进中", "正在跟进", "会跟进", "我们会跟进", "跟进", "已反馈", "反馈给", "已转交", "转交", "已转", "已上报",
+        "处理中", "正在处理", "在处理", "在跟", "跟进中", "正在跟进", "会跟进", "我们会跟进", "跟进", "已反馈", "反馈给", "已转交", "转交", "已转", "已上报",
         "上报", "已记录", "记录", "已收到", "收到", "会尽快处理", "尽快处理", "尽快", "会处理", "会看", "有结果", "会通知", "通知您", "等通知",
         "请耐心等待", "耐心等待", "请等待", "等待", "请稍后", "稍后", "稍等", "排队中", "排队", "需要时间", "请耐心", "等上面回复", "上面",
         "相关部门", "相关同事", "相关人员", "后续", "感谢您的理解", "感谢您的耐心", "感谢理解", "感谢支持", "理解与支持", "知道了",
@@ -21,15 +21,15 @@ extension PhraseLint {
         "these things take time", "on it", "we will", "update you",
         // What a holding reply holds: the request itself says nothing new.
         "工单", "问题", "请求", "需求", "反馈", "有人", "ticket", "request", "issue", "feedback", "someone", "handled", "still", "further", "received",
-        "shortly", "soon",
+        "shortly", "soon", "已经", "already", "告诉你", "let you know", "keep you posted", "keep you updated", "revert",
     ]
     static let holdingMatcher = KeywordMatcher(holdingWords.map { LintText.key($0) })
 
     /// Words that say the agent is investigating: a step only with what is investigated named
     /// ("Looking into the gateway logs", not "looking into it").
     static let investigating: [String] = [
-        "排查", "在查", "查看", "检查", "核查", "测试", "复现", "远程", "investigating", "looking into", "checking", "troubleshooting",
-        "testing", "reproducing", "digging into", "looking at",
+        "排查", "在查", "查看", "检查", "核查", "测试", "复现", "远程", "在看", "看了", "看看", "研究", "investigating", "looking into",
+        "checking", "troubleshooting", "testing", "reproducing", "digging into", "looking at", "on it", "working on", "aware",
     ]
     static let investigatingMatcher = KeywordMatcher(investigating.map { LintText.key($0) })
 
@@ -49,11 +49,25 @@ extension PhraseLint {
     ]
     static let timeMatcher = KeywordMatcher(timeWords.map { LintText.key($0) })
 
-    /// Whether `t` is a holding reply that agrees no time: a holding word in the agent's own
-    /// words, no time word, no concrete step, and under `holdingLeftover` information units once
+    /// Words that put the next update off without a time ("at some point", "有消息再说"): they
+    /// agree nothing, so they count neither as a time nor as content.
+    static let vagueTimes: [String] = [
+        "at some point", "some point", "sometime", "some time", "at some stage", "eventually", "later", "later on", "in a while",
+        "when we can", "when we know more", "once we know more", "when there is news", "when we have news", "when we hear",
+        "once we hear", "as soon as we know", "when we have more", "once we have more", "more information", "more info", "when possible",
+        "有消息", "再说", "到时候", "回头", "晚点", "之后", "以后", "有进展", "有结果再", "等有", "再通知", "再告诉", "再联系", "再回复",
+    ]
+    static let vagueTimeMatcher = KeywordMatcher(vagueTimes.map { LintText.key($0) })
+
+    /// Whether `t` is a holding reply that agrees no time: a holding or investigating word in
+    /// the agent's own words, no time word, no concrete step, and under `holdingLeftover` information units once
     /// holding, investigating, filler and vague work words are taken out.
     func holdsWithoutTime(_ t: LintText, _ found: [Match]) -> Bool {
-        guard !PhraseLint.ownOccurrences(PhraseLint.holdingMatcher, t, t.clauseRanges).isEmpty, !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.namesAConcreteStep(t) else { return false }
+        // Investigating with nothing named ("在看了", "looking into it") holds the request too.
+        let clauses = t.clauseRanges
+        guard !PhraseLint.ownOccurrences(PhraseLint.holdingMatcher, t, clauses).isEmpty
+                || !PhraseLint.ownOccurrences(PhraseLint.investigatingMatcher, t, clauses).isEmpty,
+              !PhraseLint.hasWord(PhraseLint.timeMatcher, t), !PhraseLint.namesAConcreteStep(t) else { return false }
         var skip = skipMask(t, found)
         PhraseLint.skipWords(PhraseLint.holdingMatcher, t, &skip)
         // What is being investigated must be named: "正在排查 VPN 网关" says what, "正在排查" no more
@@ -61,6 +75,7 @@ extension PhraseLint {
         PhraseLint.skipWords(PhraseLint.investigatingMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
+        PhraseLint.skipWords(PhraseLint.vagueTimeMatcher, t, &skip)
         return PhraseLint.information(t, skip: skip).units < PhraseLint.holdingLeftover
     }
 }

@@ -41,6 +41,13 @@ public struct PhraseLint: Sendable {
     /// A field below this many information units says too little (see `information`): three
     /// Chinese characters of content ("能登录") or one plain English word of six letters.
     public static let minimumUnits = 6
+    /// The result may be shorter: what works now is often one word beside a cause and a solution
+    /// that say the rest ("Dead PSU | Swapped PSU | Boots", "交换机坏 | 换新机 | 网通了"); two
+    /// characters or a four-letter word, while "done" words stay refused by their families.
+    public static let minimumResultUnits = 4
+
+    /// The least information field `field` must carry.
+    static func minimumUnits(for field: String) -> Int { field == "result" ? minimumResultUnits : minimumUnits }
 
     /// The checks of `policy`, with the reply model it names (`ReplyModel.load`); nil leaves
     /// replies to the phrase families alone (resolution fields never use the model).
@@ -274,6 +281,10 @@ public struct PhraseLint: Sendable {
         "really", "ok", "okay", "well", "some", "thing", "things", "stuff", "everything", "something", "sir", "madam",
         "team", "which", "what", "who", "how", "when", "where", "why", "about", "into", "over", "after",
         "before", "let", "know", "get", "got", "go", "one", "item", "etc",
+        // A guess says nothing found: "user error probably" is no cause.
+        "probably", "maybe", "perhaps", "possibly", "likely", "guess", "seems", "think",
+        // The requester, as Chinese 用户 is a function word: "user to let us know" says nothing.
+        "user", "users",
     ]
     /// Chinese characters that carry no content on their own (function words, pronouns).
     static let functionHan: Set<Unicode.Scalar> = [
@@ -282,7 +293,7 @@ public struct PhraseLint: Sendable {
         "过", "地", "得", "请", "下", "一", "些", "啥", "么", "什",
     ]
     /// Chinese words that carry no content on their own (two characters).
-    static let functionWords = ["问题", "工单", "情况", "目前", "现在", "一下", "用户", "这边", "那边", "方面", "处理", "操作", "事情"]
+    static let functionWords = ["问题", "工单", "情况", "目前", "现在", "一下", "用户", "这边", "那边", "方面", "处理", "操作", "事情", "可能", "估计", "大概", "也许", "应该", "好像", "似乎"]
 
     // The word lists above as tables read in place (no String or hashing per word; see
     // ScalarKeyTable and LintText.isPlain for why the answers are the same).
@@ -661,7 +672,7 @@ public struct PhraseLint: Sendable {
         }
         let skip = skipMask(t, found)
         let info = PhraseLint.information(t, skip: skip)
-        if info.units < PhraseLint.minimumUnits {
+        if info.units < PhraseLint.minimumUnits(for: field) {
             if let v = found.first(where: { $0.own && families[$0.family].kind == .vague }) {
                 let f = families[v.family]
                 out.append(

@@ -114,9 +114,12 @@ public struct Policy: Sendable, Equatable {
         /// A masking rule sets nothing: text its keywords cover is hidden from every other rule
         /// ("Hello everyone," is a greeting, not "everyone" affected).
         public var masks: Bool
+        /// A ticket this rule matches keeps the priority its rules give: the model does not lift
+        /// it to high (the text says the work goes on: a workaround in place, no impact).
+        public var holds: Bool
         public init(
             id: String, priority: Priority? = nil, category: String? = nil, tags: [String] = [], keywords: [String],
-            requires: [String] = [], within: Int? = nil, anyOrder: Bool = false, masks: Bool = false
+            requires: [String] = [], within: Int? = nil, anyOrder: Bool = false, masks: Bool = false, holds: Bool = false
         ) {
             self.id = id
             self.priority = priority
@@ -127,6 +130,7 @@ public struct Policy: Sendable, Equatable {
             self.within = within
             self.anyOrder = anyOrder
             self.masks = masks
+            self.holds = holds
         }
     }
 
@@ -348,6 +352,7 @@ public struct Policy: Sendable, Equatable {
                     if let w = r.within { ro["within"] = .int(w) }
                     if r.anyOrder { ro["any_order"] = .bool(true) }
                     if r.masks { ro["masks"] = .bool(true) }
+                    if r.holds { ro["holds"] = .bool(true) }
                     ro["keywords"] = strings(r.keywords)
                     return .object(ro)
                 }),

@@ -482,9 +482,11 @@ struct PolicyDecoder {
             var known = Set<String>()
             for (i, item) in list.enumerated() {
                 defer { if let id = rawIds[i] { known.insert(id) } }
-                // A masking rule sets nothing by design: it hides text from the others.
+                // A masking rule sets nothing by design: it hides text from the others; a holding
+                // rule keeps the model from lifting the priority.
                 let setsNothing = item.objectValue.map {
                     $0["priority"] == nil && $0["category"] == nil && ($0["tags"]?.arrayValue ?? []).isEmpty && $0["masks"]?.boolValue != true
+                        && $0["holds"]?.boolValue != true
                 } ?? false
                 if setsNothing, !required.contains(rawIds[i] ?? "") {
                     fail(Self.index(c("rules"), i), "a rule must set a priority, a category or tags")
@@ -535,7 +537,7 @@ struct PolicyDecoder {
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {
-        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires", "within", "any_order", "masks"]) else { return nil }
+        guard let o = object(v, path, keys: ["id", "priority", "category", "tags", "keywords", "requires", "within", "any_order", "masks", "holds"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let before = problems.count
         let id = member(o, "id", path).flatMap { string($0, c("id")) }
@@ -566,11 +568,17 @@ struct PolicyDecoder {
                 fail(c("masks"), "expected true or false, on a rule that only lists keywords (it sets nothing and requires nothing)")
             }
         }
+        var holds = false
+        if let raw = o["holds"], !raw.isNull {
+            if let b = raw.boolValue, !b || !masks { holds = b } else {
+                fail(c("holds"), "expected true or false, on a rule that does not mask")
+            }
+        }
         // A rule that sets nothing is evidence for rules that require it (checked with the list).
         guard problems.count == before, let id, let keywords else { return nil }
         return Policy.Rule(
             id: id, priority: priority, category: category, tags: tags, keywords: keywords, requires: requires, within: within,
-            anyOrder: anyOrder, masks: masks)
+            anyOrder: anyOrder, masks: masks, holds: holds)
     }
 
     mutating func tabooList(_ v: JSONValue, _ path: String) -> [Policy.Taboo]? {

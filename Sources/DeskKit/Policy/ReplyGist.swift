@@ -14,7 +14,7 @@
 extension PhraseLint {
     /// A kind of brush-off or bare statement, with the politer way to say it.
     enum Gist: Int, CaseIterable {
-        case notKnow, notOurs, goElsewhere, busy, cannot, blame, blameColleague, done
+        case notKnow, notOurs, goElsewhere, busy, cannot, dismiss, blame, blameColleague, done
 
         var message: String {
             switch self {
@@ -28,6 +28,8 @@ extension PhraseLint {
                 "says only that you are busy (seed 004 服务忌语: 我现在很忙); say when you will handle it"
             case .cannot:
                 "says only that it cannot be done (seed 004 服务忌语: 这个实现不了); say why and what the requester can do instead"
+            case .dismiss:
+                "waves the problem away as normal or not worth attention without saying why (seed 004 BRT回复规范: 原因说明); say what it is, why it is harmless and what the requester can do"
             case .blame:
                 "puts the problem on the requester's side without evidence (seed 004 服务忌语: 是你没说清楚，能怪我吗); say what you checked and what you need from them"
             case .blameColleague:
@@ -56,6 +58,10 @@ extension PhraseLint {
             "not able to take on", "unable to take on", "not ours", "not mine", "not an it issue", "not an it problem", "isn't an it",
             "is not an it", "not something we caused", "不是it的问题", "不是it问题",
             "跟系统没关系", "和系统没关系", "与系统无关", "跟系统无关", "不是系统的问题", "不是系统问题", "跟我们无关", "与我们无关",
+            // Another team's business, said as such ("这是硬件组的事", "that's the network team's job").
+            "组的事", "部的事", "部门的事", "科的事", "他们的事", "他们那边的事", "归他们", "他们管", "他们负责", "那边管",
+            "team's job", "team's problem", "team's area", "team's responsibility", "their job", "their problem", "their department",
+            "their area", "their responsibility", "for them to", "up to them",
         ]),
         (.goElsewhere, [
             "找别人", "找其他人", "找别的", "问别人", "问别的", "问问别的", "问其他", "找其他部门", "另请高明", "自己想办法", "自己看着办",
@@ -70,6 +76,9 @@ extension PhraseLint {
             "might want to check", "aren't something we", "are not something we", "aren't really something", "isn't really something",
             "check with your facilities", "自行联系", "您自行", "你自己联系", "自己联系厂家", "please contact the", "please contact your",
             "让他找你", "让她找你", "你直接找",
+            // Sent on to "them" with nothing handed over ("去找他们", "ask them").
+            "去找他们", "找他们", "问他们", "联系他们", "找她们", "go to them", "ask them", "talk to them", "contact them",
+            "reach out to them", "speak to them",
         ]),
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
@@ -84,6 +93,13 @@ extension PhraseLint {
             "cannot be done", "not possible", "impossible", "won't do", "no can do", "can't help", "cannot help", "nothing we can do",
             "无法处理", "处理不了", "帮不了", "无法帮", "没法处理", "isn't much we can do", "is not much we can do", "not much we can do",
         ]),
+        (.dismiss, [
+            "不用管", "别管", "不用理", "不用理会", "别理", "不必理会", "不用在意", "不用在乎", "忽略就行", "忽略就好", "忽略即可", "无视就行",
+            "正常现象", "属于正常", "是正常的", "很正常", "挺正常", "本来就这样", "一直都这样", "就是这样的", "没什么大不了",
+            "ignore it", "just ignore", "can ignore", "don't worry about it", "do not worry about it", "nothing to worry about",
+            "that's normal", "that is normal", "it's normal", "it is normal", "perfectly normal", "completely normal", "totally normal",
+            "just how it is", "how it works", "the way it is", "it does that", "happens sometimes", "these things happen", "no big deal",
+        ]),
         (.blame, [
             "你电脑的问题", "你电脑问题", "你的电脑有问题", "你那边的问题", "你那边问题", "你们那边的问题", "你自己的问题", "是你的问题", "就是你的问题",
             "你操作的问题", "你操作有问题", "你操作不对", "你用错了", "我这边正常", "我这边没问题", "我这里正常", "我这里没问题",
@@ -91,6 +107,8 @@ extension PhraseLint {
             "your pc", "your computer", "your laptop", "your machine", "your side", "your end", "your network", "your browser",
             "on my end", "check your", "fine on our", "fine on my", "ok on our", "works for me", "works fine for me", "works on my machine", "fine on my side", "fine here", "user error",
             "read the manual", "rtfm", "read the docs", "自己的问题", "your problem", "your issue",
+            "works on my side", "works on our side", "works on our end", "working on my side", "working on my end", "works here",
+            "fine on our end", "我这能用", "我这边能用", "我这可以", "我这里能用",
         ]),
         (.done, [
             "好了", "搞定", "搞掂", "完事", "弄好", "办好", "处理好", "处理完", "处理了", "修好", "整好", "完成", "解决", "已处理", "已修复",
@@ -285,6 +303,8 @@ extension PhraseLint {
         // "…才会…": the cause put on the requester ("你们自己把纸塞歪了才会卡"); admonishment.
         "才会", "才导致", "才造成", "才出现", "弄坏", "搞坏", "弄丢", "搞丢", "误删", "小心点", "注意点", "careless", "more careful",
         "操作不当", "使用不当", "自己删", "自己弄",
+        // A poor thing of theirs as the cause ("你们网络太差了", "your wifi is rubbish").
+        "太差", "差劲", "太烂", "太旧", "太老", "rubbish", "terrible", "too old", "too slow", "useless",
         "himself", "herself", "themselves",
     ].map {
         Array($0.unicodeScalars)
@@ -312,18 +332,45 @@ extension PhraseLint {
     }
 
     /// `blameSpans` with the denied ones too, each marked.
+    /// Whether word `w` stands at key index `i` inside clause `c` (Latin words alone: "you" is
+    /// not in "youth", "no" not in "now").
+    static func wordAt(_ u: [Unicode.Scalar], _ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
+        guard i >= c.lowerBound, i + w.count <= c.upperBound else { return false }
+        for (k, x) in w.enumerated() where u[i + k] != x { return false }
+        if LintText.isLatinLetter(w[0]) {
+            if i > c.lowerBound, LintText.isLatinLetter(u[i - 1]) { return false }
+            if i + w.count < u.count, LintText.isLatinLetter(u[i + w.count]) { return false }
+        }
+        return true
+    }
+
+    /// First-person words and the words that disown a problem after them ("跟我们软件无关",
+    /// "与我方系统没有关系"): the desk saying the problem is none of its business, with whatever
+    /// stands between.
+    static let firstPerson: [[Unicode.Scalar]] = ["我们", "我方", "本部门", "咱们"].map { Array($0.unicodeScalars) }
+    static let disowning: [[Unicode.Scalar]] = ["无关", "没关系", "没有关系", "不相干", "不沾边", "没什么关系"].map { Array($0.unicodeScalars) }
+
+    /// Key ranges from a first-person word to a disowning word after it (at most 12 scalars),
+    /// in one clause, not denied before it ("不是跟我们无关").
+    static func disownSpans(_ t: LintText, _ clauses: [Range<Int>]) -> [Range<Int>] {
+        let u = t.scalars
+        var out: [Range<Int>] = []
+        for c in clauses {
+            for i in c {
+                guard let p = firstPerson.first(where: { wordAt(u, i, $0, c) }) else { continue }
+                for j in (i + p.count)..<max(i + p.count, min(c.upperBound, i + p.count + 12)) {
+                    guard let f = disowning.first(where: { wordAt(u, j, $0, c) }) else { continue }
+                    if !(c.lowerBound..<i).contains(where: { k in faultDenials.contains { wordAt(u, k, $0, c) } }) { out.append(i..<(j + f.count)) }
+                    break
+                }
+            }
+        }
+        return out
+    }
+
     static func blameForms(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, denied: Bool, colleague: Bool)] {
         let u = t.scalars
-        func at(_ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
-            guard i >= c.lowerBound, i + w.count <= c.upperBound else { return false }
-            for (k, x) in w.enumerated() where u[i + k] != x { return false }
-            // Latin words stand alone ("you" is not in "youth", "no" not in "now").
-            if LintText.isLatinLetter(w[0]) {
-                if i > c.lowerBound, LintText.isLatinLetter(u[i - 1]) { return false }
-                if i + w.count < u.count, LintText.isLatinLetter(u[i + w.count]) { return false }
-            }
-            return true
-        }
+        func at(_ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool { wordAt(u, i, w, c) }
         var out: [(range: Range<Int>, denied: Bool, colleague: Bool)] = []
         for c in clauses {
             for i in c {
@@ -376,6 +423,13 @@ extension PhraseLint {
             brushOff = true
             kinds.insert(colleague ? .blameColleague : .blame)
             if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, colleague ? .blameColleague : .blame) }
+        }
+        for r in PhraseLint.disownSpans(t, clauses) where !t.quoted[r].contains(true) {
+            if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
+            for k in r { skip[k] = true }
+            brushOff = true
+            kinds.insert(.notOurs)
+            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, .notOurs) }
         }
         for (id, r) in PhraseLint.ownOccurrences(PhraseLint.gistMatcher, t, clauses) {
             for k in r { skip[k] = true }

@@ -196,14 +196,21 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         }
     }
 
-    /// The two rule options: `any_order` needs `within`; `masks` sets and requires nothing.
+    /// The rule options: `any_order` needs `within`; `masks` sets and requires nothing; `holds`
+    /// is not for a masking rule (whose text no other rule sees).
     @Test func ruleOptionsAreChecked() {
-        let bad = #"{"classification": {"rules": [{"id": "a", "keywords": ["x"], "priority": "low", "any_order": true}, {"id": "g", "keywords": ["hi all"], "masks": true, "priority": "low"}]}}"#
+        let bad = #"{"classification": {"rules": [{"id": "a", "keywords": ["x"], "priority": "low", "any_order": true}, {"id": "g", "keywords": ["hi all"], "masks": true, "priority": "low"}, {"id": "h", "keywords": ["hey all"], "masks": true, "holds": true}]}}"#
         guard case .failure(let e) = Policy.decode(text: bad) else {
             Issue.record("accepted")
             return
         }
-        #expect(e.description.contains("any_order") && e.description.contains("masks"), "\(e.description)")
+        #expect(e.description.contains("any_order") && e.description.contains("masks") && e.description.contains("holds"), "\(e.description)")
+        // A holding rule sets nothing and may stand alone.
+        guard case .success(let held) = Policy.decode(text: #"{"classification": {"rules": [{"id": "h", "keywords": ["for now"], "holds": true}]}}"#) else {
+            Issue.record("a holding rule refused")
+            return
+        }
+        #expect(held.classification.rules.first?.holds == true)
         let good = #"{"classification": {"rules": [{"id": "g", "keywords": ["hello everyone"], "masks": true}, {"id": "e", "keywords": ["everyone"], "priority": "high"}]}}"#
         guard case .success(let p) = Policy.decode(text: good) else {
             Issue.record("refused")

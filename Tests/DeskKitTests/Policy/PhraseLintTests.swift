@@ -282,10 +282,15 @@ import Testing
     /// agree no time against ones that name an action now or a time (replies-interim), and short
     /// specific replies against short empty, deflecting or blaming ones (replies-short). Before
     /// the holding rule, the families let 22 of 29 and 12 of 44 bad ones through; then 0 and 0.
-    @Test(arguments: ["replies-interim.ndjson", "replies-short.ndjson"])
-    func holdingAndShortReplySetsMeetTheirFloors(_ file: String) throws {
+    /// replies-deferral: written after blind23 to blind26 let through holding replies that put
+    /// the update off ("at some point", 有消息再说), sending the requester to "them" (这是硬件组的
+    /// 事，去找他们), disowning (跟我们软件无关) and waving a problem away (正常现象，不用管它), in
+    /// words of its own, against good replies that say the same kind of thing with a reason, a
+    /// name or a time.
+    @Test(arguments: [("replies-interim.ndjson", 29, 30), ("replies-short.ndjson", 29, 30), ("replies-deferral.ndjson", 14, 10)])
+    func holdingAndShortReplySetsMeetTheirFloors(_ file: String, _ bad: Int, _ good: Int) throws {
         let r = try replyRates(file, badAccepted: 0.0, goodRefused: 0.0)
-        #expect(r.bad >= 29 && r.good >= 30)
+        #expect(r.bad >= bad && r.good >= good)
     }
 
     @Test func thirdUnseenReplySetMeetsItsFloors() throws {
@@ -365,15 +370,34 @@ import Testing
         r.expectFloors(badAccepted: 0.05, goodRefused: 0.01)
     }
 
-    /// blind21 and blind22's resolutions, scored on the session's final state and added as they
-    /// are: blind21 1 of 10 good refused ("交换机坏 | 换新机 | 网通了": 网通 and a 了 leave 4 units),
-    /// blind22 1 of 10 bad accepted ("user error probably | told them to try again | no further
-    /// complaints"). Not mended this session; the floors hold what they reach.
-    @Test(arguments: ["resolutions-blind21.ndjson", "resolutions-blind22.ndjson"])
+    /// blind21 and blind22's resolutions, scored on their session's final state: blind21 1 of 10
+    /// good refused ("交换机坏 | 换新机 | 网通了": 网通 and a 了 leave 4 units), blind22 1 of 10 bad
+    /// accepted ("user error probably | told them to try again | no further complaints"). blind23
+    /// to blind26, scored before use: 0 bad accepted, 1 of 40 good refused ("Dead PSU | Swapped
+    /// PSU | Boots"). Then a result may be shorter (PhraseLint.minimumResultUnits), a guess is no
+    /// cause, and "try again" / "no further complaints" are vague: 0 and 0 for all six, seen now.
+    /// resolutions-short: short results and guessed causes written to check that rule.
+    @Test(arguments: [
+        "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
+        "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson",
+    ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)
-        #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)
-        r.expectFloors(badAccepted: 0.1, goodRefused: 0.1)
+        #expect(rows >= 10 && r.bad >= 5 && r.good >= 4)
+        r.expectFloors(badAccepted: 0.0, goodRefused: 0.0)
+    }
+
+    /// A short result stands beside a cause and a solution that say the rest; a "normal" or a
+    /// guess does not.
+    @Test func aShortResultStandsAGuessDoesNot() {
+        #expect(lint.review(field: "result", "Boots").isEmpty)
+        #expect(lint.review(field: "result", "网通了").isEmpty)
+        #expect(!lint.review(field: "cause", "Boots").isEmpty)
+        #expect(!lint.review(field: "result", "正常").isEmpty)
+        #expect(!lint.review(field: "cause", "user error probably").isEmpty)
+        #expect(!lint.review(field: "cause", "可能是系统原因").isEmpty)
+        #expect(!lint.review(field: "solution", "told them to try again").isEmpty)
+        #expect(!lint.review(field: "result", "no further complaints").isEmpty)
     }
 
     /// Refused when any field is refused, as `resolve --dry-run` does: each field by

@@ -80,9 +80,14 @@ import Testing
     /// reply that only "looks into it", "not an IT issue", giving up after "we've looked at it",
     /// "别每次都来问"), 0 of 20 good refused; then colleague blame, named investigation and those cues.
     /// blind21 and blind22, scored on the session's final state: 0 of 20 and 0 of 20 / 0 and 0.
+    /// blind23 to blind26, scored before use: 2, 0, 3 and 3 of 20 bad accepted (holding replies
+    /// that put the update off "at some point" or 有消息再说, "这是硬件组的事,去找他们", "跟我们软件
+    /// 无关", "这属于正常现象，不用管它"), 0 of 80 good refused; then the put-off words, sending
+    /// to "them", disowning and the dismiss gist: 0 and 0, seen now.
     @Test(arguments: [
         "replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson", "replies-blind19.ndjson",
-        "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson",
+        "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson", "replies-blind23.ndjson", "replies-blind24.ndjson",
+        "replies-blind25.ndjson", "replies-blind26.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         let lint = PhraseLint(policy: .builtin, replyModel: .builtin)

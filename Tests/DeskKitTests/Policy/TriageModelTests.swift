@@ -81,6 +81,28 @@ import Testing
         #expect(off.priority == .low)
     }
 
+    /// A rule that holds (the text says the work goes on: a workaround in place, no impact)
+    /// keeps the model from lifting the rules' priority to high, or from answering high where
+    /// no rule gives one; the holding rule's words themselves set nothing.
+    @Test func aHoldingRuleKeepsTheModelFromLiftingToHigh() {
+        let m = TriageModel.train(Self.examples)
+        var policy = Policy.builtin
+        policy.classification.model = "model.json"
+        policy.classification.modelRaise = 0.9
+        #expect(policy.classification.rules.contains { $0.id == "work_goes_on" && $0.holds })
+        let c = Classifier(policy: policy, model: m)
+        let lifted = c.decide(title: "zorblax widget melted: how do I order one?", description: nil, impact: nil, urgency: nil)
+        #expect(lifted.priority == .high, "\(lifted.reason)")
+        let held = c.decide(title: "zorblax widget melted: how do I order one? using paper for now", description: nil, impact: nil, urgency: nil)
+        #expect(held.priority == .low, "\(held.reason)")
+        // No rule sets a priority: the model's high is not taken, the default stands.
+        let noRule = c.decide(title: "zorblax widget, not stopping us", description: nil, impact: nil, urgency: nil)
+        #expect(noRule.priority == .medium && noRule.source == .fallback, "\(noRule.reason)")
+        // The holding rule's words are read in place: "no workaround" holds nothing.
+        let denied = c.decide(title: "zorblax widget melted: how do I order one? no workaround", description: nil, impact: nil, urgency: nil)
+        #expect(denied.priority == .high, "\(denied.reason)")
+    }
+
     /// A low that rests on a question's form alone (one consultation keyword of little weight)
     /// gives way to the model's sure medium; a low with stronger evidence, or the model's low or
     /// unsure medium, leaves it.

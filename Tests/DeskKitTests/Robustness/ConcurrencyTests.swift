@@ -59,9 +59,9 @@ import Testing
             script += "( wait_go; \(body)) &\n"
         }
         script += "touch go\nwait\ncat err-*.log\n"
-        let start = Date()
+        // No wall-clock bound (a loaded CI machine took 77 s): a run that waited past the lock
+        // timeout exits non-zero, and the exit codes are checked below.
         let run = try BinaryRunner.shell(script, in: dir, env: ["DESK_LOCK_TIMEOUT": "60", "DESK_NOW": "2026-10-20T02:00:00Z"])
-        #expect(Date().timeIntervalSince(start) < 60, "the concurrent runs took too long")
         #expect(run.stdout.isEmpty, "diagnostics from the runs: \(run.stdout)")
 
         // Every process exited 0.
