@@ -162,7 +162,13 @@ public struct CommentThemes: Sendable {
 
     /// ASCII letters lower-cased, other bytes as they are.
     static func asciiLowered(_ s: String) -> [UInt8] {
-        s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // The bytes copied whole, then lowered in place: `map` over the UTF-8 view went a byte
+        // at a time through the view's index, a thousand instructions per survey comment.
+        var out = Array(s.utf8)
+        out.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where b[i] &- 0x41 < 26 { b[i] |= 0x20 }
+        }
+        return out
     }
 
     /// Whether a scalar ends a clause: sentence punctuation of both scripts, brackets, quotes.
