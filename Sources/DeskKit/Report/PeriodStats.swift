@@ -28,6 +28,7 @@ public struct DurationFigure: Sendable, Equatable {
     public var within = 0
     public init() {}
 
+    @inline(__always)
     mutating func add(_ d: Int64, target: Int64?) {
         stored.append(d)
         if let t = target, d <= t { within += 1 }
