@@ -86,17 +86,23 @@ public enum TicketField: String, CaseIterable, Sendable {
         return nil
     }
 
-    /// The field named by the key at `keyRange` (quotes included) of `bytes`.
+    /// The field named by the key at `keyRange` (quotes included) of `bytes`. Inlined into the
+    /// validating scan, which asks it for every key of every line.
+    @inline(__always)
     public static func match(_ bytes: UnsafeRawBufferPointer, _ span: MemberSpan) -> Match? {
         let r = span.keyRange
-        if span.keyEscaped {
-            return match(JSONParser.decodeString(bytes, r.lowerBound + 1, r.upperBound - 1, escaped: true))
-        }
+        if span.keyEscaped { return escapedMatch(bytes, r) }
         let start = r.lowerBound + 1, n = r.count - 2
         // A key inside a line has at least ':', a value and '}' after it: eight bytes can be
         // read from its start unless it is a short key at the very end of the buffer.
         if let base = bytes.baseAddress, start + max(n, 8) <= bytes.count { return match(words: base + start, count: n) }
         return match(UnsafeRawBufferPointer(rebasing: bytes[start..<(r.upperBound - 1)]))
+    }
+
+    /// `match` of a key written with escapes: decoded first.
+    @inline(never)
+    static func escapedMatch(_ bytes: UnsafeRawBufferPointer, _ r: Range<Int>) -> Match? {
+        match(JSONParser.decodeString(bytes, r.lowerBound + 1, r.upperBound - 1, escaped: true))
     }
 
     /// `match(_:)` of the `n` bytes at `base`, compared as 64-bit words against constants (the

@@ -185,7 +185,9 @@ extension TicketFacts {
 
         /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`). A plain key
         /// is compared only with the names of its length (most members are none of them: each
-        /// comparison was a call); a key written with escapes takes `noteByName`.
+        /// comparison was a call); a key written with escapes takes `noteByName`. Inlined into
+        /// the scan's callback: it runs for every member of those three fields.
+        @inline(__always)
         mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
             guard let e = span, !e.keyEscaped else { return noteByName(b, field, element, span) }
             let n = e.keyRange.count - 2
@@ -222,6 +224,7 @@ extension TicketFacts {
         }
 
         /// `note` comparing the key with every name (any key, escaped ones too).
+        @inline(never)
         mutating func noteByName(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
             switch field {
             case .resolution:
