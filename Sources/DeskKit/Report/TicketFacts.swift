@@ -429,7 +429,7 @@ extension TicketFacts {
         // most event names, its 'p' only in `replied` and `opened`; 'k' of `workaround` in none).
         let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"", anchor: 3)
             || RawJSON.contains(b, r, "\\u")
-        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"", anchor: 2)
+        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"", anchor: 3)
         guard wantsSpans || lookForWorkaround else { return nil }
         var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in
