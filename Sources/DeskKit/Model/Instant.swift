@@ -53,32 +53,44 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses RFC 3339 from UTF-8 bytes.
     public static func parse(_ b: UnsafeRawBufferPointer) -> Instant? {
+        // The form desk writes (`2026-02-13T09:30:00Z`) on its own small path (its answer, nil
+        // for an impossible date, is final); any other form, or a stray byte, the general one.
+        if b.count == 20, let p = b.baseAddress, let answer = zulu(p) { return answer }
+        return general(b)
+    }
+
+    /// Desk's own form at `p` (20 bytes) read as three words; nil when the bytes are not of
+    /// that shape (digits where digits go, `-`, `T`, `:` and `Z` where they go), else the time
+    /// (itself nil for an impossible date). Each byte XOR '0' is its digit's value; a digit
+    /// position holds a digit exactly when that value and the value plus 6 have no bit in the
+    /// high nibble (no byte carries into the next unless it is refused: a separator is checked
+    /// exactly, and any other non-digit has a high-nibble bit of its own). Pairs of digits are
+    /// then combined a word at a time (tens times 10 plus the byte above).
+    @inline(__always)
+    static func zulu(_ p: UnsafeRawPointer) -> Instant?? {
+        let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))  // YYYY-MM-
+        let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))  // DDTHH:MM
+        let w2 = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))  // :SSZ
+        let digits0: UInt64 = 0x00FF_FF00_FFFF_FFFF, digits1: UInt64 = 0xFFFF_00FF_FF00_FFFF, digits2: UInt64 = 0x00FF_FF00
+        let x0 = (w0 ^ 0x3030_3030_3030_3030) & digits0, x1 = (w1 ^ 0x3030_3030_3030_3030) & digits1
+        let x2 = (w2 ^ 0x3030_3030) & digits2
+        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, six: UInt64 = 0x0606_0606_0606_0606
+        guard w0 & ~digits0 == 0x2D00_002D_0000_0000, w1 & ~digits1 == 0x0000_3A00_0054_0000, w2 & ~digits2 == 0x5A00_003A,
+            ((x0 | (x0 &+ six)) | (x1 | (x1 &+ six)) | (x2 | (x2 &+ six))) & high == 0
+        else { return nil }
+        // Byte k of each is digit k times 10 plus digit k + 1 (at most 99: no carry).
+        let p0 = x0 &* 10 &+ (x0 >> 8), p1 = x1 &* 10 &+ (x1 >> 8), p2 = x2 &* 10 &+ (x2 >> 8)
+        @inline(__always) func byte(_ x: UInt64, _ k: UInt64) -> Int { Int(truncatingIfNeeded: (x >> (8 &* k)) & 0xFF) }
+        return .some(assemble(
+            year: byte(p0, 0) &* 100 &+ byte(p0, 2), month: byte(p0, 5), day: byte(p1, 0), hour: byte(p1, 3),
+            minute: byte(p1, 6), second: byte(p2, 1), offset: 0))
+    }
+
+    /// `parse` for any RFC 3339 form.
+    @inline(never)
+    static func general(_ b: UnsafeRawBufferPointer) -> Instant? {
         // YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)
         guard b.count >= 20 else { return nil }
-        // The form desk writes (`2026-02-13T09:30:00Z`), read as three words: tickets hold a
-        // handful each and every command reads them. Each byte XOR '0' is its digit's value; a
-        // digit position holds a digit exactly when that value and the value plus 6 have no bit
-        // in the high nibble (no byte carries into the next unless it is refused: a separator
-        // is checked exactly, and any other non-digit has a high-nibble bit of its own).
-        if b.count == 20, let p = b.baseAddress {
-            let w0 = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))  // YYYY-MM-
-            let w1 = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))  // DDTHH:MM
-            let w2 = UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt32.self))  // :SSZ
-            let digits0: UInt64 = 0x00FF_FF00_FFFF_FFFF, digits1: UInt64 = 0xFFFF_00FF_FF00_FFFF, digits2: UInt32 = 0x00FF_FF00
-            let x0 = w0 ^ 0x3030_3030_3030_3030, x1 = w1 ^ 0x3030_3030_3030_3030, x2 = w2 ^ 0x3030_3030
-            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, six: UInt64 = 0x0606_0606_0606_0606
-            if w0 & ~digits0 == 0x2D00_002D_0000_0000, w1 & ~digits1 == 0x0000_3A00_0054_0000, w2 & ~digits2 == 0x5A00_003A,
-                (x0 | (x0 &+ six)) & high & digits0 == 0, (x1 | (x1 &+ six)) & high & digits1 == 0,
-                (x2 | (x2 &+ 0x0606_0606)) & 0xF0F0_F0F0 & digits2 == 0
-            {
-                @inline(__always) func d(_ x: UInt64, _ k: UInt64) -> Int { Int(truncatingIfNeeded: (x >> (8 &* k)) & 0xFF) }
-                let x2w = UInt64(x2)
-                return assemble(
-                    year: d(x0, 0) &* 1000 &+ d(x0, 1) &* 100 &+ d(x0, 2) &* 10 &+ d(x0, 3), month: d(x0, 5) &* 10 &+ d(x0, 6),
-                    day: d(x1, 0) &* 10 &+ d(x1, 1), hour: d(x1, 3) &* 10 &+ d(x1, 4), minute: d(x1, 6) &* 10 &+ d(x1, 7),
-                    second: d(x2w, 1) &* 10 &+ d(x2w, 2), offset: 0)
-            }
-        }
         func digits(_ at: Int, _ n: Int) -> Int? {
             var v = 0
             for i in at..<(at + n) {
