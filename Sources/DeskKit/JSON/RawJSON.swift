@@ -68,12 +68,23 @@ public enum RawJSON {
     }
 
     /// The RFC 3339 time in the string at `r`; nil when absent, not a string or not a time.
+    /// Inlined (a ticket holds a handful of times, each read through here); a failure is
+    /// decided out of line.
+    @inline(__always)
     public static func instant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
         guard isString(b, r) else { return nil }
-        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound &+ 1)..<(r.upperBound &- 1)])
         // A time parsed from the raw bytes held no backslash (no RFC 3339 time has one), so it
         // is the decoded text's time: the escape search is left for the rare failure.
         if let t = Instant.parse(inner) { return t }
+        return escapedInstant(b, r)
+    }
+
+    /// `instant` of a string whose bytes are not a time: the time its decoded text is, when it
+    /// holds escapes.
+    @inline(never)
+    static func escapedInstant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
         guard hasBackslash(inner) else { return nil }
         return Instant(rfc3339: JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true))
     }
