@@ -186,7 +186,8 @@ extension ShowCommand {
         try Ticket.scan(b) { span, known in
             if let known { required.note(known.field, span.valueRange) }
         }
-        _ = try required.header(b)
+        // The id is checked, not decoded: a pass-through prints the line, not the id.
+        _ = try required.header(b, decodingID: false)
     }
 
     /// Every ticket of the inputs, as read. A large regular file is validated first on every

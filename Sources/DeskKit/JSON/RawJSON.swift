@@ -68,12 +68,23 @@ public enum RawJSON {
     }
 
     /// The RFC 3339 time in the string at `r`; nil when absent, not a string or not a time.
+    /// Inlined (a ticket holds a handful of times, each read through here); a failure is
+    /// decided out of line.
+    @inline(__always)
     public static func instant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
         guard isString(b, r) else { return nil }
-        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound &+ 1)..<(r.upperBound &- 1)])
         // A time parsed from the raw bytes held no backslash (no RFC 3339 time has one), so it
         // is the decoded text's time: the escape search is left for the rare failure.
         if let t = Instant.parse(inner) { return t }
+        return escapedInstant(b, r)
+    }
+
+    /// `instant` of a string whose bytes are not a time: the time its decoded text is, when it
+    /// holds escapes.
+    @inline(never)
+    static func escapedInstant(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> Instant? {
+        let inner = UnsafeRawBufferPointer(rebasing: b[(r.lowerBound + 1)..<(r.upperBound - 1)])
         guard hasBackslash(inner) else { return nil }
         return Instant(rfc3339: JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true))
     }
@@ -108,14 +119,24 @@ public enum RawJSON {
         return inner.baseAddress.map { memcmp($0, text.utf8Start, inner.count) == 0 } ?? true
     }
 
-    /// Whether a member's key is `name`.
+    /// Whether a member's key is `name`. Inlined, the name's bytes are constants and a plain
+    /// key is compared a byte at a time, most often deciding at its first byte (the memcmp call
+    /// cost more than the few bytes of a key, for every nested member the report reads).
+    @inline(__always)
     public static func keyIs(_ b: UnsafeRawBufferPointer, _ m: MemberSpan, _ name: StaticString) -> Bool {
         let r = m.keyRange
-        if m.keyEscaped {
-            return JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true) == name.description
-        }
-        guard r.count - 2 == name.utf8CodeUnitCount, let base = b.baseAddress else { return false }
-        return memcmp(base + r.lowerBound + 1, name.utf8Start, r.count - 2) == 0
+        if m.keyEscaped { return escapedKeyIs(b, r, name) }
+        let n = name.utf8CodeUnitCount
+        guard r.count &- 2 == n, let base = b.baseAddress else { return false }
+        let key = base + (r.lowerBound &+ 1), text = name.utf8Start
+        for i in 0..<n where key.load(fromByteOffset: i, as: UInt8.self) != text[i] { return false }
+        return true
+    }
+
+    /// `keyIs` for a key written with escapes: decoded and compared.
+    @inline(never)
+    static func escapedKeyIs(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ name: StaticString) -> Bool {
+        JSONParser.decodeString(b, r.lowerBound + 1, r.upperBound - 1, escaped: true) == name.description
     }
 
     /// Calls `visit` with each member of the object at `r`; nothing when it is not an object.

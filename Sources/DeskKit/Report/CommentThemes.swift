@@ -78,6 +78,30 @@ public struct ThemeVocabulary: Sendable {
     func word(_ i: Int) -> String { String(decoding: words[i], as: UTF8.self) }
 }
 
+/// A comment as a dictionary key by its UTF-8 bytes: hashed and compared as bytes, without the
+/// Unicode normalisation String keys cost. (Two spellings of one text are two keys; each is
+/// cut into terms on its own, which a String key would have left to whichever came first.)
+struct CommentKey: Hashable, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func == (a: CommentKey, b: CommentKey) -> Bool {
+        var x = a.text, y = b.text  // withUTF8 makes bridged text contiguous; native text is not copied
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                guard let pa = p.baseAddress, let qa = q.baseAddress else { return true }  // both empty
+                return memcmp(pa, qa, p.count) == 0
+            }
+        }
+    }
+
+    func hash(into h: inout Hasher) {
+        var t = text
+        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// One theme: in how many comments, whether it is a policy word, and an example.
 public struct Theme: Sendable, Equatable {
     public var count: Int
@@ -111,10 +135,20 @@ public struct Theme: Sendable, Equatable {
 
 /// Counts themes across comments.
 public struct CommentThemes: Sendable {
-    /// Each term's theme.
-    public internal(set) var themes: [String: Theme] = [:]
-    /// The terms of comments already seen (surveys repeat the same short comments); bounded.
-    var cache: [String: [(term: String, isWord: Bool)]] = [:]
+    /// Each term's theme: those folded in so far, and the repeated comments not yet folded.
+    public var themes: [String: Theme] { entries.contains(where: { $0.count > 0 }) ? folded() : stored }
+    /// The themes of the comments folded in so far (and of those past the cache's bound).
+    var stored: [String: Theme] = [:]
+    /// The comments already seen, by their bytes, as positions in `entries` (surveys repeat the
+    /// same short comments); bounded.
+    var cache: [CommentKey: Int] = [:]
+    /// Each cached comment, its terms, and how many times it was said since it was last folded
+    /// into `stored`. Why: adding a repeated comment is then one lookup by its bytes and a
+    /// count, where hashing the comment and each term as Strings (Unicode-normalised hashing
+    /// for Chinese text) was most of the report's cost per answer. Folding gives the same themes
+    /// as adding each comment in turn: counts add up, the kind is an OR and the example is the
+    /// least under a total order, so neither the order nor the grouping matters.
+    var entries: [(comment: String, terms: [(term: String, isWord: Bool)], count: Int)] = []
     static let cacheLimit = 4096
 
     public init() {}
@@ -133,19 +167,41 @@ public struct CommentThemes: Sendable {
 
     /// Adds one comment's themes.
     public mutating func add(_ comment: String, id: String = "", vocabulary: ThemeVocabulary) {
-        let terms: [(term: String, isWord: Bool)]
-        if let known = cache[comment] {
-            terms = known
-        } else {
-            terms = CommentThemes.terms(comment, vocabulary: vocabulary).map { (term: $0.0, isWord: $0.1) }
-            if cache.count < CommentThemes.cacheLimit { cache[comment] = terms }
+        let key = CommentKey(comment)
+        if let i = cache[key] {
+            entries[i].count += 1
+            return
         }
+        let terms = CommentThemes.terms(comment, vocabulary: vocabulary).map { (term: $0.0, isWord: $0.1) }
+        if entries.count < CommentThemes.cacheLimit {
+            cache[key] = entries.count
+            entries.append((comment, terms, 1))
+        } else {
+            CommentThemes.count(terms, of: comment, times: 1, into: &stored)
+        }
+    }
+
+    /// Counts a comment said `n` times under each of its terms.
+    static func count(_ terms: [(term: String, isWord: Bool)], of comment: String, times n: Int, into themes: inout [String: Theme]) {
         for (term, isWord) in terms {
-            // One lookup: a new term starts empty (merging into it gives count 1, its kind and
+            // One lookup: a new term starts empty (merging into it gives count n, its kind and
             // this comment as the example, as a fresh Theme would).
             themes[term, default: Theme(count: 0, vocabulary: false, example: comment)]
-                .merge(Theme(count: 1, vocabulary: isWord, example: comment))
+                .merge(Theme(count: n, vocabulary: isWord, example: comment))
         }
+    }
+
+    /// `stored` with the cached comments' counts added.
+    func folded() -> [String: Theme] {
+        var out = stored
+        for e in entries where e.count > 0 { CommentThemes.count(e.terms, of: e.comment, times: e.count, into: &out) }
+        return out
+    }
+
+    /// Folds the cached comments' counts into `stored` (the cache of terms is kept).
+    mutating func fold() {
+        stored = folded()
+        for i in entries.indices { entries[i].count = 0 }
     }
 
     /// The `limit` most frequent themes (clauses said by at least two comments, policy words
@@ -162,7 +218,13 @@ public struct CommentThemes: Sendable {
 
     /// ASCII letters lower-cased, other bytes as they are.
     static func asciiLowered(_ s: String) -> [UInt8] {
-        s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // The bytes copied whole, then lowered in place: `map` over the UTF-8 view went a byte
+        // at a time through the view's index, a thousand instructions per survey comment.
+        var out = Array(s.utf8)
+        out.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where b[i] &- 0x41 < 26 { b[i] |= 0x20 }
+        }
+        return out
     }
 
     /// Whether a scalar ends a clause: sentence punctuation of both scripts, brackets, quotes.

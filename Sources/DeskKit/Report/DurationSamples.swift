@@ -65,7 +65,9 @@ public struct DurationSamples: Sendable {
         for v in values { append(v) }
     }
 
-    /// Adds one duration.
+    /// Adds one duration. (Inlined where figures are counted: the call was a third of its cost,
+    /// for the half-dozen durations of every ticket.)
+    @inline(__always)
     public mutating func append(_ d: Int64) {
         if let small = Int32(exactly: d) {
             pending.append(small)
@@ -230,7 +232,8 @@ public struct DurationSamples: Sendable {
     var mergedDistinct: Int { distinct }
 
     /// Sorts the unmerged values into the run (done by `append` when enough are waiting;
-    /// callable by tests to reach a given state).
+    /// callable by tests to reach a given state). Kept out of line: `append` is inlined.
+    @inline(never)
     mutating func merge() {
         guard !pending.isEmpty || !wide.isEmpty else { return }
         radixSort(&pending)

@@ -33,12 +33,13 @@ extension GroupStats {
 
 extension CommentThemes {
     mutating func merge(_ other: CommentThemes) {
+        fold()
         for (term, t) in other.themes {
-            if var mine = themes[term] {
+            if var mine = stored[term] {
                 mine.merge(t)
-                themes[term] = mine
+                stored[term] = mine
             } else {
-                themes[term] = t
+                stored[term] = t
             }
         }
     }

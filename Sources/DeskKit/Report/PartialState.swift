@@ -442,9 +442,9 @@ extension CommentThemes {
         guard case .object(let o) = v else { throw PartialReader.fail(path, "expected an object of themes") }
         for m in o.members {
             guard let a = m.value.arrayValue, a.count == 3, let n = a[0].intValue, n > 0, case .bool(let word) = a[1],
-                let example = a[2].stringValue, themes[m.key] == nil
+                let example = a[2].stringValue, stored[m.key] == nil
             else { throw PartialReader.fail(path + "." + m.key, "expected [positive count, true|false, example], each term once") }
-            themes[m.key] = Theme(count: n, vocabulary: word, example: example)
+            stored[m.key] = Theme(count: n, vocabulary: word, example: example)
         }
     }
 }

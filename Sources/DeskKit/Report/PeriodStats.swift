@@ -28,6 +28,7 @@ public struct DurationFigure: Sendable, Equatable {
     public var within = 0
     public init() {}
 
+    @inline(__always)
     mutating func add(_ d: Int64, target: Int64?) {
         stored.append(d)
         if let t = target, d <= t { within += 1 }
@@ -345,13 +346,16 @@ public struct PeriodStats: Sendable {
                 scoreSums.1 += Stats.millionths(sc.1)
                 scoreSums.2 += Stats.millionths(sc.2)
                 if let c = s.comment, !c.isEmpty { themes.add(c, id: f.id, vocabulary: settings.themeVocabulary) }
-                var item = FollowUp(
-                    id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
-                    effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
                 // A closure, not `settings.isNegative` as a value: that partial application
                 // copied the whole settings (a retain and release of each member) per answer.
-                item.negativeComment = s.comment.map { settings.isNegative($0) } ?? false
-                if !ok || item.negativeComment {
+                let negative = s.comment.map { settings.isNegative($0) } ?? false
+                if !ok || negative {
+                    // Built only for an answer that needs follow-up: copying its strings into a
+                    // FollowUp for every answer was measurable.
+                    var item = FollowUp(
+                        id: f.id, owner: f.owner, category: f.category, efficiency: sc.0, attitude: sc.1,
+                        effectiveness: sc.2, mean: mean, comment: s.comment, respondedAt: s.respondedAt)
+                    item.negativeComment = negative
                     followUpTotal += 1
                     if followUp.count < PeriodStats.followUpCount || FollowUp.lower(item, followUp[followUp.count - 1]) {
                         followUp.append(item)

@@ -18,7 +18,10 @@ extension TicketFacts {
         // With no requester value to look for, only an address (an `@`) or a phone number (an
         // ASCII digit) is masked: a comment holding neither is the masked text itself, returned
         // without ContactMask's copy of its scalars.
-        if known.values.isEmpty && !comment.utf8.contains(where: { $0 == 0x40 || $0 &- 0x30 < 10 }) { return comment }
+        // (Searched in the contiguous bytes: `contains` over the UTF-8 view went through the
+        // view's index a byte at a time.)
+        var text = comment
+        if known.values.isEmpty && !text.withUTF8({ $0.contains(where: { $0 == 0x40 || $0 &- 0x30 < 10 }) }) { return comment }
         return ContactMask.text(comment, known: known)
     }
 }

@@ -185,7 +185,9 @@ extension TicketFacts {
 
         /// Notes a member one level down (see `Ticket.scan(_:descend:nested:_:)`). A plain key
         /// is compared only with the names of its length (most members are none of them: each
-        /// comparison was a call); a key written with escapes takes `noteByName`.
+        /// comparison was a call); a key written with escapes takes `noteByName`. Inlined into
+        /// the scan's callback: it runs for every member of those three fields.
+        @inline(__always)
         mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
             guard let e = span, !e.keyEscaped else { return noteByName(b, field, element, span) }
             let n = e.keyRange.count - 2
@@ -222,6 +224,7 @@ extension TicketFacts {
         }
 
         /// `note` comparing the key with every name (any key, escaped ones too).
+        @inline(never)
         mutating func noteByName(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
             switch field {
             case .resolution:
@@ -330,8 +333,14 @@ extension TicketFacts {
         if wants.contains(.tier) {
             tier = m.tier.flatMap { RawJSON.string(b, $0) }
         } else if let r = m.tier, RawJSON.isString(b, r) {
-            // A tier that is not a string reads as none, which is the first tier.
-            firstTierHint = RawJSON.stringEquals(b, r, "tier1")
+            // A tier that is not a string reads as none, which is the first tier. `"tier1"` is
+            // compared in place when it has its plain length (an escape would make it longer,
+            // so seven bytes are the word or not it); only a longer value may be an escaped
+            // spelling and is decoded (the general comparison cost a call per ticket).
+            firstTierHint = r.count == 7
+                ? b[r.lowerBound + 1] == 0x74 && b[r.lowerBound + 2] == 0x69 && b[r.lowerBound + 3] == 0x65
+                    && b[r.lowerBound + 4] == 0x72 && b[r.lowerBound + 5] == 0x31
+                : r.count > 7 && RawJSON.stringEquals(b, r, "tier1")
         }
         answered = m.answered.flatMap { RawJSON.bool(b, $0) }
         firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
@@ -420,7 +429,7 @@ extension TicketFacts {
         // most event names, its 'p' only in `replied` and `opened`; 'k' of `workaround` in none).
         let wantsSpans = RawJSON.contains(b, r, "waiting\"") || RawJSON.contains(b, r, "reopened\"", anchor: 3)
             || RawJSON.contains(b, r, "\\u")
-        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"", anchor: 2)
+        let lookForWorkaround = wantsWorkaround && RawJSON.contains(b, r, "workaround\"", anchor: 3)
         guard wantsSpans || lookForWorkaround else { return nil }
         var workaround: Instant? = nil
         RawJSON.forEachElement(b, r) { item in
