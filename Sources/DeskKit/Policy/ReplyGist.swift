@@ -78,7 +78,10 @@ extension PhraseLint {
             "让他找你", "让她找你", "你直接找",
             // Sent on to "them" with nothing handed over ("去找他们", "ask them").
             "去找他们", "找他们", "问他们", "联系他们", "找她们", "go to them", "ask them", "talk to them", "contact them",
-            "reach out to them", "speak to them",
+            "reach out to them", "speak to them", "找他们去", "问他们去",
+            // Left to the requester to do ("Just fix it from the admin screen, it's easy").
+            "fix it yourself", "do it yourself", "just fix it", "sort it yourself", "sort it out yourself", "自己弄一下", "你自己弄",
+            "自己处理一下", "你自己处理", "自己改一下", "you can do it yourself", "it's easy", "it is easy", "很简单的", "这很简单",
         ]),
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
@@ -118,6 +121,10 @@ extension PhraseLint {
             "try again", "try it again", "再试试", "再试一下", "再试一次", "重试",
             // Closing the ticket says nothing of the problem either.
             "关单", "关闭工单", "先关了",
+            // A guess that it works, and the restart cliché ("Have you tried turning it off and on
+            // again? Should be fine."): nothing found, nothing done.
+            "should be fine", "should be ok", "should be okay", "should be good", "should be sorted", "应该没问题", "应该好了", "应该可以了",
+            "off and on again", "turning it off and on", "turn it off and on", "关了再开", "重启一下就好",
         ]),
     ]
 
@@ -309,9 +316,9 @@ extension PhraseLint {
     ].map {
         Array($0.unicodeScalars)
     }
-    /// "问题" alone is a fault only as what something *is* ("是你电脑的问题"): "已收到您的问题" is
-    /// the requester's question, not blame.
-    static let issueWord: [Unicode.Scalar] = Array("问题".unicodeScalars)
+    /// "问题" or "原因" alone is a fault only as what something *is* ("是你电脑的问题", "是你那边的
+    /// 原因"): "已收到您的问题" is the requester's question, not blame.
+    static let issueWords: [[Unicode.Scalar]] = ["问题", "原因"].map { Array($0.unicodeScalars) }
     /// Words before the fault that deny it ("不是你的问题", "you did nothing wrong", "not your
     /// fault") or give its cause, which is the evidence a blame lacks ("您的账号因多次输错密码被锁定").
     static let faultDenials: [[Unicode.Scalar]] = [
@@ -379,7 +386,7 @@ extension PhraseLint {
                 let limit = min(c.upperBound, i + p.count + (LintText.isLatinLetter(p[0]) ? 40 : 12))
                 let isAfterIs = (c.lowerBound..<i).contains { u[$0] == "是" }
                 for j in (i + p.count)..<max(i + p.count, limit) {
-                    guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs && at(j, issueWord, c) ? issueWord : nil) else { continue }
+                    guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs ? issueWords.first(where: { at(j, $0, c) }) : nil) else { continue }
                     let denied = (c.lowerBound..<j).contains { k in faultDenials.contains { at(k, $0, c) } }
                     out.append((i..<(j + f.count), denied, you == nil))
                     break

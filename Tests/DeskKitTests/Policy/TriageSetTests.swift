@@ -147,6 +147,13 @@ import Testing
         ("tickets-blind24.ndjson", 0.84, 0.71, 100),
         ("tickets-blind25.ndjson", 0.77, 0.55, 100),
         ("tickets-blind26.ndjson", 0.81, 0.77, 100),
+        // Blind sets 27 and 28 (an outpatient desk, a courier depot, a chemical plant, a driving
+        // school...; airline check-in, a port terminal, a nursing home, a 政务大厅...), written
+        // while the blind23-26 round was made and scored on its final state: the rules alone
+        // 0.810 / 0.850, high recall 0.67 / 0.77; with the model 0.930 / 0.900, high recall
+        // 1.00 / 0.97 (both meet the 0.90 / 0.95 goal unseen). Added unchanged.
+        ("tickets-blind27.ndjson", 0.81, 0.66, 100),
+        ("tickets-blind28.ndjson", 0.85, 0.77, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
