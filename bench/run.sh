@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in jq mlr python3 /usr/bin/time; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "bench: installing jq, miller and time" >&2; apt-get install -y -qq jq miller time python3-venv >/dev/null; break; }
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: installing jq, miller and time" >&2; { apt-get update -qq && apt-get install -y -qq jq miller time python3-venv; } >/dev/null; break; }
 done
 if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import duckdb, polars' 2>/dev/null; then
   echo "bench: installing DuckDB and polars into bench/.venv" >&2
