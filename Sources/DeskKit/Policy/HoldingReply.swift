@@ -60,8 +60,9 @@ extension PhraseLint {
     static let vagueTimeMatcher = KeywordMatcher(vagueTimes.map { LintText.key($0) })
 
     /// Whether `t` is a holding reply that agrees no time: a holding or investigating word in
-    /// the agent's own words, no time word, no concrete step, and under `holdingLeftover` information units once
-    /// holding, investigating, filler and vague work words are taken out.
+    /// the agent's own words, no time word, no concrete step, and under `holdingLeftover`
+    /// information units once holding, investigating, filler, vague work and put-off words are
+    /// taken out.
     func holdsWithoutTime(_ t: LintText, _ found: [Match]) -> Bool {
         // Investigating with nothing named ("在看了", "looking into it") holds the request too.
         let clauses = t.clauseRanges
