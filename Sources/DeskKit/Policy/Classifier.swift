@@ -152,6 +152,15 @@ public struct Classifier: Sendable {
         public var tags: [String]
         /// Every matched rule, in policy order.
         public var hits: [Hit]
+        /// The holding rule that kept the learnt model's high from being taken, with the
+        /// model's confidence, for the reason.
+        public var heldBack: HeldBack? = nil
+
+        /// A high the learnt model said and a holding rule kept back.
+        public struct HeldBack: Sendable, Equatable {
+            public var rule: Hit
+            public var confidence: Double
+        }
 
         /// The ids of the matched rules that set something (a priority, a category or tags), in
         /// policy order; evidence-only rules (scope, data nouns) are left out.
@@ -179,6 +188,9 @@ public struct Classifier: Sendable {
                     "priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence))), over \(lower) from rule\(over.count == 1 ? "" : "s") \(over.map(quoted).joined(separator: ", "))")
             case .fallback:
                 parts.append((hits.isEmpty ? "no rule matched" : "no priority rule matched") + "; default priority \(priority.rawValue)")
+            }
+            if let h = heldBack {
+                parts.append("the learnt model's high (\(Classifier.describe(h.confidence, []))) held back by rule \(quoted(h.rule))")
             }
             if let c = category, let h = categoryHit {
                 parts.append("category \(c) from rule \(quoted(h))")
@@ -489,7 +501,8 @@ public struct Classifier: Sendable {
         let priority: Priority
         let source: Source
         // The text says the work goes on (a workaround in place, no impact): no model lifts it to high.
-        let held = hits.contains { $0.rule.holds }
+        let holder = hits.first { $0.rule.holds }
+        var heldBack: Decision.HeldBack? = nil
         if let m = manual {
             priority = m.priority
             source = .manual(by: m.by, reason: m.reason)
@@ -498,7 +511,7 @@ public struct Classifier: Sendable {
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
             let given = hits.filter { $0.rule.priority == best }
-            if best != .high, !held, let raise = raised(scalars) {
+            if best != .high, holder == nil, let raise = raised(scalars) {
                 priority = .high
                 source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
             } else if best == .low, given.count == 1, given[0].weight <= Classifier.weakLowEvidence, let lift = liftedFromWeakLow(scalars),
@@ -510,15 +523,23 @@ public struct Classifier: Sendable {
                 priority = best
                 source = .rules(given)
             }
+            if priority != .high, let h = holder, let raise = raised(scalars) { heldBack = .init(rule: h, confidence: raise.confidence) }
         } else if let m = model, let head = m.priority,
             let p = m.predict(head, scalars: scalars, explainIf: { modelAnswers($0, $1) }),
-            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label), !(held && level == .high)
+            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label), level != .high || holder == nil
         {
             priority = level
             source = .model(confidence: p.confidence, evidence: p.evidence)
         } else {
             priority = policy.classification.defaultPriority
             source = .fallback
+        }
+        // A high the model said where no rule gave a priority, kept back by a holding rule.
+        if case .fallback = source, let h = holder, let m = model, let head = m.priority,
+            let p = m.predict(head, scalars: scalars, explainIf: { _, _ in false }), p.label == Priority.high.rawValue,
+            modelAnswers(p.label, p.confidence)
+        {
+            heldBack = .init(rule: h, confidence: p.confidence)
         }
         // Strongest evidence: the category whose rules' keywords weigh most; ties go to the
         // category listed first in the policy.
@@ -555,7 +576,7 @@ public struct Classifier: Sendable {
         return Decision(
             priority: priority, source: source, category: category, categoryHit: categoryHit, categoryModel: categoryModel,
             categoryOverruled: categoryOverruled,
-            tags: tags, hits: hits)
+            tags: tags, hits: hits, heldBack: heldBack)
     }
 
     /// Whether the model's priority answers where no rule gave one: at or above

@@ -95,9 +95,13 @@ import Testing
         #expect(lifted.priority == .high, "\(lifted.reason)")
         let held = c.decide(title: "zorblax widget melted: how do I order one? using paper for now", description: nil, impact: nil, urgency: nil)
         #expect(held.priority == .low, "\(held.reason)")
+        #expect(held.reason.contains("; the learnt model's high (confidence "), "\(held.reason)")
+        #expect(held.reason.contains(") held back by rule work_goes_on ('using paper')"), "\(held.reason)")
+        #expect(!lifted.reason.contains("held back"))
         // No rule sets a priority: the model's high is not taken, the default stands.
         let noRule = c.decide(title: "zorblax widget, not stopping us", description: nil, impact: nil, urgency: nil)
         #expect(noRule.priority == .medium && noRule.source == .fallback, "\(noRule.reason)")
+        #expect(noRule.reason.contains("held back by rule no_impact ('not stopping us')"), "\(noRule.reason)")
         // The holding rule's words are read in place: "no workaround" holds nothing.
         let denied = c.decide(title: "zorblax widget melted: how do I order one? no workaround", description: nil, impact: nil, urgency: nil)
         #expect(denied.priority == .high, "\(denied.reason)")
