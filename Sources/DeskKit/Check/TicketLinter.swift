@@ -668,26 +668,6 @@ struct FieldValidator {
 /// "fixed"), so most reviews are found here; the memo holds at most `limit` texts, after which
 /// new texts are reviewed without being kept, so its memory stays bounded (docs/CHECK.md).
 public struct ReviewMemo: Sendable {
-    /// A text compared and hashed by its UTF-8 bytes.
-    struct ExactText: Hashable, Sendable {
-        let text: String
-        static func == (a: ExactText, b: ExactText) -> Bool {
-            // The bytes in place (UTF8View's generic comparison walked them one by one).
-            var x = a.text, y = b.text
-            return x.withUTF8 { p in
-                y.withUTF8 { q in
-                    guard p.count == q.count else { return false }
-                    guard let pb = p.baseAddress, let qb = q.baseAddress else { return true }
-                    return memcmp(pb, qb, p.count) == 0
-                }
-            }
-        }
-        func hash(into h: inout Hasher) {
-            var s = text
-            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     /// Texts kept at most (over the three fields).
     public let limit: Int
     private var byField: [String: [ExactText: (findings: [PhraseLint.Finding], key: String)]] = [:]
@@ -707,7 +687,7 @@ public struct ReviewMemo: Sendable {
     /// `lint.reviewKeyed(field: field, text)`, remembered: the findings and the text's key form.
     mutating func reviewKeyed(_ field: String, _ text: String, _ lint: PhraseLint) -> (findings: [PhraseLint.Finding], key: String) {
         guard limit > 0 else { return lint.reviewKeyed(field: field, text) }
-        let key = ExactText(text: text)
+        let key = ExactText(text)
         if let found = byField[field]?[key] { return found }
         let found = lint.reviewKeyed(field: field, text)
         if count < limit {

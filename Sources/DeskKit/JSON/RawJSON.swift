@@ -111,26 +111,43 @@ public enum RawJSON {
         }
     }
 
-    /// Whether the value at `r` is a string equal to `text`.
+    /// Whether the value at `r` is a string equal to `text`. Inlined: a body of the text's own
+    /// length is the text exactly when its bytes are (an escape only ever makes the spelling
+    /// longer than what it decodes to), so only a longer body is decoded, out of line.
+    @inline(__always)
     public static func stringEquals(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ text: StaticString) -> Bool {
-        guard let (inner, escaped) = body(b, r) else { return false }
-        if escaped { return string(b, r) == text.description }
-        guard inner.count == text.utf8CodeUnitCount else { return false }
-        return inner.baseAddress.map { memcmp($0, text.utf8Start, inner.count) == 0 } ?? true
+        guard isString(b, r) else { return false }
+        let n = text.utf8CodeUnitCount, count = r.count &- 2
+        if count == n { return bytes(b, from: r.lowerBound &+ 1, are: text) }
+        return count > n && escapedStringEquals(b, r, text)
     }
 
-    /// Whether a member's key is `name`. Inlined, the name's bytes are constants and a plain
-    /// key is compared a byte at a time, most often deciding at its first byte (the memcmp call
-    /// cost more than the few bytes of a key, for every nested member the report reads).
+    /// `stringEquals` of a body longer than the text: equal only as the decoded text of an
+    /// escaped spelling.
+    @inline(never)
+    static func escapedStringEquals(_ b: UnsafeRawBufferPointer, _ r: Range<Int>, _ text: StaticString) -> Bool {
+        guard let (_, escaped) = body(b, r), escaped else { return false }
+        return string(b, r) == text.description
+    }
+
+    /// Whether the bytes of `b` from `start` are `text`'s (as many as it has; the caller has
+    /// checked they are there), compared a byte at a time in place: with the text a constant,
+    /// most comparisons decide at the first byte, where a memcmp call cost more than the bytes.
+    @inline(__always)
+    static func bytes(_ b: UnsafeRawBufferPointer, from start: Int, are text: StaticString) -> Bool {
+        guard let base = b.baseAddress else { return text.utf8CodeUnitCount == 0 }
+        let p = base + start, t = text.utf8Start
+        for i in 0..<text.utf8CodeUnitCount where p.load(fromByteOffset: i, as: UInt8.self) != t[i] { return false }
+        return true
+    }
+
+    /// Whether a member's key is `name`. Inlined, so the name's bytes are constants for
+    /// `bytes(_:from:are:)` (run for every nested member the report reads).
     @inline(__always)
     public static func keyIs(_ b: UnsafeRawBufferPointer, _ m: MemberSpan, _ name: StaticString) -> Bool {
         let r = m.keyRange
         if m.keyEscaped { return escapedKeyIs(b, r, name) }
-        let n = name.utf8CodeUnitCount
-        guard r.count &- 2 == n, let base = b.baseAddress else { return false }
-        let key = base + (r.lowerBound &+ 1), text = name.utf8Start
-        for i in 0..<n where key.load(fromByteOffset: i, as: UInt8.self) != text[i] { return false }
-        return true
+        return r.count &- 2 == name.utf8CodeUnitCount && bytes(b, from: r.lowerBound &+ 1, are: name)
     }
 
     /// `keyIs` for a key written with escapes: decoded and compared.

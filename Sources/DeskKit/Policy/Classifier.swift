@@ -526,20 +526,20 @@ public struct Classifier: Sendable {
             if priority != .high, let h = holder, let raise = raised(scalars) { heldBack = .init(rule: h, confidence: raise.confidence) }
         } else if let m = model, let head = m.priority,
             let p = m.predict(head, scalars: scalars, explainIf: { modelAnswers($0, $1) }),
-            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label), level != .high || holder == nil
+            modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label)
         {
-            priority = level
-            source = .model(confidence: p.confidence, evidence: p.evidence)
+            if level == .high, let h = holder {
+                // A high the model said where no rule gave a priority, kept back.
+                heldBack = .init(rule: h, confidence: p.confidence)
+                priority = policy.classification.defaultPriority
+                source = .fallback
+            } else {
+                priority = level
+                source = .model(confidence: p.confidence, evidence: p.evidence)
+            }
         } else {
             priority = policy.classification.defaultPriority
             source = .fallback
-        }
-        // A high the model said where no rule gave a priority, kept back by a holding rule.
-        if case .fallback = source, let h = holder, let m = model, let head = m.priority,
-            let p = m.predict(head, scalars: scalars, explainIf: { _, _ in false }), p.label == Priority.high.rawValue,
-            modelAnswers(p.label, p.confidence)
-        {
-            heldBack = .init(rule: h, confidence: p.confidence)
         }
         // Strongest evidence: the category whose rules' keywords weigh most; ties go to the
         // category listed first in the policy.

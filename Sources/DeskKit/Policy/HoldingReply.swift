@@ -29,7 +29,7 @@ extension PhraseLint {
     /// ("Looking into the gateway logs", not "looking into it").
     static let investigating: [String] = [
         "排查", "在查", "查看", "检查", "核查", "测试", "复现", "远程", "在看", "看了", "看看", "研究", "investigating", "looking into",
-        "checking", "troubleshooting", "testing", "reproducing", "digging into", "looking at", "on it", "working on", "aware",
+        "checking", "troubleshooting", "testing", "reproducing", "digging into", "looking at", "working on", "aware",
     ]
     static let investigatingMatcher = KeywordMatcher(investigating.map { LintText.key($0) })
 

@@ -338,7 +338,6 @@ extension PhraseLint {
         blameForms(t, t.clauseRanges).contains { $0.denied }
     }
 
-    /// `blameSpans` with the denied ones too, each marked.
     /// Whether word `w` stands at key index `i` inside clause `c` (Latin words alone: "you" is
     /// not in "youth", "no" not in "now").
     static func wordAt(_ u: [Unicode.Scalar], _ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
@@ -375,6 +374,7 @@ extension PhraseLint {
         return out
     }
 
+    /// `blameSpans` with the denied ones too, each marked.
     static func blameForms(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, denied: Bool, colleague: Bool)] {
         let u = t.scalars
         func at(_ i: Int, _ w: [Unicode.Scalar], _ c: Range<Int>) -> Bool { wordAt(u, i, w, c) }
@@ -424,19 +424,15 @@ extension PhraseLint {
         var kinds = Set<Gist>()
         var doneRanges: [Range<Int>] = []
         let clauses = t.clauseRanges
-        for (r, colleague) in PhraseLint.blameSpans(t, clauses) where !t.quoted[r].contains(true) {
+        // Brush-offs read from their form (blame, disowning), in the agent's own words.
+        let forms = PhraseLint.blameSpans(t, clauses).map { ($0.range, $0.colleague ? Gist.blameColleague : .blame) }
+            + PhraseLint.disownSpans(t, clauses).map { ($0, Gist.notOurs) }
+        for (r, g) in forms where !t.quoted[r].contains(true) {
             if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
             for k in r { skip[k] = true }
             brushOff = true
-            kinds.insert(colleague ? .blameColleague : .blame)
-            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, colleague ? .blameColleague : .blame) }
-        }
-        for r in PhraseLint.disownSpans(t, clauses) where !t.quoted[r].contains(true) {
-            if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
-            for k in r { skip[k] = true }
-            brushOff = true
-            kinds.insert(.notOurs)
-            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, .notOurs) }
+            kinds.insert(g)
+            if r.lowerBound < (first?.0 ?? Int.max) { first = (r.lowerBound, g) }
         }
         for (id, r) in PhraseLint.ownOccurrences(PhraseLint.gistMatcher, t, clauses) {
             for k in r { skip[k] = true }

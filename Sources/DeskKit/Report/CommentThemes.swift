@@ -78,30 +78,6 @@ public struct ThemeVocabulary: Sendable {
     func word(_ i: Int) -> String { String(decoding: words[i], as: UTF8.self) }
 }
 
-/// A comment as a dictionary key by its UTF-8 bytes: hashed and compared as bytes, without the
-/// Unicode normalisation String keys cost. (Two spellings of one text are two keys; each is
-/// cut into terms on its own, which a String key would have left to whichever came first.)
-struct CommentKey: Hashable, Sendable {
-    let text: String
-    init(_ text: String) { self.text = text }
-
-    static func == (a: CommentKey, b: CommentKey) -> Bool {
-        var x = a.text, y = b.text  // withUTF8 makes bridged text contiguous; native text is not copied
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                guard p.count == q.count else { return false }
-                guard let pa = p.baseAddress, let qa = q.baseAddress else { return true }  // both empty
-                return memcmp(pa, qa, p.count) == 0
-            }
-        }
-    }
-
-    func hash(into h: inout Hasher) {
-        var t = text
-        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// One theme: in how many comments, whether it is a policy word, and an example.
 public struct Theme: Sendable, Equatable {
     public var count: Int
@@ -141,7 +117,7 @@ public struct CommentThemes: Sendable {
     var stored: [String: Theme] = [:]
     /// The comments already seen, by their bytes, as positions in `entries` (surveys repeat the
     /// same short comments); bounded.
-    var cache: [CommentKey: Int] = [:]
+    var cache: [ExactText: Int] = [:]
     /// Each cached comment, its terms, and how many times it was said since it was last folded
     /// into `stored`. Why: adding a repeated comment is then one lookup by its bytes and a
     /// count, where hashing the comment and each term as Strings (Unicode-normalised hashing
@@ -167,7 +143,7 @@ public struct CommentThemes: Sendable {
 
     /// Adds one comment's themes.
     public mutating func add(_ comment: String, id: String = "", vocabulary: ThemeVocabulary) {
-        let key = CommentKey(comment)
+        let key = ExactText(comment)
         if let i = cache[key] {
             entries[i].count += 1
             return

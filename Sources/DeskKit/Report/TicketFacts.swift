@@ -333,14 +333,8 @@ extension TicketFacts {
         if wants.contains(.tier) {
             tier = m.tier.flatMap { RawJSON.string(b, $0) }
         } else if let r = m.tier, RawJSON.isString(b, r) {
-            // A tier that is not a string reads as none, which is the first tier. `"tier1"` is
-            // compared in place when it has its plain length (an escape would make it longer,
-            // so seven bytes are the word or not it); only a longer value may be an escaped
-            // spelling and is decoded (the general comparison cost a call per ticket).
-            firstTierHint = r.count == 7
-                ? b[r.lowerBound + 1] == 0x74 && b[r.lowerBound + 2] == 0x69 && b[r.lowerBound + 3] == 0x65
-                    && b[r.lowerBound + 4] == 0x72 && b[r.lowerBound + 5] == 0x31
-                : r.count > 7 && RawJSON.stringEquals(b, r, "tier1")
+            // A tier that is not a string reads as none, which is the first tier.
+            firstTierHint = RawJSON.stringEquals(b, r, "tier1")
         }
         answered = m.answered.flatMap { RawJSON.bool(b, $0) }
         firstResponseAt = m.firstResponseAt.flatMap { RawJSON.instant(b, $0) }
