@@ -347,7 +347,8 @@ public struct Classifier: Sendable {
     /// can say "many" ("## ppl" and "二十几家" read "## ppl", "##家"; "# users" still matches).
     /// A number is a run of ASCII digits (with , or . inside), or of Chinese numerals of two or
     /// more (四十五, 三百) or one of 十 百 千 万 几 alone (a lone 一 or 五 is left: 一直, 五楼); it is
-    /// ten or more with two digits before any "." (not starting with 0), or with 十 百 千 万.
+    /// ten or more with two digits before any "." (not starting with 0, not written onto a
+    /// letter as in "B12"), or with 十 百 千 万.
     /// One pass over the bytes; the text is copied only when it holds a number.
     static func numbersAsHash(_ s: String) -> String {
         var s = s
@@ -379,7 +380,9 @@ public struct Classifier: Sendable {
                     i += 1
                 }
                 out.append(0x23)
-                if whole >= 2 && u[start] != 0x30 && !unitFollows(u, i) { out.append(0x23) }
+                // A number written onto a letter is a name, not a count ("room B12", "A320").
+                let named = start > 0 && ((u[start - 1] | 0x20) >= 0x61 && (u[start - 1] | 0x20) <= 0x7A)
+                if whole >= 2 && u[start] != 0x30 && !named && !unitFollows(u, i) { out.append(0x23) }
                 plain = i
                 continue
             }

@@ -15,7 +15,8 @@ extension PhraseLint {
         "相关部门", "相关同事", "相关人员", "后续", "感谢您的理解", "感谢您的耐心", "感谢理解", "感谢支持", "理解与支持", "知道了",
         "in progress", "being worked on", "working on it", "we are working on it", "we will look",
         "will look", "will check", "we are aware", "aware of the issue", "get back to you", "be in touch", "someone will", "will contact you",
-        "escalated", "passed to", "passed on", "forwarded", "the relevant team", "the responsible department", "the team is on it",
+        "escalated", "passed to", "passed on", "passed it on", "passed this on", "handed it over", "handed this over", "handed over",
+        "sent it over", "sent it on", "转过去", "transferred", "reassigned", "assigned to", "routed to", "referred to", "forwarded", "the relevant team", "the responsible department", "the team is on it",
         "please wait", "wait please", "wait for", "等着", "further updates", "in due course", "when we can", "as soon as possible", "asap", "pending", "in the queue",
         "queued", "noted", "thank you for your patience", "thanks for your patience", "thank you for your understanding", "be patient",
         "these things take time", "on it", "we will", "update you",
@@ -77,6 +78,64 @@ extension PhraseLint {
         PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.vagueTimeMatcher, t, &skip)
+        PhraseLint.skipTeams(t, &skip)
         return PhraseLint.information(t, skip: skip).units < PhraseLint.holdingLeftover
+    }
+
+    /// Team nouns: a hand-off to "the network team" / "网络组" says where the request went, not
+    /// who has it or when the requester hears back ("Passed to the network team." holds as much
+    /// as "Passed on."). Only a team the request was handed to is skipped: a person (王工,
+    /// "Priya on the network team") or a time still counts, and so does a team the agent will
+    /// contact ("我来帮您联系网络组").
+    static let teamNouns: Set<String> = ["team", "teams", "group", "department", "dept", "desk", "squad", "unit", "side", "guys", "folks", "people"]
+    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边"].map { Array($0.unicodeScalars) }
+    /// Verbs that hand a request over, before "to" (key form).
+    static let handOffVerbs: Set<String> = [
+        "passed", "forwarded", "escalated", "sent", "handed", "transferred", "referred", "assigned", "moved", "routed", "reassigned", "over",
+        "on", "it", "this",
+    ]
+    /// Hand-off words before a Chinese team name.
+    static let handOffHan: [[Unicode.Scalar]] = ["转给", "转交", "交给", "反馈给", "转到", "报给", "提交给", "派给", "转"].map { Array($0.unicodeScalars) }
+
+    /// Marks in `skip` each team name a request was handed to: "(passed) to [the network]
+    /// team", "转给[网络组]".
+    static func skipTeams(_ t: LintText, _ skip: inout [Bool]) {
+        let u = t.scalars
+        var words: [(text: String, range: Range<Int>)] = []
+        var i = 0
+        while i < u.count {
+            if LintText.isLatinLetter(u[i]) {
+                var j = i
+                while j < u.count && LintText.isLatinLetter(u[j]) { j += 1 }
+                var w = String.UnicodeScalarView()
+                w.append(contentsOf: u[i..<j])
+                let word = String(w)
+                // "to" then up to two words naming the team, after a hand-off verb.
+                if teamNouns.contains(word), let to = words.indices.suffix(3).last(where: { words[$0].text == "to" }), to > 0,
+                    handOffVerbs.contains(words[to - 1].text)
+                {
+                    for k in words[to].range.upperBound..<j { skip[k] = true }
+                }
+                words.append((word, i..<j))
+                i = j
+                continue
+            }
+            if TextNormalizer.isHan(u[i]), let n = teamNounsHan.first(where: { n in
+                i + n.count <= u.count && n.indices.allSatisfy { u[i + $0] == n[$0] }
+            }) {
+                // The nearest hand-off word within six characters before the noun.
+                var from: Int? = nil
+                for k in stride(from: i - 1, through: max(0, i - 6), by: -1) {
+                    if let h = handOffHan.first(where: { h in k + h.count <= i && h.indices.allSatisfy { u[k + $0] == h[$0] } }) {
+                        from = k + h.count
+                        break
+                    }
+                }
+                if let from { for k in from..<(i + n.count) { skip[k] = true } }
+                i += n.count
+                continue
+            }
+            i += 1
+        }
     }
 }

@@ -177,7 +177,7 @@ public struct PhraseLint: Sendable {
     ]
     /// Markers after which words are a denial or someone else's words.
     static let reportMarkers = [
-        "不是因为", "并不是因为", "并非", "并不是", "而不是", "不会说", "不要说", "别说", "绝不说", "不应该说", "您说", "你说", "您提到",
+        "不是因为", "并不是因为", "并非", "并不是", "而不是", "不是您", "不会说", "不要说", "别说", "绝不说", "不应该说", "您说", "你说", "您提到",
         "您反馈", "您问的", "您问到", "您问过", "提示", "报错", "显示为", "状态为", "状态是", "标记为", "not because", "not that", "rather than",
         "instead of", "never say", "will not say", "would never say", "not say", "you said", "you mentioned", "you asked",
         "you wrote", "error says", "message says", "it says", "says", "reads", "shows", "status is", "marked as",
@@ -600,7 +600,8 @@ public struct PhraseLint: Sendable {
         // denied or made conditional ("并不是您没说清楚", 报错是“我不知道…”, "不是您电脑的问题"), which n-grams cannot
         // tell from the phrase itself — nor beside a concrete step (a number, a real question,
         // "I've reproduced it").
-        if out.isEmpty, let model, !found.contains(where: { !$0.own }), !PhraseLint.deniesBlame(t), !PhraseLint.namesAConcreteStep(t),
+        if out.isEmpty, let model, !found.contains(where: { !$0.own }), !PhraseLint.deniesBlame(t), !PhraseLint.ownsFault(t),
+            !PhraseLint.namesAConcreteStep(t),
             let p = model.refusal(reply), p.confidence >= modelThreshold
         {
             out.append(

@@ -89,6 +89,8 @@ extension PhraseLint {
             "stop rushing", "don't rush me", "later", "not now", "some other time",
             // Impatience at a repeat ("Again??", "怎么又是你？"): the seed's 急什么 in other words.
             "又来了", "又是你", "怎么又是", "why again", "not again", "again?", "you again",
+            // The next step put off to "we'll see" ("不行再说").
+            "不行再说", "到时候再说", "到时再说", "不行再看",
         ]),
         (.cannot, [
             "做不了", "弄不了", "搞不了", "干不了", "整不了", "办不了", "做不到", "办不到", "搞不定", "弄不好", "没办法", "没法弄", "没法搞",
@@ -124,7 +126,8 @@ extension PhraseLint {
             // A guess that it works, and the restart cliché ("Have you tried turning it off and on
             // again? Should be fine."): nothing found, nothing done.
             "should be fine", "should be ok", "should be okay", "should be good", "should be sorted", "应该没问题", "应该好了", "应该可以了",
-            "off and on again", "turning it off and on", "turn it off and on", "关了再开", "重启一下就好",
+            "off and on again", "turning it off and on", "turn it off and on", "关了再开", "重启一下就好", "应该就好", "应该就行",
+            "应该就可以", "应该没事", "应该就没事",
         ]),
     ]
 
@@ -315,7 +318,14 @@ extension PhraseLint {
         "himself", "herself", "themselves",
     ].map {
         Array($0.unicodeScalars)
-    }
+    } + unclearWords
+    /// Not having said it clearly, or soon enough: the seed's own example of blame (seed 004
+    /// 服务忌语: 是你没说清楚，能怪我吗) in any words between ("你之前也没说清楚是哪台机器"). No step
+    /// beside it makes it polite, so a reply with one is refused whatever else it says.
+    static let unclearWords: [[Unicode.Scalar]] = [
+        "没说清楚", "没讲清楚", "没说明白", "没讲明白", "没描述清楚", "没写清楚", "没有说清楚", "没有讲清楚", "说不清楚", "讲不清楚",
+        "不说清楚", "现在才说", "现在才告诉", "这时候才说", "不早说", "早点说", "早点告诉",
+    ].map { Array($0.unicodeScalars) }
     /// "问题" or "原因" alone is a fault only as what something *is* ("是你电脑的问题", "是你那边的
     /// 原因"): "已收到您的问题" is the requester's question, not blame.
     static let issueWords: [[Unicode.Scalar]] = ["问题", "原因"].map { Array($0.unicodeScalars) }
@@ -374,6 +384,98 @@ extension PhraseLint {
         return out
     }
 
+    /// Key ranges of a reproach in the third conditional ("If you had described the error
+    /// properly in the first place this would have been quicker", "had you told us …, we would
+    /// not have …"): "if you had" ("if you'd" keys as "if you would") or "had you", a past
+    /// participle (one adverb may stand before it), and in the same sentence what "would have"
+    /// been or "in the first place". It is blame whatever the fault is called, and conditional
+    /// only in form, so no hedge covers it; "If you had any unsaved work, it is in …" and "If
+    /// you'd like, I can …" name no participle and no "would have".
+    static func reproachSpans(_ t: LintText) -> [Range<Int>] {
+        let u = t.scalars
+        var out: [Range<Int>] = []
+        var words: [(text: String, range: Range<Int>)] = []
+        func sentenceEnds() {
+            defer { words.removeAll(keepingCapacity: true) }
+            let text = words.map(\.text)
+            let joined = " " + text.joined(separator: " ") + " "
+            guard reproachMains.contains(where: { joined.contains($0) }) else { return }
+            for i in text.indices {
+                var p: Int
+                if text[i] == "if", i + 2 < text.count, text[i + 1] == "you", text[i + 2] == "had" || text[i + 2] == "would" { p = i + 3 }
+                else if text[i] == "had", i + 1 < text.count, text[i + 1] == "you" { p = i + 2 }
+                else { continue }
+                if p < text.count, reproachAdverbs.contains(text[p]) { p += 1 }
+                guard p < text.count else { continue }
+                let w = text[p]
+                if (w.count > 3 && w.hasSuffix("ed")) || participles.contains(w) { out.append(words[i].range.lowerBound..<words[p].range.upperBound) }
+            }
+        }
+        var i = 0
+        while i < u.count {
+            if LintText.isLatinLetter(u[i]) || u[i] == "'" {
+                var j = i
+                while j < u.count && (LintText.isLatinLetter(u[j]) || u[j] == "'") { j += 1 }
+                var w = String.UnicodeScalarView()
+                w.append(contentsOf: u[i..<j])
+                words.append((String(w), i..<j))
+                i = j
+                continue
+            }
+            if ".!?;。！？；\n".unicodeScalars.contains(u[i]) { sentenceEnds() }
+            i += 1
+        }
+        sentenceEnds()
+        return out
+    }
+    /// What the main clause of a reproach says (space-padded words).
+    static let reproachMains = [
+        " would have ", " would not have ", " could have ", " might have ", " would've ", " could've ", " in the first place ",
+        " wasted ", " wasting ", " would not be ", " would be ",
+    ]
+    static let reproachAdverbs: Set<String> = ["only", "just", "actually", "already", "properly", "clearly", "simply", "even", "bothered"]
+    /// Past participles without -ed.
+    static let participles: Set<String> = ["told", "said", "read", "given", "sent", "done", "written", "shown", "known", "made", "kept", "left", "taken"]
+
+    /// Key ranges of "找网络组去" / "问厂家去": a clause that ends sending the requester off (找 or
+    /// 问, up to eight characters, then 去 last), said of no first person ("我找网络组去" is the
+    /// agent's own errand). The seed's 你去跟省公司讲吧 with the verb first.
+    static func sendOffSpans(_ t: LintText, _ clauses: [Range<Int>]) -> [Range<Int>] {
+        let u = t.scalars
+        var out: [Range<Int>] = []
+        for c in clauses {
+            let b = PhraseLint.bare(u, c)
+            guard b.count >= 3, u[b.upperBound - 1] == "去" else { continue }
+            let from = max(b.lowerBound, b.upperBound - 10)
+            guard let v = (from..<(b.upperBound - 2)).first(where: { u[$0] == "找" || u[$0] == "问" }) else { continue }
+            if (b.lowerBound..<v).contains(where: { k in firstPerson.contains { wordAt(u, k, $0, c) } || u[k] == "我" }) { continue }
+            out.append(v..<b.upperBound)
+        }
+        return out
+    }
+
+    /// Whether `t` owns a fault in the first person ("抱歉我之前没说清楚", "we got the address
+    /// wrong", "my mistake"): the opposite of blame, though its n-grams are blame's, so the
+    /// reply model is not asked. A "you" or a colleague between ("我觉得是你弄错了", "我同事弄错了")
+    /// makes it blame again.
+    static func ownsFault(_ t: LintText) -> Bool {
+        let u = t.scalars
+        let owners: [[Unicode.Scalar]] = ["我", "i", "we", "my", "our"].map { Array($0.unicodeScalars) }
+        for c in t.clauseRanges {
+            for i in c {
+                guard let p = owners.first(where: { wordAt(u, i, $0, c) }) else { continue }
+                let limit = min(c.upperBound, i + p.count + (LintText.isLatinLetter(p[0]) ? 40 : 12))
+                for j in (i + p.count)..<max(i + p.count, limit) {
+                    if secondPerson.contains(where: { wordAt(u, j, $0, c) }) || colleagues.contains(where: { wordAt(u, j, $0, c) }) { break }
+                    guard faultWords.contains(where: { wordAt(u, j, $0, c) }) else { continue }
+                    if !(c.lowerBound..<j).contains(where: { k in faultDenials.contains { wordAt(u, k, $0, c) } }) { return true }
+                    break
+                }
+            }
+        }
+        return false
+    }
+
     /// `blameSpans` with the denied ones too, each marked.
     static func blameForms(_ t: LintText, _ clauses: [Range<Int>]) -> [(range: Range<Int>, denied: Bool, colleague: Bool)] {
         let u = t.scalars
@@ -426,9 +528,16 @@ extension PhraseLint {
         let clauses = t.clauseRanges
         // Brush-offs read from their form (blame, disowning), in the agent's own words.
         let forms = PhraseLint.blameSpans(t, clauses).map { ($0.range, $0.colleague ? Gist.blameColleague : .blame) }
-            + PhraseLint.disownSpans(t, clauses).map { ($0, Gist.notOurs) }
-        for (r, g) in forms where !t.quoted[r].contains(true) {
-            if let c = clauses.first(where: { $0.contains(r.lowerBound) }), PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
+            + PhraseLint.disownSpans(t, clauses).map { ($0, Gist.notOurs) } + PhraseLint.sendOffSpans(t, clauses).map { ($0, Gist.goElsewhere) }
+        // A reproach is conditional in form only: no hedge covers it.
+        let reproaches = PhraseLint.reproachSpans(t)
+        for (r, g) in forms + reproaches.map({ ($0, Gist.blame) }) where !t.quoted[r].contains(true) {
+            if !reproaches.contains(r), let c = clauses.first(where: { $0.contains(r.lowerBound) }),
+                PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
+            // "你…没说清楚" and a reproach are blame with or without a step beside them.
+            if g == .blame, reproaches.contains(r) || PhraseLint.unclearWords.contains(where: { w in
+                r.count >= w.count && Array(t.scalars[(r.upperBound - w.count)..<r.upperBound]) == w
+            }) { return .blame }
             for k in r { skip[k] = true }
             brushOff = true
             kinds.insert(g)

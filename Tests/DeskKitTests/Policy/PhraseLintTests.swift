@@ -148,6 +148,55 @@ import Testing
         }
     }
 
+    /// Blame read from its form however the fault is worded: not having said it clearly (the
+    /// seed's own example) with words between, and the third-conditional reproach, which is
+    /// conditional in form only; the same words owning the desk's fault, denied, or a real
+    /// condition stand.
+    @Test func unclearAndReproachAreBlameEvenBesideAStep() {
+        for text in [
+            "你之前也没说清楚是哪台机器，现在才说我们怎么查？", "你一开始没讲清楚是哪个系统，我们白查了半天。",
+            "If you had described the error properly in the first place this would have been quicker.",
+            "Had you told us it was the shared drive, we would have fixed it in ten minutes. Which drive letter is it?",
+            "If you'd mentioned the error code earlier this would've taken five minutes.",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "If you had any files open when the laptop shut down, Word will offer to recover them.",
+            "If you'd like, I can walk you through it by phone at 2pm today.",
+            "不是您没讲清楚，是我们登记时写错了楼层，师傅已经改去三楼。", "你刚才说的那台打印机，我已经换了硒鼓，请再打印一页试试。",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+        #expect(!PhraseLint.ownsFault(LintText("我觉得是你弄错了")) && PhraseLint.ownsFault(LintText("抱歉，是我们没讲清楚步骤")))
+        #expect(!PhraseLint.ownsFault(LintText("上次是我同事配置的时候弄错了")))
+    }
+
+    /// A hand-off that names only the team it went to holds the request like "passed on"; a
+    /// person, a time, or a team the agent will contact still count. "找X去" sends the requester
+    /// off unless the agent goes.
+    @Test func handOffsToATeamAndSendingOff() {
+        for text in ["Passed to the network team.", "已转网络组。", "Transferred to the database team.", "I've passed it on to the network guys.", "找网络组去吧。", "问供应商去。"] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "已转给网络组王工，他会联系您", "我来帮您联系网络组，有结果第一时间通知您。", "我去找网络组问一下交换机的配置，半小时内回复您。",
+            "I've handed it over to Priya in networks, she will ring you by 4pm.",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
+    /// A resolution field that says the ticket moved on, not what was done or what works now.
+    @Test func movedOnIsNoSolutionNorResult() {
+        for (field, text) in [("solution", "Escalated"), ("solution", "Sent to the vendor"), ("result", "Closed"), ("result", "Went away on its own"), ("solution", "持续观察"), ("result", "自行恢复")] {
+            #expect(!lint.review(field: field, text).isEmpty, "\(field): \(text)")
+        }
+        for (field, text) in [("solution", "Escalated to the vendor, who shipped firmware 9.3.2; installed it on the core switch"), ("result", "观察两天，未再超时")] {
+            #expect(lint.review(field: field, text).isEmpty, "\(field): \(text)")
+        }
+    }
+
     @Test func resolutionFieldsThatRepeatAnotherAreNamed() {
         let r = PhraseLint.repeatedFields([
             (field: "cause", text: "Outlook not working"), (field: "solution", text: "outlook  NOT working"),
@@ -287,7 +336,15 @@ import Testing
     /// 事，去找他们), disowning (跟我们软件无关) and waving a problem away (正常现象，不用管它), in
     /// words of its own, against good replies that say the same kind of thing with a reason, a
     /// name or a time.
-    @Test(arguments: [("replies-interim.ndjson", 29, 30), ("replies-short.ndjson", 29, 30), ("replies-deferral.ndjson", 14, 10)])
+    /// replies-reproach: written after blind29 and blind30 let through blame with words between
+    /// (你之前也没说清楚), the third-conditional reproach ("If you had described it properly…"),
+    /// impatience at the ticket itself ("don't raise tickets for this") and hand-offs naming only
+    /// a team, in words of its own, against apologies, real conditions and hand-offs to a person
+    /// or with a time.
+    @Test(arguments: [
+        ("replies-interim.ndjson", 29, 30), ("replies-short.ndjson", 29, 30), ("replies-deferral.ndjson", 14, 10),
+        ("replies-reproach.ndjson", 16, 12),
+    ])
     func holdingAndShortReplySetsMeetTheirFloors(_ file: String, _ bad: Int, _ good: Int) throws {
         let r = try replyRates(file, badAccepted: 0.0, goodRefused: 0.0)
         #expect(r.bad >= bad && r.good >= good)
@@ -377,10 +434,15 @@ import Testing
     /// PSU | Boots"). Then a result may be shorter (PhraseLint.minimumResultUnits), a guess is no
     /// cause, and "try again" / "no further complaints" are vague: 0 and 0 for all six, seen now.
     /// resolutions-short: short results and guessed causes written to check that rule. blind28,
-    /// scored on that state: 0 and 0 (blind27's one good refused is below).
+    /// scored on that state: 0 and 0 (blind27's one good refused is below). blind29 and blind30,
+    /// scored before use: 1 and 2 of 15 bad accepted ("Waited | Issue went away", "Escalated |
+    /// Closed", "Sent to vendor | No further action"), 0 of 30 good refused; then the `moved_on`
+    /// family: 0 and 0. resolutions-moved: that family's words against real steps that mention
+    /// a vendor, an escalation or monitoring.
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
+        "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -33,7 +33,7 @@ func problems(_ text: String) -> [String] {
         #expect(p.escalation.timeLimits[.tier1]?[.medium] == 7200)
         #expect(p.observation == 1800)
         #expect(p.alwaysOnPriorities == [.high])
-        #expect(p.families.filter { $0.kind == .vague }.map(\.canonical) == ["已处理", "已完成", "已解决", "OK", "前台操作解决"])
+        #expect(p.families.filter { $0.kind == .vague }.map(\.canonical) == ["已处理", "已完成", "已解决", "OK", "前台操作解决", "已转/已关闭 (no 处理方案, no 处理结果)"])
         #expect(p.families.contains { $0.canonical == "我不知道" && $0.kind == .taboo })
         #expect(p.families.contains { $0.kind == .unknownCause })
         #expect(p.phoneAnswerRateTarget == 0.9)

@@ -87,22 +87,19 @@ import Testing
     @Test(arguments: [
         "replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson", "replies-blind19.ndjson",
         "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson", "replies-blind23.ndjson", "replies-blind24.ndjson",
-        "replies-blind25.ndjson", "replies-blind26.ndjson",
+        "replies-blind25.ndjson", "replies-blind26.ndjson", "replies-blind27.ndjson", "replies-blind28.ndjson",
+        "replies-blind29.ndjson", "replies-blind30.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
     }
-
-    /// blind27 and blind28, scored on the final state of the blind23-26 round: 4 and 1 of 20 bad
-    /// accepted, 0 of 40 good refused. Then "是你那边的原因" (原因 after 是, as 问题), "Should be fine"
-    /// and the off-and-on-again cliché as "done", "fix it yourself" / "it's easy" as sending the
-    /// requester off: 1 and 1 left, each a hand-off the rules read as naming whom or where ("Passed
-    /// to the network team.", "找网络组去吧。": 吧 is dropped in key form, so "去吧" cannot be a cue).
-    @Test(arguments: [("replies-blind27.ndjson", 1), ("replies-blind28.ndjson", 1)])
-    func familiesAndTheModelOnTheLastBlindSets(_ file: String, _ accepted: Int) throws {
-        let wrong = try Self.wrongWithTheModel(file)
-        #expect(wrong.allSatisfy { $0.hasPrefix("accepted: ") } && wrong.count <= accepted, "\(wrong)")
-    }
+    // blind27 and blind28, scored on the final state of the blind23-26 round: 4 and 1 of 20 bad
+    // accepted, 0 of 40 good refused; then 是你那边的原因, "should be fine" and the restart cliché
+    // left 1 and 1, hand-offs naming only a team ("Passed to the network team.", "找网络组去吧。"),
+    // refused since team names a request was handed to count nothing (HoldingReply.skipTeams)
+    // and "找…去" sends the requester off (sendOffSpans). blind29 and blind30, scored before use:
+    // 3 and 2 of 30 bad accepted (blame with words between, the third-conditional reproach,
+    // "don't raise tickets for this"), 0 of 60 good refused; then 0 and 0.
 
     /// The replies of `file` the families and the built-in model judge against their label.
     static func wrongWithTheModel(_ file: String) throws -> [String] {

@@ -36,6 +36,8 @@ import Testing
         #expect(Classifier.numbersAsHash("300 users, v2.3") == "## users, v#")
         #expect(Classifier.numbersAsHash("四十五个人都进不去") == "##个人都进不去")
         #expect(Classifier.numbersAsHash("一直在五楼") == "一直在五楼")
+        // A number written onto a letter names a room or a model, not a crowd.
+        #expect(Classifier.numbersAsHash("projector in B12, A320 and 12 rooms") == "projector in B#, A# and ## rooms")
         #expect(Classifier.numbersAsHash("几百人") == "##人")
         #expect(Classifier.numbersAsHash("几个人, 9 pcs, 09 pcs, 1.5 h") == "#个人, # pcs, # pcs, # h")
         #expect(Classifier.numbersAsHash("二十几家, 1,200 users") == "##家, ## users")
