@@ -20,6 +20,9 @@ extension PhraseLint {
         "please wait", "wait please", "wait for", "等着", "further updates", "in due course", "when we can", "as soon as possible", "asap", "pending", "in the queue",
         "queued", "noted", "thank you for your patience", "thanks for your patience", "thank you for your understanding", "be patient",
         "these things take time", "on it", "we will", "update you",
+        // Zeal and a generic "who" name no step: 正在积极处理, "our engineers are working hard on it".
+        "积极", "全力", "努力", "加紧", "working hard", "hard at work", "doing our best", "doing everything we can", "appreciate",
+        "our engineers", "the engineers", "our team", "our technicians", "工程师", "技术人员",
         // What a holding reply holds: the request itself says nothing new.
         "工单", "问题", "请求", "需求", "反馈", "有人", "ticket", "request", "issue", "feedback", "someone", "handled", "still", "further", "received",
         "shortly", "soon", "已经", "already", "告诉你", "let you know", "keep you posted", "keep you updated", "revert",
@@ -44,7 +47,7 @@ extension PhraseLint {
         "周五", "周六", "周日", "星期", "小时", "分钟", "半天", "马上", "立刻", "立即", "现在就", "点前", "点之前", "一会儿",
         "today", "tonight", "tomorrow", "this morning", "this afternoon", "this evening", "end of day", "eod", "minutes", "minute",
         "hour", "hours", "noon", "lunch", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "right now",
-        "right away", "straight away", "shortly after", "next week",
+        "right away", "straight away", "shortly after", "next week", "in a moment", "one moment", "just a moment",
         // "Now" is a time: the agent is on it at this moment.
         "now", "现在",
     ]

@@ -599,9 +599,9 @@ public struct PhraseLint: Sendable {
         // Not where the families have already read the wording closely — a phrase quoted,
         // denied or made conditional ("并不是您没说清楚", 报错是“我不知道…”, "不是您电脑的问题"), which n-grams cannot
         // tell from the phrase itself — nor beside a concrete step (a number, a real question,
-        // "I've reproduced it").
+        // "I've reproduced it") or a step promised at a time ("I'll be with you in a moment").
         if out.isEmpty, let model, !found.contains(where: { !$0.own }), !PhraseLint.deniesBlame(t), !PhraseLint.ownsFault(t),
-            !PhraseLint.namesAConcreteStep(t),
+            !PhraseLint.namesAConcreteStep(t), !PhraseLint.promisesATime(t),
             let p = model.refusal(reply), p.confidence >= modelThreshold
         {
             out.append(

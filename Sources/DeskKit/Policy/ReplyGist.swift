@@ -57,6 +57,7 @@ extension PhraseLint {
             "not supported", "not us", "不是我们负责", "不归我们负责", "我们不负责", "falls under", "remit", "isn't something", "is not something",
             "not able to take on", "unable to take on", "not ours", "not mine", "not an it issue", "not an it problem", "isn't an it",
             "is not an it", "not something we caused", "不是it的问题", "不是it问题",
+            "not our system", "not our software", "not our application", "not one of ours", "not our product", "不是我们的系统", "不是我们系统",
             "跟系统没关系", "和系统没关系", "与系统无关", "跟系统无关", "不是系统的问题", "不是系统问题", "跟我们无关", "与我们无关",
             // Another team's business, said as such ("这是硬件组的事", "that's the network team's job").
             "组的事", "部的事", "部门的事", "科的事", "他们的事", "他们那边的事", "归他们", "他们管", "他们负责", "那边管",
@@ -75,7 +76,8 @@ extension PhraseLint {
             "couldn't be of more help", "could not be of more help", "might want to try", "may want to try", "might want to contact",
             "might want to check", "aren't something we", "are not something we", "aren't really something", "isn't really something",
             "check with your facilities", "自行联系", "您自行", "你自己联系", "自己联系厂家", "please contact the", "please contact your",
-            "让他找你", "让她找你", "你直接找",
+            "让他找你", "让她找你", "你直接找", "你去跟", "你去和", "去跟你们", "你们主任", "你们经理", "你们老板", "ask the vendor",
+            "ask your vendor", "call the vendor", "talk to the vendor", "ask the supplier", "contact the supplier", "ask the manufacturer",
             // Sent on to "them" with nothing handed over ("去找他们", "ask them").
             "去找他们", "找他们", "问他们", "联系他们", "找她们", "go to them", "ask them", "talk to them", "contact them",
             "reach out to them", "speak to them", "找他们去", "问他们去",
@@ -86,7 +88,7 @@ extension PhraseLint {
         (.busy, [
             "没空", "很忙", "太忙", "忙着", "忙死", "没时间", "等会", "等一会", "晚点再说", "回头再说", "以后再说", "改天再说", "催啥",
             "催什么", "别催", "急啥", "急什么", "too busy", "very busy", "so busy", "busy right now", "busy now", "no time", "busy", "在忙", "忙不过来",
-            "stop rushing", "don't rush me", "later", "not now", "some other time",
+            "stop rushing", "don't rush me", "later", "not now", "some other time", "swamped", "snowed under", "slammed", "flat out",
             // Impatience at a repeat ("Again??", "怎么又是你？"): the seed's 急什么 in other words.
             "又来了", "又是你", "怎么又是", "why again", "not again", "again?", "you again",
             // The next step put off to "we'll see" ("不行再说").
@@ -235,8 +237,32 @@ extension PhraseLint {
     /// extension, a ticket).
     static func commits(_ t: LintText) -> Bool {
         if namesAConcreteStep(t) || reportsOngoingAction(t) { return true }
-        for m in [commitmentMatcher, alternativeMatcher] where hasWord(m, t) { return true }
+        // A promise put off to no time ("we'll get to it when we can", "回头再联系你") is none.
+        let putOff = putOffClauses(t)
+        for m in [commitmentMatcher, alternativeMatcher] where hasWord(m, t, outside: putOff) { return true }
         return false
+    }
+
+    /// Whether `t` promises a step at a time ("I'll be with you in a moment", "我今天下午过去"): a
+    /// commitment and a time word, the commitment outside any put-off clause.
+    static func promisesATime(_ t: LintText) -> Bool {
+        hasWord(timeMatcher, t) && hasWord(commitmentMatcher, t, outside: putOffClauses(t))
+    }
+
+    /// The clauses of `t` holding a put-off word ("when we can", "later", 回头) and no time word.
+    static func putOffClauses(_ t: LintText) -> [Range<Int>] {
+        let clauses = t.clauseRanges
+        var out: [Range<Int>] = []
+        for o in vagueTimeMatcher.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            if let c = clauses.first(where: { $0.contains(a) }), !out.contains(c) { out.append(c) }
+        }
+        guard !out.isEmpty else { return [] }
+        for o in timeMatcher.occurrences(in: t.text) {
+            let a = t.index(ofUTF8: o.range.lowerBound)
+            out.removeAll { $0.contains(a) }
+        }
+        return out
     }
 
     /// Whether `t` holds a step no brush-off has: a number (a time, an extension, a ticket), a
@@ -259,16 +285,21 @@ extension PhraseLint {
                 units += LintText.units(u[k])
                 k -= 1
             }
-            if units >= 8 { return true }
+            // A suggestion in a question's form asks nothing back ("Maybe just try again later?").
+            if units >= 8 && !suggestionMarkers.contains(where: { t.slice((k + 1)..<q).contains($0) }) { return true }
         }
         return false
     }
+    /// Words that make a question a suggestion (key form).
+    static let suggestionMarkers = ["maybe", "perhaps", "try again", "just try", "要不", "再试"]
 
-    /// Whether one of `matcher`'s words stands in `t` as a word (Latin words at word edges).
-    static func hasWord(_ matcher: KeywordMatcher, _ t: LintText) -> Bool {
+    /// Whether one of `matcher`'s words stands in `t` as a word (Latin words at word edges),
+    /// outside the key ranges `outside`.
+    static func hasWord(_ matcher: KeywordMatcher, _ t: LintText, outside: [Range<Int>] = []) -> Bool {
         for o in matcher.occurrences(in: t.text) {
             let b = t.index(ofUTF8: o.range.upperBound)
             let a = t.index(ofUTF8: o.range.lowerBound)
+            if outside.contains(where: { $0.contains(a) }) { continue }
             if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
             if a > 0, LintText.isLatinLetter(t.scalars[a]), LintText.isLatinLetter(t.scalars[a - 1]) { continue }
             // "I can not", "we will not": a step denied is none ("can't" reads "can not" in key form);
@@ -318,11 +349,13 @@ extension PhraseLint {
         "himself", "herself", "themselves",
     ].map {
         Array($0.unicodeScalars)
-    } + unclearWords
-    /// Not having said it clearly, or soon enough: the seed's own example of blame (seed 004
-    /// 服务忌语: 是你没说清楚，能怪我吗) in any words between ("你之前也没说清楚是哪台机器"). No step
-    /// beside it makes it polite, so a reply with one is refused whatever else it says.
-    static let unclearWords: [[Unicode.Scalar]] = [
+    } + strongFaults
+    /// Not having said it clearly or soon enough, the seed's own example of blame (seed 004
+    /// 服务忌语: 是你没说清楚，能怪我吗), or not having read or followed what was sent, in any words
+    /// between ("你之前也没说清楚是哪台机器", "because you didn't follow the guide we sent"). No
+    /// step beside it makes it polite, so a reply with one is refused whatever else it says.
+    static let strongFaults: [[Unicode.Scalar]] = [
+        "did not follow", "not follow", "did not read", "never read", "ignored", "没看通知", "没看说明", "不看通知", "不看说明",
         "没说清楚", "没讲清楚", "没说明白", "没讲明白", "没描述清楚", "没写清楚", "没有说清楚", "没有讲清楚", "说不清楚", "讲不清楚",
         "不说清楚", "现在才说", "现在才告诉", "这时候才说", "不早说", "早点说", "早点告诉",
     ].map { Array($0.unicodeScalars) }
@@ -331,9 +364,9 @@ extension PhraseLint {
     static let issueWords: [[Unicode.Scalar]] = ["问题", "原因"].map { Array($0.unicodeScalars) }
     /// Words before the fault that deny it ("不是你的问题", "you did nothing wrong", "not your
     /// fault") or give its cause, which is the evidence a blame lacks ("您的账号因多次输错密码被锁定").
-    static let faultDenials: [[Unicode.Scalar]] = [
-        "不是", "并非", "没有", "没", "nothing", "not", "never", "no", "因", "由于", "because", "due to", "since", "after",
-    ].map { Array($0.unicodeScalars) }
+    static let faultDenials: [[Unicode.Scalar]] = negations + causeWords
+    static let negations: [[Unicode.Scalar]] = ["不是", "并非", "没有", "没", "nothing", "not", "never", "no"].map { Array($0.unicodeScalars) }
+    static let causeWords: [[Unicode.Scalar]] = ["因", "由于", "because", "due to", "since", "after"].map { Array($0.unicodeScalars) }
 
     /// Key ranges from a second-person word to a fault word after it (at most 12 scalars in
     /// Chinese, 40 in English: about six words), in one clause, with no denial before the fault
@@ -431,7 +464,7 @@ extension PhraseLint {
     /// What the main clause of a reproach says (space-padded words).
     static let reproachMains = [
         " would have ", " would not have ", " could have ", " might have ", " would've ", " could've ", " in the first place ",
-        " wasted ", " wasting ", " would not be ", " would be ",
+        " wasted ", " wasting ", " would not be ", " would be ", "'d have ", " the first time ",
     ]
     static let reproachAdverbs: Set<String> = ["only", "just", "actually", "already", "properly", "clearly", "simply", "even", "bothered"]
     /// Past participles without -ed.
@@ -489,7 +522,11 @@ extension PhraseLint {
                 let isAfterIs = (c.lowerBound..<i).contains { u[$0] == "是" }
                 for j in (i + p.count)..<max(i + p.count, limit) {
                     guard let f = faultWords.first(where: { at(j, $0, c) }) ?? (isAfterIs ? issueWords.first(where: { at(j, $0, c) }) : nil) else { continue }
-                    let denied = (c.lowerBound..<j).contains { k in faultDenials.contains { at(k, $0, c) } }
+                    // A negation anywhere before the fault denies it; a cause only between the
+                    // person and the fault ("您的账号因多次输错…"): "because you didn't follow…"
+                    // gives the person as the cause.
+                    let denied = (c.lowerBound..<j).contains { k in negations.contains { at(k, $0, c) } }
+                        || ((i + p.count)..<j).contains { k in causeWords.contains { at(k, $0, c) } }
                     out.append((i..<(j + f.count), denied, you == nil))
                     break
                 }
@@ -535,7 +572,7 @@ extension PhraseLint {
             if !reproaches.contains(r), let c = clauses.first(where: { $0.contains(r.lowerBound) }),
                 PhraseLint.hedge(t, c).covers(r.lowerBound, r.upperBound) { continue }
             // "你…没说清楚" and a reproach are blame with or without a step beside them.
-            if g == .blame, reproaches.contains(r) || PhraseLint.unclearWords.contains(where: { w in
+            if g == .blame, reproaches.contains(r) || PhraseLint.strongFaults.contains(where: { w in
                 r.count >= w.count && Array(t.scalars[(r.upperBound - w.count)..<r.upperBound]) == w
             }) { return .blame }
             for k in r { skip[k] = true }

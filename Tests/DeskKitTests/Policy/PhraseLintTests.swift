@@ -340,10 +340,13 @@ import Testing
     /// (你之前也没说清楚), the third-conditional reproach ("If you had described it properly…"),
     /// impatience at the ticket itself ("don't raise tickets for this") and hand-offs naming only
     /// a team, in words of its own, against apologies, real conditions and hand-offs to a person
-    /// or with a time.
+    /// or with a time. replies-putoff: after blind31 and blind32, promises put off to no time
+    /// ("we'll get to it when we can"), suggestions asked as questions, blame by cause ("because
+    /// you didn't read…"), "the usual process", against replies that say the same with a time,
+    /// a number or a reason.
     @Test(arguments: [
         ("replies-interim.ndjson", 29, 30), ("replies-short.ndjson", 29, 30), ("replies-deferral.ndjson", 14, 10),
-        ("replies-reproach.ndjson", 16, 12),
+        ("replies-reproach.ndjson", 16, 12), ("replies-putoff.ndjson", 10, 10),
     ])
     func holdingAndShortReplySetsMeetTheirFloors(_ file: String, _ bad: Int, _ good: Int) throws {
         let r = try replyRates(file, badAccepted: 0.0, goodRefused: 0.0)
@@ -442,7 +445,7 @@ import Testing
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
-        "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson",
+        "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson", "resolutions-blind31.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)
@@ -457,6 +460,16 @@ import Testing
         let (r, rows) = try resolutionRates("resolutions-blind27.ndjson")
         #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)
         r.expectFloors(badAccepted: 0.0, goodRefused: 0.1)
+    }
+
+    /// blind31 (above) and blind32, kept aside and scored after the blind29/30 round: 0 of 30
+    /// bad accepted, 1 of 15 good refused in blind32 ("… | Reset language to English (UK) in user
+    /// profile | Works": a bare "works" is the `ok` family's as a whole clause, and earlier
+    /// writers labelled "正常" / "OK" results beside a real cause and step as refuse). Left.
+    @Test func blind32ResolutionsMeetTheirFloor() throws {
+        let (r, rows) = try resolutionRates("resolutions-blind32.ndjson")
+        #expect(rows >= 30 && r.bad >= 15 && r.good >= 15)
+        r.expectFloors(badAccepted: 0.0, goodRefused: 0.07)
     }
 
     /// A short result stands beside a cause and a solution that say the rest; a "normal" or a

@@ -88,7 +88,7 @@ import Testing
         "replies-blind15.ndjson", "replies-blind16.ndjson", "replies-blind17.ndjson", "replies-blind18.ndjson", "replies-blind19.ndjson",
         "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson", "replies-blind23.ndjson", "replies-blind24.ndjson",
         "replies-blind25.ndjson", "replies-blind26.ndjson", "replies-blind27.ndjson", "replies-blind28.ndjson",
-        "replies-blind29.ndjson", "replies-blind30.ndjson",
+        "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -99,7 +99,11 @@ import Testing
     // refused since team names a request was handed to count nothing (HoldingReply.skipTeams)
     // and "找…去" sends the requester off (sendOffSpans). blind29 and blind30, scored before use:
     // 3 and 2 of 30 bad accepted (blame with words between, the third-conditional reproach,
-    // "don't raise tickets for this"), 0 of 60 good refused; then 0 and 0.
+    // "don't raise tickets for this"), 0 of 60 good refused; then 0 and 0. blind31 and blind32,
+    // kept aside and scored after that round: 4 and 5 of 30 bad accepted ("because you didn't
+    // follow the instructions…", "via the usual process", "we're swamped, we'll get to it when
+    // we can", a suggestion asked as a question, 你去跟你们主任反映, "Not our system. Ask the
+    // vendor."), 0 of 60 good refused; then the cues of that round: 0 and 0.
 
     /// The replies of `file` the families and the built-in model judge against their label.
     static func wrongWithTheModel(_ file: String) throws -> [String] {
