@@ -52,6 +52,34 @@ import Testing
         #expect(skipped > 500)  // the filter does rule cases out
     }
 
+    /// The same, for requesters written with white space between every token and values one
+    /// and two levels down (objects in arrays, arrays in objects): the filter's walk over the
+    /// bytes must reach every value the exact masking reads.
+    @Test func maskedEqualsTheExactMaskingWithSpacesAndNesting() throws {
+        var g = SplitMix64(state: 29)
+        let spaces = ["", " ", "\n", "  ", "\t", "\r\n"]
+        func ws() -> String { spaces[Int(g.int(0...Int64(spaces.count - 1)))] }
+        var skipped = 0, named = 0
+        for _ in 0..<3000 {
+            let a = Self.draw(&g, Int(g.int(1...3))), c = Self.draw(&g, Int(g.int(0...2))), d = Self.draw(&g, Int(g.int(1...2)))
+            let requester = "{\(ws())\"name\"\(ws()):\(ws())\"\(a)\"\(ws()),\(ws())\"ids\":\(ws())[\(ws()){\(ws())\"alias\"\(ws()):\(ws())\"\(c)\"\(ws())}\(ws()),\(ws())[\(ws())\"\(d)\"\(ws()),\(ws())-7.5e1\(ws())]\(ws()),\(ws())null\(ws())]\(ws()),\(ws())\"n\":\(ws()){}\(ws()),\(ws())\"e\":[]\(ws())}"
+            guard (try? JSONParser.parse(requester)) != nil else { continue }
+            let comment = try JSONParser.parse("\"" + Self.draw(&g, Int(g.int(0...6))) + "\"")
+            guard let text = comment.stringValue else { continue }
+            let line = Array(("{\"requester\":" + requester + "}").utf8)
+            let got = line.withUnsafeBytes { b -> String in
+                let r = 13..<(13 + requester.utf8.count)
+                if !RequesterFilter.mayOccur(b, r, in: text) { skipped += 1 }
+                return TicketFacts.masked(text, b, r)
+            }
+            let exact = try Self.exact(text, requester)
+            if exact != text { named += 1 }
+            #expect(got == exact, "requester \(requester) comment \(text)")
+        }
+        #expect(skipped > 300)
+        #expect(named > 300)  // values one and two levels down were found and masked
+    }
+
     @Test func plainCommentsSkipTheValues() {
         let line = Array("{\"requester\":{\"name\":\"Liam Ivanova\",\"email\":\"liam.i@example.com\"}}".utf8)
         line.withUnsafeBytes { b in
