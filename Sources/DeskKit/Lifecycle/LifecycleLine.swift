@@ -549,7 +549,8 @@ extension Lifecycle {
         /// Whether the history's events pass `test`. Events not noted yet are walked only when
         /// the history's bytes may name what `test` looks for (`needles`; an escape always
         /// may): most histories hold no promise and no survey event.
-        func history(_ mayMention: Bool, _ test: (LifecycleMembers) -> Bool) -> Bool {
+        /// (`m` is passed, not captured: a capture copied the members for every line asked.)
+        func history(_ m: LifecycleMembers, _ mayMention: Bool, _ test: (LifecycleMembers) -> Bool) -> Bool {
             if m.listsNoted { return test(m) }
             guard mayMention else { return false }
             var walked = m
@@ -557,9 +558,9 @@ extension Lifecycle {
             return test(walked)
         }
         // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
-        if at > now || history(!m.listsNoted && LifecycleLine.mayMentionPromise(b, m.history), { $0.historyHasPromise(b) }) { return true }
+        if at > now || history(m, !m.listsNoted && LifecycleLine.mayMentionPromise(b, m.history), { $0.historyHasPromise(b) }) { return true }
         if !m.surveyInvited(b), now <= (m.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow),
-           !history(!m.listsNoted && LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyNeedles), { $0.historyRecordsSurvey(b) }) {
+           !history(m, !m.listsNoted && LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyNeedles), { $0.historyRecordsSurvey(b) }) {
             return true
         }
         if m.surveyIsObject, m.respondedAt.flatMap({ RawJSON.instant(b, $0) }) != nil,

@@ -80,6 +80,37 @@ import Testing
         #expect(named > 300)  // values one and two levels down were found and masked
     }
 
+    /// What ContactMask.Known never takes is not looked for: a `department` (at any depth; an
+    /// escaped key is still walked) and a part under three ASCII letters on its own; Latin-1
+    /// letters are compared by their bytes; the masked text stays the exact one.
+    @Test func departmentsAndShortPartsAreNotLookedFor() throws {
+        let cases: [(requester: String, comment: String, mayOccur: Bool)] = [
+            (#"{"name":"Wei Li","department":"Legal"}"#, "legal said it was reliable", false),
+            (#"{"name":"Wei Li","department":"Legal"}"#, "thanks Wei", true),
+            (#"{"name":"Wei Li","department":"Legal"}"#, "wei li helped", true),
+            (#"{"name":"Li","department":"IT"}"#, "reliable", true),  // a whole value: walked as before
+            (#"{"contacts":[{"department":"Sales"}],"name":"Ann Bo"}"#, "sales team, thanks", false),
+            (#"{"departmen\u0074":"Sales","name":"Ann Bo"}"#, "sales team", true),
+            // Latin-1 letters are compared by their bytes, as ContactMask compares their scalars.
+            (#"{"name":"Lukas Müller"}"#, "quick, thanks", false),
+            (#"{"name":"Lukas Müller"}"#, "thanks Müller!", true),
+            (#"{"name":"Lukas Müller"}"#, "thanks MÜLLER!", false),
+            (#"{"name":"Lukas Müller"}"#, "thanks Mu\u{308}ller!", false),
+            (#"{"name":"Zoë Ñúñez"}"#, "zoë was great", true),
+            (#"{"name":"Zoë Ñúñez"}"#, "ñúñez", false),  // Ñ is not ñ to ContactMask either
+            (#"{"name":"Lukas Mu\u0308ller"}"#, "quick, thanks", true),  // an escape: the exact way
+        ]
+        for c in cases {
+            let line = Array(("{\"requester\":" + c.requester + "}").utf8)
+            let exact = try Self.exact(c.comment, c.requester)
+            line.withUnsafeBytes { b in
+                let r = 13..<(b.count - 1)
+                #expect(RequesterFilter.mayOccur(b, r, in: c.comment) == c.mayOccur, "\(c)")
+                #expect(TicketFacts.masked(c.comment, b, r) == exact, "\(c)")
+            }
+        }
+    }
+
     @Test func plainCommentsSkipTheValues() {
         let line = Array("{\"requester\":{\"name\":\"Liam Ivanova\",\"email\":\"liam.i@example.com\"}}".utf8)
         line.withUnsafeBytes { b in
