@@ -207,8 +207,7 @@ public struct LifecycleMembers: Sendable {
     /// for an object's own members, else the index of an array's object element; a nil
     /// `span` marks an object's start. Keys are told apart by their length first (each name
     /// read in one object has its own), then by their bytes; an escaped key is decoded.
-    /// Inlined where members are reported (the scan's callback, `walkObject`): a call per
-    /// member of every history event and nested object.
+    /// Inlined into the scan's callback: a call per member of every nested object scanned.
     @inline(__always)
     mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
         @inline(__always) func key(_ e: MemberSpan, _ name: StaticString) -> Bool {
@@ -549,8 +548,7 @@ extension Lifecycle {
         /// Whether the history's events pass `test`. Events not noted yet are walked only when
         /// the history's bytes may name what `test` looks for (`needles`; an escape always
         /// may): most histories hold no promise and no survey event.
-        /// (`m` is passed, not captured: a capture copied the members for every line asked.)
-        func history(_ m: LifecycleMembers, _ mayMention: Bool, _ test: (LifecycleMembers) -> Bool) -> Bool {
+        func history(_ mayMention: Bool, _ test: (LifecycleMembers) -> Bool) -> Bool {
             if m.listsNoted { return test(m) }
             guard mayMention else { return false }
             var walked = m
@@ -558,9 +556,9 @@ extension Lifecycle {
             return test(walked)
         }
         // Resolved after `now`: its clocks still run at `now` (openDuties replays them).
-        if at > now || history(m, !m.listsNoted && LifecycleLine.mayMentionPromise(b, m.history), { $0.historyHasPromise(b) }) { return true }
+        if at > now || history(!m.listsNoted && LifecycleLine.mayMentionPromise(b, m.history), { $0.historyHasPromise(b) }) { return true }
         if !m.surveyInvited(b), now <= (m.confirmedAt.flatMap { RawJSON.instant(b, $0) } ?? at).adding(policy.survey.responseWindow),
-           !history(m, !m.listsNoted && LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyNeedles), { $0.historyRecordsSurvey(b) }) {
+           !history(!m.listsNoted && LifecycleLine.mayMention(b, m.history, LifecycleLine.surveyNeedles), { $0.historyRecordsSurvey(b) }) {
             return true
         }
         if m.surveyIsObject, m.respondedAt.flatMap({ RawJSON.instant(b, $0) }) != nil,
