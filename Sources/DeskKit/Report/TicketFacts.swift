@@ -189,7 +189,14 @@ extension TicketFacts {
         /// the scan's callback: it runs for every member of those three fields.
         @inline(__always)
         mutating func note(_ b: UnsafeRawBufferPointer, _ field: TicketField, _ element: Int, _ span: MemberSpan?) {
-            guard let e = span, !e.keyEscaped else { return noteByName(b, field, element, span) }
+            // An object's start (every survey and escalation has one) is noted here, as
+            // `noteByName` notes it: the call for it was a tenth of the noting.
+            guard let e = span else {
+                if field == .survey, element < 0 { surveyIsObject = true }
+                if field == .escalations, element >= 0 { escalationItems.append(Escalation()) }
+                return
+            }
+            guard !e.keyEscaped else { return noteByName(b, field, element, span) }
             let n = e.keyRange.count - 2
             switch field {
             case .resolution:

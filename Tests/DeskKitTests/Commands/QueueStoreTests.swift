@@ -205,3 +205,73 @@ import Testing
         #expect(t.pieces.count < 14)
     }
 }
+
+/// The listing's word-at-a-time plain-text test against its bytewise twin.
+@Suite struct QueuePlainTextTests {
+    /// Random texts of printable ASCII sprinkled with every kind of byte the test decides on
+    /// (controls, DEL, C1 leads, the bidi leads and their second bytes, CJK), at every length
+    /// and offset around the eight-byte steps.
+    @Test func wordStepsAgreeWithTheBytewiseTest() {
+        var rng = SplitMix64(state: 42)
+        let specials: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x81, 0x9C, 0x9F, 0xA0, 0xBF,
+                                 0xC2, 0xD8, 0xE2, 0xE4, 0xB8, 0xFF]
+        for _ in 0..<20_000 {
+            let n = Int(rng.next() % 40)
+            var bytes: [UInt8] = []
+            for _ in 0..<n {
+                let r = rng.next() % 16
+                bytes.append(r == 0 ? specials[Int(rng.next() % UInt64(specials.count))] : UInt8(0x20 + rng.next() % 0x5F))
+            }
+            bytes.withUnsafeBytes { b in
+                for start in 0...min(b.count, 9) {
+                    let s = UnsafeRawBufferPointer(rebasing: b[start...])
+                    #expect(QueueRows.isPlain(s) == QueueRows.isPlainBytewise(s), "\(Array(s))")
+                }
+            }
+        }
+        for text in ["plain title", "标题：无法登录", "a\u{202E}b", "tab\there", "\u{85}", "\u{7F}", "", "x\u{0627}\u{061C}"] {
+            var t = text
+            t.withUTF8 { u in #expect(QueueRows.isPlain(UnsafeRawBufferPointer(u)) == QueueRows.isPlainBytewise(UnsafeRawBufferPointer(u))) }
+        }
+    }
+}
+
+/// The part's keyed sort against the definition it stands for: a stable sort by the order.
+@Suite struct QueueSortTests {
+    /// Records with few distinct opening times and ids (some ids equal, some equal only as
+    /// Strings), entries with few distinct dues and priorities, several per ticket: most
+    /// entries tie in the packed key and are told apart by the order or their position (runs
+    /// short and long), and dues too far apart to pack take the comparison sort.
+    @Test func keyedSortIsTheStableSortByTheOrder() {
+        var rng = SplitMix64(state: 7)
+        for round in 0..<200 {
+            var t = QueueTickets()
+            let ids = ["T-1", "T-2", "T-10", "é", "e\u{301}", "T-1"]
+            let records = 1 + Int(rng.next() % 40)
+            for _ in 0..<records {
+                var record: [UInt8] = []
+                QueueRecord.put(ids[Int(rng.next() % UInt64(ids.count))], &record)
+                for _ in 0..<7 { QueueRecord.putLength(0, &record) }
+                _ = record.withUnsafeBytes { t.add(opened: 1_000 * Int64(rng.next() % 3), record: $0) }
+            }
+            // Every few rounds a due too far out to pack, for the plain path.
+            let dues: [Int64] = round % 10 == 9 ? [-5, 0, 7, Int64.max, Int64.min] : [-86_400, 0, 60, 86_400, 1 << 39]
+            // Every third round one due only: long runs equal in every packed key.
+            let dueChoices = round % 3 == 0 ? 1 : dues.count
+            var entries: [QueueEntry] = []
+            for _ in 0..<Int(rng.next() % 300) {
+                entries.append(QueueEntry(
+                    due: dues[Int(rng.next() % UInt64(dueChoices))], ticket: UInt32(rng.next() % UInt64(records)),
+                    overdue: rng.next() % 2 == 0, priority: UInt8(rng.next() % 4), kind: UInt8(rng.next() % 14),
+                    slot: UInt8(rng.next() % 3)))
+            }
+            let expected = entries.enumerated().sorted { a, b in
+                QueueOrder.less(a.element, b.element, t) || (!QueueOrder.less(b.element, a.element, t) && a.offset < b.offset)
+            }.map(\.element)
+            var sorted = entries
+            QueueOrder.sortStably(&sorted, t)
+            #expect(sorted.map { [$0.due, Int64($0.ticket), $0.overdue ? 1 : 0, Int64($0.priority), Int64($0.kind), Int64($0.slot)] }
+                    == expected.map { [$0.due, Int64($0.ticket), $0.overdue ? 1 : 0, Int64($0.priority), Int64($0.kind), Int64($0.slot)] })
+        }
+    }
+}

@@ -52,6 +52,65 @@ import Testing
         #expect(skipped > 500)  // the filter does rule cases out
     }
 
+    /// The same, for requesters written with white space between every token and values one
+    /// and two levels down (objects in arrays, arrays in objects): the filter's walk over the
+    /// bytes must reach every value the exact masking reads.
+    @Test func maskedEqualsTheExactMaskingWithSpacesAndNesting() throws {
+        var g = SplitMix64(state: 29)
+        let spaces = ["", " ", "\n", "  ", "\t", "\r\n"]
+        func ws() -> String { spaces[Int(g.int(0...Int64(spaces.count - 1)))] }
+        var skipped = 0, named = 0
+        for _ in 0..<3000 {
+            let a = Self.draw(&g, Int(g.int(1...3))), c = Self.draw(&g, Int(g.int(0...2))), d = Self.draw(&g, Int(g.int(1...2)))
+            let requester = "{\(ws())\"name\"\(ws()):\(ws())\"\(a)\"\(ws()),\(ws())\"ids\":\(ws())[\(ws()){\(ws())\"alias\"\(ws()):\(ws())\"\(c)\"\(ws())}\(ws()),\(ws())[\(ws())\"\(d)\"\(ws()),\(ws())-7.5e1\(ws())]\(ws()),\(ws())null\(ws())]\(ws()),\(ws())\"n\":\(ws()){}\(ws()),\(ws())\"e\":[]\(ws())}"
+            guard (try? JSONParser.parse(requester)) != nil else { continue }
+            let comment = try JSONParser.parse("\"" + Self.draw(&g, Int(g.int(0...6))) + "\"")
+            guard let text = comment.stringValue else { continue }
+            let line = Array(("{\"requester\":" + requester + "}").utf8)
+            let got = line.withUnsafeBytes { b -> String in
+                let r = 13..<(13 + requester.utf8.count)
+                if !RequesterFilter.mayOccur(b, r, in: text) { skipped += 1 }
+                return TicketFacts.masked(text, b, r)
+            }
+            let exact = try Self.exact(text, requester)
+            if exact != text { named += 1 }
+            #expect(got == exact, "requester \(requester) comment \(text)")
+        }
+        #expect(skipped > 300)
+        #expect(named > 300)  // values one and two levels down were found and masked
+    }
+
+    /// What ContactMask.Known never takes is not looked for: a `department` (at any depth; an
+    /// escaped key is still walked) and a part under three ASCII letters on its own; Latin-1
+    /// letters are compared by their bytes; the masked text stays the exact one.
+    @Test func departmentsAndShortPartsAreNotLookedFor() throws {
+        let cases: [(requester: String, comment: String, mayOccur: Bool)] = [
+            (#"{"name":"Wei Li","department":"Legal"}"#, "legal said it was reliable", false),
+            (#"{"name":"Wei Li","department":"Legal"}"#, "thanks Wei", true),
+            (#"{"name":"Wei Li","department":"Legal"}"#, "wei li helped", true),
+            (#"{"name":"Li","department":"IT"}"#, "reliable", true),  // a whole value: walked as before
+            (#"{"contacts":[{"department":"Sales"}],"name":"Ann Bo"}"#, "sales team, thanks", false),
+            (#"{"departmen\u0074":"Sales","name":"Ann Bo"}"#, "sales team", true),
+            // Latin-1 letters are compared by their bytes, as ContactMask compares their scalars.
+            (#"{"name":"Lukas Müller"}"#, "quick, thanks", false),
+            (#"{"name":"Lukas Müller"}"#, "thanks Müller!", true),
+            (#"{"name":"Lukas Müller"}"#, "thanks MÜLLER!", false),
+            (#"{"name":"Lukas Müller"}"#, "thanks Mu\u{308}ller!", false),
+            (#"{"name":"Zoë Ñúñez"}"#, "zoë was great", true),
+            (#"{"name":"Zoë Ñúñez"}"#, "ñúñez", false),  // Ñ is not ñ to ContactMask either
+            (#"{"name":"Lukas Mu\u0308ller"}"#, "quick, thanks", true),  // an escape: the exact way
+        ]
+        for c in cases {
+            let line = Array(("{\"requester\":" + c.requester + "}").utf8)
+            let exact = try Self.exact(c.comment, c.requester)
+            line.withUnsafeBytes { b in
+                let r = 13..<(b.count - 1)
+                #expect(RequesterFilter.mayOccur(b, r, in: c.comment) == c.mayOccur, "\(c)")
+                #expect(TicketFacts.masked(c.comment, b, r) == exact, "\(c)")
+            }
+        }
+    }
+
     @Test func plainCommentsSkipTheValues() {
         let line = Array("{\"requester\":{\"name\":\"Liam Ivanova\",\"email\":\"liam.i@example.com\"}}".utf8)
         line.withUnsafeBytes { b in
