@@ -101,6 +101,8 @@ extension PhraseLint {
             "无法处理", "处理不了", "帮不了", "无法帮", "没法处理", "isn't much we can do", "is not much we can do", "not much we can do",
         ]),
         (.dismiss, [
+            // No ticket needed ("不用报单"): the request itself waved away.
+            "不用报单", "不用提单", "别报单", "别提单", "不用开单", "没必要报单", "没必要提单",
             "不用管", "别管", "不用理", "不用理会", "别理", "不必理会", "不用在意", "不用在乎", "忽略就行", "忽略就好", "忽略即可", "无视就行",
             "正常现象", "属于正常", "是正常的", "很正常", "挺正常", "本来就这样", "一直都这样", "就是这样的", "没什么大不了",
             "ignore it", "just ignore", "can ignore", "don't worry about it", "do not worry about it", "nothing to worry about",
@@ -129,7 +131,7 @@ extension PhraseLint {
             // again? Should be fine."): nothing found, nothing done.
             "should be fine", "should be ok", "should be okay", "should be good", "should be sorted", "应该没问题", "应该好了", "应该可以了",
             "off and on again", "turning it off and on", "turn it off and on", "关了再开", "重启一下就好", "应该就好", "应该就行",
-            "应该就可以", "应该没事", "应该就没事",
+            "应该就可以", "应该没事", "应该就没事", "就行了", "就好了", "就可以了",
         ]),
     ]
 
@@ -461,6 +463,12 @@ extension PhraseLint {
         sentenceEnds()
         return out
     }
+    /// Brush-offs that stay brush-offs in a conditional ("If that doesn't work I don't know what
+    /// to tell you"): giving up in advance is not a hedge. Key form.
+    static let givingUp = ["do not know what to tell you", "do not know what else to tell you", "not sure what else to tell you",
+        "nothing more i can tell you", "nothing more we can do", "nothing else we can do", "不知道还能怎么办", "我也没办法了", "那我也没办法"]
+    static let givingUpMatcher = KeywordMatcher(givingUp.map { LintText.key($0) })
+
     /// What the main clause of a reproach says (space-padded words).
     static let reproachMains = [
         " would have ", " would not have ", " could have ", " might have ", " would've ", " could've ", " in the first place ",
@@ -566,6 +574,10 @@ extension PhraseLint {
         // Brush-offs read from their form (blame, disowning), in the agent's own words.
         let forms = PhraseLint.blameSpans(t, clauses).map { ($0.range, $0.colleague ? Gist.blameColleague : .blame) }
             + PhraseLint.disownSpans(t, clauses).map { ($0, Gist.notOurs) } + PhraseLint.sendOffSpans(t, clauses).map { ($0, Gist.goElsewhere) }
+        // Giving up in advance is a brush-off in a conditional too.
+        if PhraseLint.givingUpMatcher.occurrences(in: t.text).contains(where: { o in
+            !t.quoted[t.index(ofUTF8: o.range.lowerBound)..<t.index(ofUTF8: o.range.upperBound)].contains(true)
+        }) { return .notKnow }
         // A reproach is conditional in form only: no hedge covers it.
         let reproaches = PhraseLint.reproachSpans(t)
         for (r, g) in forms + reproaches.map({ ($0, Gist.blame) }) where !t.quoted[r].contains(true) {

@@ -187,6 +187,20 @@ import Testing
         }
     }
 
+    /// Giving up in advance stays a brush-off inside a conditional (unless quoted), "no ticket
+    /// needed" waves the request away, and "就行了" beside only vague work is "done".
+    @Test func givingUpInAdvanceAndNoTicketNeeded() {
+        for text in [
+            "Have you tried turning it off and on again? If that doesn't work I don't know what to tell you.", "前台操作一下就好了,不用报单。",
+            "重新弄一下就行了。", "I'm really busy today with the border outage, can this wait?",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in ["报错写着“I don't know what to tell you”，这是插件的提示，我已经卸载该插件。", "点击右上角的“同步”就行了。", "If that doesn't work, I will call you at 3pm and we can try a remote session."] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
     /// A resolution field that says the ticket moved on, not what was done or what works now.
     @Test func movedOnIsNoSolutionNorResult() {
         for (field, text) in [("solution", "Escalated"), ("solution", "Sent to the vendor"), ("result", "Closed"), ("result", "Went away on its own"), ("solution", "持续观察"), ("result", "自行恢复")] {
@@ -446,6 +460,7 @@ import Testing
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
         "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson", "resolutions-blind31.ndjson",
+        "resolutions-blind33.ndjson", "resolutions-blind34.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -89,6 +89,7 @@ import Testing
         "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson", "replies-blind23.ndjson", "replies-blind24.ndjson",
         "replies-blind25.ndjson", "replies-blind26.ndjson", "replies-blind27.ndjson", "replies-blind28.ndjson",
         "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
+        "replies-blind33.ndjson", "replies-blind34.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -103,7 +104,11 @@ import Testing
     // kept aside and scored after that round: 4 and 5 of 30 bad accepted ("because you didn't
     // follow the instructions…", "via the usual process", "we're swamped, we'll get to it when
     // we can", a suggestion asked as a question, 你去跟你们主任反映, "Not our system. Ask the
-    // vendor."), 0 of 60 good refused; then the cues of that round: 0 and 0.
+    // vendor."), 0 of 60 good refused; then the cues of that round: 0 and 0. blind33 and
+    // blind34, scored once on the session's final state: 1 and 3 of 30 bad accepted (重新弄一下
+    // 就行了, 前台操作一下就好了，不用报单, "If that doesn't work I don't know what to tell you",
+    // "I'm really busy today…, can this wait? Don't chase me on it."), 0 of 60 good refused; then
+    // those cues (giving up in advance is no hedge, no ticket needed is a dismissal): 0 and 0.
 
     /// The replies of `file` the families and the built-in model judge against their label.
     static func wrongWithTheModel(_ file: String) throws -> [String] {
