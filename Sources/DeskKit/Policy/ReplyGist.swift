@@ -357,7 +357,7 @@ extension PhraseLint {
     /// between ("你之前也没说清楚是哪台机器", "because you didn't follow the guide we sent"). No
     /// step beside it makes it polite, so a reply with one is refused whatever else it says.
     static let strongFaults: [[Unicode.Scalar]] = [
-        "did not follow", "not follow", "did not read", "never read", "ignored", "没看通知", "没看说明", "不看通知", "不看说明",
+        "did not follow", "never followed", "did not read", "never read", "ignored", "没看通知", "没看说明", "不看通知", "不看说明",
         "没说清楚", "没讲清楚", "没说明白", "没讲明白", "没描述清楚", "没写清楚", "没有说清楚", "没有讲清楚", "说不清楚", "讲不清楚",
         "不说清楚", "现在才说", "现在才告诉", "这时候才说", "不早说", "早点说", "早点告诉",
     ].map { Array($0.unicodeScalars) }

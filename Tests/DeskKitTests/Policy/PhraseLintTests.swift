@@ -165,6 +165,7 @@ import Testing
             "If you had any files open when the laptop shut down, Word will offer to recover them.",
             "If you'd like, I can walk you through it by phone at 2pm today.",
             "不是您没讲清楚，是我们登记时写错了楼层，师傅已经改去三楼。", "你刚才说的那台打印机，我已经换了硒鼓，请再打印一页试试。",
+            "Make sure you do not follow links in emails like this one; I have blocked the sender.",
         ] {
             #expect(!refused(text), "\(text)")
         }
