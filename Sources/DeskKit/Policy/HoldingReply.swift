@@ -103,42 +103,29 @@ extension PhraseLint {
     /// Marks in `skip` each team name a request was handed to: "(passed) to [the network]
     /// team", "转给[网络组]".
     static func skipTeams(_ t: LintText, _ skip: inout [Bool]) {
+        // "to" then up to two words naming the team, after a hand-off verb.
+        let words = t.latinWords()
+        for (n, w) in words.enumerated() where teamNouns.contains(w.text) {
+            guard let to = (max(0, n - 3)..<n).last(where: { words[$0].text == "to" }), to > 0,
+                handOffVerbs.contains(words[to - 1].text) else { continue }
+            for k in words[to].range.upperBound..<w.range.upperBound { skip[k] = true }
+        }
         let u = t.scalars
-        var words: [(text: String, range: Range<Int>)] = []
         var i = 0
         while i < u.count {
-            if LintText.isLatinLetter(u[i]) {
-                var j = i
-                while j < u.count && LintText.isLatinLetter(u[j]) { j += 1 }
-                var w = String.UnicodeScalarView()
-                w.append(contentsOf: u[i..<j])
-                let word = String(w)
-                // "to" then up to two words naming the team, after a hand-off verb.
-                if teamNouns.contains(word), let to = words.indices.suffix(3).last(where: { words[$0].text == "to" }), to > 0,
-                    handOffVerbs.contains(words[to - 1].text)
-                {
-                    for k in words[to].range.upperBound..<j { skip[k] = true }
-                }
-                words.append((word, i..<j))
-                i = j
-                continue
-            }
-            if TextNormalizer.isHan(u[i]), let n = teamNounsHan.first(where: { n in
+            guard TextNormalizer.isHan(u[i]), let n = teamNounsHan.first(where: { n in
                 i + n.count <= u.count && n.indices.allSatisfy { u[i + $0] == n[$0] }
-            }) {
-                // The nearest hand-off word within six characters before the noun.
-                var from: Int? = nil
-                for k in stride(from: i - 1, through: max(0, i - 6), by: -1) {
-                    if let h = handOffHan.first(where: { h in k + h.count <= i && h.indices.allSatisfy { u[k + $0] == h[$0] } }) {
-                        from = k + h.count
-                        break
-                    }
-                }
-                if let from { for k in from..<(i + n.count) { skip[k] = true } }
-                i += n.count
+            }) else {
+                i += 1
                 continue
             }
-            i += 1
+            // The nearest hand-off word within six characters before the noun.
+            for k in stride(from: i - 1, through: max(0, i - 6), by: -1) {
+                guard let h = handOffHan.first(where: { h in k + h.count <= i && h.indices.allSatisfy { u[k + $0] == h[$0] } }) else { continue }
+                for x in (k + h.count)..<(i + n.count) { skip[x] = true }
+                break
+            }
+            i += n.count
         }
     }
 }

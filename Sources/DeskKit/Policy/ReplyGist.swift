@@ -427,14 +427,16 @@ extension PhraseLint {
     /// only in form, so no hedge covers it; "If you had any unsaved work, it is in …" and "If
     /// you'd like, I can …" name no participle and no "would have".
     static func reproachSpans(_ t: LintText) -> [Range<Int>] {
-        let u = t.scalars
         var out: [Range<Int>] = []
-        var words: [(text: String, range: Range<Int>)] = []
-        func sentenceEnds() {
-            defer { words.removeAll(keepingCapacity: true) }
+        let all = t.latinWords()
+        var start = 0
+        while start < all.count {
+            var end = start
+            while end < all.count && all[end].sentence == all[start].sentence { end += 1 }
+            let words = all[start..<end].map { (text: $0.text, range: $0.range) }
+            start = end
             let text = words.map(\.text)
-            let joined = " " + text.joined(separator: " ") + " "
-            guard reproachMains.contains(where: { joined.contains($0) }) else { return }
+            guard reproachMains.contains(where: { (" " + text.joined(separator: " ") + " ").contains($0) }) else { continue }
             for i in text.indices {
                 var p: Int
                 if text[i] == "if", i + 2 < text.count, text[i + 1] == "you", text[i + 2] == "had" || text[i + 2] == "would" { p = i + 3 }
@@ -446,21 +448,6 @@ extension PhraseLint {
                 if (w.count > 3 && w.hasSuffix("ed")) || participles.contains(w) { out.append(words[i].range.lowerBound..<words[p].range.upperBound) }
             }
         }
-        var i = 0
-        while i < u.count {
-            if LintText.isLatinLetter(u[i]) || u[i] == "'" {
-                var j = i
-                while j < u.count && (LintText.isLatinLetter(u[j]) || u[j] == "'") { j += 1 }
-                var w = String.UnicodeScalarView()
-                w.append(contentsOf: u[i..<j])
-                words.append((String(w), i..<j))
-                i = j
-                continue
-            }
-            if ".!?;。！？；\n".unicodeScalars.contains(u[i]) { sentenceEnds() }
-            i += 1
-        }
-        sentenceEnds()
         return out
     }
     /// Brush-offs that stay brush-offs in a conditional ("If that doesn't work I don't know what
@@ -489,7 +476,8 @@ extension PhraseLint {
             guard b.count >= 3, u[b.upperBound - 1] == "去" else { continue }
             let from = max(b.lowerBound, b.upperBound - 10)
             guard let v = (from..<(b.upperBound - 2)).first(where: { u[$0] == "找" || u[$0] == "问" }) else { continue }
-            if (b.lowerBound..<v).contains(where: { k in firstPerson.contains { wordAt(u, k, $0, c) } || u[k] == "我" }) { continue }
+            // 我 covers 我们 and 我方; the other first persons are whole words.
+            if (b.lowerBound..<v).contains(where: { k in u[k] == "我" || firstPerson.contains { wordAt(u, k, $0, c) } }) { continue }
             out.append(v..<b.upperBound)
         }
         return out

@@ -232,6 +232,31 @@ public struct LintText: Sendable {
         TextNormalizer.string(scalars[range])
     }
 
+    /// The Latin words of the key text (letters, with an apostrophe inside or at an edge), each
+    /// with its key range, and after each the index of the sentence it stands in (a sentence
+    /// ends at . ! ? ; and their full-width forms, or a line break). For the readers of word
+    /// order: hand-offs to a team, reproaches.
+    func latinWords() -> [(text: String, range: Range<Int>, sentence: Int)] {
+        let u = scalars
+        var out: [(text: String, range: Range<Int>, sentence: Int)] = []
+        var sentence = 0
+        var i = 0
+        while i < u.count {
+            if LintText.isLatinLetter(u[i]) || u[i] == "'" {
+                var j = i
+                while j < u.count && (LintText.isLatinLetter(u[j]) || u[j] == "'") { j += 1 }
+                var w = String.UnicodeScalarView()
+                w.append(contentsOf: u[i..<j])
+                out.append((String(w), i..<j, sentence))
+                i = j
+                continue
+            }
+            if ".!?;。！？；\n".unicodeScalars.contains(u[i]) { sentence += 1 }
+            i += 1
+        }
+        return out
+    }
+
     // MARK: quotation
 
     static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "《": "》", "\"": "\"", "'": "'", "„": "“"]
