@@ -26,6 +26,8 @@ extension PhraseLint {
         // What a holding reply holds: the request itself says nothing new.
         "工单", "问题", "请求", "需求", "反馈", "有人", "ticket", "request", "issue", "feedback", "someone", "handled", "still", "further", "received",
         "shortly", "soon", "已经", "already", "告诉你", "let you know", "keep you posted", "keep you updated", "revert",
+        // Telling a third party is a hand-off: "跟厂家说过了，他们会看的".
+        "说过了", "说过", "讲过了", "说了", "told them", "told the", "informed the", "have informed", "notified the",
     ]
     static let holdingMatcher = KeywordMatcher(holdingWords.map { LintText.key($0) })
 
@@ -90,15 +92,17 @@ extension PhraseLint {
     /// as "Passed on."). Only a team the request was handed to is skipped: a person (王工,
     /// "Priya on the network team") or a time still counts, and so does a team the agent will
     /// contact ("我来帮您联系网络组").
-    static let teamNouns: Set<String> = ["team", "teams", "group", "department", "dept", "desk", "squad", "unit", "side", "guys", "folks", "people"]
-    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边"].map { Array($0.unicodeScalars) }
+    static let teamNouns: Set<String> = ["team", "teams", "group", "department", "dept", "desk", "squad", "unit", "side", "guys", "folks", "people",
+        // An outside party handed to is no more than a team ("Passed to the vendor.").
+        "vendor", "vendors", "supplier", "suppliers", "manufacturer", "provider", "contractor"]
+    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边", "厂家", "厂商", "供应商", "原厂", "服务商"].map { Array($0.unicodeScalars) }
     /// Verbs that hand a request over, before "to" (key form).
     static let handOffVerbs: Set<String> = [
         "passed", "forwarded", "escalated", "sent", "handed", "transferred", "referred", "assigned", "moved", "routed", "reassigned", "over",
         "on", "it", "this",
     ]
     /// Hand-off words before a Chinese team name.
-    static let handOffHan: [[Unicode.Scalar]] = ["转给", "转交", "交给", "反馈给", "转到", "报给", "提交给", "派给", "转"].map { Array($0.unicodeScalars) }
+    static let handOffHan: [[Unicode.Scalar]] = ["转给", "转交", "交给", "反馈给", "转到", "报给", "提交给", "派给", "转", "跟", "告诉"].map { Array($0.unicodeScalars) }
 
     /// Marks in `skip` each team name a request was handed to: "(passed) to [the network]
     /// team", "转给[网络组]".

@@ -182,6 +182,10 @@ public struct PhraseLint: Sendable {
         "instead of", "never say", "will not say", "would never say", "not say", "you said", "you mentioned", "you asked",
         "you wrote", "error says", "message says", "it says", "says", "reads", "shows", "status is", "marked as",
         "labelled", "labeled", "called",
+        // Owning the requester's trouble ("Sorry, I know this is the third time you've had to
+        // chase it") acknowledges what the impatient form throws back.
+        "i know this is", "i know that this is", "sorry this is", "sorry that this is", "i realise this is", "i realize this is",
+        "我知道这已经是", "抱歉这已经是",
     ]
     /// Markers after a phrase that make it a condition ("…的话", "… if …").
     static let trailingConditions = ["的话", " if ", " unless ", " when ", "如果", "时候"]
@@ -222,7 +226,9 @@ public struct PhraseLint: Sendable {
             if let i = find(m) { h.after = min(h.after ?? Int.max, i) }
         }
         for m in trailingConditionScalars {
-            if let i = find(m), i >= (h.before ?? 0) {
+            if let i = find(m), i >= (h.before ?? 0), !persistenceScalars.contains(where: { p in
+                i + p.count <= range.upperBound && p.indices.allSatisfy { u[i + $0] == p[$0] }
+            }) {
                 h.before = i
                 h.beforeIsLatin = m.first == " "
             }
@@ -250,6 +256,13 @@ public struct PhraseLint: Sendable {
     /// (您 written as 你, as LintText keys it.)
     static let reportMarkerScalars = reportMarkers.map { Array($0.replacingSubstring("您", with: "你").unicodeScalars) }
     static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }
+    /// Trailing conditions that only say when to come back ("… and revert if the problem
+    /// persists"): the clause before them is still said outright, not on a condition.
+    static let persistence = [
+        " if the problem persists", " if the issue persists", " if it persists", " if the problem continues", " if the issue continues",
+        " if it continues", " if it happens again", " if this happens again", " if it recurs", " if the problem recurs", " if the issue recurs",
+    ]
+    static let persistenceScalars = persistence.map { Array($0.unicodeScalars) }
 
     // MARK: substance
 
@@ -267,7 +280,10 @@ public struct PhraseLint: Sendable {
         "appreciate your patience", "感谢您的耐心", "感谢耐心", "greatly", "our dedicated team", "dedicated team", "your concern",
         "感谢您的宝贵意见", "宝贵意见", "祝您生活愉快", "生活愉快", "您反映的情况", "反映的情况", "hope you're having", "hope you are having",
         "lovely week", "great week", "don't hesitate to reach out", "do not hesitate to reach out", "don't hesitate", "do not hesitate",
-        "just letting you know", "just to let you know",
+        "just letting you know", "just to let you know", "thanks for flagging", "thank you for flagging", "for flagging this",
+        "thanks for letting us know", "thank you for letting us know", "thanks for raising this", "thanks for reporting this",
+        "感谢您的反馈", "感谢反馈", "如有疑问", "重新提单", "再提单", "revert", "if the issue persists", "if the problem persists",
+        "if it persists", "如问题仍存在", "如仍有问题",
     ]
     static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
@@ -547,9 +563,10 @@ public struct PhraseLint: Sendable {
     /// reads as such (ReplyModel.swift). Empty when it may go.
     public func review(reply: String) -> [Finding] {
         // The greeting and sign-off say nothing to the problem (ReplyFrame).
-        // A one-line reply has no frame lines to take off; a frame-only reply is short.
+        // A one-line reply has no frame lines to take off, only a sign-off sentence at its end;
+        // a frame-only reply is short.
         let multiline = reply.utf8.contains(0x0A)
-        let t = LintText(multiline ? ReplyFrame.body(reply) : reply)
+        let t = LintText(multiline ? ReplyFrame.body(reply) : ReplyFrame.withoutTrailingSignOff(reply))
         let found = matches(in: t)
         var out = taboos(found, t)
         if !PhraseLint.hasWords(t) || (reply.utf8.count <= ReplyFrame.maxFrameReply && ReplyFrame.isFrameOnly(reply)) {
@@ -618,6 +635,8 @@ public struct PhraseLint: Sendable {
     static let fillers: Set<String> = [
         "um", "umm", "uh", "uhh", "hmm", "hm", "mm", "mmm", "er", "erm", "eh", "huh", "ah", "oh", "emm", "em", "what", "eh",
         "哈", "额", "啥", "什么", "咦", "噢", "哎", "唉", "嘿", "喂", "哼",
+        // A connective asked alone ("所以?", "And?") asks nothing: a lone "?" with a word before it.
+        "so", "and", "then", "well", "所以", "然后", "那", "那么", "所以呢", "然后呢", "那又怎样", "呢", "嗯", "哦", "啊",
     ]
 
     /// Whether the text has a word that is neither a number nor a filler.

@@ -163,6 +163,8 @@ extension PhraseLint {
         "minor", "few", "一点", "几个", "一些地方", "非常重视", "高度重视", "第一时间", "组织", "相关同事", "相关人员", "相关部门", "进行了",
         "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue", "技术力量", "进行处置", "处置",
         "妥善", "我中心", "贵办", "give it another go", "another go", "give it a go", "高度关注", "关注",
+        // Steps not named ("carry out the standard troubleshooting steps"): which steps is the detail.
+        "carry out", "perform", "the steps", "steps", "步骤", "流程", "按流程", "按照流程",
     ]
     static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
 
@@ -441,8 +443,11 @@ extension PhraseLint {
                 var p: Int
                 if text[i] == "if", i + 2 < text.count, text[i + 1] == "you", text[i + 2] == "had" || text[i + 2] == "would" { p = i + 3 }
                 else if text[i] == "had", i + 1 < text.count, text[i + 1] == "you" { p = i + 2 }
+                else if text[i] == "if", let h = thirdPersonHad(text, i) { p = h + 1 }
                 else { continue }
-                if p < text.count, reproachAdverbs.contains(text[p]) { p += 1 }
+                let person = text[i + 1] == "you" || reproachPersons.contains(text[i + 1])
+                if p < text.count, reproachAdverbs.contains(text[p]), person || scornAdverbs.contains(text[p]) { p += 1 }
+                else if !person { continue }
                 guard p < text.count else { continue }
                 let w = text[p]
                 if (w.count > 3 && w.hasSuffix("ed")) || participles.contains(w) { out.append(words[i].range.lowerBound..<words[p].range.upperBound) }
@@ -450,6 +455,22 @@ extension PhraseLint {
         }
         return out
     }
+    /// The index of "had" in "if he had", "if staff had", "if the driver had" (the requester's
+    /// people in the third person: the same reproach said about them); nil for "if you".
+    static func thirdPersonHad(_ text: [String], _ i: Int) -> Int? {
+        guard i + 2 < text.count, text[i + 1] != "you" else { return nil }
+        if reproachPersons.contains(text[i + 1]), text[i + 2] == "had" { return i + 2 }
+        // "the driver", "your staff": a noun after a determiner; a thing is no person, so only
+        // a reproach adverb after "had" makes it one ("if the driver had actually read").
+        if ["the", "your", "that", "this"].contains(text[i + 1]), i + 3 < text.count, text[i + 3] == "had" { return i + 3 }
+        return nil
+    }
+    /// Adverbs that make "if the driver had …" a reproach of a person (a thing does not
+    /// "actually" or "bother to" do anything).
+    static let scornAdverbs: Set<String> = ["actually", "bothered", "even", "simply"]
+    /// People a reproach is said of in the third person (key form).
+    static let reproachPersons: Set<String> = ["he", "she", "they", "someone", "somebody", "anyone", "staff", "users", "people", "everyone", "colleagues"]
+
     /// Brush-offs that stay brush-offs in a conditional ("If that doesn't work I don't know what
     /// to tell you"): giving up in advance is not a hedge. Key form.
     static let givingUp = ["do not know what to tell you", "do not know what else to tell you", "not sure what else to tell you",

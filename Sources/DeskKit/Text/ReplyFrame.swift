@@ -25,7 +25,7 @@ enum ReplyFrame {
     static func body(_ reply: String) -> String {
         let lines = reply.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmed }
         let filled = lines.indices.filter { !lines[$0].isEmpty }
-        guard filled.count >= 2 else { return reply }
+        guard filled.count >= 2 else { return withoutTrailingSignOff(reply) }
         var first = filled[0]
         var last = filled[filled.count - 1]
         if isGreeting(lines[first]) { first = filled[1] }
@@ -39,6 +39,23 @@ enum ReplyFrame {
         if last > first && isSignature(lines[last]), let end = filled.last(where: { $0 < last }) { last = end }
         guard first <= last else { return reply }
         return lines[first...last].joined(separator: "\n")
+    }
+
+    /// A one-line reply without a last sentence that is a sign-off ("… in due course. Kind
+    /// regards, Service Desk"): written on one line, the frame is still no content.
+    static func withoutTrailingSignOff(_ reply: String) -> String {
+        let u = Array(reply.unicodeScalars)
+        // The last sentence end before the final sentence, with text after it.
+        var k = u.count - 1
+        while k >= 0, ".。!！".unicodeScalars.contains(u[k]) || u[k] == " " { k -= 1 }
+        while k >= 0, !".。!！".unicodeScalars.contains(u[k]) { k -= 1 }
+        guard k > 0, u.count - k <= 2 * maxFrameLine else { return reply }
+        var tail = String.UnicodeScalarView()
+        tail.append(contentsOf: u[(k + 1)...])
+        guard isSignOff(String(tail).trimmed) else { return reply }
+        var head = String.UnicodeScalarView()
+        head.append(contentsOf: u[...k])
+        return String(head)
     }
 
     /// Whether the reply is only a greeting or a sign-off ("Hi", "Thanks!"): no content.

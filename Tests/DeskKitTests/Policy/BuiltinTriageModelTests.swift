@@ -79,7 +79,7 @@ import Testing
         ("tickets-blind14.ndjson", 0.95, 1.00),
         ("tickets-blind15.ndjson", 0.93, 1.00),
         ("tickets-blind16.ndjson", 0.91, 0.97),
-        ("tickets-blind17.ndjson", 0.91, 0.97),
+        ("tickets-blind17.ndjson", 0.90, 0.97),
         ("tickets-blind18.ndjson", 0.88, 0.94),
         ("tickets-blind19.ndjson", 0.95, 1.00),
         ("tickets-blind20.ndjson", 0.94, 1.00),
@@ -97,6 +97,8 @@ import Testing
         ("tickets-blind32.ndjson", 0.93, 0.97),
         ("tickets-blind33.ndjson", 0.93, 1.00),
         ("tickets-blind34.ndjson", 0.94, 0.94),
+        ("tickets-blind35.ndjson", 0.92, 1.00),
+        ("tickets-blind36.ndjson", 0.97, 1.00),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

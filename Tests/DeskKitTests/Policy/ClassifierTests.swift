@@ -93,6 +93,27 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         #expect(Self.classifier.decide(title: "能不能申请第二台显示器？", description: nil, impact: nil, urgency: nil).priority == .low)
     }
 
+    /// Many users and a display error, or a slowness that still lets the work through, is the
+    /// seed's medium (界面显示错误, 非核心功能异常); "broken down by" and "water usage" are no fault.
+    @Test func manyUsersWithADisplayErrorOrWorkGoingThroughIsMedium() {
+        for (title, description) in [
+            ("官网活动时间显示错误", "所有访客看到的开场时间都显示错误，实际时间没变，售票正常。"),
+            ("Timesheet app slow", "Everyone in the office waits ten seconds per entry, but the entries do go through and nobody is blocked."),
+        ] {
+            let d = Self.classifier.decide(title: title, description: description, impact: nil, urgency: nil)
+            #expect(d.priority == .medium, "\(title): \(d.reason)")
+        }
+        for (title, description) in [
+            ("Sales by region", "Could you send the Q3 sales broken down by region? No rush."),
+            ("Water usage report", "Please send me last year's water usage per site, for the board paper."),
+        ] {
+            let d = Self.classifier.decide(title: title, description: description, impact: nil, urgency: nil)
+            #expect(d.priority != .high && !d.ruleIds.contains("malfunction"), "\(title): \(d.reason)")
+        }
+        let down = Self.classifier.decide(title: "Whole office offline", description: "Nobody can reach the internet since 9.", impact: nil, urgency: nil)
+        #expect(down.priority == .high)
+    }
+
     @Test func scopeTimesEffectAndOneUserVeto() {
         let many = Self.classifier.decide(title: "Whole office offline", description: "Nobody on the floor can reach the internet", impact: nil, urgency: nil)
         #expect(many.priority == .high)

@@ -202,6 +202,28 @@ import Testing
         }
     }
 
+    /// A sign-off sentence on the same line is frame, not content; the requester's people
+    /// reproached in the third person; telling a vendor is a hand-off; a connective asked alone
+    /// asks nothing; owning the requester's trouble is no impatience.
+    @Test func oneLineSignOffThirdPersonReproachVendorHandOff() {
+        for text in [
+            "Thanks for flagging this. We are aware and will update you in due course. Kind regards, Service Desk",
+            "If the cashier had actually read the guide she wouldn't be stuck.", "If staff had followed the checklist this would not have happened.",
+            "已经跟供应商说过了，他们会看的。", "Passed to the vendor.", "所以？", "And?",
+            "Please carry out the standard steps and revert if the problem persists.", "按流程处理完毕，如有疑问请重新提单。",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "Sorry, I know this is the third time you've had to chase it: the sync job was failing on an expired token, which I renewed at 10:05.",
+            "If the update had finished, the label printer would have its new driver; I'll rerun it at 3pm and call you.",
+            "已联系厂家，他们今天下午三点前派人上门更换主板。", "Regards, the team, if that helps: the VPN profile is now on version 4.2.",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+        #expect(refused("This is the third time you've asked me this."))
+    }
+
     /// A resolution field that says the ticket moved on, not what was done or what works now.
     @Test func movedOnIsNoSolutionNorResult() {
         for (field, text) in [("solution", "Escalated"), ("solution", "Sent to the vendor"), ("result", "Closed"), ("result", "Went away on its own"), ("solution", "持续观察"), ("result", "自行恢复")] {
@@ -461,7 +483,7 @@ import Testing
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
         "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson", "resolutions-blind31.ndjson",
-        "resolutions-blind33.ndjson", "resolutions-blind34.ndjson",
+        "resolutions-blind33.ndjson", "resolutions-blind34.ndjson", "resolutions-blind35.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)
@@ -472,6 +494,16 @@ import Testing
     /// blind27, scored on the final state of the blind23-26 round: 0 of 10 bad accepted, 1 of 10
     /// good refused ("换硬盘 | 重装 | 能开机了": a solution of one two-character verb stays too
     /// little, as 已重启 does). Left as it is; the floor holds it.
+    /// blind36, scored before use: 1 of 15 bad accepted ("Intermittent glitch | Power cycled
+    /// stuff | Seems fine": a glitch with an adjective is still no cause, "seems fine" no result),
+    /// 1 of 15 good refused ("扫码枪线缆断 | 换线 | 3号线恢复扫码": a two-character solution, as
+    /// blind27's). Then 0 bad accepted; the good one stays refused.
+    @Test func blind36ResolutionsMeetTheirFloor() throws {
+        let (r, rows) = try resolutionRates("resolutions-blind36.ndjson")
+        #expect(rows >= 30 && r.bad >= 15 && r.good >= 15)
+        r.expectFloors(badAccepted: 0.0, goodRefused: 0.07)
+    }
+
     @Test func blind27ResolutionsMeetTheirFloor() throws {
         let (r, rows) = try resolutionRates("resolutions-blind27.ndjson")
         #expect(rows >= 20 && r.bad >= 10 && r.good >= 10)

@@ -89,7 +89,7 @@ import Testing
         "replies-blind20.ndjson", "replies-blind21.ndjson", "replies-blind22.ndjson", "replies-blind23.ndjson", "replies-blind24.ndjson",
         "replies-blind25.ndjson", "replies-blind26.ndjson", "replies-blind27.ndjson", "replies-blind28.ndjson",
         "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
-        "replies-blind33.ndjson", "replies-blind34.ndjson",
+        "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -109,6 +109,12 @@ import Testing
     // 就行了, 前台操作一下就好了，不用报单, "If that doesn't work I don't know what to tell you",
     // "I'm really busy today…, can this wait? Don't chase me on it."), 0 of 60 good refused; then
     // those cues (giving up in advance is no hedge, no ticket needed is a dismissal): 0 and 0.
+    // blind35 and blind36, scored before use: 6 and 4 of 30 bad accepted ("…will update you in
+    // due course. Kind regards, Service Desk" on one line, "所以?", 跟厂家说过了，他们会看的, "If the
+    // driver had actually read the onboarding email…", "the standard troubleshooting steps",
+    // 群里早通知过了，自己往上翻翻, "what you want us to do"), 1 of 60 good refused ("Sorry, I know
+    // this is the third time you've had to chase it…"); then 0 and 0 (one, "per policy anything
+    // tablet-related belongs to Field Ops. Closing this ticket.", is refused by the model only).
 
     /// The replies of `file` the families and the built-in model judge against their label.
     static func wrongWithTheModel(_ file: String) throws -> [String] {
