@@ -67,7 +67,7 @@ import Testing
     func copiedFileIsTheInputByteForByte(_ sending: Bool, _ appending: Bool) throws {
         var b = ShowPassThroughTests.examples
         while b.count < 3 << 20 { b += ShowPassThroughTests.examples }  // several read blocks
-        let path = try temp("copy-source.ndjson", b)
+        let path = try temp("copy-source-\(sending)-\(appending).ndjson", b)  // one per case: cases run in parallel
         let target = try temp("copy-target-\(sending)-\(appending).ndjson", [])
         let fd = open(target, O_WRONLY | O_TRUNC | (appending ? O_APPEND : 0))
         #expect(fd >= 0)
