@@ -31,22 +31,26 @@ public enum InputFile {
         return Int64(st.st_size)
     }
 
-    /// Copies the first `size` bytes of a file to `out` in large blocks; false (nothing
-    /// written) when the file cannot be opened or is no longer that size.
-    static func copy(_ path: String, size: Int64, to out: OutputSink) throws(DeskError) -> Bool {
+    /// Copies the first `size` bytes of a file to `out`: sent by the kernel (sendfile) where
+    /// it can, the rest read in large blocks and written without passing through the sink's
+    /// buffer; false (nothing written) when the file cannot be opened or is no longer that
+    /// size. `sending` false forces the plain copy (the tests compare both).
+    static func copy(_ path: String, size: Int64, to out: OutputSink, sending: Bool = true) throws(DeskError) -> Bool {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, Int64(st.st_size) == size else { return false }
+        var done: Int64 = sending ? try out.send(file: fd, offset: 0, count: size) : 0
+        guard done < size else { return true }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
         defer { buffer.deallocate() }
-        var done: Int64 = 0
         while done < size {
             let want = Int(min(Int64(buffer.count), size - done))
             let n = pread(fd, buffer.baseAddress, want, off_t(done))
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { throw .io("\(path): read failed: \(lastSystemMessage())") }
-            try out.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            try out.writeThrough(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             done += Int64(n)
         }
         return true

@@ -72,6 +72,49 @@ public final class OutputSink {
         try? flush()
     }
 
+    /// Writes bytes after everything buffered without first copying them into the buffer:
+    /// for large blocks (a checked file copied out), where that copy was a tenth of `show`.
+    public func writeThrough(_ bytes: UnsafeRawBufferPointer) throws(DeskError) {
+        try flush()
+        switch target {
+        case .memory: captured.append(contentsOf: bytes)
+        case .fd(let fd): try writeAll(fd, bytes)
+        }
+    }
+
+    /// Sends bytes `offset..<offset + count` of the regular file `source` after everything
+    /// buffered, with sendfile (the kernel copies; the bytes never pass through this process).
+    /// Answers how many were sent: fewer than `count`, maybe none, when the kernel cannot send
+    /// between these descriptors (a memory sink, an O_APPEND target, an old kernel), and the
+    /// caller writes the rest itself. A broken pipe counts as sent, as later writes are dropped.
+    public func send(file source: Int32, offset: Int64, count: Int64) throws(DeskError) -> Int64 {
+        guard case .fd(let fd) = target else { return 0 }
+        try flush()
+        if brokenPipe { return count }
+        var at = off_t(offset)
+        var sent: Int64 = 0
+        while sent < count {
+            let n = sendfile(fd, source, &at, Int(min(count - sent, 1 << 30)))
+            if n > 0 {
+                sent += Int64(n)
+                continue
+            }
+            if n == 0 { return sent }  // the file ended early: the caller's read decides
+            switch errno {
+            case EINTR: continue
+            case EPIPE:
+                brokenPipe = true
+                return count
+            default:
+                // EINVAL, ENOSYS and the like: no sending here. Any other failure need not be
+                // the write's (the read side may have failed): the caller's plain copy goes on
+                // from here and finds out which, with its own messages.
+                return sent
+            }
+        }
+        return sent
+    }
+
     /// Writes out everything buffered.
     public func flush() throws(DeskError) {
         guard !buffer.isEmpty else { return }
@@ -80,26 +123,31 @@ public final class OutputSink {
         case .memory:
             captured.append(contentsOf: buffer)
         case .fd(let fd):
-            if brokenPipe { return }
-            let failure: Int32? = buffer.withUnsafeBytes { raw -> Int32? in
-                var off = 0
-                while off < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    off += n
-                }
+            let failure: DeskError? = buffer.withUnsafeBytes { raw in
+                do throws(DeskError) { try writeAll(fd, raw) } catch { return error }
                 return nil
             }
-            if let code = failure {
+            if let failure { throw failure }
+        }
+    }
+
+    /// Writes all of `raw` to `fd`; a broken pipe marks the sink and drops the rest.
+    func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws(DeskError) {
+        if brokenPipe || raw.isEmpty { return }
+        guard let base = raw.baseAddress else { return }
+        var off = 0
+        while off < raw.count {
+            let n = Glibc.write(fd, base + off, raw.count - off)
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
                 if code == EPIPE {
                     brokenPipe = true
                     return
                 }
                 throw .io("\(name): write failed: \(systemMessage(code))")
             }
+            off += n
         }
     }
 }

@@ -59,4 +59,27 @@ import Testing
             #expect(e.line == (variant == "bad line" ? 81 : 121))
         }
     }
+
+    /// The copy out of a checked file: sent by the kernel, or read and written straight past
+    /// the sink's buffer; into a plain file, an appending one (where sendfile may refuse) and
+    /// after bytes already buffered, the output is those bytes then the file exactly.
+    @Test(arguments: [(true, false), (false, false), (true, true), (false, true)])
+    func copiedFileIsTheInputByteForByte(_ sending: Bool, _ appending: Bool) throws {
+        var b = ShowPassThroughTests.examples
+        while b.count < 3 << 20 { b += ShowPassThroughTests.examples }  // several read blocks
+        let path = try temp("copy-source-\(sending)-\(appending).ndjson", b)  // one per case: cases run in parallel
+        let target = try temp("copy-target-\(sending)-\(appending).ndjson", [])
+        let fd = open(target, O_WRONLY | O_TRUNC | (appending ? O_APPEND : 0))
+        #expect(fd >= 0)
+        defer { close(fd) }
+        let out = OutputSink(fd: fd, name: target)
+        try out.write(Array("before\n".utf8))
+        #expect(try InputFile.copy(path, size: Int64(b.count), to: out, sending: sending))
+        try out.write(Array("after\n".utf8))
+        try out.flush()
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: target)))
+        #expect(written == Array("before\n".utf8) + b + Array("after\n".utf8))
+        // A size that is no longer the file's: nothing copied.
+        #expect(try !InputFile.copy(path, size: Int64(b.count - 1), to: out, sending: sending))
+    }
 }

@@ -17,6 +17,52 @@ func parseError(_ text: String) -> (line: Int, column: Int, message: String)? {
 }
 
 @Suite struct JSONParserTests {
+    /// The validating scans (`validate`, and `scanMembers` reporting nested members), whose
+    /// object loops scan a string value straight after a `:"`, refuse exactly what building the
+    /// value refuses (`parse`, which steps through ':' and the value the general way), with the
+    /// same offset and message: compact and spaced tickets, each cut short and with bytes
+    /// changed around the colons and quotes.
+    @Test func validatingScansAgreeWithBuildingTheValue() {
+        let good = [
+            #"{"id":"T-1","opened_at":"2026-01-01T00:00:37Z","requester":{"name":"Liam","email":"l@x.com"},"title":"DNS \"x\" é 你好","environment":{"os":"Win","n":5,"b":true,"z":null,"a":[]},"survey":{"efficiency":2,"comment":"ok"},"history":[{"at":"2026-01-01T00:00:37Z","by":"a","event":"opened"},{"at":"x","k":{"y":"z"}}],"escalations":[{"at":"2026","to":"tier2"}]}"#,
+            #"{ "id" : "T-2" , "requester" : { "name" :"Li" ,"x": [ "a" , {"b" :"c"} ] } , "history":[ {"at" : "t" } ] }"#,
+        ]
+        let bytes: [UInt8] = [0x22, 0x3A, 0x2C, 0x20, 0x09, 0x5C, 0x01, 0xFF, 0xE4, 0x7D, 0x5D, 0x7B, 0x5B, 0x41, 0x30, 0x2D, 0x74]
+        var lines: [[UInt8]] = []
+        for line in good.map({ Array($0.utf8) }) {
+            lines.append(line)
+            for cut in 1..<line.count { lines.append(Array(line[0..<cut])) }
+            for at in line.indices {
+                for b in bytes where b != line[at] {
+                    var l = line
+                    l[at] = b
+                    lines.append(l)
+                }
+            }
+        }
+        func outcome(_ body: () throws(JSONSyntaxError) -> Void) -> JSONSyntaxError? {
+            do throws(JSONSyntaxError) { try body(); return nil } catch { return error }
+        }
+        var wrong: [String] = []
+        for line in lines {
+            line.withUnsafeBytes { b in
+                let built = outcome { () throws(JSONSyntaxError) in _ = try JSONParser.parse(b) }
+                let skipped = outcome { () throws(JSONSyntaxError) in try JSONParser.validate(b) }
+                if built != skipped { wrong.append("\(String(decoding: line, as: UTF8.self)): \(String(describing: built)) vs \(String(describing: skipped))") }
+                // A top-level object: the member scans, plain and descending into every member.
+                guard built.map({ !$0.message.hasPrefix("expected a JSON object") }) ?? true, line.first == 0x7B else { return }
+                let plain = outcome { () throws(JSONSyntaxError) in try JSONParser.scanMembers(b) { _ in } }
+                let deep = outcome { () throws(JSONSyntaxError) in
+                    try JSONParser.scanMembers(b, descend: { _ in true }, nested: { _, _ in }, { _ in })
+                }
+                if plain != built || deep != built {
+                    wrong.append("\(String(decoding: line, as: UTF8.self)): members \(String(describing: plain)), nested \(String(describing: deep)) vs \(String(describing: built))")
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(lines.count) differ, first: \(wrong.prefix(3))")
+    }
+
     @Test func roundTripKeepsKeyOrderAndNumbersAsWritten() throws {
         let text = #"{"z":1,"a":[true,false,null],"n":1.5e+400,"s":"中文\n\"q\"","o":{},"big":123456789012345678901234567890}"#
         let v = try JSONParser.parse(text)

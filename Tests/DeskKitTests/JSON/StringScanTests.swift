@@ -50,6 +50,31 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.count) misread, first: \(wrong.prefix(5))")
     }
 
+    /// Every pair of byte values side by side inside one word, and every byte value after each
+    /// plain byte value: the first special byte is found exactly (the word test's borrows run
+    /// upward only out of special bytes, whatever the neighbours are).
+    @Test func everyPairOfNeighbouringBytes() {
+        var wrong = 0
+        for c1 in 0...255 {
+            for c2 in 0...255 {
+                var line = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
+                line[3] = UInt8(c1)
+                line[4] = UInt8(c2)
+                let expected = StringScan.isSpecial(UInt8(c1)) ? 3 : StringScan.isSpecial(UInt8(c2)) ? 4 : 16
+                if Self.search(line, from: 0) != expected { wrong += 1 }
+            }
+        }
+        for plain in 0...255 where !StringScan.isSpecial(UInt8(plain)) {
+            for c in 0...255 {
+                var line = [UInt8](repeating: UInt8(plain), count: 16)
+                line[5] = UInt8(c)
+                let expected = StringScan.isSpecial(UInt8(c)) ? 5 : 16
+                if Self.search(line, from: 0) != expected { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0)
+    }
+
     /// Quote, backslash, control and non-ASCII bytes at each offset of buffers of every length
     /// up to 40 (so each lands in a word step or the bytewise tail), and two special bytes: the
     /// first one wins.
