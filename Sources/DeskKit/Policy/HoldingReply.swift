@@ -62,6 +62,7 @@ extension PhraseLint {
         "when we can", "when we know more", "once we know more", "when there is news", "when we have news", "when we hear",
         "once we hear", "as soon as we know", "when we have more", "once we have more", "more information", "more info", "when possible",
         "有消息", "再说", "到时候", "回头", "晚点", "之后", "以后", "有进展", "有结果再", "等有", "再通知", "再告诉", "再联系", "再回复",
+        "whenever that is", "whenever that will be", "get to it", "get round to it", "get around to it",
     ]
     static let vagueTimeMatcher = KeywordMatcher(vagueTimes.map { LintText.key($0) })
 

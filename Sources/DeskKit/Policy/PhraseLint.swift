@@ -223,7 +223,9 @@ public struct PhraseLint: Sendable {
             return nil
         }
         for m in reportMarkerScalars {
-            if let i = find(m) { h.after = min(h.after ?? Int.max, i) }
+            // "你说" reports the requester's words only with 你 as the subject: "跟你说过好几遍了"
+            // is the agent's own (told *you*).
+            if let i = find(m), !(m.first == "你" && i > range.lowerBound && toObject.contains(u[i - 1])) { h.after = min(h.after ?? Int.max, i) }
         }
         for m in trailingConditionScalars {
             if let i = find(m), i >= (h.before ?? 0), !persistenceScalars.contains(where: { p in
@@ -256,6 +258,8 @@ public struct PhraseLint: Sendable {
     /// (您 written as 你, as LintText keys it.)
     static let reportMarkerScalars = reportMarkers.map { Array($0.replacingSubstring("您", with: "你").unicodeScalars) }
     static let trailingConditionScalars = trailingConditions.map { Array($0.unicodeScalars) }
+    /// Prepositions that make the 你 after them an object ("跟你说", "给你说", "对你说").
+    static let toObject: Set<Unicode.Scalar> = ["跟", "和", "给", "对", "向", "同"]
     /// Trailing conditions that only say when to come back ("… and revert if the problem
     /// persists"): the clause before them is still said outright, not on a condition.
     static let persistence = [
@@ -637,6 +641,8 @@ public struct PhraseLint: Sendable {
         "哈", "额", "啥", "什么", "咦", "噢", "哎", "唉", "嘿", "喂", "哼",
         // A connective asked alone ("所以?", "And?") asks nothing: a lone "?" with a word before it.
         "so", "and", "then", "well", "所以", "然后", "那", "那么", "所以呢", "然后呢", "那又怎样", "呢", "嗯", "哦", "啊",
+        // "What do you mean?" asked alone asks for nothing in particular.
+        "啥意思", "什么意思", "啥情况", "什么情况", "咋回事", "怎么回事", "咋了", "怎么了",
     ]
 
     /// Whether the text has a word that is neither a number nor a filler.

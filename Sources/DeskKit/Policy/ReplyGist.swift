@@ -164,7 +164,11 @@ extension PhraseLint {
         "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue", "技术力量", "进行处置", "处置",
         "妥善", "我中心", "贵办", "give it another go", "another go", "give it a go", "高度关注", "关注",
         // Steps not named ("carry out the standard troubleshooting steps"): which steps is the detail.
-        "carry out", "perform", "the steps", "steps", "步骤", "流程", "按流程", "按照流程",
+        "carry out", "perform", "the steps", "steps", "步骤", "流程", "按流程", "按照流程", "adjustment", "adjustments", "via",
+        // A non-finding beside "closed" says nothing found ("Couldn't reproduce. Ticket closed.").
+        "could not reproduce", "cannot reproduce", "can not reproduce", "unable to reproduce", "无法复现", "复现不了", "没复现",
+        // Where it was agreed, not what was done ("Resolved per call."); "just follow it" (走就行).
+        "per call", "per our call", "as per call", "as discussed", "per phone", "走就行", "就行", "会处理的", "会处理",
     ]
     static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
 
@@ -445,7 +449,13 @@ extension PhraseLint {
                 else if text[i] == "had", i + 1 < text.count, text[i + 1] == "you" { p = i + 2 }
                 else if text[i] == "if", let h = thirdPersonHad(text, i) { p = h + 1 }
                 else { continue }
-                let person = text[i + 1] == "you" || reproachPersons.contains(text[i + 1])
+                // The passive, whoever the subject: "if the guide had been followed" (what was
+                // sent not read or followed).
+                if p + 1 < text.count, text[p] == "been", ["followed", "read"].contains(text[p + 1]) {
+                    out.append(words[i].range.lowerBound..<words[p + 1].range.upperBound)
+                    continue
+                }
+                let person = text[i + 1] == "you" || text[i + 1] == "your" || reproachPersons.contains(text[i + 1])
                 if p < text.count, reproachAdverbs.contains(text[p]), person || scornAdverbs.contains(text[p]) { p += 1 }
                 else if !person { continue }
                 guard p < text.count else { continue }
@@ -460,9 +470,13 @@ extension PhraseLint {
     static func thirdPersonHad(_ text: [String], _ i: Int) -> Int? {
         guard i + 2 < text.count, text[i + 1] != "you" else { return nil }
         if reproachPersons.contains(text[i + 1]), text[i + 2] == "had" { return i + 2 }
-        // "the driver", "your staff": a noun after a determiner; a thing is no person, so only
-        // a reproach adverb after "had" makes it one ("if the driver had actually read").
-        if ["the", "your", "that", "this"].contains(text[i + 1]), i + 3 < text.count, text[i + 3] == "had" { return i + 3 }
+        // "the driver", "your team": a noun after a determiner. "your …" is the requester's
+        // side, a reproach as "you" is; after "the" a thing is no person, so only a scornful
+        // adverb after "had" makes it one ("if the driver had actually read").
+        if ["the", "your", "that", "this"].contains(text[i + 1]) {
+            // One or two words of noun ("the driver", "the onboarding guide").
+            if let h = [i + 3, i + 4].first(where: { $0 < text.count && text[$0] == "had" }) { return h }
+        }
         return nil
     }
     /// Adverbs that make "if the driver had …" a reproach of a person (a thing does not

@@ -74,7 +74,7 @@ import Testing
         ("tickets-blind9.ndjson", 0.91, 0.97),
         ("tickets-blind10.ndjson", 0.92, 1.00),
         ("tickets-blind11.ndjson", 0.96, 0.97),
-        ("tickets-blind12.ndjson", 0.93, 0.97),
+        ("tickets-blind12.ndjson", 0.92, 0.94),
         ("tickets-blind13.ndjson", 0.85, 0.85),
         ("tickets-blind14.ndjson", 0.95, 1.00),
         ("tickets-blind15.ndjson", 0.93, 1.00),
@@ -99,6 +99,10 @@ import Testing
         ("tickets-blind34.ndjson", 0.94, 0.94),
         ("tickets-blind35.ndjson", 0.92, 1.00),
         ("tickets-blind36.ndjson", 0.97, 1.00),
+        ("tickets-blind37.ndjson", 0.93, 1.00),
+        ("tickets-blind38.ndjson", 0.88, 0.85),
+        ("tickets-blind39.ndjson", 0.95, 0.91),
+        ("tickets-blind40.ndjson", 0.89, 0.91),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

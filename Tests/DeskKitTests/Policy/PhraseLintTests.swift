@@ -224,6 +224,47 @@ import Testing
         #expect(refused("This is the third time you've asked me this."))
     }
 
+    /// The reproach said of "your team" or in the passive ("if the guide had been followed"),
+    /// "done" via an unnamed adjustment, a non-finding and "closed", "isn't it enough to…"
+    /// (不就行了), a bare "what do you mean?", and "queue up" said as a whole clause; an apology for
+    /// the queue and a "can't" with a stop-gap stay.
+    @Test func passiveReproachNonFindingAndQueueUp() {
+        for text in [
+            "If your staff had renewed the certificate when we asked, none of this would have happened.",
+            "This would not have happened if the setup guide had been followed.", "Fixed via a backend adjustment.",
+            "Couldn't reproduce. Closing the ticket.", "这种小事也要提工单？重启不就行了。", "什么意思？", "今天人多，排队。",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "不好意思最近工单多，回复晚了，我现在就帮您远程看一下。", "目前有三个紧急请求在排队，您的工单预计下午3点前处理，届时我会电话联系您。",
+            "这个功能暂时做不了，先给您一个办法：在浏览器里把页面缩放到90%，表格就能完整显示，下周二我再跟您确认排期。",
+            "If the backup had been running, we would have lost nothing; I've restarted the job at 14:10 and it completed.",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
+    /// Impatience said politely or in chat: what was said before thrown back ("as mentioned in
+    /// my last three emails", 跟你说过好几遍了 — 你 after 跟 is told, not telling), the requester
+    /// told to stop writing or to wait behind others, a fault put on their side because others
+    /// are fine; "I don't know yet" with who is on the way stays.
+    @Test func politeImpatienceAndToldYouBefore() {
+        for text in [
+            "As mentioned in my previous emails, that printer is not supported.", "跟你说过好几遍了，重启一下就好。", "Please stop emailing me directly.",
+            "There are 30 tickets ahead of yours. Someone will get to it.", "别人都能用，是不是你自己电脑的问题？", "我这边手上一堆事，等着。",
+            "Did you actually restart it? Do that before logging tickets.",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "I don't know yet why the gateway stopped; Priya is on her way and will be there by 11:30.",
+            "您说的报错我已经复现了，是证书过期，已在10:20更新。",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
     /// A resolution field that says the ticket moved on, not what was done or what works now.
     @Test func movedOnIsNoSolutionNorResult() {
         for (field, text) in [("solution", "Escalated"), ("solution", "Sent to the vendor"), ("result", "Closed"), ("result", "Went away on its own"), ("solution", "持续观察"), ("result", "自行恢复")] {
@@ -484,6 +525,7 @@ import Testing
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
         "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson", "resolutions-blind31.ndjson",
         "resolutions-blind33.ndjson", "resolutions-blind34.ndjson", "resolutions-blind35.ndjson",
+        "resolutions-blind37.ndjson", "resolutions-blind38.ndjson", "resolutions-blind39.ndjson", "resolutions-blind40.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -90,6 +90,7 @@ import Testing
         "replies-blind25.ndjson", "replies-blind26.ndjson", "replies-blind27.ndjson", "replies-blind28.ndjson",
         "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
+        "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -115,6 +116,18 @@ import Testing
     // 群里早通知过了，自己往上翻翻, "what you want us to do"), 1 of 60 good refused ("Sorry, I know
     // this is the third time you've had to chase it…"); then 0 and 0 (one, "per policy anything
     // tablet-related belongs to Field Ops. Closing this ticket.", is refused by the model only).
+    // blind37 and blind38, written with 35/36, kept aside and scored after that round: 4 and 4 of
+    // 30 bad accepted ("Resolved via backend adjustment.", "if your team had renewed the licence
+    // on time…", "Couldn't reproduce. Ticket closed.", 这么点小事也要提工单？…不就行了, "…if the
+    // onboarding guide had been followed", 啥意思？, 今天单子多，排队吧, 按正常流程操作即可), 1 of 60
+    // good refused (暂时做不了 with a stop-gap after 先给您一个办法); then 0 and 0. blind39 and
+    // blind40, scored once on the session's final state: 7 and 7 of 30 bad accepted (curt chat
+    // and polite impatience: "as mentioned in my last three emails", "please stop emailing me",
+    // "Someone will get to it", 跟你说过好几遍了 read as a report by 你说, 别人都能用，是不是你自己电脑的问题,
+    // "did u actually restart it? pls do that before logging tickets", 手上一堆事 排队吧), 1 and 1
+    // of 30 good refused ("I don't know yet why…" with who is on the way, 做不了 with 我先…); then
+    // 0 and 0. Adding blind37/38 to the model made it refuse two good replies at 0.6-0.66, so
+    // the threshold went to 0.7 (no bad reply of any set let through by that).
 
     /// The replies of `file` the families and the built-in model judge against their label.
     static func wrongWithTheModel(_ file: String) throws -> [String] {
