@@ -41,14 +41,17 @@ enum ReplyFrame {
         return lines[first...last].joined(separator: "\n")
     }
 
+    /// Marks that end a sentence before a one-line sign-off.
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", "。", "!", "！"]
+
     /// A one-line reply without a last sentence that is a sign-off ("… in due course. Kind
     /// regards, Service Desk"): written on one line, the frame is still no content.
     static func withoutTrailingSignOff(_ reply: String) -> String {
         let u = Array(reply.unicodeScalars)
         // The last sentence end before the final sentence, with text after it.
         var k = u.count - 1
-        while k >= 0, ".。!！".unicodeScalars.contains(u[k]) || u[k] == " " { k -= 1 }
-        while k >= 0, !".。!！".unicodeScalars.contains(u[k]) { k -= 1 }
+        while k >= 0, sentenceEnds.contains(u[k]) || u[k] == " " { k -= 1 }
+        while k >= 0, !sentenceEnds.contains(u[k]) { k -= 1 }
         guard k > 0, u.count - k <= 2 * maxFrameLine else { return reply }
         var tail = String.UnicodeScalarView()
         tail.append(contentsOf: u[(k + 1)...])
