@@ -46,7 +46,7 @@ public enum ReplyCommand {
             After the phrase families, a reply they pass is read whole by the policy's reply model \
             (phrases.model; the built-in policy ships one learnt from labelled replies) and refused \
             when the model reads it as blame, a brush-off or a bare "done" at or above \
-            phrases.model_threshold; the reason gives its confidence and the n-grams that weighed \
+            phrases.model_threshold; the reason gives its confidence and the words that weighed \
             most. --learn -o MODEL learns such a model from labelled replies, one JSON object per \
             line with "text" and "expect" ("refuse" or "keep"); name the file in phrases.model.
             """,

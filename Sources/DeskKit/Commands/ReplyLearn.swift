@@ -28,7 +28,7 @@ enum ReplyLearn {
         }
         let refused = examples.filter(\.refuse).count
         ctx.diagnostics.print(Diagnostic(.plain,
-            "reply --learn: \(examples.count) replies learnt (\(refused) to refuse, \(examples.count - refused) to keep); \(model.head.logLikelihood.count) n-grams; wrote \(out)"))
+            "reply --learn: \(examples.count) replies learnt (\(refused) to refuse, \(examples.count - refused) to keep); \(model.head.logLikelihood.count) features (words and word pairs); wrote \(out)"))
         return 0
     }
 }

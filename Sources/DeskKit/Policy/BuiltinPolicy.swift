@@ -578,7 +578,7 @@ extension Policy {
     "vague": [],
     "taboo": [],
     "model": "desk:builtin",
-    "model_threshold": 0.7,
+    "model_threshold": 0.6,
     "families": [
       {
         "id": "dont_know",

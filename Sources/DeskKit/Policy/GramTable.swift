@@ -1,6 +1,8 @@
 // GramTable: a model head's n-grams keyed by their scalars in an open-addressed table, so the
 // naive Bayes scorer (TriageModel.predict) finds an n-gram's weights from one to three scalar values
-// instead of building a String and hashing it (about twenty times faster per ticket).
+// instead of building a String and hashing it (about twenty times faster per ticket). A head of
+// word features (the reply model) finds its entries by name instead: words are longer than three
+// scalars and a reply is scored once.
 
 /// The n-grams of one model head, their weights, and a table from scalar keys to entries.
 struct GramTable: Sendable {
@@ -16,27 +18,40 @@ struct GramTable: Sendable {
     /// only then: "\n今" reads as noise in a reason).
     let plain: [Bool]
     let mask: Int
+    /// The entry of each feature by name, for a head of words (empty for n-gram heads).
+    let byName: [String: Int32]
 
     /// Entries in the n-grams' sorted order, so the table is the same on every run.
-    init(_ logLikelihood: [String: [Double]], classes: Int) {
-        self.init(logLikelihood.keys.sorted().compactMap { g in logLikelihood[g].map { (g, $0) } }, classes: classes)
+    init(_ logLikelihood: [String: [Double]], classes: Int, byName: Bool = false) {
+        self.init(logLikelihood.keys.sorted().compactMap { g in logLikelihood[g].map { (g, $0) } }, classes: classes, byName: byName)
     }
 
-    /// Entries in the order given (a model file's order: no sort when it is read back).
-    init(_ entries: [(gram: String, weights: [Double])], classes: Int) {
+    /// Entries in the order given (a model file's order: no sort when it is read back); keyed
+    /// by name instead of by scalars when `byName` (a feature may then be any length).
+    init(_ entries: [(gram: String, weights: [Double])], classes: Int, byName: Bool = false) {
         var grams: [String] = []
         var weights: [Double] = []
         var keyOf: [UInt64] = []
         grams.reserveCapacity(entries.count)
         weights.reserveCapacity(entries.count * classes)
         keyOf.reserveCapacity(entries.count)
+        var named: [String: Int32] = [:]
         for (g, w) in entries {
+            guard w.count == classes else { continue }
+            if byName {
+                guard !g.isEmpty, named[g] == nil else { continue }
+                named[g] = Int32(grams.count)
+                grams.append(g)
+                weights.append(contentsOf: w)
+                continue
+            }
             let u = Array(g.unicodeScalars)
-            guard (1...3).contains(u.count), w.count == classes else { continue }
+            guard (1...3).contains(u.count) else { continue }
             grams.append(g)
             weights.append(contentsOf: w)
             keyOf.append(u.count == 1 ? GramTable.key(u[0].value) : GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil))
         }
+        self.byName = named
         var size = 16
         while size < grams.count * 2 { size *= 2 }
         var keys = [UInt64](repeating: 0, count: size)

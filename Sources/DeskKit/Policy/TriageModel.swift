@@ -18,39 +18,51 @@ public struct TriageModel: Sendable, Equatable {
         public let logLikelihood: [String: [Double]]
         /// log P(unseen n-gram | class): the smoothing mass.
         public let logUnseen: [Double]
-        /// The shortest n-gram the head reads: 2 for triage (title and description), 1 for the
-        /// reply model, whose short texts say much in single characters (a digit, 您, 谁).
+        /// The shortest n-gram the head reads: 2 for triage (title and description), 1 for a
+        /// character reply model (version 1), whose short texts say much in single characters.
         public let smallest: Int
+        /// What the head's features are: character n-grams (triage, and reply models of version
+        /// 1) or words and word pairs (the reply model since version 2, ReplyModel.features).
+        public let unit: Unit
         /// `logLikelihood` keyed by the n-gram's scalars, for scoring without a String per n-gram.
         let table: GramTable
 
+        /// The kinds of feature a head reads.
+        public enum Unit: String, Sendable, Equatable {
+            case characters, words
+        }
+
         public init(
-            classes: [String], logPrior: [Double], logLikelihood: [String: [Double]], logUnseen: [Double], smallest: Int = 2
+            classes: [String], logPrior: [Double], logLikelihood: [String: [Double]], logUnseen: [Double], smallest: Int = 2,
+            unit: Unit = .characters
         ) {
             self.classes = classes
             self.logPrior = logPrior
             self.logLikelihood = logLikelihood
             self.logUnseen = logUnseen
             self.smallest = smallest
-            self.table = GramTable(logLikelihood, classes: classes.count)
+            self.unit = unit
+            self.table = GramTable(logLikelihood, classes: classes.count, byName: unit == .words)
         }
 
         /// A head read back in its n-grams' order (the compact built-in text): the table is
         /// built in that order, without sorting the n-grams again.
         init(
-            classes: [String], logPrior: [Double], ordered: [(gram: String, weights: [Double])], logUnseen: [Double], smallest: Int = 2
+            classes: [String], logPrior: [Double], ordered: [(gram: String, weights: [Double])], logUnseen: [Double], smallest: Int = 2,
+            unit: Unit = .characters
         ) {
             self.classes = classes
             self.logPrior = logPrior
             self.logLikelihood = Dictionary(ordered, uniquingKeysWith: { a, _ in a })
             self.logUnseen = logUnseen
             self.smallest = smallest
-            self.table = GramTable(ordered, classes: classes.count)
+            self.unit = unit
+            self.table = GramTable(ordered, classes: classes.count, byName: unit == .words)
         }
 
         public static func == (a: Head, b: Head) -> Bool {
             a.classes == b.classes && a.logPrior == b.logPrior && a.logLikelihood == b.logLikelihood && a.logUnseen == b.logUnseen
-                && a.smallest == b.smallest
+                && a.smallest == b.smallest && a.unit == b.unit
         }
     }
 
@@ -123,7 +135,9 @@ public struct TriageModel: Sendable, Equatable {
 
     /// One head learnt from texts' distinct n-grams and their labels (texts without a label are
     /// left out): Laplace-smoothed multinomial naive Bayes; nil with fewer than two classes.
-    static func learnHead(_ labelled: [(grams: [String], label: String?)], kept: Set<String>, smallest: Int = 2) -> Head? {
+    static func learnHead(
+        _ labelled: [(grams: [String], label: String?)], kept: Set<String>, smallest: Int = 2, unit: Head.Unit = .characters
+    ) -> Head? {
         var classes: [String] = []
         var docs: [Int] = []
         var counts: [String: [Int]] = [:]
@@ -152,7 +166,8 @@ public struct TriageModel: Sendable, Equatable {
         let denominators = totals.map { Double($0) + v }
         var ll: [String: [Double]] = [:]
         for (x, c) in counts { ll[x] = c.indices.map { log((Double(c[$0]) + 1) / denominators[$0]) } }
-        return Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: denominators.map { log(1 / $0) }, smallest: smallest)
+        return Head(
+            classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: denominators.map { log(1 / $0) }, smallest: smallest, unit: unit)
     }
 
     /// The most likely class of `head` for `text`, with its posterior and the n-grams that
@@ -220,7 +235,7 @@ public struct TriageModel: Sendable, Equatable {
     public static let builtinName = "desk:builtin"
 
     /// Reads the compact form of one head (returned as the priority head): "examples N", "classes A B C", "log_prior"
-    /// and "log_unseen" lines (and "smallest_ngram 1" for a head that reads 1-grams), then one line per n-gram (scalars in hex joined by ",", then
+    /// and "log_unseen" lines (and "smallest_ngram 1" for a head that reads 1-grams, "unit words" for one that reads words), then one line per n-gram (scalars in hex joined by ",", then
     /// one weight per class), weights as integers of 1/10000.
     static func decodeCompact(_ text: String) -> Result<TriageModel, ModelError> {
         var classes: [String] = []
@@ -228,6 +243,7 @@ public struct TriageModel: Sendable, Equatable {
         var unseen: [Double] = []
         var examples = 0
         var smallest = 2
+        var unit = Head.Unit.characters
         var ll: [(gram: String, weights: [Double])] = []
         ll.reserveCapacity(text.utf8.count / 32)
         // Read from the bytes, field by field: the built-in text has some ten thousand lines and
@@ -278,6 +294,11 @@ public struct TriageModel: Sendable, Equatable {
                 case "log_prior": prior = numbers() ?? []
                 case "log_unseen": unseen = numbers() ?? []
                 case "smallest_ngram": smallest = field().flatMap(integer) ?? 2
+                case "unit":
+                    guard let r = field(), let u = Head.Unit(rawValue: word(r)) else {
+                        return ModelError(message: "line \(lineNumber): unit is \"characters\" or \"words\"")
+                    }
+                    unit = u
                 default:
                     var v = String.UnicodeScalarView()
                     var j = head.lowerBound
@@ -313,7 +334,7 @@ public struct TriageModel: Sendable, Equatable {
             return .failure(ModelError(message: "expected classes, log_prior and log_unseen of one length"))
         }
         return .success(TriageModel(
-            priority: Head(classes: classes, logPrior: prior, ordered: ll, logUnseen: unseen, smallest: smallest), category: nil,
+            priority: Head(classes: classes, logPrior: prior, ordered: ll, logUnseen: unseen, smallest: smallest, unit: unit), category: nil,
             examples: examples))
     }
 
@@ -324,8 +345,8 @@ public struct TriageModel: Sendable, Equatable {
 }
 
 extension TriageModel.Head {
-    /// The head as JSON (numbers to 4 decimals); `smallest_ngram` only when it is not 2, so
-    /// triage model files read as before.
+    /// The head as JSON (numbers to 4 decimals); `smallest_ngram` only when it is not 2 and
+    /// `unit` only when it is words, so triage model files read as before.
     var json: JSONValue {
         let keys = logLikelihood.keys.sorted()
         var members: [JSONMember] = [
@@ -334,6 +355,7 @@ extension TriageModel.Head {
             JSONMember("log_unseen", .array(logUnseen.map(TriageModel.number))),
         ]
         if smallest != 2 { members.append(JSONMember("smallest_ngram", .int(smallest))) }
+        if unit != .characters { members.append(JSONMember("unit", .string(unit.rawValue))) }
         members.append(JSONMember("ngrams", .object(JSONObject(keys.map { k in JSONMember(k, .array((logLikelihood[k] ?? []).map(TriageModel.number))) }))))
         return .object(JSONObject(members))
     }
@@ -352,6 +374,13 @@ extension TriageModel.Head {
             }
             smallest = n
         }
+        var unit = TriageModel.Head.Unit.characters
+        if let raw = h["unit"] {
+            guard let u = raw.stringValue.flatMap(TriageModel.Head.Unit.init(rawValue:)) else {
+                return .failure(TriageModel.ModelError(message: "\(key).unit: expected \"characters\" or \"words\""))
+            }
+            unit = u
+        }
         var ll: [String: [Double]] = [:]
         for m in grams.members {
             guard let a = m.value.arrayValue?.compactMap(\.doubleValue), a.count == classes.count else {
@@ -359,7 +388,7 @@ extension TriageModel.Head {
             }
             ll[m.key] = a
         }
-        return .success(TriageModel.Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen, smallest: smallest))
+        return .success(TriageModel.Head(classes: classes, logPrior: prior, logLikelihood: ll, logUnseen: unseen, smallest: smallest, unit: unit))
     }
 }
 
@@ -367,7 +396,7 @@ extension TriageModel.Head {
     /// The most likely class for a folded text's scalars, as `TriageModel.predict` describes.
     func predict(scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> TriageModel.Prediction? {
         let k = classes.count
-        guard k >= 1, u.count >= max(1, smallest) else { return nil }
+        guard k >= 1, unit == .characters, u.count >= max(1, smallest) else { return nil }
         let t = table
         var score = logPrior
         var found = [Int32](repeating: 0, count: 3 * u.count)
@@ -438,6 +467,32 @@ extension TriageModel.Head {
                 }
             }
         }
+        return conclude(score, found[0..<nFound], explainIf: explainIf)
+    }
+
+    /// The features of a text that the head reads as words (ReplyModel.features), each counted
+    /// once: the most likely class, as `predict(scalars:)` gives it for n-grams.
+    func predict(words: [String], explainIf: (String, Double) -> Bool = { _, _ in true }) -> TriageModel.Prediction? {
+        let k = classes.count
+        guard k >= 1, !words.isEmpty else { return nil }
+        var score = logPrior
+        var found: [Int32] = []
+        var seen = Set<Int32>()
+        for w in words {
+            guard let e = table.byName[w], seen.insert(e).inserted else { continue }
+            found.append(e)
+            for c in 0..<k { score[c] += table.weights[Int(e) * k + c] }
+        }
+        return conclude(score, found[...], explainIf: explainIf)
+    }
+
+    /// The prediction from the summed log-likelihoods of the features found (`score`, the prior
+    /// included) and which entries they were: tempered, with its evidence.
+    private func conclude(_ summed: [Double], _ found: ArraySlice<Int32>, explainIf: (String, Double) -> Bool) -> TriageModel.Prediction? {
+        let k = classes.count
+        let t = table
+        var score = summed
+        let nFound = found.count
         // Tempered: naive Bayes counts overlapping n-grams of one word as independent evidence,
         // so its certainty grows with the length of the text, not with what the text says (a
         // long e-mail full of ordinary words read as "1.00 high"). The n-grams' sum is divided
@@ -449,7 +504,7 @@ extension TriageModel.Head {
         let z = score.reduce(0) { $0 + exp($1 - m) }
         let second = score.indices.filter { $0 != best }.max(by: { score[$0] < score[$1] }) ?? best
         // No n-gram speaks for the answer: the prior alone decided, so the model has nothing to say.
-        let speaks = found[0..<nFound].contains { e in
+        let speaks = found.contains { e in
             t.plain[Int(e)] && t.weights[Int(e) * k + best] - t.weights[Int(e) * k + second] > 0
         }
         guard speaks else { return nil }
@@ -466,7 +521,7 @@ extension TriageModel.Head {
             if a.gram.count != b.gram.count { return a.gram.count > b.gram.count }
             return a.gram < b.gram
         }
-        for e32 in found[0..<nFound] {
+        for e32 in found {
             let e = Int(e32)
             let lift = t.weights[e * k + best] - t.weights[e * k + second]
             guard lift > 0, t.plain[e] else { continue }

