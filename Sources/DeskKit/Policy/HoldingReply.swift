@@ -19,7 +19,7 @@ extension PhraseLint {
         "sent it over", "sent it on", "转过去", "transferred", "reassigned", "assigned to", "routed to", "referred to", "forwarded", "the relevant team", "the responsible department", "the team is on it",
         "please wait", "wait please", "wait for", "等着", "further updates", "in due course", "when we can", "as soon as possible", "asap", "pending", "in the queue",
         "queued", "noted", "thank you for your patience", "thanks for your patience", "thank you for your understanding", "be patient",
-        "these things take time", "on it", "we will", "update you",
+        "these things take time", "on it", "we will", "update you", "will follow", "updates will follow", "update will follow", "currently",
         // Zeal and a generic "who" name no step: 正在积极处理, "our engineers are working hard on it".
         "积极", "全力", "努力", "加紧", "working hard", "hard at work", "doing our best", "doing everything we can", "appreciate",
         "our engineers", "the engineers", "our team", "our technicians", "工程师", "技术人员",
@@ -62,7 +62,8 @@ extension PhraseLint {
         "when we can", "when we know more", "once we know more", "when there is news", "when we have news", "when we hear",
         "once we hear", "as soon as we know", "when we have more", "once we have more", "more information", "more info", "when possible",
         "有消息", "再说", "到时候", "回头", "晚点", "之后", "以后", "有进展", "有结果再", "等有", "再通知", "再告诉", "再联系", "再回复",
-        "whenever that is", "whenever that will be", "get to it", "get round to it", "get around to it",
+        "whenever that is", "whenever that will be", "get to it", "get round to it", "get around to it", "as and when", "as and when available",
+        "when available", "once available",
     ]
     static let vagueTimeMatcher = KeywordMatcher(vagueTimes.map { LintText.key($0) })
 
@@ -84,6 +85,7 @@ extension PhraseLint {
         PhraseLint.skipWords(PhraseLint.gistFillerMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
         PhraseLint.skipWords(PhraseLint.vagueTimeMatcher, t, &skip)
+        PhraseLint.skipTicketNumbers(t, &skip)
         PhraseLint.skipTeams(t, &skip)
         return PhraseLint.information(t, skip: skip).units < PhraseLint.holdingLeftover
     }

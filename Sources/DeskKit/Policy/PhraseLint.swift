@@ -288,6 +288,13 @@ public struct PhraseLint: Sendable {
         "thanks for letting us know", "thank you for letting us know", "thanks for raising this", "thanks for reporting this",
         "感谢您的反馈", "感谢反馈", "如有疑问", "重新提单", "再提单", "revert", "if the issue persists", "if the problem persists",
         "if it persists", "如问题仍存在", "如仍有问题",
+        // Ticket-system and call-centre boilerplate: said to every requester, so no answer to this one.
+        "thank you for contacting", "thanks for contacting", "thank you for using", "thanks for using", "感谢您的使用", "感谢使用",
+        "for contacting the service desk", "for contacting the it service desk", "for contacting the help desk", "for contacting the helpdesk",
+        "for contacting us", "for using the service desk", "for using the it service desk", "感谢您联系服务台", "感谢联系服务台",
+        "对本次服务进行评价", "请对本次服务", "进行评价", "is there anything else i can", "anything else i can assist", "assist you with",
+        "apologise for any inconvenience", "apologize for any inconvenience", "sorry for any inconvenience", "any inconvenience caused",
+        "inconvenience caused", "patience and understanding", "带来的不便", "深表歉意", "敬请谅解",
     ]
     static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
     /// English words that carry no content on their own.
@@ -593,6 +600,7 @@ public struct PhraseLint: Sendable {
             // "changed something on the server side, should be fine") is still only "done".
             var skip = skipMask(t, found)
             PhraseLint.skipWords(PhraseLint.vagueWorkMatcher, t, &skip)
+            PhraseLint.skipTicketNumbers(t, &skip)
             PhraseLint.skipRestatedSubject(t, vague.map(\.range), &skip)
             let info = PhraseLint.information(t, skip: skip)
             if info.units < PhraseLint.gistLeftover {

@@ -169,6 +169,9 @@ extension PhraseLint {
         "could not reproduce", "cannot reproduce", "can not reproduce", "unable to reproduce", "无法复现", "复现不了", "没复现",
         // Where it was agreed, not what was done ("Resolved per call."); "just follow it" (走就行).
         "per call", "per our call", "as per call", "as discussed", "per phone", "走就行", "就行", "会处理的", "会处理",
+        // Trying unnamed things and a guess that it works ("tried a couple of things on the
+        // backend and I think it should be ok now? lol").
+        "tried", "i think", "i guess", "i reckon", "probably", "hopefully", "lol", "haha", "hmm", "我觉得", "估计", "应该是", "大概",
     ]
     static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
 
@@ -277,9 +280,67 @@ extension PhraseLint {
     /// real question back, or a report of the agent's own action. Narrower than `commits`
     /// ("looking into it", "已反馈" promise nothing checkable).
     static func namesAConcreteStep(_ t: LintText) -> Bool {
-        // Digits only: a Chinese numeral such as 一 in "一下" is no detail.
-        if t.scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return true }
-        return asksARealQuestion(t) || reportsOwnAction(t)
+        hasDetailNumber(t) || asksARealQuestion(t) || reportsOwnAction(t)
+    }
+
+    /// Whether `t` has a number that is a detail (a time, an extension, an error code): digits
+    /// only, since a Chinese numeral such as 一 in "一下" is no detail; and not the ticket's own
+    /// number after a word that names it ("Your incident INC0048213 has been updated", "工单号：
+    /// SD-2024-11873"), which a ticket-system notice carries whatever it says.
+    static func hasDetailNumber(_ t: LintText) -> Bool {
+        var detail = false
+        numberTokens(t.scalars) { _, _, ticket in
+            if !ticket { detail = true }
+        }
+        return detail
+    }
+
+    /// Marks in `skip` each ticket number and the word naming it ("incident inc0048213"): a
+    /// notice's reference is no information about the problem.
+    static func skipTicketNumbers(_ t: LintText, _ skip: inout [Bool]) {
+        numberTokens(t.scalars) { a, b, ticket in
+            guard ticket else { return }
+            for k in a..<b { skip[k] = true }
+        }
+    }
+
+    /// Calls `body` with each token holding a digit (letters, digits, "-" and "_" around it:
+    /// "inc0048213", "sd-2024-11873"), as a key range, and whether it is a ticket number; a
+    /// ticket number's range starts at the word that names it.
+    static func numberTokens(_ u: [Unicode.Scalar], _ body: (Int, Int, Bool) -> Void) {
+        func idChar(_ x: Unicode.Scalar) -> Bool { LintText.isLatinLetter(x) || (x.value >= 0x30 && x.value <= 0x39) || x == "-" || x == "_" }
+        var i = 0
+        while i < u.count {
+            guard u[i].value >= 0x30 && u[i].value <= 0x39 else {
+                i += 1
+                continue
+            }
+            var a = i
+            while a > 0 && idChar(u[a - 1]) { a -= 1 }
+            var b = i
+            while b < u.count && idChar(u[b]) { b += 1 }
+            if let w = ticketWordStart(u, before: a) { body(w, b, true) } else { body(a, b, false) }
+            i = b
+        }
+    }
+
+    /// Words that name the ticket whose number follows them (key form).
+    static let ticketIdWords: [[Unicode.Scalar]] = [
+        "工单号", "工单编号", "单号", "工单", "ticket", "incident", "case", "request", "reference", "ref", "ticket no", "ticket number", "case number",
+    ].map { Array(LintText.key($0).unicodeScalars) }
+
+    /// Where the ticket word starts that ends just before key index `a`, with at most spaces, a
+    /// colon, "#" or "." between ("incident inc…", "工单号：sd-…", "ticket #123"); nil if none.
+    static func ticketWordStart(_ u: [Unicode.Scalar], before a: Int) -> Int? {
+        var k = a
+        while k > 0 && [" ", ":", "：", "#", "."].contains(u[k - 1]) { k -= 1 }
+        for w in ticketIdWords {
+            guard k >= w.count, Array(u[(k - w.count)..<k]) == w else { continue }
+            // A Latin word starts there, not inside a longer one ("showcase").
+            let start = k - w.count
+            if start == 0 || !LintText.isLatinLetter(w[0]) || !LintText.isLatinLetter(u[start - 1]) { return start }
+        }
+        return nil
     }
 
     /// Whether a "?" ends a clause that asks something (at least 8 units of letters, a Han

@@ -89,14 +89,17 @@ enum ReplyFrame {
     /// Words that make a short line a signature: a desk named anywhere in it ("IT服务台 小李"),
     /// or a team it ends with ("运维组", "Support Team").
     static let signatureDesks = ["服务台", "客服", "service desk", "helpdesk", "help desk", "it support"].map(LintText.key)
+    /// What a phone or mail app puts under a message ("Sent from my iPhone", "发自我的华为手机").
+    static let deviceSignatures = ["sent from my", "sent from", "get outlook for", "发自我的", "来自我的", "发自"].map(LintText.key)
     static let signatureTeams = ["组", "中心", "团队", "部门", "运维部", "信息部", "技术部", "team", "desk", "support"].map(LintText.key)
 
-    /// A signature line: a dash before a name, or a short line naming a desk or ending with a
-    /// team, no sentence in it.
+    /// A signature line: a dash before a name, a device's line ("Sent from my iPhone"), or a
+    /// short line naming a desk or ending with a team, no sentence in it.
     static func isSignature(_ line: String) -> Bool {
         let l = stripEnd(LintText.key(line))
         guard l.unicodeScalars.count <= 20, !hasInnerPunctuation(l, allowComma: false) else { return false }
         if l.hasPrefix("——") || l.hasPrefix("--") || l.hasPrefix("—") || l.hasPrefix("- ") { return true }
+        if deviceSignatures.contains(where: { opens(l, $0) }) { return true }
         return signatureDesks.contains { l.contains($0) } || signatureTeams.contains { l.hasSuffix($0) }
     }
 

