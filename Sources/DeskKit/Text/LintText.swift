@@ -1,7 +1,7 @@
 // LintText: a normalised text prepared for phrase matching. On top of TextNormalizer it
 // removes what varies between two ways of saying the same words without changing them:
 // modal particles (啊, 呀, 呢, 吧, 哦, 嘛, 啦 ...), spaces inside Chinese, "已经" → "已", the polite 您
-// as 你, letters spaced out one by one ("o k", "d o n e"), and English contractions written out ("don't" →
+// as 你, Cantonese function characters as Mandarin (冇 → 没, 咗 → 了, 佢 → 他), letters spaced out one by one ("o k", "d o n e"), and English contractions written out ("don't" →
 // "do not", "can't" → "can not", "I'm" → "i am", also without the apostrophe: "dont", "im").
 // Phrases and texts go through the same steps, so they are compared like with like. Every key
 // scalar keeps the span of normalised scalars it came from, so a match can quote the original.
@@ -25,7 +25,15 @@ public struct LintText: Sendable {
     public let clauseRanges: [Range<Int>]
 
     /// Modal particles and fillers dropped inside words (they add tone, not meaning).
-    static let particles: Set<Unicode.Scalar> = ["啊", "呀", "呢", "吧", "哦", "噢", "嘛", "啦", "呗", "哟", "喔", "嘞", "咯", "诶", "欸", "呃", "嗯"]
+    static let particles: Set<Unicode.Scalar> = [
+        "啊", "呀", "呢", "吧", "哦", "噢", "嘛", "啦", "呗", "哟", "喔", "嘞", "咯", "诶", "欸", "呃", "嗯",
+        // Cantonese sentence particles (in both forms: normalisation simplifies 喎 to 㖞, 囉 to 啰).
+        "喎", "㖞", "囉", "啰", "喇", "㗎", "啫",
+    ]
+    /// Cantonese function characters read as their Mandarin counterparts, one for one, so the
+    /// families' Mandarin phrases match Cantonese replies ("催都冇用" is "催都没用", "知道咗" is
+    /// "知道了", "叫佢再試" is "叫他再试"). Only characters that Mandarin does not use otherwise.
+    static let cantonese: [Unicode.Scalar: Unicode.Scalar] = ["冇": "没", "咗": "了", "佢": "他", "嘅": "的", "喺": "在", "咪": "别"]
     /// `particles` as sorted values: looked up for every scalar, without hashing.
     static let particleValues: [UInt32] = particles.map(\.value).sorted()
 
@@ -123,7 +131,7 @@ public struct LintText: Sendable {
                 continue
             }
             // The polite 您 says what 你 says: "您自己去问" is "你自己去问".
-            out.append(u == "您" ? "你" : u)
+            out.append(u == "您" ? "你" : (u.value >= 0x4E00 ? LintText.cantonese[u] ?? u : u))
             from.append(i..<(i + 1))
             i += 1
         }

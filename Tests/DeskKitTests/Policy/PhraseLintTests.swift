@@ -254,6 +254,19 @@ import Testing
         }
     }
 
+    /// Cantonese function characters are read as Mandarin (冇 → 没, 咗 → 了, 佢 → 他, 咪 → 别) and
+    /// its sentence particles dropped, so the families' Mandarin phrases reach Cantonese replies.
+    @Test func cantoneseFunctionCharactersReadAsMandarin() {
+        #expect(LintText.key("知道咗喎，冇問題") == LintText.key("知道了，没问题"))
+        #expect(LintText.key("叫佢再試") == LintText.key("叫他再试"))
+        for text in ["咪再催喇，佢而家好忙。", "催都冇用，等住先。", "冇問題㗎，係你自己搞錯咗。"] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in ["唔使擔心，佢今日下午三點前會打畀你，帶埋新嘅電源線。", "打印機嘅卡紙已經清咗，10:20 印咗測試頁，冇問題喇。"] {
+            #expect(!refused(text), "\(text)")
+        }
+    }
+
     /// The reproach said of "your team" or in the passive ("if the guide had been followed"),
     /// "done" via an unnamed adjustment, a non-finding and "closed", "isn't it enough to…"
     /// (不就行了), a bare "what do you mean?", and "queue up" said as a whole clause; an apology for
