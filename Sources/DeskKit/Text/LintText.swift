@@ -1,8 +1,9 @@
 // LintText: a normalised text prepared for phrase matching. On top of TextNormalizer it
 // removes what varies between two ways of saying the same words without changing them:
 // modal particles (啊, 呀, 呢, 吧, 哦, 嘛, 啦 ...), spaces inside Chinese, "已经" → "已", the polite 您
-// as 你, Cantonese function characters as Mandarin (冇 → 没, 咗 → 了, 佢 → 他), letters spaced out one by one ("o k", "d o n e"), and English contractions written out ("don't" →
-// "do not", "can't" → "can not", "I'm" → "i am", also without the apostrophe: "dont", "im").
+// as 你, Cantonese function characters as Mandarin (冇 → 没, 咗 → 了, 佢 → 他), letters spaced
+// out one by one ("o k", "d o n e"), and English contractions written out ("don't" → "do not",
+// "can't" → "can not", "I'm" → "i am", also without the apostrophe: "dont", "im").
 // Phrases and texts go through the same steps, so they are compared like with like. Every key
 // scalar keeps the span of normalised scalars it came from, so a match can quote the original.
 // It also marks quoted spans (“…”, "…", '…', 「…」, 『…』, 《…》) and splits clauses.

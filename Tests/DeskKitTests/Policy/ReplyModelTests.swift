@@ -92,7 +92,7 @@ import Testing
         "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
         "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
-        "replies-blind42.ndjson", "replies-blind43.ndjson",
+        "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -140,13 +140,20 @@ import Testing
     // then device lines, boilerplate, ticket numbers, "updates will follow": 0 and 0 but for the
     // three below.
 
-    /// What blind41 and blind44 still get wrong: "im on a P1 rn, ur sticky keyboard can wait"
-    /// ("can wait" also says when in good replies: "the restart can wait until 6pm"), and two
+    // blind45 and blind46, written meanwhile and scored once on that round's final state: 0 and 3
+    // of 30 bad accepted (Cantonese: 知道咗，咪再催啦 / 催都冇用，排緊隊; "Pls be patient, we got a lot
+    // of tickets lah, you not the only one"), 0 of 60 good refused; then Cantonese function
+    // characters read as Mandarin: 0 and 1.
+
+    /// What blind41, blind44 and blind46 still get wrong: "im on a P1 rn, ur sticky keyboard can
+    /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
-    /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days").
-    @Test func blind41And44HoldTheirKnownMisses() throws {
+    /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
+    /// and "you not the only one" ("you're not the only one affected" also informs, in good replies).
+    @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
+        #expect(try Self.wrongWithTheModel("replies-blind46.ndjson").count <= 1)
     }
 
     /// The replies of `file` the families and the built-in model judge against their label.

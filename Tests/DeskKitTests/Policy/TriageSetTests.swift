@@ -200,6 +200,8 @@ import Testing
         ("tickets-blind42.ndjson", 0.78, 0.68, 100),
         ("tickets-blind43.ndjson", 0.85, 0.77, 100),
         ("tickets-blind44.ndjson", 0.81, 0.68, 100),
+        ("tickets-blind45.ndjson", 0.77, 0.57, 100),
+        ("tickets-blind46.ndjson", 0.78, 0.68, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
