@@ -290,13 +290,14 @@ public struct PhraseLint: Sendable {
         "if it persists", "如问题仍存在", "如仍有问题",
         // Ticket-system and call-centre boilerplate: said to every requester, so no answer to this one.
         "thank you for contacting", "thanks for contacting", "thank you for using", "thanks for using", "感谢您的使用", "感谢使用",
-        "for contacting the service desk", "for contacting the it service desk", "for contacting the help desk", "for contacting the helpdesk",
-        "for contacting us", "for using the service desk", "for using the it service desk", "感谢您联系服务台", "感谢联系服务台",
+        "for contacting us", "感谢您联系", "感谢联系",
         "对本次服务进行评价", "请对本次服务", "进行评价", "is there anything else i can", "anything else i can assist", "assist you with",
         "apologise for any inconvenience", "apologize for any inconvenience", "sorry for any inconvenience", "any inconvenience caused",
         "inconvenience caused", "patience and understanding", "带来的不便", "深表歉意", "敬请谅解",
     ]
-    static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key))
+    /// The desk's own name ("the IT Service Desk", 服务台) is courtesy too: it names no part of
+    /// the problem (the names a signature line is known by, ReplyFrame.signatureDesks).
+    static let courtesyMatcher = KeywordMatcher(courtesy.map(LintText.key) + ReplyFrame.signatureDesks)
     /// English words that carry no content on their own.
     static let stopWords: Set<String> = [
         "the", "a", "an", "it", "this", "that", "these", "those", "is", "was", "are", "were", "be", "been", "being", "has",
