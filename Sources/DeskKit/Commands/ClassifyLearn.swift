@@ -28,7 +28,7 @@ enum ClassifyLearn {
         let p = model.priority.map { "priority (\($0.classes.joined(separator: ", ")))" } ?? "no priority head (fewer than two priorities)"
         let c = model.category.map { "category (\($0.classes.count) classes)" } ?? "no category head"
         ctx.diagnostics.print(Diagnostic(.plain,
-            "classify --learn: \(examples.count) ticket\(examples.count == 1 ? "" : "s") learnt (\(skipped) without a confirmed priority skipped); \(p); \(c); \(model.priority?.logLikelihood.count ?? 0) n-grams; wrote \(out)"))
+            "classify --learn: \(examples.count) ticket\(examples.count == 1 ? "" : "s") learnt (\(skipped) without a confirmed priority skipped); \(p); \(c); \(model.priority?.logLikelihood.count ?? 0) \(model.priority?.unit == .words ? "words and word pairs" : "n-grams"); wrote \(out)"))
         return 0
     }
 

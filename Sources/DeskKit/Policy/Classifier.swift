@@ -155,6 +155,9 @@ public struct Classifier: Sendable {
         /// The holding rule that kept the learnt model's high from being taken, with the
         /// model's confidence, for the reason.
         public var heldBack: HeldBack? = nil
+        /// What the model's evidence is, as the reason names it: "words" (a words model) or
+        /// "n-grams" (a character model).
+        public var modelEvidence = "n-grams"
 
         /// A high the learnt model said and a holding rule kept back.
         public struct HeldBack: Sendable, Equatable {
@@ -181,11 +184,11 @@ public struct Classifier: Sendable {
                 let names = given.map(quoted).joined(separator: ", ")
                 parts.append("priority \(priority.rawValue) from rule\(given.count == 1 ? "" : "s") \(names)")
             case .model(let confidence, let evidence):
-                parts.append("priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence)))")
+                parts.append("priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence, what: modelEvidence)))")
             case .raised(let confidence, let evidence, let over):
                 let lower = over.first?.rule.priority?.rawValue ?? "?"
                 parts.append(
-                    "priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence))), over \(lower) from rule\(over.count == 1 ? "" : "s") \(over.map(quoted).joined(separator: ", "))")
+                    "priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence, what: modelEvidence))), over \(lower) from rule\(over.count == 1 ? "" : "s") \(over.map(quoted).joined(separator: ", "))")
             case .fallback:
                 parts.append((hits.isEmpty ? "no rule matched" : "no priority rule matched") + "; default priority \(priority.rawValue)")
             }
@@ -196,7 +199,7 @@ public struct Classifier: Sendable {
                 parts.append("category \(c) from rule \(quoted(h))")
             } else if let c = category, let m = categoryModel {
                 parts.append(
-                    "category \(c) from the learnt model (\(Classifier.describe(m.confidence, m.evidence)))"
+                    "category \(c) from the learnt model (\(Classifier.describe(m.confidence, m.evidence, what: modelEvidence)))"
                         + (categoryOverruled.map { h in ", over \(h.rule.category ?? "?") from rule \(quoted(h))" } ?? ""))
             }
             if !tags.isEmpty { parts.append("tags " + tags.joined(separator: ", ")) }
@@ -216,7 +219,7 @@ public struct Classifier: Sendable {
         let description: String?
         init(_ title: String?, _ description: String?) {
             self.title = title.map(TextNormalizer.fold)
-            self.description = description.map(TextNormalizer.fold)
+            self.description = description.map { TextNormalizer.fold(MailText.withoutDisclaimers($0)) }
         }
         /// What the rules read: a newline between the two keeps a keyword from spanning them.
         var forRules: String? {
@@ -501,6 +504,8 @@ public struct Classifier: Sendable {
         let hits = hits(folded)
         // The model's text as scalars once, for both heads.
         let scalars: [Unicode.Scalar] = model == nil ? [] : Array(folded.forModel.unicodeScalars)
+        // A words model's features, made once for both heads.
+        let words: [String]? = model.flatMap { $0.priority?.unit == .words || $0.category?.unit == .words ? TriageModel.wordFeatures(scalars) : nil }
         let priority: Priority
         let source: Source
         // The text says the work goes on (a workaround in place, no impact): no model lifts it to high.
@@ -514,10 +519,10 @@ public struct Classifier: Sendable {
             source = .matrix(impact: impact, urgency: urgency)
         } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
             let given = hits.filter { $0.rule.priority == best }
-            if best != .high, holder == nil, let raise = raised(scalars) {
+            if best != .high, holder == nil, let raise = raised(scalars, words) {
                 priority = .high
                 source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
-            } else if best == .low, given.count == 1, given[0].weight <= Classifier.weakLowEvidence, let lift = liftedFromWeakLow(scalars),
+            } else if best == .low, given.count == 1, given[0].weight <= Classifier.weakLowEvidence, let lift = liftedFromWeakLow(scalars, words),
                 let level = Priority(rawValue: lift.label)
             {
                 priority = level
@@ -526,9 +531,9 @@ public struct Classifier: Sendable {
                 priority = best
                 source = .rules(given)
             }
-            if priority != .high, let h = holder, let raise = raised(scalars) { heldBack = .init(rule: h, confidence: raise.confidence) }
+            if priority != .high, let h = holder, let raise = raised(scalars, words) { heldBack = .init(rule: h, confidence: raise.confidence) }
         } else if let m = model, let head = m.priority,
-            let p = m.predict(head, scalars: scalars, explainIf: { modelAnswers($0, $1) }),
+            let p = m.predict(head, scalars: scalars, words: words, explainIf: { modelAnswers($0, $1) }),
             modelAnswers(p.label, p.confidence), let level = Priority(rawValue: p.label)
         {
             if level == .high, let h = holder {
@@ -561,14 +566,14 @@ public struct Classifier: Sendable {
             // `model_threshold`: a category guessed at 0.3 is right more often than none at all.
             let bar = Classifier.weakCategoryConfidence
             // The evidence (n-gram strings) only for an answer taken: most are not.
-            if let p = m.predict(head, scalars: scalars, explainIf: { _, _ in false }), p.confidence >= bar,
+            if let p = m.predict(head, scalars: scalars, words: words, explainIf: { _, _ in false }), p.confidence >= bar,
                 policy.classification.categories.contains(p.label), p.label != category,
                 p.confidence - (category.flatMap { head.classes.firstIndex(of: $0) }.map { p.posterior[$0] } ?? 0) >= Classifier.weakCategoryMargin
             {
                 categoryOverruled = categoryHit
                 category = p.label
                 categoryHit = nil
-                categoryModel = m.predict(head, scalars: scalars) ?? p
+                categoryModel = m.predict(head, scalars: scalars, words: words) ?? p
             }
         }
         var unique = UniqueList<String, String>()
@@ -579,7 +584,7 @@ public struct Classifier: Sendable {
         return Decision(
             priority: priority, source: source, category: category, categoryHit: categoryHit, categoryModel: categoryModel,
             categoryOverruled: categoryOverruled,
-            tags: tags, hits: hits, heldBack: heldBack)
+            tags: tags, hits: hits, heldBack: heldBack, modelEvidence: model?.priority?.unit == .words ? "words" : "n-grams")
     }
 
     /// Whether the model's priority answers where no rule gave one: at or above
@@ -607,9 +612,9 @@ public struct Classifier: Sendable {
     /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
     /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a
     /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
-    func raised(_ scalars: [Unicode.Scalar]) -> TriageModel.Prediction? {
+    func raised(_ scalars: [Unicode.Scalar], _ words: [String]?) -> TriageModel.Prediction? {
         guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
-            let p = m.predict(head, scalars: scalars, explainIf: { $0 == Priority.high.rawValue && $1 >= bar }),
+            let p = m.predict(head, scalars: scalars, words: words, explainIf: { $0 == Priority.high.rawValue && $1 >= bar }),
             p.label == Priority.high.rawValue,
             p.confidence >= bar
         else { return nil }
@@ -626,16 +631,18 @@ public struct Classifier: Sendable {
     static let weakLowConfidence = 0.8
 
     /// The model's medium where the rules' low rests on a question's form alone.
-    func liftedFromWeakLow(_ scalars: [Unicode.Scalar]) -> TriageModel.Prediction? {
+    func liftedFromWeakLow(_ scalars: [Unicode.Scalar], _ words: [String]?) -> TriageModel.Prediction? {
         guard let m = model, let head = m.priority,
-            let p = m.predict(head, scalars: scalars, explainIf: { $0 == Priority.medium.rawValue && $1 >= Classifier.weakLowConfidence }),
+            let p = m.predict(head, scalars: scalars, words: words, explainIf: { $0 == Priority.medium.rawValue && $1 >= Classifier.weakLowConfidence }),
             p.label == Priority.medium.rawValue, p.confidence >= Classifier.weakLowConfidence
         else { return nil }
         return p
     }
 
     /// The text the model reads: title and description.
-    static func modelText(_ title: String?, _ description: String?) -> String { (title ?? "") + "\n" + (description ?? "") }
+    static func modelText(_ title: String?, _ description: String?) -> String {
+        (title ?? "") + "\n" + (description.map(MailText.withoutDisclaimers) ?? "")
+    }
 
     /// "confidence 0.93; n-grams '如何', 'how'" (`what` names the evidence).
     static func describe(_ confidence: Double, _ evidence: [String], what: String = "n-grams") -> String {

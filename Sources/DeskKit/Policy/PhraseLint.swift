@@ -573,10 +573,11 @@ public struct PhraseLint: Sendable {
     /// content or a lone "?", one that says only "done" or brushes the requester off in some
     /// words, a holding reply that agrees no time (HoldingReply.swift), or one the reply model
     /// reads as such (ReplyModel.swift). Empty when it may go.
-    public func review(reply: String) -> [Finding] {
-        // The greeting and sign-off say nothing to the problem (ReplyFrame).
-        // A one-line reply has no frame lines to take off, only a sign-off sentence at its end;
-        // a frame-only reply is short.
+    public func review(reply typed: String) -> [Finding] {
+        // Quoted history under the reply is others' words (MailText); the greeting and sign-off
+        // say nothing to the problem (ReplyFrame). A one-line reply has no frame lines to take
+        // off, only a sign-off sentence at its end; a frame-only reply is short.
+        let reply = MailText.ownPart(typed)
         let multiline = reply.utf8.contains(0x0A)
         let t = LintText(multiline ? ReplyFrame.body(reply) : ReplyFrame.withoutTrailingSignOff(reply))
         let found = matches(in: t)
@@ -705,7 +706,8 @@ public struct PhraseLint: Sendable {
                     message: "\"\(t.original(u.range))\" gives up on the cause (\(f.canonical) and the like); \(want), or keep the ticket open until it is known"))
             return out
         }
-        let skip = skipMask(t, found)
+        var skip = skipMask(t, found)
+        PhraseLint.skipWords(PhraseLint.corporateWorkMatcher, t, &skip)
         let info = PhraseLint.information(t, skip: skip)
         if info.units < PhraseLint.minimumUnits(for: field) {
             if let v = found.first(where: { $0.own && families[$0.family].kind == .vague }) {

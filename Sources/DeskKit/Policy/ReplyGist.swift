@@ -173,7 +173,30 @@ extension PhraseLint {
         // backend and I think it should be ok now? lol").
         "tried", "i think", "i guess", "i reckon", "probably", "hopefully", "lol", "haha", "hmm", "我觉得", "估计", "应该是", "大概",
     ]
-    static let vagueWorkMatcher = KeywordMatcher(vagueWork.map { LintText.key($0) })
+    static let vagueWorkMatcher = KeywordMatcher((vagueWork + corporateWork).map { LintText.key($0) })
+
+    /// Words of effort, attitude and process that name no thing, step or result: the prose of a
+    /// press release or a post-mortem written for nobody ("leveraged cross-functional
+    /// collaboration to restore service posture", "经各方共同努力，多措并举，全力保障系统平稳运行").
+    /// Seed 004 refuses 笼统模糊的描述; what is left once these are taken out is what was said.
+    /// Replies skip them with the vague work above; resolution fields skip them alone (a
+    /// resolution names its component, so "server" and "settings" there are detail).
+    static let corporateWork: [String] = [
+        "leveraged", "leverage", "cross-functional", "cross functional", "collaboration", "collaborative", "key stakeholders", "stakeholders",
+        "in alignment with", "alignment", "synergy", "synergies", "holistic", "service posture", "posture", "continuous improvement",
+        "drive", "diligently", "worked diligently", "mitigate", "mitigated", "mitigation", "customer impact", "impact", "robust",
+        "best practices", "best practice", "proactive", "proactively", "going forward", "ensure", "ensured", "streamline", "streamlined",
+        "restore service", "restored service", "service restored", "degradation of service", "service degradation", "throughout the incident",
+        "teams", "all teams", "relevant teams", "contributed to", "in line with", "as appropriate", "appropriate action", "necessary action",
+        "actioned", "remediation", "remediated", "standard remediation", "per runbook", "per the runbook", "monitoring", "monitored",
+        "no further impact", "observed", "at this time", "situation", "normalised", "normalized", "stabilised", "stabilized",
+        "business as usual", "alert triggered", "alert fired", "alarm triggered", "acknowledged alert", "acknowledged the alert",
+        "alert cleared", "alarm cleared", "alert resolved",
+        "经各方共同努力", "各方", "共同努力", "多措并举", "高度重视", "迅速响应", "统筹协调", "统筹", "协调", "各方资源", "资源", "全力保障", "全力",
+        "保障", "平稳运行", "稳定运行", "取得良好成效", "良好成效", "成效", "用户满意度", "满意度", "进一步提升", "进一步", "提升", "积极",
+        "认真", "切实", "落实", "部署", "圆满", "顺利", "告警触发", "告警已确认", "告警恢复", "告警消除", "告警已清除",
+    ]
+    static let corporateWorkMatcher = KeywordMatcher(corporateWork.map { LintText.key($0) })
 
     /// Below this many information units left over, a reply with a cue is only that cue: one
     /// plain word beside "done" ("the printer has been done", "打印机已修好") names what, not

@@ -41,45 +41,9 @@ public struct ReplyModel: Sendable, Equatable {
         return ReplyModel(head: head, examples: examples.count)
     }
 
-    /// The words of a normalised reply and each pair of neighbouring words ("stop emailing",
-    /// "转 交"): a word is a run of letters and digits (an apostrophe inside it kept: "don't"), or
-    /// one Han character, since Chinese marks no word ends and a pair of characters is most of
-    /// its words. Punctuation only separates; the lone "?" and the like are the families' to judge.
-    static func features(_ folded: [Unicode.Scalar]) -> [String] {
-        var words: [String] = []
-        var i = 0
-        while i < folded.count {
-            let u = folded[i]
-            if TextNormalizer.isHan(u) {
-                words.append(String(Character(u)))
-                i += 1
-                continue
-            }
-            guard LintText.isContent(u) else {
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < folded.count {
-                let x = folded[j]
-                if LintText.isContent(x) && !TextNormalizer.isHan(x) {
-                    j += 1
-                } else if x == "'" && j + 1 < folded.count && LintText.isContent(folded[j + 1]) && !TextNormalizer.isHan(folded[j + 1]) {
-                    j += 2
-                } else {
-                    break
-                }
-            }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: folded[i..<j])
-            words.append(String(v))
-            i = j
-        }
-        var out = words
-        out.reserveCapacity(words.count * 2)
-        for k in words.indices.dropFirst() { out.append(words[k - 1] + " " + words[k]) }
-        return out
-    }
+    /// The words of a normalised reply and each pair of neighbouring words: the triage model's
+    /// word features (TriageModel.wordFeatures), one reading for both models.
+    static func features(_ folded: [Unicode.Scalar]) -> [String] { TriageModel.wordFeatures(folded) }
 
     /// A model from a head that has the classes "keep" and "refuse"; nil otherwise.
     init?(head: TriageModel.Head, examples: Int) {
@@ -97,7 +61,7 @@ public struct ReplyModel: Sendable, Equatable {
         switch head.unit {
         case .words:
             guard var p = head.predict(words: ReplyModel.features(folded)), p.label == "refuse" else { return nil }
-            p.evidence = ReplyModel.readableWords(p.evidence)
+            p.evidence = TriageModel.readableWords(p.evidence)
             return p
         case .characters:
             guard var p = head.predict(scalars: folded), p.label == "refuse" else { return nil }
@@ -137,21 +101,6 @@ public struct ReplyModel: Sendable, Equatable {
                 while a > 0 && latin(a - 1) { a -= 1 }
                 while b < folded.count && latin(b) { b += 1 }
                 shown = String(String.UnicodeScalarView(folded[a..<b]))
-            }
-            if !out.contains(shown) { out.append(shown) }
-        }
-        return out
-    }
-
-    /// Word evidence as a reader takes it in: a pair of Han characters without the space between
-    /// them ("转 交" → "转交"); repeats go.
-    static func readableWords(_ features: [String]) -> [String] {
-        var out: [String] = []
-        for f in features {
-            let u = Array(f.unicodeScalars)
-            var shown = f
-            if u.count == 3, u[1] == " ", TextNormalizer.isHan(u[0]), TextNormalizer.isHan(u[2]) {
-                shown = String(Character(u[0])) + String(Character(u[2]))
             }
             if !out.contains(shown) { out.append(shown) }
         }

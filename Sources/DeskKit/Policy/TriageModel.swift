@@ -101,6 +101,61 @@ public struct TriageModel: Sendable, Equatable {
         return out
     }
 
+    /// The words of a normalised text and each pair of neighbouring words ("stop emailing",
+    /// "转 交"): a word is a run of letters and digits (an apostrophe inside it kept: "don't"), or
+    /// one Han character, since Chinese marks no word ends and a pair of characters is most of
+    /// its words. Punctuation only separates.
+    static func wordFeatures(_ folded: [Unicode.Scalar]) -> [String] {
+        var words: [String] = []
+        var i = 0
+        while i < folded.count {
+            let u = folded[i]
+            if TextNormalizer.isHan(u) {
+                words.append(String(Character(u)))
+                i += 1
+                continue
+            }
+            guard LintText.isContent(u) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < folded.count {
+                let x = folded[j]
+                if LintText.isContent(x) && !TextNormalizer.isHan(x) {
+                    j += 1
+                } else if x == "'" && j + 1 < folded.count && LintText.isContent(folded[j + 1]) && !TextNormalizer.isHan(folded[j + 1]) {
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: folded[i..<j])
+            words.append(String(v))
+            i = j
+        }
+        var out = words
+        out.reserveCapacity(words.count * 2)
+        for k in words.indices.dropFirst() { out.append(words[k - 1] + " " + words[k]) }
+        return out
+    }
+
+    /// Word evidence as a reader takes it in: a pair of Han characters without the space between
+    /// them ("转 交" → "转交"); repeats go.
+    static func readableWords(_ features: [String]) -> [String] {
+        var out: [String] = []
+        for f in features {
+            let u = Array(f.unicodeScalars)
+            var shown = f
+            if u.count == 3, u[1] == " ", TextNormalizer.isHan(u[0]), TextNormalizer.isHan(u[2]) {
+                shown = String(Character(u[0])) + String(Character(u[2]))
+            }
+            if !out.contains(shown) { out.append(shown) }
+        }
+        return out
+    }
+
     /// One labelled ticket for training.
     public struct Example: Sendable {
         public var text: String
@@ -115,12 +170,28 @@ public struct TriageModel: Sendable, Equatable {
 
     /// Trains both heads. N-grams seen in fewer than `minDocuments` tickets are dropped, and at
     /// most `maxFeatures` (the most frequent) are kept, so the model stays small.
-    public static func train(_ examples: [Example], minDocuments: Int = 2, maxFeatures: Int = 40000) -> TriageModel {
-        let grams = examples.map { Array(Set(ngrams($0.text))) }
+    public static func train(
+        _ examples: [Example], unit: Head.Unit = .words, minDocuments: Int = 2, maxFeatures: Int = 40000
+    ) -> TriageModel {
+        let grams = examples.map { e in Array(Set(features(TextNormalizer.foldedScalars(e.text), unit: unit))) }
         let kept = vocabulary(grams, minDocuments: minDocuments, maxFeatures: maxFeatures)
+        let smallest = unit == .words ? 1 : 2
         return TriageModel(
-            priority: learnHead(zip(examples, grams).map { ($1, $0.priority) }, kept: kept),
-            category: learnHead(zip(examples, grams).map { ($1, $0.category) }, kept: kept), examples: examples.count)
+            priority: learnHead(zip(examples, grams).map { ($1, $0.priority) }, kept: kept, smallest: smallest, unit: unit),
+            category: learnHead(zip(examples, grams).map { ($1, $0.category) }, kept: kept, smallest: smallest, unit: unit),
+            examples: examples.count)
+    }
+
+    /// What a head of `unit` reads of a folded text: its words and word pairs, or its character
+    /// 2- and 3-grams.
+    static func features(_ folded: [Unicode.Scalar], unit: Head.Unit) -> [String] {
+        switch unit {
+        case .words: return wordFeatures(folded)
+        case .characters:
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: folded)
+            return ngrams(String(v))
+        }
     }
 
     /// The n-grams kept for learning: seen in at least `minDocuments` texts, the `maxFeatures`
@@ -183,16 +254,27 @@ public struct TriageModel: Sendable, Equatable {
     /// `explainIf` says, from the answer and its posterior, whether the evidence is wanted: the
     /// classifier asks it only of an answer it will use (finding the five n-grams compares
     /// strings; most tickets' answers are not taken).
-    func predict(_ head: Head, scalars u: [Unicode.Scalar], explainIf: (String, Double) -> Bool = { _, _ in true }) -> Prediction? {
-        head.predict(scalars: u, explainIf: explainIf)
+    /// A words head reads the text's words (`wordFeatures`, passed in when the caller made them
+    /// already, as the classifier does once per ticket for both heads), its evidence shown as
+    /// words; a characters head reads the scalars' n-grams.
+    func predict(
+        _ head: Head, scalars u: [Unicode.Scalar], words: [String]? = nil, explainIf: (String, Double) -> Bool = { _, _ in true }
+    ) -> Prediction? {
+        guard head.unit == .words else { return head.predict(scalars: u, explainIf: explainIf) }
+        guard var p = head.predict(words: words ?? TriageModel.wordFeatures(u), explainIf: explainIf) else { return nil }
+        p.evidence = TriageModel.readableWords(p.evidence)
+        return p
     }
 
     // MARK: JSON
 
     /// The model as JSON (numbers to 4 decimals).
     public var json: JSONValue {
-        .object([
-            "kind": .string("desk-naive-bayes"), "version": .int(1), "features": .string("character 2- and 3-grams of the normalised title and description"),
+        let words = priority?.unit == .words || category?.unit == .words
+        return .object([
+            "kind": .string("desk-naive-bayes"), "version": .int(words ? 2 : 1),
+            "features": .string(
+                words ? "words and neighbouring word pairs of the normalised title and description" : "character 2- and 3-grams of the normalised title and description"),
             "examples": .int(examples), "priority": priority?.json ?? .null, "category": category?.json ?? .null,
         ])
     }

@@ -565,6 +565,10 @@ import Testing
     /// a vendor, an escalation or monitoring. blind41 to blind44, scored before use: 0, 0, 0 and 1
     /// of 15 bad accepted ("Environmental factors | Applied appropriate remediation measures |
     /// Service restored to normal operational parameters"), 0 good refused; then 0 and 0.
+    /// blind47 and blind48, scored before use: 1 and 5 of 15 bad accepted (post-mortem prose:
+    /// "Root cause analysis is ongoing in alignment with key stakeholders", "a confluence of
+    /// factors", 经各方共同努力，多措并举; "Alert triggered | Acknowledged alert | Alert cleared";
+    /// "seems happy"), 0 good refused; then 0 and 0 (ReplyGist.corporateWork).
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -572,7 +576,7 @@ import Testing
         "resolutions-blind33.ndjson", "resolutions-blind34.ndjson", "resolutions-blind35.ndjson",
         "resolutions-blind37.ndjson", "resolutions-blind38.ndjson", "resolutions-blind39.ndjson", "resolutions-blind40.ndjson",
         "resolutions-blind41.ndjson", "resolutions-blind42.ndjson", "resolutions-blind43.ndjson", "resolutions-blind44.ndjson",
-        "resolutions-blind45.ndjson", "resolutions-blind46.ndjson",
+        "resolutions-blind45.ndjson", "resolutions-blind46.ndjson", "resolutions-blind47.ndjson", "resolutions-blind48.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -92,7 +92,7 @@ import Testing
         "replies-blind29.ndjson", "replies-blind30.ndjson", "replies-blind31.ndjson", "replies-blind32.ndjson",
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
         "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
-        "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson",
+        "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -144,6 +144,13 @@ import Testing
     // of 30 bad accepted (Cantonese: 知道咗，咪再催啦 / 催都冇用，排緊隊; "Pls be patient, we got a lot
     // of tickets lah, you not the only one"), 0 of 60 good refused; then Cantonese function
     // characters read as Mandarin: 0 and 1.
+
+    // blind47 (speech: voice-to-text, phone notes) and blind48 (forwarded chains, alerts, legal
+    // disclaimers), scored before use on the session's starting state: 1 and 6 of 30 bad
+    // accepted ("Done." / "?" / 已处理。 above quoted history, "Talk to your vendor", 能怪谁,
+    // 已经跟相关部门反映了，等通知吧, "all caps won't make it go any faster"), 0 and 2 good refused
+    // (good replies above a quoted "Not my problem" / 不归我们管); then, reading only the agent's
+    // part above the quoted history (MailText), 0 and 0.
 
     /// What blind41, blind44 and blind46 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
@@ -216,7 +223,7 @@ import Testing
         #expect(f("？？ ...") == [])
         #expect(f("'quoted' it's") == ["quoted", "it's", "quoted it's"])
         // Shown as evidence, a pair of Han characters loses its space.
-        #expect(ReplyModel.readableWords(["转 交", "stop emailing", "转交"]) == ["转交", "stop emailing"])
+        #expect(TriageModel.readableWords(["转 交", "stop emailing", "转交"]) == ["转交", "stop emailing"])
     }
 
     @Test func aModelFileRoundTripsAndBadOnesAreRefused() throws {
