@@ -40,11 +40,11 @@ public enum ClassifyCommand {
             classifies tickets that carry a label {priority, category} and prints accuracy, \
             per-class precision and recall, macro-F1, the confusion matrix and every miss with its \
             reason, writing nothing; --min-macro-f1 X exits 1 when the priority macro-F1 is below \
-            X. --learn -o MODEL trains a naive Bayes model on character 2- and 3-grams of the \
+            X. --learn -o MODEL trains a naive Bayes model on the words and word pairs of the \
             tickets whose priority a person labelled, set by hand or kept to resolution; a policy \
             naming it (classification.model, model_threshold, model_raise) lets it answer where no \
             rule sets a priority, and only at or above the threshold, and a category where no rule or \
-            only one short keyword gives one, the reason giving its confidence and n-grams.
+            only one short keyword gives one, the reason giving its confidence and the words that weighed most.
             """,
         flags: [
             CommonFlags.id,

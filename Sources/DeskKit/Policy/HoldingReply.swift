@@ -9,7 +9,7 @@
 extension PhraseLint {
     /// Words that only say a request is in hand (key form is compared).
     static let holdingWords: [String] = [
-        "处理中", "正在处理", "在处理", "在跟", "跟进中", "正在跟进", "会跟进", "我们会跟进", "跟进", "已反馈", "反馈给", "已反映", "反映", "已转交", "转交", "已转", "已上报",
+        "处理中", "排查中", "调查中", "检查中", "核查中", "分析中", "定位中", "修复中", "正在处理", "在处理", "在跟", "跟进中", "正在跟进", "会跟进", "我们会跟进", "跟进", "已反馈", "反馈给", "已反映", "反映", "已转交", "转交", "已转", "已上报",
         "上报", "已记录", "记录", "已收到", "收到", "会尽快处理", "尽快处理", "尽快", "会处理", "会看", "有结果", "会通知", "通知您", "等通知",
         "请耐心等待", "耐心等待", "请等待", "等待", "请稍后", "稍后", "稍等", "排队中", "排队", "需要时间", "请耐心", "等上面回复", "上面",
         "相关部门", "相关同事", "相关人员", "后续", "感谢您的理解", "感谢您的耐心", "感谢理解", "感谢支持", "理解与支持", "知道了",
@@ -19,7 +19,7 @@ extension PhraseLint {
         "sent it over", "sent it on", "转过去", "transferred", "reassigned", "assigned to", "routed to", "referred to", "forwarded", "the relevant team", "the responsible department", "the team is on it",
         "please wait", "wait please", "wait for", "等着", "further updates", "in due course", "when we can", "as soon as possible", "asap", "pending", "in the queue",
         "queued", "noted", "thank you for your patience", "thanks for your patience", "thank you for your understanding", "be patient",
-        "these things take time", "on it", "we will", "update you", "will follow", "updates will follow", "update will follow", "currently",
+        "these things take time", "stay tuned", "on it", "we will", "update you", "will follow", "updates will follow", "update will follow", "currently",
         // Zeal and a generic "who" name no step: 正在积极处理, "our engineers are working hard on it".
         "积极", "全力", "努力", "加紧", "working hard", "hard at work", "doing our best", "doing everything we can", "appreciate",
         "our engineers", "the engineers", "our team", "our technicians", "工程师", "技术人员",
@@ -97,24 +97,30 @@ extension PhraseLint {
     /// contact ("我来帮您联系网络组").
     static let teamNouns: Set<String> = ["team", "teams", "group", "department", "dept", "desk", "squad", "unit", "side", "guys", "folks", "people",
         // An outside party handed to is no more than a team ("Passed to the vendor.").
-        "vendor", "vendors", "supplier", "suppliers", "manufacturer", "provider", "contractor"]
-    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边", "厂家", "厂商", "供应商", "原厂", "服务商"].map { Array($0.unicodeScalars) }
+        "vendor", "vendors", "supplier", "suppliers", "manufacturer", "provider", "contractor",
+        // A support line is a team ("passed to second line").
+        "line"]
+    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边", "厂家", "厂商", "供应商", "原厂", "服务商", "二线", "三线", "后线"].map { Array($0.unicodeScalars) }
     /// Verbs that hand a request over, before "to" (key form).
     static let handOffVerbs: Set<String> = [
         "passed", "forwarded", "escalated", "sent", "handed", "transferred", "referred", "assigned", "moved", "routed", "reassigned", "over",
         "on", "it", "this",
     ]
+    /// Who is no one in particular, before "from (the) … team" (key form).
+    static let unnamedSomeone: Set<String> = ["someone", "somebody", "anyone", "colleague", "engineer", "technician", "member"]
     /// Hand-off words before a Chinese team name.
     static let handOffHan: [[Unicode.Scalar]] = ["转给", "转交", "交给", "反馈给", "转到", "报给", "提交给", "派给", "转", "跟", "告诉"].map { Array($0.unicodeScalars) }
 
     /// Marks in `skip` each team name a request was handed to: "(passed) to [the network]
     /// team", "转给[网络组]".
     static func skipTeams(_ t: LintText, _ skip: inout [Bool]) {
-        // "to" then up to two words naming the team, after a hand-off verb.
+        // "to" then up to two words naming the team, after a hand-off verb; or "from" after
+        // an unnamed someone ("someone from the N4 team will get back to you").
         let words = t.latinWords()
         for (n, w) in words.enumerated() where teamNouns.contains(w.text) {
-            guard let to = (max(0, n - 3)..<n).last(where: { words[$0].text == "to" }), to > 0,
-                handOffVerbs.contains(words[to - 1].text) else { continue }
+            guard let to = (max(0, n - 3)..<n).last(where: { words[$0].text == "to" || words[$0].text == "from" }), to > 0,
+                words[to].text == "to" ? handOffVerbs.contains(words[to - 1].text) : unnamedSomeone.contains(words[to - 1].text)
+            else { continue }
             for k in words[to].range.upperBound..<w.range.upperBound { skip[k] = true }
         }
         let u = t.scalars

@@ -1,9 +1,10 @@
 // TriageModel: a small, explainable model learnt from the desk's own history (`desk classify
-// --learn`): multinomial naive Bayes over character 2- and 3-grams of the normalised title and
-// description (so it reads Chinese without word splitting and English without a stemmer), one
-// head for priority and one for category. The policy may name a model file; the rules still win
-// where they fire, and the model answers only when its posterior is at or above the policy's
-// threshold. Its reason gives the confidence and the n-grams that weighed most.
+// --learn`): multinomial naive Bayes over the words and neighbouring word pairs of the normalised
+// title and description (a Han character is a word, so Chinese needs no dictionary and a pair of
+// characters is most of its words; files of version 1, over character 2- and 3-grams, are still
+// read), one head for priority and one for category. The policy may name a model file; the rules
+// still win where they fire, and the model answers only when its posterior is at or above the
+// policy's threshold. Its reason gives the confidence and the features that weighed most.
 
 import Glibc
 
@@ -21,8 +22,8 @@ public struct TriageModel: Sendable, Equatable {
         /// The shortest n-gram the head reads: 2 for triage (title and description), 1 for a
         /// character reply model (version 1), whose short texts say much in single characters.
         public let smallest: Int
-        /// What the head's features are: character n-grams (triage, and reply models of version
-        /// 1) or words and word pairs (the reply model since version 2, ReplyModel.features).
+        /// What the head's features are: character n-grams (version 1 files, triage or reply) or
+        /// words and word pairs (version 2: `wordFeatures`, what learning writes now).
         public let unit: Unit
         /// `logLikelihood` keyed by the n-gram's scalars, for scoring without a String per n-gram.
         let table: GramTable

@@ -62,7 +62,7 @@ import Testing
     /// here; the floors sit just under what this reaches (docs/POLICY.md has the figures).
     @Test(arguments: [
         ("tickets-blind1.ndjson", 0.99, 1.00),
-        ("tickets-blind2.ndjson", 0.96, 1.00),
+        ("tickets-blind2.ndjson", 0.95, 1.00),
         ("tickets-blind3.ndjson", 0.98, 1.00),
         ("tickets-blind4.ndjson", 0.98, 1.00),
         ("tickets-holdout6.ndjson", 1.00, 1.00),
@@ -75,7 +75,7 @@ import Testing
         ("tickets-blind10.ndjson", 0.93, 0.97),
         ("tickets-blind11.ndjson", 0.96, 0.94),
         ("tickets-blind12.ndjson", 0.95, 1.00),
-        ("tickets-blind13.ndjson", 0.89, 0.94),
+        ("tickets-blind13.ndjson", 0.90, 0.94),
         ("tickets-blind14.ndjson", 0.95, 0.97),
         ("tickets-blind15.ndjson", 0.96, 1.00),
         ("tickets-blind16.ndjson", 0.92, 0.97),
@@ -91,11 +91,11 @@ import Testing
         ("tickets-blind26.ndjson", 0.90, 0.91),
         ("tickets-blind27.ndjson", 0.95, 0.97),
         ("tickets-blind28.ndjson", 0.93, 1.00),
-        ("tickets-blind29.ndjson", 0.90, 1.00),
+        ("tickets-blind29.ndjson", 0.89, 0.97),
         ("tickets-blind30.ndjson", 0.96, 1.00),
         ("tickets-blind31.ndjson", 0.92, 0.97),
         ("tickets-blind32.ndjson", 0.93, 0.94),
-        ("tickets-blind33.ndjson", 0.92, 0.97),
+        ("tickets-blind33.ndjson", 0.93, 1.00),
         ("tickets-blind34.ndjson", 0.98, 0.97),
         ("tickets-blind35.ndjson", 0.94, 1.00),
         ("tickets-blind36.ndjson", 0.96, 0.97),
@@ -104,13 +104,15 @@ import Testing
         ("tickets-blind39.ndjson", 0.95, 0.91),
         ("tickets-blind40.ndjson", 0.88, 0.88),
         ("tickets-blind41.ndjson", 0.96, 0.97),
-        ("tickets-blind42.ndjson", 0.90, 0.91),
+        ("tickets-blind42.ndjson", 0.91, 0.94),
         ("tickets-blind43.ndjson", 0.94, 1.00),
         ("tickets-blind44.ndjson", 0.96, 1.00),
         ("tickets-blind45.ndjson", 0.91, 1.00),
         ("tickets-blind46.ndjson", 0.93, 1.00),
         ("tickets-blind47.ndjson", 0.91, 0.97),
         ("tickets-blind48.ndjson", 0.87, 1.00),
+        ("tickets-blind49.ndjson", 0.94, 1.00),
+        ("tickets-blind50.ndjson", 0.95, 1.00),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

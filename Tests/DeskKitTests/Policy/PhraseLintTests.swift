@@ -254,6 +254,38 @@ import Testing
         }
     }
 
+    /// Holding replies that name no time in other words: an investigation "under way" (排查中),
+    /// a hand-off to a support line (已转二线, "passed to second line") or to someone from a team,
+    /// "stay tuned"; blame as a rhetorical question or a lesson for next time; sending the
+    /// requester to another team or their vendor; corporate prose and a happy user as a
+    /// resolution. Each with a look-alike that names whom, what or when and stays.
+    @Test func holdingBlameAndDeflectionInOtherWords() {
+        for text in [
+            "正在排查中，请耐心等待。", "已转二线。", "Passed to second line.", "we're looking into it!! stay tuned 🔥🔥",
+            "Someone from the network team will get back to you.", "你自己连续输错五次密码，锁了能怪谁？",
+            "Which document? Be specific next time.", "pretty sure you typed the password wrong like 10 times lol",
+            "not our team, try finance. good luck!!", "Pasting logs won't help. Talk to your vendor.",
+            "ok I get it you're upset but all caps won't make it go any faster", "已经跟相关部门反映了，等通知吧。",
+        ] {
+            #expect(refused(text), "\(text)")
+        }
+        for text in [
+            "正在排查打印服务器的队列，今天下午3点前回复您。", "已转二线，王工今天下午3点前联系您。",
+            "Someone from the network team will call you before 3pm.", "Which document do you mean: the May invoice or the June one? I need its number to find it.",
+            "It was not your fault: the password policy changed overnight. I unlocked your account at 09:40.",
+            "Finance owns the expense tool, so I've asked Maria there to call you by 11:00 today.",
+        ] {
+            #expect(!refused(text), "\(text)")
+        }
+        let lint = PhraseLint(policy: .builtin, replyModel: nil)
+        #expect(!lint.review(field: "cause", "Root cause analysis is ongoing in alignment with key stakeholders.").isEmpty)
+        #expect(!lint.review(field: "solution", "Leveraged cross-functional collaboration to restore service posture.").isEmpty)
+        #expect(!lint.review(field: "solution", "经各方共同努力，多措并举，全力保障系统平稳运行").isEmpty)
+        #expect(!lint.review(field: "result", "User happy").isEmpty)
+        #expect(lint.review(field: "solution", "Failed over to the standby database per runbook RB-12").isEmpty)
+        #expect(lint.review(field: "cause", "Monitoring agent filled /var on db-03 with debug logs").isEmpty)
+    }
+
     /// Cantonese function characters are read as Mandarin (冇 → 没, 咗 → 了, 佢 → 他, 咪 → 别) and
     /// its sentence particles dropped, so the families' Mandarin phrases reach Cantonese replies.
     @Test func cantoneseFunctionCharactersReadAsMandarin() {
@@ -577,6 +609,7 @@ import Testing
         "resolutions-blind37.ndjson", "resolutions-blind38.ndjson", "resolutions-blind39.ndjson", "resolutions-blind40.ndjson",
         "resolutions-blind41.ndjson", "resolutions-blind42.ndjson", "resolutions-blind43.ndjson", "resolutions-blind44.ndjson",
         "resolutions-blind45.ndjson", "resolutions-blind46.ndjson", "resolutions-blind47.ndjson", "resolutions-blind48.ndjson",
+        "resolutions-blind49.ndjson", "resolutions-blind50.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

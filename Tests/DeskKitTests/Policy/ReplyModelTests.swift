@@ -93,6 +93,7 @@ import Testing
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
         "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
         "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
+        "replies-blind49.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -152,15 +153,23 @@ import Testing
     // (good replies above a quoted "Not my problem" / 不归我们管); then, reading only the agent's
     // part above the quoted history (MailText), 0 and 0.
 
-    /// What blind41, blind44 and blind46 still get wrong: "im on a P1 rn, ur sticky keyboard can
+    // blind49 (young and informal: emoji, slang) and blind50 (business-system power users),
+    // scored on the state after that round: 3 and 5 of 30 bad accepted ("not our team, try
+    // finance", "stay tuned 🔥", "you typed the password wrong like 10 times lol", "Be specific
+    // next time", 正在排查中，请耐心等待, 已转二线), 0 good refused; then 0 and 2 (below).
+
+    /// What blind41, blind44, blind46 and blind50 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
     /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
-    /// and "you not the only one" ("you're not the only one affected" also informs, in good replies).
+    /// and "you not the only one" ("you're not the only one affected" also informs, in good replies);
+    /// blind50's "Someone from the N4 team will get back to you" (a team named by a number reads
+    /// as a detail) and 请直接联系金蝶厂商 (a vendor's name inside 直接联系…厂商).
     @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
         #expect(try Self.wrongWithTheModel("replies-blind46.ndjson").count <= 1)
+        #expect(try Self.wrongWithTheModel("replies-blind50.ndjson").count <= 2)
     }
 
     /// The replies of `file` the families and the built-in model judge against their label.
