@@ -100,7 +100,7 @@ extension PhraseLint {
         "vendor", "vendors", "supplier", "suppliers", "manufacturer", "provider", "contractor",
         // A support line is a team ("passed to second line").
         "line"]
-    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边", "厂家", "厂商", "供应商", "原厂", "服务商", "二线", "三线", "后线"].map { Array($0.unicodeScalars) }
+    static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边", "厂家", "厂商", "供应商", "原厂", "服务商", "二线", "三线", "后线", "上级", "领导"].map { Array($0.unicodeScalars) }
     /// Verbs that hand a request over, before "to" (key form).
     static let handOffVerbs: Set<String> = [
         "passed", "forwarded", "escalated", "sent", "handed", "transferred", "referred", "assigned", "moved", "routed", "reassigned", "over",

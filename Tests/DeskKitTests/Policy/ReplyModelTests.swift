@@ -158,18 +158,24 @@ import Testing
     // finance", "stay tuned 🔥", "you typed the password wrong like 10 times lol", "Be specific
     // next time", 正在排查中，请耐心等待, 已转二线), 0 good refused; then 0 and 2 (below).
 
-    /// What blind41, blind44, blind46 and blind50 still get wrong: "im on a P1 rn, ur sticky keyboard can
+    // blind51 (ordinary writers) and blind52 (judgement calls), scored once on the state after
+    // that round: 2 and 2 of 30 bad accepted, 0 good refused; then 1 and 1 (below).
+
+    /// What blind41, blind44, blind46, blind50, blind51 and blind52 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
     /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
     /// and "you not the only one" ("you're not the only one affected" also informs, in good replies);
     /// blind50's "Someone from the N4 team will get back to you" (a team named by a number reads
-    /// as a detail) and 请直接联系金蝶厂商 (a vendor's name inside 直接联系…厂商).
+    /// as a detail) and 请直接联系金蝶厂商 (a vendor's name inside 直接联系…厂商); blind51's 你去找网络组吧
+    /// (你去找 also tells the requester where to find a thing) and blind52's bare "Which browser?".
     @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
         #expect(try Self.wrongWithTheModel("replies-blind46.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind50.ndjson").count <= 2)
+        #expect(try Self.wrongWithTheModel("replies-blind51.ndjson").count <= 1)
+        #expect(try Self.wrongWithTheModel("replies-blind52.ndjson").count <= 1)
     }
 
     /// The replies of `file` the families and the built-in model judge against their label.

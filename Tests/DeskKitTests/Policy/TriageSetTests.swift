@@ -206,6 +206,8 @@ import Testing
         ("tickets-blind48.ndjson", 0.77, 0.80, 100),
         ("tickets-blind49.ndjson", 0.87, 0.82, 100),
         ("tickets-blind50.ndjson", 0.84, 0.77, 100),
+        ("tickets-blind51.ndjson", 0.86, 0.77, 100),
+        ("tickets-blind52.ndjson", 0.84, 0.71, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
