@@ -505,7 +505,7 @@ public struct Classifier: Sendable {
         // The model's text as scalars once, for both heads.
         let scalars: [Unicode.Scalar] = model == nil ? [] : Array(folded.forModel.unicodeScalars)
         // A words model's features, made once for both heads.
-        let words: [String]? = model.flatMap { $0.priority?.unit == .words || $0.category?.unit == .words ? TriageModel.wordFeatures(scalars) : nil }
+        let words: [UInt64]? = model.flatMap { $0.priority?.unit == .words || $0.category?.unit == .words ? TriageModel.wordKeys(scalars) : nil }
         let priority: Priority
         let source: Source
         // The text says the work goes on (a workaround in place, no impact): no model lifts it to high.
@@ -612,7 +612,7 @@ public struct Classifier: Sendable {
     /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
     /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a
     /// question read as urgent); nil when the policy sets no `model_raise` or the model does not.
-    func raised(_ scalars: [Unicode.Scalar], _ words: [String]?) -> TriageModel.Prediction? {
+    func raised(_ scalars: [Unicode.Scalar], _ words: [UInt64]?) -> TriageModel.Prediction? {
         guard let bar = policy.classification.modelRaise, let m = model, let head = m.priority,
             let p = m.predict(head, scalars: scalars, words: words, explainIf: { $0 == Priority.high.rawValue && $1 >= bar }),
             p.label == Priority.high.rawValue,
@@ -631,7 +631,7 @@ public struct Classifier: Sendable {
     static let weakLowConfidence = 0.8
 
     /// The model's medium where the rules' low rests on a question's form alone.
-    func liftedFromWeakLow(_ scalars: [Unicode.Scalar], _ words: [String]?) -> TriageModel.Prediction? {
+    func liftedFromWeakLow(_ scalars: [Unicode.Scalar], _ words: [UInt64]?) -> TriageModel.Prediction? {
         guard let m = model, let head = m.priority,
             let p = m.predict(head, scalars: scalars, words: words, explainIf: { $0 == Priority.medium.rawValue && $1 >= Classifier.weakLowConfidence }),
             p.label == Priority.medium.rawValue, p.confidence >= Classifier.weakLowConfidence

@@ -1,8 +1,8 @@
 // GramTable: a model head's n-grams keyed by their scalars in an open-addressed table, so the
 // naive Bayes scorer (TriageModel.predict) finds an n-gram's weights from one to three scalar values
 // instead of building a String and hashing it (about twenty times faster per ticket). A head of
-// word features (the reply model) finds its entries by name instead: words are longer than three
-// scalars and a reply is scored once.
+// word features keys each feature by a 64-bit hash of its scalars in the same table (`wordKey`),
+// which the scorer computes from the text without building the words.
 
 /// The n-grams of one model head, their weights, and a table from scalar keys to entries.
 struct GramTable: Sendable {
@@ -18,8 +18,6 @@ struct GramTable: Sendable {
     /// only then: "\n今" reads as noise in a reason).
     let plain: [Bool]
     let mask: Int
-    /// The entry of each feature by name, for a head of words (empty for n-gram heads).
-    let byName: [String: Int32]
 
     /// Entries in the n-grams' sorted order, so the table is the same on every run.
     init(_ logLikelihood: [String: [Double]], classes: Int, byName: Bool = false) {
@@ -27,7 +25,7 @@ struct GramTable: Sendable {
     }
 
     /// Entries in the order given (a model file's order: no sort when it is read back); keyed
-    /// by name instead of by scalars when `byName` (a feature may then be any length).
+    /// by `wordKey` instead of by scalars when `byName` (a feature may then be any length).
     init(_ entries: [(gram: String, weights: [Double])], classes: Int, byName: Bool = false) {
         var grams: [String] = []
         var weights: [Double] = []
@@ -35,14 +33,14 @@ struct GramTable: Sendable {
         grams.reserveCapacity(entries.count)
         weights.reserveCapacity(entries.count * classes)
         keyOf.reserveCapacity(entries.count)
-        var named: [String: Int32] = [:]
+        var named = Set<String>()
         for (g, w) in entries {
             guard w.count == classes else { continue }
             if byName {
-                guard !g.isEmpty, named[g] == nil else { continue }
-                named[g] = Int32(grams.count)
+                guard !g.isEmpty, named.insert(g).inserted else { continue }
                 grams.append(g)
                 weights.append(contentsOf: w)
+                keyOf.append(GramTable.wordKey(g.unicodeScalars))
                 continue
             }
             let u = Array(g.unicodeScalars)
@@ -51,7 +49,6 @@ struct GramTable: Sendable {
             weights.append(contentsOf: w)
             keyOf.append(u.count == 1 ? GramTable.key(u[0].value) : GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil))
         }
-        self.byName = named
         var size = 16
         while size < grams.count * 2 { size *= 2 }
         var keys = [UInt64](repeating: 0, count: size)
@@ -94,6 +91,26 @@ struct GramTable: Sendable {
     @inline(__always) static func key(_ a: UInt32) -> UInt64 {
         (UInt64(a) << 42) | (UInt64(0x1F_FFFF) << 21) | UInt64(0x1F_FFFF)
     }
+
+    /// A word feature's key: FNV-1a over its scalars' values, never 0 (the empty slot). Two of a
+    /// head's features sharing a 64-bit key is possible in principle and would only merge their
+    /// weights; with tens of thousands of features it does not happen in practice (a test checks
+    /// the built-in heads).
+    static func wordKey<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
+        wordKey(state: wordHash(scalars, from: wordHashStart))
+    }
+
+    static let wordHashStart: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The FNV-1a state after `scalars`, continuing from `state` (a word pair continues its
+    /// first word's state over the space and the second word).
+    @inline(__always) static func wordHash<S: Sequence>(_ scalars: S, from state: UInt64) -> UInt64 where S.Element == Unicode.Scalar {
+        var h = state
+        for u in scalars { h = (h ^ UInt64(u.value)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    @inline(__always) static func wordKey(state: UInt64) -> UInt64 { state == 0 ? 1 : state }
 
     @inline(__always) static func hash(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)

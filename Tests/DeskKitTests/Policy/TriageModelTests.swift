@@ -20,6 +20,21 @@ import Testing
         #expect(p.evidence.contains { "zorblax widget".contains($0) })
     }
 
+    /// A words head finds features by a hash of their scalars, made from the text without
+    /// building the words: the keys are those of the features' Strings, and no two features of
+    /// the built-in heads share a key.
+    @Test func wordKeysAreTheFeaturesKeys() throws {
+        for text in ["The VPN gateway 'vpn-02' can't be reached since 9:00", "财务部整个部门无法登录ERP系统", "混合 text 和中文 don't", ""] {
+            let u = TextNormalizer.foldedScalars(text)
+            #expect(TriageModel.wordKeys(u) == TriageModel.wordFeatures(u).map { GramTable.wordKey($0.unicodeScalars) }, "\(text)")
+        }
+        for head in [TriageModel.builtin.priority, TriageModel.builtin.category, Optional(ReplyModel.builtin.head)] {
+            let h = try #require(head)
+            #expect(h.unit == .words)
+            #expect(Set(h.logLikelihood.keys.map { GramTable.wordKey($0.unicodeScalars) }).count == h.logLikelihood.count)
+        }
+    }
+
     @Test func jsonRoundTrip() throws {
         let m = TriageModel.train(Self.examples)
         let back = try TriageModel.decode(m.json).get()
