@@ -115,7 +115,7 @@ extension PhraseLint {
     /// team", "转给[网络组]".
     static func skipTeams(_ t: LintText, _ skip: inout [Bool]) {
         // "to" then up to two words naming the team, after a hand-off verb; or "from" after
-        // an unnamed someone ("someone from the N4 team will get back to you").
+        // an unnamed someone ("someone from the network team will get back to you").
         let words = t.latinWords()
         for (n, w) in words.enumerated() where teamNouns.contains(w.text) {
             guard let to = (max(0, n - 3)..<n).last(where: { words[$0].text == "to" || words[$0].text == "from" }), to > 0,
