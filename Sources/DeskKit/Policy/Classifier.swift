@@ -584,7 +584,7 @@ public struct Classifier: Sendable {
         return Decision(
             priority: priority, source: source, category: category, categoryHit: categoryHit, categoryModel: categoryModel,
             categoryOverruled: categoryOverruled,
-            tags: tags, hits: hits, heldBack: heldBack, modelEvidence: model?.priority?.unit == .words ? "words" : "n-grams")
+            tags: tags, hits: hits, heldBack: heldBack, modelEvidence: (model?.priority ?? model?.category)?.unit == .words ? "words" : "n-grams")
     }
 
     /// Whether the model's priority answers where no rule gave one: at or above

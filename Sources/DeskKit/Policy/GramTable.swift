@@ -20,13 +20,13 @@ struct GramTable: Sendable {
     let mask: Int
 
     /// Entries in the n-grams' sorted order, so the table is the same on every run.
-    init(_ logLikelihood: [String: [Double]], classes: Int, byName: Bool = false) {
-        self.init(logLikelihood.keys.sorted().compactMap { g in logLikelihood[g].map { (g, $0) } }, classes: classes, byName: byName)
+    init(_ logLikelihood: [String: [Double]], classes: Int, words: Bool = false) {
+        self.init(logLikelihood.keys.sorted().compactMap { g in logLikelihood[g].map { (g, $0) } }, classes: classes, words: words)
     }
 
     /// Entries in the order given (a model file's order: no sort when it is read back); keyed
-    /// by `wordKey` instead of by scalars when `byName` (a feature may then be any length).
-    init(_ entries: [(gram: String, weights: [Double])], classes: Int, byName: Bool = false) {
+    /// by `wordKey` instead of by scalars when `words` (a feature may then be any length).
+    init(_ entries: [(gram: String, weights: [Double])], classes: Int, words: Bool = false) {
         var grams: [String] = []
         var weights: [Double] = []
         var keyOf: [UInt64] = []
@@ -36,7 +36,7 @@ struct GramTable: Sendable {
         var named = Set<String>()
         for (g, w) in entries {
             guard w.count == classes else { continue }
-            if byName {
+            if words {
                 guard !g.isEmpty, named.insert(g).inserted else { continue }
                 grams.append(g)
                 weights.append(contentsOf: w)

@@ -360,7 +360,7 @@ extension PhraseLint {
         var k = a
         while k > 0 && [" ", ":", "：", "#", "."].contains(u[k - 1]) { k -= 1 }
         for w in ticketIdWords {
-            guard k >= w.count, Array(u[(k - w.count)..<k]) == w else { continue }
+            guard k >= w.count, u[(k - w.count)..<k].elementsEqual(w) else { continue }
             // A Latin word starts there, not inside a longer one ("showcase").
             let start = k - w.count
             if start == 0 || !LintText.isLatinLetter(w[0]) || !LintText.isLatinLetter(u[start - 1]) { return start }

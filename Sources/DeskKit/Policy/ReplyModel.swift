@@ -60,8 +60,7 @@ public struct ReplyModel: Sendable, Equatable {
         guard ReplyModel.length(folded) >= ReplyModel.minimumLength else { return nil }
         switch head.unit {
         case .words:
-            guard var p = head.predict(words: ReplyModel.features(folded)), p.label == "refuse" else { return nil }
-            p.evidence = TriageModel.readableWords(p.evidence)
+            guard let p = head.predictWords(folded), p.label == "refuse" else { return nil }
             return p
         case .characters:
             guard var p = head.predict(scalars: folded), p.label == "refuse" else { return nil }

@@ -43,7 +43,7 @@ public struct TriageModel: Sendable, Equatable {
             self.logUnseen = logUnseen
             self.smallest = smallest
             self.unit = unit
-            self.table = GramTable(logLikelihood, classes: classes.count, byName: unit == .words)
+            self.table = GramTable(logLikelihood, classes: classes.count, words: unit == .words)
         }
 
         /// A head read back in its n-grams' order (the compact built-in text): the table is
@@ -58,7 +58,7 @@ public struct TriageModel: Sendable, Equatable {
             self.logUnseen = logUnseen
             self.smallest = smallest
             self.unit = unit
-            self.table = GramTable(ordered, classes: classes.count, byName: unit == .words)
+            self.table = GramTable(ordered, classes: classes.count, words: unit == .words)
         }
 
         public static func == (a: Head, b: Head) -> Bool {
@@ -292,9 +292,7 @@ public struct TriageModel: Sendable, Equatable {
         _ head: Head, scalars u: [Unicode.Scalar], words: [UInt64]? = nil, explainIf: (String, Double) -> Bool = { _, _ in true }
     ) -> Prediction? {
         guard head.unit == .words else { return head.predict(scalars: u, explainIf: explainIf) }
-        guard var p = head.predict(wordKeys: words ?? TriageModel.wordKeys(u), explainIf: explainIf) else { return nil }
-        p.evidence = TriageModel.readableWords(p.evidence)
-        return p
+        return head.predictWords(u, keys: words, explainIf: explainIf)
     }
 
     // MARK: JSON
@@ -583,10 +581,21 @@ extension TriageModel.Head {
         return conclude(score, found[0..<nFound], explainIf: explainIf)
     }
 
-    /// The features of a text that the head reads as words (ReplyModel.features), each counted
+    /// The features of a text that the head reads as words (`wordFeatures`), each counted
     /// once: the most likely class, as `predict(scalars:)` gives it for n-grams.
     func predict(words: [String], explainIf: (String, Double) -> Bool = { _, _ in true }) -> TriageModel.Prediction? {
         predict(wordKeys: words.map { GramTable.wordKey($0.unicodeScalars) }, explainIf: explainIf)
+    }
+
+    /// `predict(wordKeys:)` for a folded text (its keys made here unless given), the evidence
+    /// shown as words (`readableWords`): what the classifier and the reply model ask of a words
+    /// head.
+    func predictWords(
+        _ folded: [Unicode.Scalar], keys: [UInt64]? = nil, explainIf: (String, Double) -> Bool = { _, _ in true }
+    ) -> TriageModel.Prediction? {
+        guard var p = predict(wordKeys: keys ?? TriageModel.wordKeys(folded), explainIf: explainIf) else { return nil }
+        p.evidence = TriageModel.readableWords(p.evidence)
+        return p
     }
 
     /// `predict(words:)` from the features' keys (`TriageModel.wordKeys`).

@@ -73,6 +73,7 @@ enum MailText {
         "before printing", "cannot be guaranteed to be secure", "保密声明", "免责声明", "保密信息", "错收", "误收", "仅限于",
         "不构成任何要约", "不承担任何责任", "打印前请", "删除本邮件", "本邮件及其附件",
     ].map(LintText.key)
+    static let disclaimerMatcher = KeywordMatcher(disclaimerMarks)
 
     /// The text without its disclaimer lines: a line holding two of `disclaimerMarks`, or one
     /// that opens with a disclaimer's heading ("DISCLAIMER:", "【保密声明】"). The rest is kept as
@@ -92,7 +93,7 @@ enum MailText {
         let bare = k.drop { !($0.isLetter || $0.isNumber) }
         if bare.hasPrefix("confidentiality notice") || bare.hasPrefix("disclaimer") || bare.hasPrefix("保密声明")
             || bare.hasPrefix("免责声明") { return true }
-        return disclaimerMarks.filter { k.contains($0) }.count >= 2
+        return disclaimerMatcher.matches(in: k).count >= 2
     }
 
     /// A byte search that rules out most texts before any line is read: every mark above holds

@@ -90,7 +90,7 @@ enum ReplyFrame {
     /// or a team it ends with ("运维组", "Support Team").
     static let signatureDesks = ["服务台", "客服", "service desk", "helpdesk", "help desk", "it support"].map(LintText.key)
     /// What a phone or mail app puts under a message ("Sent from my iPhone", "发自我的华为手机").
-    static let deviceSignatures = ["sent from my", "sent from", "get outlook for", "发自我的", "来自我的", "发自"].map(LintText.key)
+    static let deviceSignatures = ["sent from", "get outlook for", "来自我的", "发自"].map(LintText.key)
     static let signatureTeams = ["组", "中心", "团队", "部门", "运维部", "信息部", "技术部", "team", "desk", "support"].map(LintText.key)
 
     /// A signature line: a dash before a name, a device's line ("Sent from my iPhone"), or a
