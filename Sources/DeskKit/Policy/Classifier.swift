@@ -28,6 +28,9 @@ public struct Classifier: Sendable {
     let weight: [Int]
     /// Whether a keyword's rule sets a priority (its matches are checked for negation).
     let negatable: [Bool]
+    /// Whether a keyword's rule reports a security risk (its matches do not count inside a
+    /// yes/no question that guesses: "是不是被黑了？").
+    let guessable: [Bool]
     /// For each rule, the indices of the rules it requires and of those it must not have.
     let needs: [(all: [Int], none: [Int])]
     /// Per rule: whether its keywords' places are kept, for a rule with `within`.
@@ -49,6 +52,7 @@ public struct Classifier: Sendable {
         var texts: [String] = []
         var weights: [Int] = []
         var neg: [Bool] = []
+        var guess: [Bool] = []
         var masking: [Bool] = []
         let rules = policy.classification.rules
         var placed = [Bool](repeating: false, count: rules.count)
@@ -72,6 +76,10 @@ public struct Classifier: Sendable {
                     weights.append(form.unicodeScalars.reduce(0) { $0 + (TextNormalizer.isHan($1) ? 2 : 1) })
                     // Category-only rules say what a ticket is about; every other rule says what happened.
                     neg.append((rule.priority != nil || rule.category == nil) && !placed[i] && !rule.masks)
+                    // Only a security risk: a question about a fault ("is the wallboard meant to
+                    // show 0?") still reports the fault (measured: the guess check on every rule
+                    // lost as many labelled tickets as it won).
+                    guess.append(rule.priority != nil && rule.category == "security" && !placed[i] && !rule.masks)
                     masking.append(rule.masks)
                 }
             }
@@ -81,6 +89,7 @@ public struct Classifier: Sendable {
         keywordText = texts
         weight = weights
         negatable = neg
+        guessable = guess
         self.masking = masking
         anyMask = masking.contains(true)
         var needs: [(all: [Int], none: [Int])] = []
@@ -271,6 +280,7 @@ public struct Classifier: Sendable {
             if !Classifier.endsWell(bytes, o.range) || Classifier.isAnswerQuestion(bytes, o.range) { continue }
             if Classifier.isQuotedMark(bytes, o.range) { continue }
             if negatable[k] && Negation.isNegated(bytes, before: o.range.lowerBound) { continue }
+            if guessable[k] && Negation.isGuessed(bytes, o.range) { continue }
             if placedRule { places.append((ruleOfKeyword[k], k, o.range)) }
             if seen[k] { continue }
             seen[k] = true

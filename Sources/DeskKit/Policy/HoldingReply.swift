@@ -28,6 +28,9 @@ extension PhraseLint {
         "shortly", "soon", "已经", "already", "告诉你", "let you know", "keep you posted", "keep you updated", "revert",
         // Telling a third party is a hand-off: "跟厂家说过了，他们会看的".
         "说过了", "说过", "讲过了", "说了", "told them", "told the", "informed the", "have informed", "notified the",
+        // Waiting on someone else's answer ("等厂商回复吧", "wait for their reply").
+        "回复吧", "等回复", "等答复", "等消息", "等他们", "等对方", "wait for their reply", "wait for them", "waiting on them",
+        "waiting for them", "waiting on the vendor", "waiting for the vendor",
     ]
     static let holdingMatcher = KeywordMatcher(holdingWords.map { LintText.key($0) })
 
@@ -98,8 +101,8 @@ extension PhraseLint {
     static let teamNouns: Set<String> = ["team", "teams", "group", "department", "dept", "desk", "squad", "unit", "side", "guys", "folks", "people",
         // An outside party handed to is no more than a team ("Passed to the vendor.").
         "vendor", "vendors", "supplier", "suppliers", "manufacturer", "provider", "contractor",
-        // A support line is a team ("passed to second line").
-        "line"]
+        // A support line or tier is a team ("passed to second line", "escalated to tier 3").
+        "line", "tier", "level", "support"]
     static let teamNounsHan: [[Unicode.Scalar]] = ["小组", "部门", "团队", "组", "部", "科", "室", "中心", "那边", "厂家", "厂商", "供应商", "原厂", "服务商", "二线", "三线", "后线", "上级", "领导"].map { Array($0.unicodeScalars) }
     /// Verbs that hand a request over, before "to" (key form).
     static let handOffVerbs: Set<String> = [
@@ -109,7 +112,9 @@ extension PhraseLint {
     /// Who is no one in particular, before "from (the) … team" (key form).
     static let unnamedSomeone: Set<String> = ["someone", "somebody", "anyone", "colleague", "engineer", "technician", "member"]
     /// Hand-off words before a Chinese team name.
-    static let handOffHan: [[Unicode.Scalar]] = ["转给", "转交", "交给", "反馈给", "转到", "报给", "提交给", "派给", "转", "跟", "告诉"].map { Array($0.unicodeScalars) }
+    static let handOffHan: [[Unicode.Scalar]] = ["转给", "转交", "交给", "反馈给", "转到", "报给", "提交给", "派给", "转", "跟", "告诉",
+        // Waiting on a party is a hand-off too: "等厂商回复吧".
+        "等"].map { Array($0.unicodeScalars) }
 
     /// Marks in `skip` each team name a request was handed to: "(passed) to [the network]
     /// team", "转给[网络组]".

@@ -172,6 +172,10 @@ extension PhraseLint {
         // Trying unnamed things and a guess that it works ("tried a couple of things on the
         // backend and I think it should be ok now? lol").
         "tried", "i think", "i guess", "i reckon", "probably", "hopefully", "lol", "haha", "hmm", "我觉得", "估计", "应该是", "大概",
+        // A fix named only as the usual one ("applied the standard fix", 按老办法处理): which fix
+        // is the detail.
+        "applied", "apply", "standard fix", "usual fix", "the fix", "a fix", "fix", "standard", "usual", "the usual", "normal procedure",
+        "standard procedure", "老办法", "老方法", "常规", "常规方法", "常规处理", "标准方法", "标准操作", "惯例",
     ]
     static let vagueWorkMatcher = KeywordMatcher((vagueWork + corporateWork).map { LintText.key($0) })
 
@@ -344,7 +348,7 @@ extension PhraseLint {
             while a > 0 && idChar(u[a - 1]) { a -= 1 }
             var b = i
             while b < u.count && idChar(u[b]) { b += 1 }
-            if let w = ticketWordStart(u, before: a) { body(w, b, true) } else { body(a, b, false) }
+            if let w = ticketWordStart(u, before: a) { body(w, b, true) } else { body(a, b, isTeamNumber(u, a, b)) }
             i = b
         }
     }
@@ -367,6 +371,33 @@ extension PhraseLint {
         }
         return nil
     }
+
+    /// Whether the number token `a..<b` only names a support tier or team ("tier 3", "L2",
+    /// "level 2", "2nd line", "the N4 team"): a hand-off to it names no step, time or detail the
+    /// requester can hold the desk to, any more than "the network team" does.
+    static func isTeamNumber(_ u: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        let token = String(String.UnicodeScalarView(u[a..<b]))
+        // "l2", "t3": a tier written short.
+        if token.count == 2, let f = token.first, f == "l" || f == "t", let d = token.last, d.isNumber { return true }
+        func word(from i: Int, step: Int) -> String {
+            var k = i
+            while k >= 0 && k < u.count && u[k] == " " { k += step }
+            var w: [Unicode.Scalar] = []
+            while k >= 0 && k < u.count && LintText.isLatinLetter(u[k]) {
+                w.append(u[k])
+                k += step
+            }
+            return String(String.UnicodeScalarView(step < 0 ? w.reversed() : w))
+        }
+        let before = word(from: a - 1, step: -1)
+        let after = word(from: b, step: 1)
+        return teamNumberBefore.contains(before) || teamNumberAfter.contains(after)
+    }
+    /// Words before a number that make it a tier's or a team's name (key form): not "line" or
+    /// "level", which number lines of a file and readings ("line 42", "level 90").
+    static let teamNumberBefore: Set<String> = ["tier", "team", "squad"]
+    /// Words after a number that make it a team's name: not "people" ("5 people can't log in").
+    static let teamNumberAfter: Set<String> = ["line", "support", "team", "teams", "group", "squad", "desk", "tier"]
 
     /// Whether a "?" ends a clause that asks something (at least 8 units of letters, a Han
     /// character counting 2): "Which printer is it?" does, a rhetorical "Again?" does not.

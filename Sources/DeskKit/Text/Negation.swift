@@ -75,6 +75,71 @@ public enum Negation {
         return false
     }
 
+    /// Words that open a yes/no question in English ("is it a hack?", "could we have been
+    /// hacked?"): a clause that starts with one (after at most one "so", "and", "or", "but")
+    /// and ends in a question mark asks.
+    static let englishAsking: [[UInt8]] = [
+        "is", "are", "was", "were", "could", "can", "did", "do", "does", "has", "have", "might", "may", "would", "should",
+    ].map { Array($0.utf8) }
+    static let englishLeading: [[UInt8]] = ["so", "and", "or", "but", "then", "also"].map { Array($0.utf8) }
+    /// Chinese marks of a guess put as a question: A-不-A (是不是, 会不会), 难道, 是否, 该不会, or
+    /// 可能 before the keyword, in a clause ending in a question mark (a clause ending in 吗 asks
+    /// with no mark).
+    static let chineseAsking: [[UInt8]] = ["是不是", "会不会", "难道", "是否", "该不会", "可能", "有没有可能", "莫非"].map { Array($0.utf8) }
+
+    /// Whether the keyword at `range` of `bytes` stands in a yes/no question that guesses
+    /// ("是不是被黑客攻击了？", "会不会中毒了吗", "is it a hack?", "could we have been hacked?"):
+    /// the writer asks whether it happened, and that is no report that it did. A question that
+    /// takes it as given ("why was our site hacked?", "谁改了官网？") is not a guess. Why: a
+    /// worried user names the scariest cause of a small fault, and the seed's 安全风险 is a risk
+    /// found, not one wondered about.
+    public static func isGuessed(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        @inline(__always) func separator(_ i: Int) -> Bool {
+            let b = bytes[i]
+            if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x0A { return true }
+            // 。 (E3 80 82)
+            return b == 0x82 && i >= 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80
+        }
+        // The clause's end: the next separator, at most 90 bytes on; it must be a question mark,
+        // or 吗 (E5 90 97) must stand just before it.
+        var e = range.upperBound
+        while e < bytes.count && e - range.upperBound < 90 && !separator(e) { e += 1 }
+        guard e < bytes.count, separator(e) else { return false }
+        let asks = bytes[e] == 0x3F
+        let ma = e >= 3 && bytes[e - 3] == 0xE5 && bytes[e - 2] == 0x90 && bytes[e - 1] == 0x97
+        guard asks || ma else { return false }
+        // The clause's start: the last separator (or a comma, colon or 、) before the keyword.
+        var a = range.lowerBound
+        while a > 0 && range.lowerBound - a < 90 {
+            let b = bytes[a - 1]
+            if separator(a - 1) || b == 0x2C || b == 0x3A { break }
+            if a >= 3 && bytes[a - 3] == 0xE3 && bytes[a - 2] == 0x80 && b == 0x81 { break }
+            a -= 1
+        }
+        while a < range.lowerBound && (bytes[a] & 0xC0) == 0x80 { a += 1 }
+        let before = bytes[a..<range.lowerBound]
+        for m in chineseAsking where m.count <= before.count {
+            if before.firstRange(of: m) != nil { return true }
+        }
+        // 吗 at the end makes a yes/no question of the clause ("系统被黑了吗？").
+        if ma { return true }
+        // English: the clause's first word (or its second, after a leading "so", "and" …).
+        var words: [ArraySlice<UInt8>] = []
+        var i = a
+        while i < range.lowerBound && words.count < 2 {
+            while i < range.lowerBound && bytes[i] == 0x20 { i += 1 }
+            let w = i
+            while i < range.lowerBound && bytes[i] != 0x20 { i += 1 }
+            if i > w { words.append(bytes[w..<i]) }
+        }
+        guard let first = words.first else { return false }
+        if englishAsking.contains(where: { first.elementsEqual($0) }) { return true }
+        if words.count > 1, englishLeading.contains(where: { first.elementsEqual($0) }) {
+            return englishAsking.contains(where: { words[1].elementsEqual($0) })
+        }
+        return false
+    }
+
     /// Whether byte `k` lies inside a failure word (`chineseFailures`) found wholly within
     /// `from..<to`.
     static func covered(_ bytes: [UInt8], _ k: Int, _ from: Int, _ to: Int) -> Bool {

@@ -75,7 +75,7 @@ import Testing
         ("tickets-blind10.ndjson", 0.93, 0.97),
         ("tickets-blind11.ndjson", 0.96, 0.94),
         ("tickets-blind12.ndjson", 0.95, 1.00),
-        ("tickets-blind13.ndjson", 0.90, 0.94),
+        ("tickets-blind13.ndjson", 0.89, 0.91),
         ("tickets-blind14.ndjson", 0.95, 0.97),
         ("tickets-blind15.ndjson", 0.96, 1.00),
         ("tickets-blind16.ndjson", 0.92, 0.97),
@@ -115,6 +115,8 @@ import Testing
         ("tickets-blind50.ndjson", 0.95, 1.00),
         ("tickets-blind51.ndjson", 0.94, 1.00),
         ("tickets-blind52.ndjson", 0.96, 0.97),
+        ("tickets-blind53.ndjson", 0.95, 1.00),
+        ("tickets-blind54.ndjson", 0.91, 0.97),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

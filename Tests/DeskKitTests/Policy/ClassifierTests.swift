@@ -46,6 +46,19 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A threat wondered about in a yes/no question is no security risk found ("是不是被黑了？" over
+    /// garbled text); said outright, or asked about as given, it is.
+    @Test func aGuessedThreatIsNoSecurityRisk() {
+        for text in ["客户地址全变成乱码了，是不是系统被黑了？？其他工单都正常", "Login button moved under the password box on Safari. Is it a hack?"] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(!d.ruleIds.contains("security_risk"), "\(text): rules \(d.ruleIds)")
+        }
+        for text in ["系统被黑了，首页被换成了别的页面", "Why was our website hacked? The homepage shows a hacker message."] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority == .high && d.tags.contains("security_risk"), "\(text): rules \(d.ruleIds)")
+        }
+    }
+
     @Test func mostUrgentRuleWinsAndCategoryIsTheStrongest() {
         let d = Self.classifier.decide(
             title: "How to recover? System crash lost my login", description: nil, impact: nil, urgency: nil)

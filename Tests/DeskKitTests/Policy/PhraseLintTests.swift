@@ -267,6 +267,9 @@ import Testing
             "not our team, try finance. good luck!!", "Pasting logs won't help. Talk to your vendor.",
             "ok I get it you're upset but all caps won't make it go any faster", "已经跟相关部门反映了，等通知吧。",
             "已经反馈给上级了，等通知吧。", "这不是您的错,也不是我们的错,系统有时候就是这样,过阵子就好了。",
+            "Escalated to tier 3.", "Passed to L2.", "Someone from the N4 team will get back to you.", "已转厂商，等厂商回复吧。",
+            "Not a bug. Working as designed.", "系统设计如此。", "Why you never attach screenshot? How we know what happen?",
+            "We have applied the standard fix, it should work now.", "按老办法处理了，应该可以了。",
         ] {
             #expect(refused(text), "\(text)")
         }
@@ -275,6 +278,10 @@ import Testing
             "Someone from the network team will call you before 3pm.", "Which document do you mean: the May invoice or the June one? I need its number to find it.",
             "It was not your fault: the password policy changed overnight. I unlocked your account at 09:40.",
             "Finance owns the expense tool, so I've asked Maria there to call you by 11:00 today.",
+            "Escalated to tier 3: Priya will call you by 4pm today with the fix for the VPN profile.",
+            "This is expected behaviour: archived rows are not exported. Untick 'Hide archived' and export again to include them.",
+            "I applied the fix from KB-1043 (clearing the Teams cache on your laptop); it should work now, and I'll check with you at 3pm.",
+            "Line 42 of the config had a typo in the proxy host; I corrected it and restarted the sync service.",
         ] {
             #expect(!refused(text), "\(text)")
         }
@@ -283,6 +290,9 @@ import Testing
         #expect(!lint.review(field: "solution", "Leveraged cross-functional collaboration to restore service posture.").isEmpty)
         #expect(!lint.review(field: "solution", "经各方共同努力，多措并举，全力保障系统平稳运行").isEmpty)
         #expect(!lint.review(field: "result", "User happy").isEmpty)
+        #expect(!lint.review(field: "solution", "Advised customer").isEmpty)
+        #expect(!lint.review(field: "result", "No further complaint").isEmpty)
+        #expect(lint.review(field: "solution", "Advised the customer to re-pair the scanner from Settings > Bluetooth").isEmpty)
         #expect(!lint.review(field: "solution", "同上").isEmpty)
         #expect(!lint.review(field: "solution", "按照标准流程进行了处理,处理过程符合规范要求。").isEmpty)
         #expect(!lint.review(field: "cause", "The root cause appears to be related to a combination of environmental factors.").isEmpty)
@@ -609,7 +619,10 @@ import Testing
     /// 已完成; "a combination of environmental factors"), 0, 0, 1 and 0 good refused; then 0 bad
     /// accepted. blind51's good "扫码枪数据线断了 | 换线 | 2号线恢复扫码" is still refused, as blind36's
     /// is (two characters of solution; counting a Han character as 3 units kept them and let three
-    /// bad ones through, so it stays 2), which is why blind51 is not in this list.
+    /// bad ones through, so it stays 2), which is why blind51 is not in this list. blind53 and
+    /// blind54, scored before use: 1 and 0 of 15 bad accepted ("Customer never follow SOP |
+    /// Advised customer | No further complaint"), 0 good refused; then 0 and 0 (advising the
+    /// customer without saying what is no solution, "no further complaint" no result).
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -619,6 +632,7 @@ import Testing
         "resolutions-blind41.ndjson", "resolutions-blind42.ndjson", "resolutions-blind43.ndjson", "resolutions-blind44.ndjson",
         "resolutions-blind45.ndjson", "resolutions-blind46.ndjson", "resolutions-blind47.ndjson", "resolutions-blind48.ndjson",
         "resolutions-blind49.ndjson", "resolutions-blind50.ndjson", "resolutions-blind52.ndjson",
+        "resolutions-blind53.ndjson", "resolutions-blind54.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -93,7 +93,7 @@ import Testing
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
         "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
         "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
-        "replies-blind49.ndjson",
+        "replies-blind49.ndjson", "replies-blind53.ndjson", "replies-blind54.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -161,19 +161,26 @@ import Testing
     // blind51 (ordinary writers) and blind52 (judgement calls), scored once on the state after
     // that round: 2 and 2 of 30 bad accepted, 0 good refused; then 1 and 1 (below).
 
+    // blind53 (Hong Kong, Taiwan, Singapore and non-native English) and blind54 (terse
+    // engineers and their worried managers), scored before use on the session's starting state:
+    // 2 and 3 of 30 bad accepted ("Why you never attach screenshot? How we know what happen?",
+    // "We have applied the standard fix, it should work now.", "Not a bug. Working as
+    // designed.", "Escalated to tier 3.", 已转厂商，等厂商回复吧。), 0 good refused; then 0 and 0
+    // (a tier's number names no detail, waiting on a party is a hand-off, "as designed" alone
+    // is no answer). blind50's "Someone from the N4 team…" is refused since.
+
     /// What blind41, blind44, blind46, blind50, blind51 and blind52 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
     /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
     /// and "you not the only one" ("you're not the only one affected" also informs, in good replies);
-    /// blind50's "Someone from the N4 team will get back to you" (a team named by a number reads
-    /// as a detail) and 请直接联系金蝶厂商 (a vendor's name inside 直接联系…厂商); blind51's 你去找网络组吧
+    /// blind50's 请直接联系金蝶厂商 (a vendor's name inside 直接联系…厂商); blind51's 你去找网络组吧
     /// (你去找 also tells the requester where to find a thing) and blind52's bare "Which browser?".
     @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
         #expect(try Self.wrongWithTheModel("replies-blind46.ndjson").count <= 1)
-        #expect(try Self.wrongWithTheModel("replies-blind50.ndjson").count <= 2)
+        #expect(try Self.wrongWithTheModel("replies-blind50.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind51.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind52.ndjson").count <= 1)
     }

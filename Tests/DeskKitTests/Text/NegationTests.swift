@@ -31,6 +31,31 @@ import Testing
         #expect(!negated("我无法登录", "登录"))
     }
 
+    func guessed(_ text: String, _ word: String) -> Bool {
+        let bytes = Array(TextNormalizer.fold(text).utf8)
+        let w = Array(word.utf8)
+        guard bytes.count >= w.count, let start = (0...(bytes.count - w.count)).first(where: { bytes[$0..<($0 + w.count)].elementsEqual(w) }) else {
+            Issue.record("\(word) not in \(text)")
+            return false
+        }
+        return Negation.isGuessed(bytes, start..<(start + w.count))
+    }
+
+    /// A yes/no question that wonders whether a threat is real guesses; a question that takes it
+    /// as given, or a statement, does not.
+    @Test func yesNoQuestionsGuess() {
+        #expect(guessed("这是不是被黑客攻击了？", "黑客"))
+        #expect(guessed("会不会中毒了", "中毒") == false)  // no question mark, no 吗: said, not asked
+        #expect(guessed("电脑会不会中毒了吗？", "中毒"))
+        #expect(guessed("系统被黑了吗？", "被黑"))
+        #expect(guessed("Is it a hack?", "hack"))
+        #expect(guessed("so could we have been hacked??", "hacked"))
+        #expect(!guessed("Why was our website hacked?", "hacked"))
+        #expect(!guessed("We have been hacked. Is the backup safe?", "hacked"))
+        #expect(!guessed("我们被黑了，怎么办？", "被黑"))
+        #expect(!guessed("谁篡改了官网？", "篡改"))
+    }
+
     @Test func numbersReadAsHash() {
         // Ten or more reads "##" ("# users" still finds it).
         #expect(Classifier.numbersAsHash("300 users, v2.3") == "## users, v#")
