@@ -201,6 +201,10 @@ extension PhraseLint {
         "经各方共同努力", "各方", "共同努力", "多措并举", "高度重视", "迅速响应", "统筹协调", "统筹", "协调", "各方资源", "资源", "全力保障", "全力",
         "保障", "平稳运行", "稳定运行", "取得良好成效", "良好成效", "成效", "用户满意度", "满意度", "进一步提升", "进一步", "提升", "积极",
         "认真", "切实", "落实", "部署", "圆满", "顺利", "符合规范要求", "符合规范", "规范要求", "按照标准流程", "标准流程", "处理过程", "告警触发", "告警已确认", "告警恢复", "告警消除", "告警已清除",
+        // Formal and empty: 经研究，该事项已按程序办结; "appropriate remedial action was taken in line
+        // with procedure", "resolved to the satisfaction of all parties".
+        "经研究", "按程序", "该事项", "有关事项", "remedial action", "remedial", "appropriate", "procedure", "in line with procedure",
+        "to the satisfaction of all parties", "satisfaction of all parties", "all parties", "the matter", "matter resolved",
     ]
     static let corporateWorkMatcher = KeywordMatcher(corporateWork.map { LintText.key($0) })
 

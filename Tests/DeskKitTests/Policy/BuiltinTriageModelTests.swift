@@ -108,7 +108,7 @@ import Testing
         ("tickets-blind43.ndjson", 0.94, 1.00),
         ("tickets-blind44.ndjson", 0.96, 1.00),
         ("tickets-blind45.ndjson", 0.91, 1.00),
-        ("tickets-blind46.ndjson", 0.91, 0.97),
+        ("tickets-blind46.ndjson", 0.90, 0.94),
         ("tickets-blind47.ndjson", 0.91, 0.97),
         ("tickets-blind48.ndjson", 0.87, 1.00),
         ("tickets-blind49.ndjson", 0.94, 1.00),
@@ -117,6 +117,8 @@ import Testing
         ("tickets-blind52.ndjson", 0.96, 0.97),
         ("tickets-blind53.ndjson", 0.95, 1.00),
         ("tickets-blind54.ndjson", 0.91, 0.97),
+        ("tickets-blind55.ndjson", 0.92, 0.97),
+        ("tickets-blind56.ndjson", 0.83, 1.00),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

@@ -270,6 +270,8 @@ import Testing
             "Escalated to tier 3.", "Passed to L2.", "Someone from the N4 team will get back to you.", "已转厂商，等厂商回复吧。",
             "Not a bug. Working as designed.", "系统设计如此。", "Why you never attach screenshot? How we know what happen?",
             "We have applied the standard fix, it should work now.", "按老办法处理了，应该可以了。",
+            "我们这边看都正常 你自己再看看", "找网络组 不是我们这边的", "Not a desk issue. Talk to networks.", "Please see the user guide.",
+            "同样的问题已经答复过三次了，请认真阅读之前的回复，不要重复提单。", "经研究，该事项已按程序办结。",
         ] {
             #expect(refused(text), "\(text)")
         }
@@ -282,6 +284,8 @@ import Testing
             "This is expected behaviour: archived rows are not exported. Untick 'Hide archived' and export again to include them.",
             "I applied the fix from KB-1043 (clearing the Teams cache on your laptop); it should work now, and I'll check with you at 3pm.",
             "Line 42 of the config had a typo in the proxy host; I corrected it and restarted the sync service.",
+            "Please see the user guide, section 4.2 'Exporting reports': tick 'Include archived' before you press Export.",
+            "该事项已按程序办结：已为您重置 UKey 口令，柜员号 0312 今天 10:20 起可正常登录。",
         ] {
             #expect(!refused(text), "\(text)")
         }
@@ -292,6 +296,8 @@ import Testing
         #expect(!lint.review(field: "result", "User happy").isEmpty)
         #expect(!lint.review(field: "solution", "Advised customer").isEmpty)
         #expect(!lint.review(field: "result", "No further complaint").isEmpty)
+        #expect(!lint.review(field: "cause", "Issue identified").isEmpty)
+        #expect(!lint.review(field: "solution", "Appropriate remedial action was taken in line with procedure").isEmpty)
         #expect(lint.review(field: "solution", "Advised the customer to re-pair the scanner from Settings > Bluetooth").isEmpty)
         #expect(!lint.review(field: "solution", "同上").isEmpty)
         #expect(!lint.review(field: "solution", "按照标准流程进行了处理,处理过程符合规范要求。").isEmpty)
@@ -622,7 +628,10 @@ import Testing
     /// bad ones through, so it stays 2), which is why blind51 is not in this list. blind53 and
     /// blind54, scored before use: 1 and 0 of 15 bad accepted ("Customer never follow SOP |
     /// Advised customer | No further complaint"), 0 good refused; then 0 and 0 (advising the
-    /// customer without saying what is no solution, "no further complaint" no result).
+    /// customer without saying what is no solution, "no further complaint" no result). blind55
+    /// and blind56, scored once on that state: 0 and 1 of 15 bad accepted ("Issue identified |
+    /// Appropriate remedial action was taken in line with procedure | Matter resolved to the
+    /// satisfaction of all parties"), 0 good refused; then 0 and 0.
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -632,7 +641,7 @@ import Testing
         "resolutions-blind41.ndjson", "resolutions-blind42.ndjson", "resolutions-blind43.ndjson", "resolutions-blind44.ndjson",
         "resolutions-blind45.ndjson", "resolutions-blind46.ndjson", "resolutions-blind47.ndjson", "resolutions-blind48.ndjson",
         "resolutions-blind49.ndjson", "resolutions-blind50.ndjson", "resolutions-blind52.ndjson",
-        "resolutions-blind53.ndjson", "resolutions-blind54.ndjson",
+        "resolutions-blind53.ndjson", "resolutions-blind54.ndjson", "resolutions-blind55.ndjson", "resolutions-blind56.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

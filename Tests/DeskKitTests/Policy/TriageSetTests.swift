@@ -210,6 +210,8 @@ import Testing
         ("tickets-blind52.ndjson", 0.84, 0.71, 100),
         ("tickets-blind53.ndjson", 0.80, 0.74, 100),
         ("tickets-blind54.ndjson", 0.77, 0.57, 100),
+        ("tickets-blind55.ndjson", 0.85, 0.82, 100),
+        ("tickets-blind56.ndjson", 0.66, 0.65, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
