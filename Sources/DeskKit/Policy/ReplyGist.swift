@@ -377,7 +377,7 @@ extension PhraseLint {
     }
 
     /// Whether the number token `a..<b` only names a support tier or team ("tier 3", "L2",
-    /// "level 2", "2nd line", "the N4 team"): a hand-off to it names no step, time or detail the
+    /// "2nd line", "the N4 team"): a hand-off to it names no step, time or detail the
     /// requester can hold the desk to, any more than "the network team" does.
     static func isTeamNumber(_ u: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         let token = String(String.UnicodeScalarView(u[a..<b]))
