@@ -346,11 +346,54 @@ public struct Classifier: Sendable {
                 // "each other", "all other PCs": the rest, or one another, not the ones affected.
                 if between.starts(with: Classifier.otherWord) { continue }
                 if Negation.isNegated(bytes, before: first.lowerBound) { continue }
+                // "同办公室其他同事均安装正常", "all the stores are fine": the ones named are the
+                // ones not affected.
+                if Classifier.clauseSaysFine(bytes, from: second.upperBound) { continue }
                 return (x.keyword, y.keyword)
             }
         }
         return nil
     }
+
+    /// Whether the rest of the clause from byte `from` (up to , . ; ! ? 。 、 or a line break, at
+    /// most 45 bytes) says that what it names works: 正常, 没问题, 是好的, 都好, 没事, "fine",
+    /// "normal", "ok", "unaffected". 正常 after a negator or a failure word in the two characters
+    /// before it ("无法正常", "不能正常", "不正常") and an English word after "not" or "n't" do
+    /// not count.
+    static func clauseSaysFine(_ bytes: [UInt8], from: Int) -> Bool {
+        var e = from
+        while e < bytes.count && e - from < 45 {
+            let b = bytes[e]
+            if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3B || b == 0x0A { break }
+            if b == 0xE3 && e + 2 < bytes.count && bytes[e + 1] == 0x80 && (bytes[e + 2] == 0x82 || bytes[e + 2] == 0x81) { break }
+            e += 1
+        }
+        guard e > from else { return false }
+        let window = bytes[from..<e]
+        for w in fineWords {
+            var k = from
+            while k < e, let r = window[k...].firstRange(of: w) {
+                k = r.upperBound
+                let latin = w[0] < 0x80
+                if latin {
+                    // A whole word, not after "not" / "n't".
+                    func letter(_ i: Int) -> Bool { i >= 0 && i < bytes.count && (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A }
+                    if letter(r.lowerBound - 1) || letter(r.upperBound) { continue }
+                    let back = bytes[max(from, r.lowerBound - 8)..<r.lowerBound]
+                    if back.firstRange(of: Classifier.notWord) != nil || back.firstRange(of: Classifier.ntWord) != nil { continue }
+                } else {
+                    let back = bytes[max(from, r.lowerBound - 6)..<r.lowerBound]
+                    if Classifier.fineNegators.contains(where: { back.firstRange(of: $0) != nil }) { continue }
+                }
+                return true
+            }
+        }
+        return false
+    }
+    static let fineWords: [[UInt8]] = ["正常", "没问题", "是好的", "都好", "没事", "fine", "normal", "normally", "ok", "okay", "unaffected"].map { Array($0.utf8) }
+    static let fineNegators: [[UInt8]] = ["不", "无", "没", "未", "非"].map { Array($0.utf8) }
+    static let notWord = Array("not ".utf8)
+    static let ntWord = Array("n't ".utf8)
 
     /// " other" right after a quantifier (see `nearPair`).
     static let otherWord = Array(" other".utf8)

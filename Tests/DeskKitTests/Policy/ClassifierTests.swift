@@ -59,6 +59,21 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A scope pair whose clause goes on to say the ones named work names who is not affected;
+    /// 正常 after 无法 and "fine" after "not" still report the failure.
+    @Test func aScopeThatWorksIsNotTheOnesAffected() {
+        let fine = "1. 本人电脑安装核算插件时提示证书链不完整，安装报错；2. 同办公室其他同事均安装正常"
+        #expect(!Self.classifier.decide(title: nil, description: fine, impact: nil, urgency: nil).tags.contains("many_users"))
+        for text in ["今天上午所有门店均无法正常收银，报错代码 E102", "Since 9:00 all stores are not fine: every till shows error E102"] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority == .high && d.tags.contains("many_users"), "\(text): rules \(d.ruleIds)")
+        }
+        #expect(Classifier.clauseSaysFine(Array("均安装正常".utf8), from: 0))
+        #expect(!Classifier.clauseSaysFine(Array("均无法正常收银".utf8), from: 0))
+        #expect(!Classifier.clauseSaysFine(Array(" stores are not fine".utf8), from: 0))
+        #expect(!Classifier.clauseSaysFine(Array(" stores, all fine".utf8), from: 0))  // another clause
+    }
+
     @Test func mostUrgentRuleWinsAndCategoryIsTheStrongest() {
         let d = Self.classifier.decide(
             title: "How to recover? System crash lost my login", description: nil, impact: nil, urgency: nil)
