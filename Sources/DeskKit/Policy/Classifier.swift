@@ -355,17 +355,20 @@ public struct Classifier: Sendable {
         return nil
     }
 
-    /// Whether the rest of the clause from byte `from` (up to , . ; ! ? 。 、 or a line break, at
-    /// most 45 bytes) says that what it names works: 正常, 没问题, 是好的, 都好, 没事, "fine",
+    /// Whether the rest of the clause from byte `from` (up to the clause marks of
+    /// `Negation.endsClause`, commas included, at most 45 bytes) says that what it names works: 正常, 没问题, 是好的, 都好, 没事, "fine",
     /// "normal", "ok", "unaffected". 正常 after a negator or a failure word in the two characters
     /// before it ("无法正常", "不能正常", "不正常") and an English word after "not" or "n't" do
     /// not count.
     static func clauseSaysFine(_ bytes: [UInt8], from: Int) -> Bool {
+        // The clause's end: the first byte of the first mark after `from` (a 。 or 、 is found at
+        // its last byte and cut back to its first).
         var e = from
         while e < bytes.count && e - from < 45 {
-            let b = bytes[e]
-            if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3B || b == 0x0A { break }
-            if b == 0xE3 && e + 2 < bytes.count && bytes[e + 1] == 0x80 && (bytes[e + 2] == 0x82 || bytes[e + 2] == 0x81) { break }
+            if Negation.endsClause(bytes, before: e + 1, commas: true) {
+                if bytes[e] >= 0x80 { e = max(from, e - 2) }
+                break
+            }
             e += 1
         }
         guard e > from else { return false }

@@ -25,6 +25,21 @@ public enum Negation {
         "不过", "不仅", "不但", "不久", "不少", "不管",
     ].map { Array($0.utf8) }
 
+    /// Whether the clause punctuation of normalised text ends just before byte `end`: . ; ! ? a
+    /// line break or 。 always, and with `commas` also , : and 、 (a comma ends the span a
+    /// negator or a guess reaches, not a question). One owner for the clause marks the
+    /// look-back (`isNegated`), the guess (`isGuessed`) and the classifier's "the ones named are
+    /// fine" (`Classifier.clauseSaysFine`) read.
+    @inline(__always)
+    static func endsClause(_ bytes: [UInt8], before end: Int, commas: Bool) -> Bool {
+        guard end > 0 else { return false }
+        let b = bytes[end - 1]
+        if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x0A { return true }
+        if commas && (b == 0x2C || b == 0x3A) { return true }
+        // 。 is E3 80 82, 、 is E3 80 81.
+        return end >= 3 && bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 && (b == 0x82 || commas && b == 0x81)
+    }
+
     /// Whether the text just before byte offset `start` of `bytes` negates what follows. Works
     /// on the bytes alone (no String is built): it runs for every keyword found.
     public static func isNegated(_ bytes: [UInt8], before start: Int) -> Bool {
@@ -32,10 +47,7 @@ public enum Negation {
         var a = start
         var steps = 0
         while a > 0 && steps < 40 {
-            let b = bytes[a - 1]
-            if b == 0x2C || b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x0A || b == 0x3A { break }
-            // 。 (E3 80 82) and 、 (E3 80 81) end a clause as well.
-            if a >= 3 && bytes[a - 3] == 0xE3 && bytes[a - 2] == 0x80 && (b == 0x82 || b == 0x81) { break }
+            if endsClause(bytes, before: a, commas: true) { break }
             a -= 1
             steps += 1
         }
@@ -94,28 +106,17 @@ public enum Negation {
     /// worried user names the scariest cause of a small fault, and the seed's 安全风险 is a risk
     /// found, not one wondered about.
     public static func isGuessed(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        @inline(__always) func separator(_ i: Int) -> Bool {
-            let b = bytes[i]
-            if b == 0x2E || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x0A { return true }
-            // 。 (E3 80 82)
-            return b == 0x82 && i >= 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80
-        }
-        // The clause's end: the next separator, at most 90 bytes on; it must be a question mark,
-        // or 吗 (E5 90 97) must stand just before it.
+        // The clause's end: the next mark (a comma does not end a question), at most 90 bytes
+        // on; it must be a question mark, or 吗 (E5 90 97) must stand just before it.
         var e = range.upperBound
-        while e < bytes.count && e - range.upperBound < 90 && !separator(e) { e += 1 }
-        guard e < bytes.count, separator(e) else { return false }
+        while e < bytes.count && e - range.upperBound < 90 && !endsClause(bytes, before: e + 1, commas: false) { e += 1 }
+        guard e < bytes.count, endsClause(bytes, before: e + 1, commas: false) else { return false }
         let asks = bytes[e] == 0x3F
         let ma = e >= 3 && bytes[e - 3] == 0xE5 && bytes[e - 2] == 0x90 && bytes[e - 1] == 0x97
         guard asks || ma else { return false }
-        // The clause's start: the last separator (or a comma, colon or 、) before the keyword.
+        // The clause's start: the last mark (a comma too) before the keyword.
         var a = range.lowerBound
-        while a > 0 && range.lowerBound - a < 90 {
-            let b = bytes[a - 1]
-            if separator(a - 1) || b == 0x2C || b == 0x3A { break }
-            if a >= 3 && bytes[a - 3] == 0xE3 && bytes[a - 2] == 0x80 && b == 0x81 { break }
-            a -= 1
-        }
+        while a > 0 && range.lowerBound - a < 90 && !endsClause(bytes, before: a, commas: true) { a -= 1 }
         while a < range.lowerBound && (bytes[a] & 0xC0) == 0x80 { a += 1 }
         let before = bytes[a..<range.lowerBound]
         for m in chineseAsking where m.count <= before.count {

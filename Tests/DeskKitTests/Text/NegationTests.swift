@@ -56,6 +56,17 @@ import Testing
         #expect(!guessed("谁篡改了官网？", "篡改"))
     }
 
+    /// The clause marks every clause reader shares: a comma ends a span only when asked.
+    @Test func clauseMarks() {
+        let b = Array("a,b:c。d、e?".utf8)
+        #expect(Negation.endsClause(b, before: 2, commas: true) && !Negation.endsClause(b, before: 2, commas: false))  // ","
+        #expect(Negation.endsClause(b, before: 4, commas: true) && !Negation.endsClause(b, before: 4, commas: false))  // ":"
+        #expect(Negation.endsClause(b, before: 8, commas: false))  // 。 (bytes 5-7)
+        #expect(Negation.endsClause(b, before: 12, commas: true) && !Negation.endsClause(b, before: 12, commas: false))  // 、 (bytes 9-11)
+        #expect(Negation.endsClause(b, before: 14, commas: false))  // "?"
+        #expect(!Negation.endsClause(b, before: 1, commas: true) && !Negation.endsClause(b, before: 0, commas: true))
+    }
+
     @Test func numbersReadAsHash() {
         // Ten or more reads "##" ("# users" still finds it).
         #expect(Classifier.numbersAsHash("300 users, v2.3") == "## users, v#")
