@@ -407,7 +407,7 @@ public struct Classifier: Sendable {
     /// A number is a run of ASCII digits (with , or . inside), or of Chinese numerals of two or
     /// more (四十五, 三百) or one of 十 百 千 万 几 alone (a lone 一 or 五 is left: 一直, 五楼); it is
     /// ten or more with two digits before any "." (not starting with 0, not written onto a
-    /// letter as in "B12"), or with 十 百 千 万.
+    /// letter as in "B12", not seven digits or more without a separator), or with 十 百 千 万.
     /// One pass over the bytes; the text is copied only when it holds a number.
     static func numbersAsHash(_ s: String) -> String {
         var s = s
@@ -433,15 +433,19 @@ public struct Classifier: Sendable {
                 let start = i
                 var whole = 0
                 var point = false
+                var grouped = false
                 while i < u.count && ((u[i] >= 0x30 && u[i] <= 0x39)
                     || ((u[i] == 0x2C || u[i] == 0x2E) && i + 1 < u.count && u[i + 1] >= 0x30 && u[i + 1] <= 0x39)) {
-                    if u[i] == 0x2E { point = true } else if !point && u[i] != 0x2C { whole += 1 }
+                    if u[i] == 0x2E { point = true } else if u[i] == 0x2C { grouped = true } else if !point { whole += 1 }
                     i += 1
                 }
                 out.append(0x23)
-                // A number written onto a letter is a name, not a count ("room B12", "A320").
+                // A number written onto a letter is a name, not a count ("room B12", "A320"); so
+                // is a run of seven digits or more written without separators (a container, an
+                // order or a phone number: "TGHU 9930012 for customer X" names no crowd).
                 let named = start > 0 && ((u[start - 1] | 0x20) >= 0x61 && (u[start - 1] | 0x20) <= 0x7A)
-                if whole >= 2 && u[start] != 0x30 && !named && !unitFollows(u, i) { out.append(0x23) }
+                let code = whole >= 7 && !grouped
+                if whole >= 2 && u[start] != 0x30 && !named && !code && !unitFollows(u, i) { out.append(0x23) }
                 plain = i
                 continue
             }

@@ -27,6 +27,12 @@ public struct PhraseLint: Sendable {
     let anywhere: KeywordMatcher
     /// Family index of each `anywhere` keyword.
     let anywhereFamily: [Int]
+    /// The two ends of every `anywhere` phrase written with a gap ("combination of … factors"):
+    /// one matcher over both ends of all of them, each keyword's pair and end, and each pair's
+    /// family (see `gapPairs`).
+    let gapEnds: KeywordMatcher
+    let gapEnd: [(pair: Int, second: Bool)]
+    let gapFamily: [Int]
     /// Clause-scope phrases (key form) → family indices.
     let clauseTable: ScalarKeyTable<[Int]>
     /// Whole-text phrases (key form) → family indices.
@@ -58,10 +64,19 @@ public struct PhraseLint: Sendable {
         followUps = PhraseFollowUps(families)
         var words: [String] = []
         var owner: [Int] = []
+        var ends: [String] = []
+        var endOwner: [(pair: Int, second: Bool)] = []
+        var pairFamily: [Int] = []
         var clause: [String: [Int]] = [:]
         var whole: [String: [Int]] = [:]
         for (i, f) in families.enumerated() {
             for p in f.anywhere {
+                if let (first, second) = PhraseLint.gapEnds(p) {
+                    endOwner += [(pairFamily.count, false), (pairFamily.count, true)]
+                    ends += [first, second]
+                    pairFamily.append(i)
+                    continue
+                }
                 words.append(LintText.key(p))
                 owner.append(i)
             }
@@ -70,6 +85,9 @@ public struct PhraseLint: Sendable {
         }
         anywhere = KeywordMatcher(words)
         anywhereFamily = owner
+        gapEnds = KeywordMatcher(ends)
+        gapEnd = endOwner
+        gapFamily = pairFamily
         clauseTable = ScalarKeyTable(clause)
         wholeTable = ScalarKeyTable(whole)
     }
@@ -91,12 +109,29 @@ public struct PhraseLint: Sendable {
         let clauses = t.clauseRanges
         let hedges = clauses.map { PhraseLint.hedge(t, $0) }
         func clauseIndex(_ at: Int) -> Int? { clauses.firstIndex { $0.contains(at) } }
+        // Latin phrases end at a word end too ("ok" is not in "okta").
+        func endsWord(_ b: Int) -> Bool {
+            !(b < t.scalars.count && LintText.isLatinLetter(t.scalars[b - 1]) && LintText.isContent(t.scalars[b]))
+        }
+        var found: [(family: Int, range: Range<Int>)] = []
         for o in anywhere.occurrences(in: t.text) {
             let a = t.index(ofUTF8: o.range.lowerBound)
             let b = t.index(ofUTF8: o.range.upperBound)
-            guard a < b else { continue }
-            // Latin phrases end at a word end too ("ok" is not in "okta").
-            if b < t.scalars.count, LintText.isLatinLetter(t.scalars[b - 1]), LintText.isContent(t.scalars[b]) { continue }
+            guard a < b, endsWord(b) else { continue }
+            found.append((anywhereFamily[o.id], a..<b))
+        }
+        if !gapFamily.isEmpty {
+            var ends: [(pair: Int, second: Bool, range: Range<Int>)] = []
+            for o in gapEnds.occurrences(in: t.text) {
+                let a = t.index(ofUTF8: o.range.lowerBound)
+                let b = t.index(ofUTF8: o.range.upperBound)
+                guard a < b, endsWord(b) else { continue }
+                ends.append((gapEnd[o.id].pair, gapEnd[o.id].second, a..<b))
+            }
+            for (pair, range) in PhraseLint.gapPairs(ends, clauseOf: clauseIndex) { found.append((gapFamily[pair], range)) }
+        }
+        for (family, r) in found {
+            let (a, b) = (r.lowerBound, r.upperBound)
             let quoted = t.quoted[a..<b].contains(true)
             var own = !quoted
             if own, let c = clauseIndex(a) {
@@ -108,12 +143,12 @@ public struct PhraseLint: Sendable {
                 // An English condition after a taboo that opens the clause leaves it said:
                 // "Take it up with my manager if you are unhappy" (in Chinese the condition
                 // comes first: "不满意的话…").
-                if opens && h.beforeIsLatin && families[anywhereFamily[o.id]].kind == .taboo { h.before = nil }
+                if opens && h.beforeIsLatin && families[family].kind == .taboo { h.before = nil }
                 own = !h.covers(a, b)
             }
             // "不是你操作的问题" denies what "是你操作…" would claim.
             if own, t.scalars[a] == "是", a > 0, t.scalars[a - 1] == "不" { own = false }
-            out.append(Match(family: anywhereFamily[o.id], range: a..<b, own: own))
+            out.append(Match(family: family, range: a..<b, own: own))
         }
         for (ci, c) in clauses.enumerated() {
             let quoted = t.quoted[c].allSatisfy { $0 }
@@ -129,6 +164,41 @@ public struct PhraseLint: Sendable {
         followUps.release(&out, in: t)
         // In text order; at one start the longest phrase first, so a message quotes all of it.
         return out.sorted { ($0.range.lowerBound, -$0.range.count, $0.family) < ($1.range.lowerBound, -$1.range.count, $1.family) }
+    }
+
+    /// The most key characters a gap phrase's two ends may have between them.
+    public static let maximumGap = 48
+
+    /// The two ends, in key form, of an `anywhere` phrase written with a gap: "…" (or "...")
+    /// stands for up to `maximumGap` characters of the same clause ("combination of … factors"
+    /// finds "a combination of environmental and configuration-related factors"); nil for a
+    /// plain phrase. Why: the same brush-off comes with words inserted, and listing each
+    /// insertion is a list of the sentences seen.
+    static func gapEnds(_ phrase: String) -> (String, String)? {
+        let marked = phrase.replacingSubstring("...", with: "…")
+        let parts = marked.split(separator: "…", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let first = LintText.key(String(parts[0])), second = LintText.key(String(parts[1]))
+        guard !first.isEmpty, !second.isEmpty else { return nil }
+        return (first, second)
+    }
+
+    /// Each gap phrase found: a first end, then the nearest second end of the same phrase that
+    /// starts after it, in the same clause, at most `maximumGap` characters on; the range runs
+    /// from the first end's start to the second's end.
+    static func gapPairs(
+        _ ends: [(pair: Int, second: Bool, range: Range<Int>)], clauseOf: (Int) -> Int?
+    ) -> [(pair: Int, range: Range<Int>)] {
+        var out: [(pair: Int, range: Range<Int>)] = []
+        for first in ends where !first.second {
+            let clause = clauseOf(first.range.lowerBound)
+            let next = ends.filter {
+                $0.second && $0.pair == first.pair && $0.range.lowerBound >= first.range.upperBound
+                    && $0.range.lowerBound - first.range.upperBound <= maximumGap && clauseOf($0.range.lowerBound) == clause
+            }.min { $0.range.lowerBound < $1.range.lowerBound }
+            if let next { out.append((first.pair, first.range.lowerBound..<next.range.upperBound)) }
+        }
+        return out
     }
 
     /// The clause without edge punctuation and spaces, for clause and whole comparisons.

@@ -214,6 +214,16 @@ public struct CommentThemes: Sendable {
     }
 
 
+    /// The policy words a comment theme may be: the keywords of the rules that set a priority
+    /// or a category (what a ticket is about and how bad it is: 很慢, 密码, vpn, "data loss"),
+    /// less the edge stop words. Evidence rules are left out: their words are the grammar of a
+    /// request ("could the", "also", "where to", 能不能), which names no theme.
+    public static func vocabulary(_ rules: [Policy.Rule]) -> ThemeVocabulary {
+        ThemeVocabulary(
+            rules.filter { $0.priority != nil || $0.category != nil }.flatMap(\.keywords)
+                .filter { !edgeStopWords.contains($0.lowercased()) })
+    }
+
     /// The terms of a comment, each once: (term, is a policy word). Clauses first, in order.
     public static func terms(_ text: String, vocabulary: ThemeVocabulary = ThemeVocabulary([])) -> [(String, Bool)] {
         var out: [(String, Bool)] = []

@@ -114,7 +114,7 @@ public struct ReportSettings: Sendable {
             phoneAnswerTarget: policy.phoneAnswerRateTarget, policyHash: policy.hash)
         defaultPriority = policy.classification.defaultPriority
         self.calendars = calendars + [fallback]
-        themeVocabulary = ThemeVocabulary(policy.classification.rules.flatMap(\.keywords))
+        themeVocabulary = CommentThemes.vocabulary(policy.classification.rules)
     }
 
     /// The business calendar of each priority, then the one for no priority (settings made from

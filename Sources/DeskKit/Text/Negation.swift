@@ -11,6 +11,8 @@ public enum Negation {
     static let english: [[UInt8]] = [
         "not", "no", "never", "without", "nothing", "none", "neither", "nor", "didn't", "doesn't", "isn't", "wasn't",
         "aren't", "weren't", "hasn't", "haven't", "hadn't", "don't", "dont", "didnt", "doesnt", "isnt", "wasnt",
+        // "Nothing's wrong, just asking", "nothing's lost": the contraction is still "nothing".
+        "nothing's", "nothings",
     ].map { Array($0.utf8) }
     /// Chinese negators.
     static let chinese: [[UInt8]] = ["没有", "没", "不", "未", "无", "并非", "别"].map { Array($0.utf8) }
@@ -156,7 +158,7 @@ public enum Negation {
 
     static func isEnglishNegator(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
         let n = to - from
-        guard n >= 2 && n <= 7 else { return false }
+        guard n >= 2 && n <= 9 else { return false }
         return english.contains { $0.count == n && bytes[from..<to].elementsEqual($0) }
     }
 }

@@ -74,6 +74,52 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         #expect(!Classifier.clauseSaysFine(Array(" stores, all fine".utf8), from: 0))  // another clause
     }
 
+    /// A wish asked as a question ("could the X also…", "能不能在app里加一个…") is a feature
+    /// request, low, and it keeps the scope and business words inside it from raising the
+    /// ticket (排队 here is the queue the wish would spare); a ticket with a failure word is not a
+    /// wish (blind58's "…场地订满了可以排队" stays a miss: "满了" reads as a failure, and letting a
+    /// wish stand beside a failure would let "could we also get someone, all tills are down"
+    /// hold back a stopped shop).
+    @Test func aWishAskedAsAQuestionIsLow() {
+        for text in [
+            "hey could the conflict-check search also look at former names, just a thought for whenever",
+            "Sports editor asked if the site could have a live score box they can update from their phones.",
+            "能不能在app里加一个候补功能，有人取消了自动给下一个人，省得大家在前台排队",
+        ] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority == .low && d.ruleIds.contains("feature_wish"), "\(text): rules \(d.ruleIds)")
+        }
+        let fault = Self.classifier.decide(title: nil, description: "Could the printer on floor 3 also be broken? It won't print.", impact: nil, urgency: nil)
+        #expect(!fault.ruleIds.contains("feature_wish"))
+        #expect(Self.classifier.decide(title: nil, description: "Could we also get someone to look, all tills are down", impact: nil, urgency: nil).priority == .high)
+    }
+
+    /// People named as a group and idle is the work stopped, with no failure word at all; one
+    /// person waiting is not.
+    @Test func aGroupSittingIdleIsTheWorkStopped() {
+        for text in [
+            "since about 10am every save takes 5+ minutes, for all 40 staff. Nothing's erroring, it just sits there. People are effectively idle.",
+            "从中午开始全组12个人在干等，build装不上",
+        ] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority == .high, "\(text): rules \(d.ruleIds)")
+        }
+        let one = Self.classifier.decide(title: nil, description: "Only my laptop is slow to boot, I sit idle for ten minutes every morning.", impact: nil, urgency: nil)
+        #expect(one.priority != .high, "rules \(one.ruleIds)")
+    }
+
+    /// A request for data in a file ("导出成excel", "in a spreadsheet please") is a routine
+    /// request, low.
+    @Test func aRequestForDataInAFileIsLow() {
+        for text in [
+            "来电人：财务部王姐。想要一份上个季度的违章罚单记录嗯导出成excel就行，下周三之前要",
+            "Planning team want the passenger counts per stop for route 7, last month, in a spreadsheet please.",
+        ] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority == .low, "\(text): rules \(d.ruleIds)")
+        }
+    }
+
     @Test func mostUrgentRuleWinsAndCategoryIsTheStrongest() {
         let d = Self.classifier.decide(
             title: "How to recover? System crash lost my login", description: nil, impact: nil, urgency: nil)

@@ -402,6 +402,30 @@ import Testing
         #expect(why("cause", "DNS TTL on VPN").isEmpty)
     }
 
+    /// A family phrase written with "…" finds its two ends in one clause with up to
+    /// `maximumGap` characters between them, in that order; the ends apart, in two clauses or
+    /// too far apart are no match, and a gap phrase is quoted, denied or made conditional like
+    /// any other.
+    @Test func gapPhrasesFindTheirEndsInOneClause() {
+        #expect(PhraseLint.gapEnds("combination of … factors") != nil)
+        #expect(PhraseLint.gapEnds("combination of factors") == nil)
+        #expect(PhraseLint.gapEnds("… factors") == nil)
+        func family(_ field: String, _ text: String) -> String? { lint.review(field: field, text).first?.family?.id }
+        #expect(family("cause", "The issue stemmed from a combination of environmental and configuration-related factors.") == "unknown_cause")
+        #expect(family("cause", "故障由多种环境与配置因素共同导致") == "unknown_cause")
+        // Two clauses, the wrong order, or too far apart.
+        #expect(lint.review(field: "cause", "A combination of two settings. Other factors were ruled out: the proxy PAC file lacked the new host").isEmpty)
+        #expect(lint.review(field: "cause", "Factors: a combination of an expired certificate and a stale DNS record").isEmpty)
+        #expect(refused("Please contact the payment provider directly."))
+        #expect(refused("你去找网络组吧。"))
+        #expect(refused("请直接联系金蝶厂商。"))
+        #expect(refused("Look, like I said on the call twice now, you need to actually read the email we sent."))
+        #expect(refused("So... what exactly do you want me to do here?"))
+        // Not the agent's own words, or not the phrase: kept.
+        #expect(!refused("If it's urgent you can contact me directly on 2231; I'll call you back by 3pm with the log results."))
+        #expect(!refused("您说“你去找网络组”，抱歉之前同事这样回复您。我已把工单转给网络组的王工，他今天16:00前给您回电。"))
+    }
+
     @Test func oldStyleListsStillCount() throws {
         let text = #"{"phrases": {"vague": ["搞掂"], "taboo": [{"phrase": "滚", "suggestion": "请您稍等"}]}}"#
         let p = try Policy.decode(text: text).get()
@@ -631,7 +655,11 @@ import Testing
     /// customer without saying what is no solution, "no further complaint" no result). blind55
     /// and blind56, scored once on that state: 0 and 1 of 15 bad accepted ("Issue identified |
     /// Appropriate remedial action was taken in line with procedure | Matter resolved to the
-    /// satisfaction of all parties"), 0 good refused; then 0 and 0.
+    /// satisfaction of all parties"), 0 good refused; then 0 and 0. blind57 and blind58, scored
+    /// before use: 1 and 2 of 15 bad accepted ("a combination of environmental and
+    /// configuration-related factors": a phrase with words inserted; "客户自己搞错了 | 跟他说了 |
+    /// 没事了"; "did the usual … she said thanks"), 0 good refused; then 0 and 0 (gap phrases,
+    /// PhraseLint.gapEnds).
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -642,6 +670,7 @@ import Testing
         "resolutions-blind45.ndjson", "resolutions-blind46.ndjson", "resolutions-blind47.ndjson", "resolutions-blind48.ndjson",
         "resolutions-blind49.ndjson", "resolutions-blind50.ndjson", "resolutions-blind52.ndjson",
         "resolutions-blind53.ndjson", "resolutions-blind54.ndjson", "resolutions-blind55.ndjson", "resolutions-blind56.ndjson",
+        "resolutions-blind57.ndjson", "resolutions-blind58.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

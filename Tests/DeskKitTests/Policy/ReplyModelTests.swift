@@ -93,7 +93,8 @@ import Testing
         "replies-blind33.ndjson", "replies-blind34.ndjson", "replies-blind35.ndjson", "replies-blind36.ndjson",
         "replies-blind37.ndjson", "replies-blind38.ndjson", "replies-blind39.ndjson", "replies-blind40.ndjson",
         "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
-        "replies-blind49.ndjson", "replies-blind53.ndjson", "replies-blind54.ndjson", "replies-blind56.ndjson",
+        "replies-blind49.ndjson", "replies-blind50.ndjson", "replies-blind51.ndjson", "replies-blind53.ndjson",
+        "replies-blind54.ndjson", "replies-blind56.ndjson", "replies-blind57.ndjson", "replies-blind58.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -171,23 +172,25 @@ import Testing
     // on a phone) and blind56 (formal and bureaucratic), scored once on that state: 4 and 4 of 30
     // bad accepted (我们这边看都正常 你自己再看看, 找网络组 不是我们这边的, "Not a desk issue. Talk to
     // networks.", "Please see the user guide.", 已经答复过三次了…不要重复提单, 经研究，该事项已按程序办结), 0 of
-    // 60 good refused; then 2 and 0 (below).
+    // 60 good refused; then 2 and 0 (below). blind57 (text written by or through AI assistants)
+    // and blind58 (speech: voice-to-text and dictated replies), scored before use on the next
+    // session's starting state: 1 and 2 of 30 bad accepted (您自行操作的…我们无法负责; "like I said
+    // on the call twice now, you need to actually read the email"; "what exactly do you want me
+    // to do here?"), 0 of 60 good refused; then 0 and 0, with gap phrases (PhraseLint.gapEnds),
+    // which also took blind50's 请直接联系金蝶厂商 and blind51's 你去找网络组吧.
 
-    /// What blind41, blind44, blind46, blind50, blind51 and blind52 still get wrong: "im on a P1 rn, ur sticky keyboard can
+    /// What blind41, blind44, blind46, blind52 and blind55 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
     /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
     /// and "you not the only one" ("you're not the only one affected" also informs, in good replies);
-    /// blind50's 请直接联系金蝶厂商 (a vendor's name inside 直接联系…厂商); blind51's 你去找网络组吧
-    /// (你去找 also tells the requester where to find a thing) and blind52's bare "Which browser?";
+    /// blind52's bare "Which browser?";
     /// blind55's "4th plotter ticket this month. Maybe stop forcing the sheets in?" (blame as a
     /// suggestion) and 升级下就行 ("just upgrade it": which upgrade is the missing detail).
     @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
         #expect(try Self.wrongWithTheModel("replies-blind46.ndjson").count <= 1)
-        #expect(try Self.wrongWithTheModel("replies-blind50.ndjson").count <= 1)
-        #expect(try Self.wrongWithTheModel("replies-blind51.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind52.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind55.ndjson").count <= 2)
     }

@@ -212,6 +212,8 @@ import Testing
         ("tickets-blind54.ndjson", 0.77, 0.57, 100),
         ("tickets-blind55.ndjson", 0.85, 0.82, 100),
         ("tickets-blind56.ndjson", 0.66, 0.65, 100),
+        ("tickets-blind57.ndjson", 0.82, 0.73, 100),
+        ("tickets-blind58.ndjson", 0.84, 0.85, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)

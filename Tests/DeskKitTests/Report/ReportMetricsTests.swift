@@ -211,6 +211,17 @@ func novemberStats(_ lines: [String], now: String = "2026-11-30T09:30:00Z", dims
         #expect(top.map(\.example) == ["Great support!", "响应很慢"])
     }
 
+    /// The built-in policy's theme words are what tickets are about and how bad they are, not
+    /// the grammar of a request: "nobody" (scope evidence), "also" and "could the" (a wish)
+    /// are no themes of "Took far too long and nobody told me…" or "could the agent also call".
+    @Test func themeWordsComeFromRulesThatSetPriorityOrCategory() {
+        let vocab = CommentThemes.vocabulary(Policy.builtin.classification.rules)
+        #expect(CommentThemes.terms("Took far too long and nobody told me what was going on.", vocabulary: vocab).filter(\.1).isEmpty)
+        #expect(CommentThemes.terms("could the agent also call back", vocabulary: vocab).filter(\.1).isEmpty)
+        let words = Set(CommentThemes.terms("VPN 很慢", vocabulary: vocab).filter(\.1).map(\.0))
+        #expect(words.contains("vpn") && words.contains("很慢"))
+    }
+
     @Test func commentsAreMasked() {
         #expect(CommentMask.mask("call me on +86 138 0000 1234 or wang.wei@example.com.") == "call me on ***34 or w***@example.com.")
         #expect(CommentMask.mask("ticket 12345 fixed in 2 days") == "ticket 12345 fixed in 2 days")

@@ -29,6 +29,9 @@ import Testing
         #expect(!negated("系统无法启动，崩溃了", "崩溃"))
         #expect(!negated("打印机不停卡纸", "卡纸"))
         #expect(!negated("我无法登录", "登录"))
+        // The contraction is still "nothing" (blind58: "Nothing's wrong, just asking").
+        #expect(negated("Nothing's wrong, just asking", "wrong"))
+        #expect(negated("the photos all save and nothing's lost", "lost"))
     }
 
     func guessed(_ text: String, _ word: String) -> Bool {
@@ -78,5 +81,9 @@ import Testing
         #expect(Classifier.numbersAsHash("几个人, 9 pcs, 09 pcs, 1.5 h") == "#个人, # pcs, # pcs, # h")
         #expect(Classifier.numbersAsHash("二十几家, 1,200 users") == "##家, ## users")
         #expect(Classifier.numbersAsHash("plain text") == "plain text")
+        // Seven digits or more without a separator are a code (a container, an order, a phone
+        // number), not a crowd; written with separators they still count.
+        #expect(Classifier.numbersAsHash("TGHU 9930012 for customer") == "TGHU # for customer")
+        #expect(Classifier.numbersAsHash("1,200,000 users and 120000 users") == "## users and ## users")
     }
 }
