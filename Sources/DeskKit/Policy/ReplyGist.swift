@@ -159,6 +159,7 @@ extension PhraseLint {
         "changed", "change", "tweaked", "tweak", "adjusted", "adjust", "modified", "something", "some", "stuff", "things", "bits",
         "a bit", "setting", "settings", "config", "configuration", "parameters", "parameter", "server side", "server-side",
         "backend", "back end", "back-end", "front end", "on the server", "the system", "our side", "our end", "now",
+        "admin panel", "admin console", "the console", "management console", "管理后台", "控制台",
         "should", "try again", "give it a try", "have a go", "a few", "made", "did", "couple", "a couple of", "several", "various",
         "minor", "few", "一点", "几个", "一些地方", "非常重视", "高度重视", "第一时间", "组织", "相关同事", "相关人员", "相关部门", "进行了",
         "目前", "全部", "经排查", "排查", "as expected", "expected", "everything", "on our side", "the issue", "技术力量", "进行处置", "处置",

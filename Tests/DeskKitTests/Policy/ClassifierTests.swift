@@ -108,6 +108,28 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         #expect(one.priority != .high, "rules \(one.ruleIds)")
     }
 
+    /// Serious problems told calmly and in everyday words (blind60): a monitor that stopped
+    /// alerting, other people's data on a shared printer or PC, a password everyone knows.
+    @Test func calmReportsOfSilentAlarmsAndExposureAreHigh() {
+        for text in [
+            "the temperature monitor on the vaccine fridge hasnt sent any alerts or readings since Saturday. probably no harm done",
+            "since last Monday the little printer in the Garden Lounge has been printing out other residents' medication lists, with names and room numbers",
+            "at public PC 4 the previous person's online banking was still open and logged in",
+            "Everyone at that shop knows the manager password now, it's written on the side of the till. Not a big deal.",
+        ] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority == .high, "\(text): rules \(d.ruleIds)")
+        }
+        // One user's phone with no alerts, and a second factor used while a key is swapped, are not.
+        for text in [
+            "Only my phone gets no alerts for new mail since the update, the others are fine.",
+            "my YubiKey stopped being detected on my laptop. can still log in with the backup OTP on my phone for now.",
+        ] {
+            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(d.priority != .high, "\(text): rules \(d.ruleIds)")
+        }
+    }
+
     /// A request for data in a file ("导出成excel", "in a spreadsheet please") is a routine
     /// request, low.
     @Test func aRequestForDataInAFileIsLow() {

@@ -421,6 +421,13 @@ import Testing
         #expect(refused("请直接联系金蝶厂商。"))
         #expect(refused("Look, like I said on the call twice now, you need to actually read the email we sent."))
         #expect(refused("So... what exactly do you want me to do here?"))
+        // Sarcasm and condescension (blind60), code-switched busy (blind59).
+        #expect(refused("Sure, because clicking the big green button was so hard. It's the big green button. Click it."))
+        #expect(refused("Have you tried reading? The error message literally tells you what to do."))
+        #expect(refused("Sigh, third time today. Did you even try restarting?"))
+        #expect(refused("我而家好忙，你 send email 啦。"))
+        #expect(refused("Fixed via the admin panel."))
+        #expect(!lint.review(field: "solution", "已转给 vendor").isEmpty)
         // Not the agent's own words, or not the phrase: kept.
         #expect(!refused("If it's urgent you can contact me directly on 2231; I'll call you back by 3pm with the log results."))
         #expect(!refused("您说“你去找网络组”，抱歉之前同事这样回复您。我已把工单转给网络组的王工，他今天16:00前给您回电。"))
@@ -659,7 +666,9 @@ import Testing
     /// before use: 1 and 2 of 15 bad accepted ("a combination of environmental and
     /// configuration-related factors": a phrase with words inserted; "客户自己搞错了 | 跟他说了 |
     /// 没事了"; "did the usual … she said thanks"), 0 good refused; then 0 and 0 (gap phrases,
-    /// PhraseLint.gapEnds).
+    /// PhraseLint.gapEnds). blind59 and blind60, scored before use: 1 and 0 of 15 bad accepted
+    /// ("vendor 问题 | 已转给 vendor | 等 vendor": a hand-off in mixed words), 0 and 1 of 15 good
+    /// refused (below); then 0 and 0 bad.
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -670,7 +679,7 @@ import Testing
         "resolutions-blind45.ndjson", "resolutions-blind46.ndjson", "resolutions-blind47.ndjson", "resolutions-blind48.ndjson",
         "resolutions-blind49.ndjson", "resolutions-blind50.ndjson", "resolutions-blind52.ndjson",
         "resolutions-blind53.ndjson", "resolutions-blind54.ndjson", "resolutions-blind55.ndjson", "resolutions-blind56.ndjson",
-        "resolutions-blind57.ndjson", "resolutions-blind58.ndjson",
+        "resolutions-blind57.ndjson", "resolutions-blind58.ndjson", "resolutions-blind59.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)
@@ -687,6 +696,16 @@ import Testing
     /// blind27's). Then 0 bad accepted; the good one stays refused.
     @Test func blind36ResolutionsMeetTheirFloor() throws {
         let (r, rows) = try resolutionRates("resolutions-blind36.ndjson")
+        #expect(rows >= 30 && r.bad >= 15 && r.good >= 15)
+        r.expectFloors(badAccepted: 0.0, goodRefused: 0.07)
+    }
+
+    /// blind60's "Monitor rotated by Ctrl+Alt+Down hotkey. | Rotated back, disabled graphics
+    /// hotkeys. | User confirmed." is labelled good and refused: "User confirmed" says that the
+    /// requester agreed, not what works now (seed 004 处理结果), so the rule stands and the floor
+    /// holds the one.
+    @Test func blind60ResolutionsMeetTheirFloor() throws {
+        let (r, rows) = try resolutionRates("resolutions-blind60.ndjson")
         #expect(rows >= 30 && r.bad >= 15 && r.good >= 15)
         r.expectFloors(badAccepted: 0.0, goodRefused: 0.07)
     }

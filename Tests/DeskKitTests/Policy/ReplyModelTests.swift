@@ -95,6 +95,7 @@ import Testing
         "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
         "replies-blind49.ndjson", "replies-blind50.ndjson", "replies-blind51.ndjson", "replies-blind53.ndjson",
         "replies-blind54.ndjson", "replies-blind56.ndjson", "replies-blind57.ndjson", "replies-blind58.ndjson",
+        "replies-blind59.ndjson", "replies-blind60.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -177,7 +178,12 @@ import Testing
     // session's starting state: 1 and 2 of 30 bad accepted (您自行操作的…我们无法负责; "like I said
     // on the call twice now, you need to actually read the email"; "what exactly do you want me
     // to do here?"), 0 of 60 good refused; then 0 and 0, with gap phrases (PhraseLint.gapEnds),
-    // which also took blind50's 请直接联系金蝶厂商 and blind51's 你去找网络组吧.
+    // which also took blind50's 请直接联系金蝶厂商 and blind51's 你去找网络组吧. blind59 (Chinese-English
+    // code-switching) and blind60 (sarcasm; elderly and non-technical writers), scored before
+    // use on that state: 2 and 3 of 30 bad accepted (我而家好忙，你 send email 啦; "Sigh, third time
+    // today. Did you even try restarting?"; "Sure, because clicking the big green button was so
+    // hard."; "Have you tried reading? …literally tells you what to do"; "Fixed via the admin
+    // panel."), 0 of 60 good refused; then 0 and 0.
 
     /// What blind41, blind44, blind46, blind52 and blind55 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two

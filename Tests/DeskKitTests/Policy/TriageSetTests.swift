@@ -214,6 +214,8 @@ import Testing
         ("tickets-blind56.ndjson", 0.66, 0.65, 100),
         ("tickets-blind57.ndjson", 0.82, 0.73, 100),
         ("tickets-blind58.ndjson", 0.84, 0.85, 100),
+        ("tickets-blind59.ndjson", 0.89, 0.74, 100),
+        ("tickets-blind60.ndjson", 0.81, 0.68, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
