@@ -81,14 +81,11 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
     /// wish stand beside a failure would let "could we also get someone, all tills are down"
     /// hold back a stopped shop).
     @Test func aWishAskedAsAQuestionIsLow() {
-        for text in [
+        Self.expectEach([
             "hey could the conflict-check search also look at former names, just a thought for whenever",
             "Sports editor asked if the site could have a live score box they can update from their phones.",
             "能不能在app里加一个候补功能，有人取消了自动给下一个人，省得大家在前台排队",
-        ] {
-            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
-            #expect(d.priority == .low && d.ruleIds.contains("feature_wish"), "\(text): rules \(d.ruleIds)")
-        }
+        ]) { d in d.priority == .low && d.ruleIds.contains("feature_wish") }
         let fault = Self.classifier.decide(title: nil, description: "Could the printer on floor 3 also be broken? It won't print.", impact: nil, urgency: nil)
         #expect(!fault.ruleIds.contains("feature_wish"))
         #expect(Self.classifier.decide(title: nil, description: "Could we also get someone to look, all tills are down", impact: nil, urgency: nil).priority == .high)
@@ -97,13 +94,10 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
     /// People named as a group and idle is the work stopped, with no failure word at all; one
     /// person waiting is not.
     @Test func aGroupSittingIdleIsTheWorkStopped() {
-        for text in [
+        Self.expectEach([
             "since about 10am every save takes 5+ minutes, for all 40 staff. Nothing's erroring, it just sits there. People are effectively idle.",
             "从中午开始全组12个人在干等，build装不上",
-        ] {
-            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
-            #expect(d.priority == .high, "\(text): rules \(d.ruleIds)")
-        }
+        ]) { d in d.priority == .high }
         let one = Self.classifier.decide(title: nil, description: "Only my laptop is slow to boot, I sit idle for ten minutes every morning.", impact: nil, urgency: nil)
         #expect(one.priority != .high, "rules \(one.ruleIds)")
     }
@@ -111,35 +105,26 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
     /// Serious problems told calmly and in everyday words (blind60): a monitor that stopped
     /// alerting, other people's data on a shared printer or PC, a password everyone knows.
     @Test func calmReportsOfSilentAlarmsAndExposureAreHigh() {
-        for text in [
+        Self.expectEach([
             "the temperature monitor on the vaccine fridge hasnt sent any alerts or readings since Saturday. probably no harm done",
             "since last Monday the little printer in the Garden Lounge has been printing out other residents' medication lists, with names and room numbers",
             "at public PC 4 the previous person's online banking was still open and logged in",
             "Everyone at that shop knows the manager password now, it's written on the side of the till. Not a big deal.",
-        ] {
-            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
-            #expect(d.priority == .high, "\(text): rules \(d.ruleIds)")
-        }
+        ]) { d in d.priority == .high }
         // One user's phone with no alerts, and a second factor used while a key is swapped, are not.
-        for text in [
+        Self.expectEach([
             "Only my phone gets no alerts for new mail since the update, the others are fine.",
             "my YubiKey stopped being detected on my laptop. can still log in with the backup OTP on my phone for now.",
-        ] {
-            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
-            #expect(d.priority != .high, "\(text): rules \(d.ruleIds)")
-        }
+        ]) { d in d.priority != .high }
     }
 
     /// A request for data in a file ("导出成excel", "in a spreadsheet please") is a routine
     /// request, low.
     @Test func aRequestForDataInAFileIsLow() {
-        for text in [
+        Self.expectEach([
             "来电人：财务部王姐。想要一份上个季度的违章罚单记录嗯导出成excel就行，下周三之前要",
             "Planning team want the passenger counts per stop for route 7, last month, in a spreadsheet please.",
-        ] {
-            let d = Self.classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
-            #expect(d.priority == .low, "\(text): rules \(d.ruleIds)")
-        }
+        ]) { d in d.priority == .low }
     }
 
     @Test func mostUrgentRuleWinsAndCategoryIsTheStrongest() {
@@ -233,6 +218,17 @@ struct SeedExample: CustomTestStringConvertible, Sendable {
         // "数据" ends the title and "丢失" starts the description: not "数据丢失".
         let split = Self.classifier.decide(title: "导出数据", description: "丢失一半", impact: nil, urgency: nil)
         #expect(!split.ruleIds.contains("data_loss"))
+    }
+
+    /// Checks `holds` on the decision for each text read as a description, naming the text and
+    /// the rules that fired when it fails.
+    static func expectEach(
+        _ texts: [String], sourceLocation: SourceLocation = #_sourceLocation, _ holds: (Classifier.Decision) -> Bool
+    ) {
+        for text in texts {
+            let d = classifier.decide(title: nil, description: text, impact: nil, urgency: nil)
+            #expect(holds(d), "\(text): rules \(d.ruleIds)", sourceLocation: sourceLocation)
+        }
     }
 
     static func priority(_ text: String) -> Priority {
