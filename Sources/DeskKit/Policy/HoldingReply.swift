@@ -25,7 +25,7 @@ extension PhraseLint {
         "our engineers", "the engineers", "our team", "our technicians", "工程师", "技术人员",
         // What a holding reply holds: the request itself says nothing new.
         "工单", "问题", "请求", "需求", "反馈", "有人", "ticket", "request", "issue", "feedback", "someone", "handled", "still", "further", "received",
-        "shortly", "soon", "已经", "already", "告诉你", "let you know", "keep you posted", "keep you updated", "revert",
+        "shortly", "soon", "will update", "update soon", "updates soon", "已经", "already", "告诉你", "let you know", "keep you posted", "keep you updated", "revert",
         // Telling a third party is a hand-off: "跟厂家说过了，他们会看的".
         "说过了", "说过", "讲过了", "说了", "told them", "told the", "informed the", "have informed", "notified the",
         // Waiting on someone else's answer ("等厂商回复吧", "wait for their reply").

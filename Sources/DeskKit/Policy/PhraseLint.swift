@@ -148,6 +148,9 @@ public struct PhraseLint: Sendable {
             }
             // "不是你操作的问题" denies what "是你操作…" would claim.
             if own, t.scalars[a] == "是", a > 0, t.scalars[a - 1] == "不" { own = false }
+            // "not a skill issue" denies what "skill issue" would claim (an article after "not":
+            // "you did not read the manual" still says it).
+            if own, PhraseLint.deniedByArticle(t.scalars, before: a) { own = false }
             out.append(Match(family: family, range: a..<b, own: own))
         }
         for (ci, c) in clauses.enumerated() {
@@ -164,6 +167,15 @@ public struct PhraseLint: Sendable {
         followUps.release(&out, in: t)
         // In text order; at one start the longest phrase first, so a message quotes all of it.
         return out.sorted { ($0.range.lowerBound, -$0.range.count, $0.family) < ($1.range.lowerBound, -$1.range.count, $1.family) }
+    }
+
+    /// Whether the key text just before `a` is "not a " or "not an ".
+    static func deniedByArticle(_ u: [Unicode.Scalar], before a: Int) -> Bool {
+        for w in ["not a ", "not an "] {
+            let n = w.unicodeScalars.count
+            if a >= n, u[(a - n)..<a].elementsEqual(w.unicodeScalars) { return true }
+        }
+        return false
     }
 
     /// The most key characters a gap phrase's two ends may have between them.

@@ -115,7 +115,7 @@ import Testing
         ("tickets-blind50.ndjson", 0.95, 1.00),
         ("tickets-blind51.ndjson", 0.94, 1.00),
         ("tickets-blind52.ndjson", 0.96, 0.97),
-        ("tickets-blind53.ndjson", 0.95, 1.00),
+        ("tickets-blind53.ndjson", 0.94, 1.00),
         ("tickets-blind54.ndjson", 0.91, 0.97),
         ("tickets-blind55.ndjson", 0.92, 0.97),
         ("tickets-blind56.ndjson", 0.83, 1.00),
@@ -123,6 +123,8 @@ import Testing
         ("tickets-blind58.ndjson", 0.91, 0.97),
         ("tickets-blind59.ndjson", 0.98, 1.00),
         ("tickets-blind60.ndjson", 0.89, 0.97),
+        ("tickets-blind61.ndjson", 0.87, 0.94),
+        ("tickets-blind62.ndjson", 0.86, 0.91),
     ])
     func rulesWithAModelLearntWithoutTheSetMeetTheFloor(_ file: String, _ accuracy: Double, _ highRecall: Double) throws {
         var others: [Row] = []

@@ -428,6 +428,15 @@ import Testing
         #expect(refused("我而家好忙，你 send email 啦。"))
         #expect(refused("Fixed via the admin panel."))
         #expect(!lint.review(field: "solution", "已转给 vendor").isEmpty)
+        // blind61/62: giving up, sending elsewhere, "skill issue", an update put off with "soon";
+        // "not a skill issue" denies it.
+        #expect(refused("重启一下试试 不行就算了"))
+        #expect(refused("具体情况请咨询药房,我们这边无法回答。"))
+        #expect(refused("We can't support every old phone. Buy a newer one if you want the latest app."))
+        #expect(refused("skill issue tbh 💀 just restart it"))
+        #expect(refused("we're on it, will update soon"))
+        #expect(!refused("not a skill issue at all lol, the 2.3 update broke the login cache; clear it under Settings > Storage, we push a fix at 6pm"))
+        #expect(refused("You did not read the manual."))
         // Not the agent's own words, or not the phrase: kept.
         #expect(!refused("If it's urgent you can contact me directly on 2231; I'll call you back by 3pm with the log results."))
         #expect(!refused("您说“你去找网络组”，抱歉之前同事这样回复您。我已把工单转给网络组的王工，他今天16:00前给您回电。"))
@@ -668,7 +677,7 @@ import Testing
     /// 没事了"; "did the usual … she said thanks"), 0 good refused; then 0 and 0 (gap phrases,
     /// PhraseLint.gapEnds). blind59 and blind60, scored before use: 1 and 0 of 15 bad accepted
     /// ("vendor 问题 | 已转给 vendor | 等 vendor": a hand-off in mixed words), 0 and 1 of 15 good
-    /// refused (below); then 0 and 0 bad.
+    /// refused (below); then 0 and 0 bad. blind61 and blind62, scored before use: 0 and 0.
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -680,6 +689,7 @@ import Testing
         "resolutions-blind49.ndjson", "resolutions-blind50.ndjson", "resolutions-blind52.ndjson",
         "resolutions-blind53.ndjson", "resolutions-blind54.ndjson", "resolutions-blind55.ndjson", "resolutions-blind56.ndjson",
         "resolutions-blind57.ndjson", "resolutions-blind58.ndjson", "resolutions-blind59.ndjson",
+        "resolutions-blind61.ndjson", "resolutions-blind62.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

@@ -95,7 +95,7 @@ import Testing
         "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
         "replies-blind49.ndjson", "replies-blind50.ndjson", "replies-blind51.ndjson", "replies-blind53.ndjson",
         "replies-blind54.ndjson", "replies-blind56.ndjson", "replies-blind57.ndjson", "replies-blind58.ndjson",
-        "replies-blind59.ndjson", "replies-blind60.ndjson",
+        "replies-blind59.ndjson", "replies-blind60.ndjson", "replies-blind61.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -183,22 +183,29 @@ import Testing
     // use on that state: 2 and 3 of 30 bad accepted (我而家好忙，你 send email 啦; "Sigh, third time
     // today. Did you even try restarting?"; "Sure, because clicking the big green button was so
     // hard."; "Have you tried reading? …literally tells you what to do"; "Fixed via the admin
-    // panel."), 0 of 60 good refused; then 0 and 0.
+    // panel."), 0 of 60 good refused; then 0 and 0. blind61 (external customers) and blind62
+    // (internet slang and emoji), scored before use on that state: 2 and 3 of 30 bad accepted
+    // ("We can't support every old phone. Buy a newer one…", 具体情况请咨询药房,我们这边无法回答,
+    // "skill issue tbh 💀", "we're on it, will update soon™", 重启一下试试 不行就算了), 0 good refused;
+    // then 0 and 1 (below).
 
-    /// What blind41, blind44, blind46, blind52 and blind55 still get wrong: "im on a P1 rn, ur sticky keyboard can
+    /// What blind41, blind44, blind46, blind52, blind55 and blind62 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
     /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
     /// and "you not the only one" ("you're not the only one affected" also informs, in good replies);
     /// blind52's bare "Which browser?";
     /// blind55's "4th plotter ticket this month. Maybe stop forcing the sheets in?" (blame as a
-    /// suggestion) and 升级下就行 ("just upgrade it": which upgrade is the missing detail).
+    /// suggestion) and 升级下就行 ("just upgrade it": which upgrade is the missing detail);
+    /// blind62's "we're on it, will update soon™" (NFKC makes ™ the letters "TM" glued to "soon",
+    /// so neither "soon" nor "update soon" ends a word there).
     @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
         #expect(try Self.wrongWithTheModel("replies-blind46.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind52.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind55.ndjson").count <= 2)
+        #expect(try Self.wrongWithTheModel("replies-blind62.ndjson").count <= 1)
     }
 
     /// The replies of `file` the families and the built-in model judge against their label.

@@ -216,6 +216,8 @@ import Testing
         ("tickets-blind58.ndjson", 0.84, 0.85, 100),
         ("tickets-blind59.ndjson", 0.89, 0.74, 100),
         ("tickets-blind60.ndjson", 0.81, 0.68, 100),
+        ("tickets-blind61.ndjson", 0.77, 0.62, 100),
+        ("tickets-blind62.ndjson", 0.84, 0.82, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
