@@ -146,11 +146,7 @@ public struct PhraseLint: Sendable {
                 if opens && h.beforeIsLatin && families[family].kind == .taboo { h.before = nil }
                 own = !h.covers(a, b)
             }
-            // "不是你操作的问题" denies what "是你操作…" would claim.
-            if own, t.scalars[a] == "是", a > 0, t.scalars[a - 1] == "不" { own = false }
-            // "not a skill issue" denies what "skill issue" would claim (an article after "not":
-            // "you did not read the manual" still says it).
-            if own, PhraseLint.deniedByArticle(t.scalars, before: a) { own = false }
+            if own, PhraseLint.isDenied(t.scalars, at: a) { own = false }
             out.append(Match(family: family, range: a..<b, own: own))
         }
         for (ci, c) in clauses.enumerated() {
@@ -169,8 +165,11 @@ public struct PhraseLint: Sendable {
         return out.sorted { ($0.range.lowerBound, -$0.range.count, $0.family) < ($1.range.lowerBound, -$1.range.count, $1.family) }
     }
 
-    /// Whether the key text just before `a` is "not a " or "not an ".
-    static func deniedByArticle(_ u: [Unicode.Scalar], before a: Int) -> Bool {
+    /// Whether the phrase found at key index `a` is denied where it stands: "不是你操作的问题"
+    /// denies what "是你操作…" would claim, "not a skill issue" what "skill issue" would (only
+    /// with an article after "not": "you did not read the manual" still says it).
+    static func isDenied(_ u: [Unicode.Scalar], at a: Int) -> Bool {
+        if u[a] == "是", a > 0, u[a - 1] == "不" { return true }
         for w in ["not a ", "not an "] {
             let n = w.unicodeScalars.count
             if a >= n, u[(a - n)..<a].elementsEqual(w.unicodeScalars) { return true }

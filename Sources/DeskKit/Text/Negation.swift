@@ -14,6 +14,8 @@ public enum Negation {
         // "Nothing's wrong, just asking", "nothing's lost": the contraction is still "nothing".
         "nothing's", "nothings",
     ].map { Array($0.utf8) }
+    /// The longest English negator, in bytes: longer words are not compared.
+    static let longestEnglish = english.map(\.count).max() ?? 0
     /// Chinese negators.
     static let chinese: [[UInt8]] = ["没有", "没", "不", "未", "无", "并非", "别"].map { Array($0.utf8) }
     /// Chinese words holding a negator that mean a failure (or "non-stop"), not a negation.
@@ -158,7 +160,7 @@ public enum Negation {
 
     static func isEnglishNegator(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
         let n = to - from
-        guard n >= 2 && n <= 9 else { return false }
+        guard n >= 2 && n <= longestEnglish else { return false }
         return english.contains { $0.count == n && bytes[from..<to].elementsEqual($0) }
     }
 }
