@@ -23,10 +23,13 @@ public enum ClassifyCommand {
         discussion: """
             Matches the policy's classification rules (keywords in Chinese and English) against each \
             ticket's title and description. The priority comes from a priority set by hand, else from \
-            the impact x urgency matrix when both are given, else from the most urgent matching rule \
-            (lifted to high when the policy's model says high at or above model_raise: the built-in \
-            policy ships a model learnt from hand-labelled tickets), else the model, else the policy \
-            default; the category from the rule with the strongest evidence; tags are \
+            the impact x urgency matrix when both are given, else from the policy's learnt model where \
+            it comes first and is sure enough (model_first; the built-in policy ships a model learnt \
+            from hand-labelled tickets and takes its answer at 0.5, a high from the rules taken down \
+            only at 0.8), else from the most urgent matching rule (lifted to high when the model says \
+            high at or above model_raise), else the model, else the policy default; the category from \
+            the model where it comes first (model_first_category), else from the rule with the \
+            strongest evidence; tags are \
             added to those the ticket has. classification {rules, reason} says why. The sla object gets \
             the first-response, workaround and resolution due times in business time of the policy \
             calendar (24x7 for always-on priorities), minus time spent waiting on the customer, and a \
@@ -44,7 +47,8 @@ public enum ClassifyCommand {
             tickets whose priority a person labelled, set by hand or kept to resolution; a policy \
             naming it (classification.model, model_threshold, model_raise) lets it answer where no \
             rule sets a priority, and only at or above the threshold, and a category where no rule or \
-            only one short keyword gives one, the reason giving its confidence and the words that weighed most.
+            only one short keyword gives one, the reason giving its confidence and the words that weighed most; \
+            model_first, model_first_over_high and model_first_category put it before the rules.
             """,
         flags: [
             CommonFlags.id,

@@ -606,7 +606,10 @@ extension Policy {
     },
     "model": "desk:builtin",
     "model_threshold": 0.9,
-    "model_raise": 0.75
+    "model_raise": 0.75,
+    "model_first": 0.5,
+    "model_first_over_high": 0.8,
+    "model_first_category": 0.6
   },
   "phrases": {
     "vague": [],

@@ -138,9 +138,10 @@ public struct Classifier: Sendable {
         case rules([Hit])
         /// No rule set a priority; the learnt model did, with this confidence and evidence.
         case model(confidence: Double, evidence: [String])
-        /// The rules gave a lower priority (these hits); the model said high at or above the
-        /// policy's `model_raise`, with this confidence and evidence.
-        case raised(confidence: Double, evidence: [String], over: [Hit])
+        /// The rules gave another priority (these hits); the model's answer stood over theirs
+        /// (`model_first`, a high at or above `model_raise`, or a medium over a question's form
+        /// alone), with this confidence and evidence.
+        case overruled(confidence: Double, evidence: [String], over: [Hit])
         /// No rule set a priority: the policy default.
         case fallback
     }
@@ -194,7 +195,7 @@ public struct Classifier: Sendable {
                 parts.append("priority \(priority.rawValue) from rule\(given.count == 1 ? "" : "s") \(names)")
             case .model(let confidence, let evidence):
                 parts.append("priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence, what: modelEvidence)))")
-            case .raised(let confidence, let evidence, let over):
+            case .overruled(let confidence, let evidence, let over):
                 let lower = over.first?.rule.priority?.rawValue ?? "?"
                 parts.append(
                     "priority \(priority.rawValue) from the learnt model (\(Classifier.describe(confidence, evidence, what: modelEvidence))), over \(lower) from rule\(over.count == 1 ? "" : "s") \(over.map(quoted).joined(separator: ", "))")
@@ -571,22 +572,39 @@ public struct Classifier: Sendable {
         // The text says the work goes on (a workaround in place, no impact): no model lifts it to high.
         let holder = hits.first { $0.rule.holds }
         var heldBack: Decision.HeldBack? = nil
+        // The most urgent priority a matched rule gives.
+        let rulesBest = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) })
         if let m = manual {
             priority = m.priority
             source = .manual(by: m.by, reason: m.reason)
         } else if let impact, let urgency, let p = policy.classification.matrix[impact]?[urgency] {
             priority = p
             source = .matrix(impact: impact, urgency: urgency)
-        } else if let best = hits.compactMap(\.rule.priority).min(by: { Classifier.rank($0) < Classifier.rank($1) }) {
+        } else if let first = modelFirst(scalars, words, over: rulesBest), let level = Priority(rawValue: first.label) {
+            // The model comes first (`model_first`): its answer stands, named over the rules'
+            // where they said otherwise; where they agree, the rules' keywords are the reason.
+            // A holding rule does not keep it back: holding guards the lift `model_raise` gives
+            // at its lower bar, and measured on blind63/64 it only lost a high (a real outage
+            // with "it'd be nice" added).
+            let given = hits.filter { $0.rule.priority == rulesBest && rulesBest != nil }
+            priority = level
+            if rulesBest == level {
+                source = .rules(given)
+            } else if given.isEmpty {
+                source = .model(confidence: first.confidence, evidence: first.evidence)
+            } else {
+                source = .overruled(confidence: first.confidence, evidence: first.evidence, over: given)
+            }
+        } else if let best = rulesBest {
             let given = hits.filter { $0.rule.priority == best }
             if best != .high, holder == nil, let raise = raised(scalars, words) {
                 priority = .high
-                source = .raised(confidence: raise.confidence, evidence: raise.evidence, over: given)
+                source = .overruled(confidence: raise.confidence, evidence: raise.evidence, over: given)
             } else if best == .low, given.count == 1, given[0].weight <= Classifier.weakLowEvidence, let lift = liftedFromWeakLow(scalars, words),
                 let level = Priority(rawValue: lift.label)
             {
                 priority = level
-                source = .raised(confidence: lift.confidence, evidence: lift.evidence, over: given)
+                source = .overruled(confidence: lift.confidence, evidence: lift.evidence, over: given)
             } else {
                 priority = best
                 source = .rules(given)
@@ -620,7 +638,19 @@ public struct Classifier: Sendable {
         var categoryModel: TriageModel.Prediction? = nil
         var categoryOverruled: Hit? = nil
         let ruleEvidence = category.flatMap { score[$0] } ?? 0
-        if ruleEvidence <= Classifier.weakCategoryEvidence, let m = model, let head = m.category {
+        if let bar = policy.classification.modelFirstCategory, let m = model, let head = m.category,
+            let p = m.predict(head, scalars: scalars, words: words, explainIf: { $1 >= bar }), p.confidence >= bar,
+            policy.classification.categories.contains(p.label)
+        {
+            // The model comes first for the category (`model_first_category`); where it agrees
+            // with the rules, their keyword is the reason.
+            if p.label != category {
+                categoryOverruled = categoryHit
+                category = p.label
+                categoryHit = nil
+                categoryModel = p
+            }
+        } else if ruleEvidence <= Classifier.weakCategoryEvidence, let m = model, let head = m.category {
             // No rule, or one short keyword: the model answers where it is sure enough and
             // surer of its answer than of the rule's category by `weakCategoryMargin`. Not
             // `model_threshold`: a category guessed at 0.3 is right more often than none at all.
@@ -668,6 +698,17 @@ public struct Classifier: Sendable {
     /// ...by at least this much more than it gives the rule's category (where it hesitates
     /// between the two, the rule's keyword decides).
     static let weakCategoryMargin = 0.3
+
+    /// The model's priority when the policy puts it first (`model_first`) and it is at least
+    /// that sure, or, to take down a high the rules gave (`rules`), at least
+    /// `model_first_over_high`; nil otherwise.
+    func modelFirst(_ scalars: [Unicode.Scalar], _ words: [UInt64]?, over rules: Priority?) -> TriageModel.Prediction? {
+        guard let first = policy.classification.modelFirst, let m = model, let head = m.priority else { return nil }
+        let overHigh = max(first, policy.classification.modelFirstOverHigh ?? first)
+        func bar(_ label: String) -> Double { rules == .high && label != Priority.high.rawValue ? overHigh : first }
+        guard let p = m.predict(head, scalars: scalars, words: words, explainIf: { $1 >= bar($0) }), p.confidence >= bar(p.label) else { return nil }
+        return p
+    }
 
     /// The model's answer when it says high at or above `model_raise`, which lifts a medium or
     /// low from the rules (seed 000 二(一)3 puts high first: a missed outage costs more than a

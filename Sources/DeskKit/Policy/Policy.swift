@@ -161,6 +161,16 @@ public struct Policy: Sendable, Equatable {
         /// When set, the model's "high" at or above this posterior lifts a lower priority the
         /// rules gave to high; nil: the rules' priority stands.
         public var modelRaise: Double? = nil
+        /// When set, the model's priority at or above this posterior stands over the rules'
+        /// (higher or lower); below it the rules decide as they would without it. nil: the
+        /// rules come first.
+        public var modelFirst: Double? = nil
+        /// With `modelFirst`: the posterior the model's medium or low needs to stand over a
+        /// high the rules gave (seed 000 puts high first); nil: `modelFirst` itself.
+        public var modelFirstOverHigh: Double? = nil
+        /// The same for the category: the model's category at or above this posterior stands
+        /// over the rules'.
+        public var modelFirstCategory: Double? = nil
     }
 
     /// Satisfaction survey settings.
@@ -370,6 +380,9 @@ public struct Policy: Sendable, Equatable {
             co["model"] = .string(m)
             co["model_threshold"] = Policy.number(classification.modelThreshold)
             co["model_raise"] = classification.modelRaise.map(Policy.number) ?? .null
+            if let t = classification.modelFirst { co["model_first"] = Policy.number(t) }
+            if let t = classification.modelFirstOverHigh { co["model_first_over_high"] = Policy.number(t) }
+            if let t = classification.modelFirstCategory { co["model_first_category"] = Policy.number(t) }
             o["classification"] = .object(co)
         }
         o["phrases"] = .object([

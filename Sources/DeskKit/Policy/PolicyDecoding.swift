@@ -459,7 +459,7 @@ struct PolicyDecoder {
     }
 
     mutating func classificationSettings(_ v: JSONValue, _ path: String) -> Policy.Classification? {
-        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix", "model", "model_threshold", "model_raise"]) else { return nil }
+        guard let o = object(v, path, keys: ["default_priority", "categories", "rules", "matrix", "model", "model_threshold", "model_raise", "model_first", "model_first_over_high", "model_first_category"]) else { return nil }
         let c = { (key: String) in Self.child(path, key) }
         let def: Policy.Priority? = member(o, "default_priority", path).flatMap { enumValue($0, c("default_priority"), "priority") }
         let categories = member(o, "categories", path).flatMap { strings($0, c("categories")) }
@@ -522,18 +522,22 @@ struct PolicyDecoder {
                 fail(c("model_threshold"), "expected a number from 0 to 1, found \(Self.describe(raw))")
             }
         }
-        var raise: Double? = nil
-        if let raw = o["model_raise"], !raw.isNull {
-            if let t = raw.doubleValue, t >= 0, t <= 1, model != nil { raise = t } else {
-                fail(c("model_raise"), model == nil
-                    ? "needs a model to raise with (classification.model)"
-                    : "expected a number from 0 to 1, found \(Self.describe(raw))")
-            }
+        // A posterior the model's answer needs for something (`model_raise`, `model_first`…):
+        // a number from 0 to 1, and a model to answer with.
+        func modelBar(_ key: String) -> Double? {
+            guard let raw = o[key], !raw.isNull else { return nil }
+            if let t = raw.doubleValue, t >= 0, t <= 1, model != nil { return t }
+            fail(c(key), model == nil ? "needs a model (classification.model)" : "expected a number from 0 to 1, found \(Self.describe(raw))")
+            return nil
         }
+        let raise = modelBar("model_raise")
+        let first = modelBar("model_first")
+        let overHigh = modelBar("model_first_over_high")
+        let firstCategory = modelBar("model_first_category")
         guard let def, let categories, let rules, let matrix else { return nil }
         return Policy.Classification(
             defaultPriority: def, categories: categories, rules: rules, matrix: matrix, model: model, modelThreshold: threshold,
-            modelRaise: raise)
+            modelRaise: raise, modelFirst: first, modelFirstOverHigh: overHigh, modelFirstCategory: firstCategory)
     }
 
     mutating func rule(_ v: JSONValue, _ path: String, categories: [String]?) -> Policy.Rule? {

@@ -1,5 +1,5 @@
 // The learnt triage model: training, prediction with evidence, the JSON round trip, and how the
-// classifier uses it (rules first, the model only above its threshold).
+// classifier uses it (rules first, the model only above its threshold; or the model first).
 import Testing
 
 @testable import DeskKit
@@ -9,6 +9,16 @@ import Testing
         (0..<20).map { TriageModel.Example(text: "zorblax widget melted \($0)", priority: "high", category: "hardware") }
         + (0..<20).map { TriageModel.Example(text: "quibble form colour \($0)", priority: "low", category: "feature_request") }
         + (0..<20).map { TriageModel.Example(text: "plinth dashboard tint \($0)", priority: "medium", category: "bug") }
+
+    /// The built-in policy with a test model named and the model not first: the rules-first
+    /// behaviour the tests below hold.
+    static var rulesFirst: Policy {
+        var policy = Policy.builtin
+        policy.classification.model = "model.json"
+        policy.classification.modelFirst = nil
+        policy.classification.modelFirstCategory = nil
+        return policy
+    }
 
     @Test func learnsAndExplains() throws {
         let m = TriageModel.train(Self.examples)
@@ -47,8 +57,7 @@ import Testing
 
     @Test func rulesWinAndTheModelAbstainsBelowItsThreshold() {
         let m = TriageModel.train(Self.examples)
-        var policy = Policy.builtin
-        policy.classification.model = "model.json"
+        var policy = Self.rulesFirst
         policy.classification.modelThreshold = 0.8
         policy.classification.modelRaise = nil
         let c = Classifier(policy: policy, model: m)
@@ -83,8 +92,7 @@ import Testing
     /// the rules stand.
     @Test func aConfidentHighRaisesTheRulesPriority() {
         let m = TriageModel.train(Self.examples)
-        var policy = Policy.builtin
-        policy.classification.model = "model.json"
+        var policy = Self.rulesFirst
         policy.classification.modelRaise = 0.9
         let c = Classifier(policy: policy, model: m)
         let d = c.decide(title: "zorblax widget melted: how do I order one?", description: nil, impact: nil, urgency: nil)
@@ -105,8 +113,7 @@ import Testing
     /// no rule gives one; the holding rule's words themselves set nothing.
     @Test func aHoldingRuleKeepsTheModelFromLiftingToHigh() {
         let m = TriageModel.train(Self.examples)
-        var policy = Policy.builtin
-        policy.classification.model = "model.json"
+        var policy = Self.rulesFirst
         policy.classification.modelRaise = 0.9
         #expect(policy.classification.rules.contains { $0.id == "work_goes_on" && $0.holds })
         let c = Classifier(policy: policy, model: m)
@@ -131,8 +138,7 @@ import Testing
     /// unsure medium, leaves it.
     @Test func aSureMediumOverrulesALowThatIsOnlyAQuestionsForm() {
         let m = TriageModel.train(Self.examples)
-        var policy = Policy.builtin
-        policy.classification.model = "model.json"
+        var policy = Self.rulesFirst
         policy.classification.modelRaise = nil
         let c = Classifier(policy: policy, model: m)
         let d = c.decide(title: "plinth dashboard tint is off again?", description: nil, impact: nil, urgency: nil)
@@ -151,8 +157,7 @@ import Testing
     /// no rule at all, the model answers at the low category bar, not at `model_threshold`.
     @Test func aSureModelCategoryReplacesOneShortKeyword() {
         let m = TriageModel.train(Self.examples)
-        var policy = Policy.builtin
-        policy.classification.model = "model.json"
+        var policy = Self.rulesFirst
         policy.classification.modelRaise = nil
         let c = Classifier(policy: policy, model: m)
         // "wifi" (weight 4) says network; the model's words say hardware.
@@ -179,5 +184,70 @@ import Testing
         policy.classification.modelThreshold = 0.999
         let none = Classifier(policy: policy, model: m).decide(title: "quibble plinth", description: nil, impact: nil, urgency: nil)
         #expect(none.category != nil, "\(none.reason)")
+    }
+
+    /// With `model_first`, the model's priority at or above the bar stands over the rules',
+    /// higher or lower, and the reason names the rules it overruled; where the two agree, the
+    /// rules' keyword is the reason; below the bar the rules decide; a holding rule does not keep
+    /// it back. `model_first_category` does the same for the category over strong rule evidence.
+    @Test func theModelFirstStandsOverTheRulesEitherWay() throws {
+        let m = TriageModel.train(Self.examples)
+        var policy = Self.rulesFirst
+        policy.classification.modelRaise = nil
+        policy.classification.modelFirst = 0.5
+        let c = Classifier(policy: policy, model: m)
+        let up = c.decide(title: "zorblax widget melted: how do I order one?", description: nil, impact: nil, urgency: nil)
+        #expect(up.priority == .high, "\(up.reason)")
+        #expect(up.reason.hasPrefix("priority high from the learnt model (confidence "), "\(up.reason)")
+        #expect(up.reason.contains("), over low from rule consultation"), "\(up.reason)")
+        let down = c.decide(title: "quibble form colour is broken", description: nil, impact: nil, urgency: nil)
+        #expect(down.priority == .low, "\(down.reason)")
+        #expect(down.reason.contains("), over medium from rule malfunction"), "\(down.reason)")
+        let agree = c.decide(title: "quibble form colour: how do I change it?", description: nil, impact: nil, urgency: nil)
+        #expect(agree.priority == .low && agree.reason.hasPrefix("priority low from rule consultation"), "\(agree.reason)")
+        let held = c.decide(title: "zorblax widget melted: how do I order one? using paper for now", description: nil, impact: nil, urgency: nil)
+        #expect(held.priority == .high && !held.reason.contains("held back"), "\(held.reason)")
+        // Below the bar the rules decide: the same text with the bar just above the model's
+        // confidence is the consultation rule's low.
+        let text = "zorblax quibble: how do I order one?"
+        let conf = try #require(m.priority.flatMap { m.predict($0, text) }).confidence
+        policy.classification.modelFirst = min(1, conf + 0.01)
+        let below = Classifier(policy: policy, model: m).decide(title: text, description: nil, impact: nil, urgency: nil)
+        #expect(below.priority == .low && below.reason.hasPrefix("priority low from rule consultation"), "\(below.reason)")
+        // A high from the rules is taken down only at `model_first_over_high`.
+        let crash = "plinth dashboard tint: system crash"
+        let sure = try #require(m.priority.flatMap { m.predict($0, crash) })
+        #expect(sure.label == "medium")
+        #expect(c.decide(title: crash, description: nil, impact: nil, urgency: nil).priority == .medium)
+        policy.classification.modelFirst = 0.5
+        policy.classification.modelFirstOverHigh = min(1, sure.confidence + 0.01)
+        let kept = Classifier(policy: policy, model: m).decide(title: crash, description: nil, impact: nil, urgency: nil)
+        #expect(kept.priority == .high && kept.reason.hasPrefix("priority high from rule"), "\(kept.reason)")
+        policy.classification.modelFirstOverHigh = nil
+        // The category: several network words would stand against a weak model; a sure model
+        // comes first.
+        let strongText = "zorblax widget: wifi down, vpn and router offline"
+        #expect(c.decide(title: strongText, description: nil, impact: nil, urgency: nil).category == "network")
+        policy.classification.modelFirstCategory = 0.6
+        let cat = Classifier(policy: policy, model: m).decide(title: strongText, description: nil, impact: nil, urgency: nil)
+        #expect(cat.category == "hardware", "\(cat.reason)")
+        #expect(cat.reason.contains("category hardware from the learnt model (confidence "), "\(cat.reason)")
+        #expect(cat.reason.contains("over network from rule network ("), "\(cat.reason)")
+    }
+
+    /// The built-in policy puts the model first; a policy file sets `null` to put the rules
+    /// first again, and a bar without a model is refused.
+    @Test func modelFirstIsSetOrClearedByThePolicyFile() throws {
+        #expect(Policy.builtin.classification.modelFirst == 0.5)
+        #expect(Policy.builtin.classification.modelFirstOverHigh == 0.8)
+        #expect(Policy.builtin.classification.modelFirstCategory == 0.6)
+        let cleared = try Policy.decode(text: #"{"classification": {"model_first": null, "model_first_over_high": null, "model_first_category": null}}"#).get()
+        #expect(cleared.classification.modelFirst == nil && cleared.classification.modelFirstOverHigh == nil)
+        #expect(cleared.classification.modelFirstCategory == nil)
+        guard case .failure(let e) = Policy.decode(text: #"{"classification": {"model": null, "model_raise": null, "model_first": 0.5}}"#) else {
+            Issue.record("a bar without a model was accepted")
+            return
+        }
+        #expect(e.problems.contains { $0.path == "$.classification.model_first" && $0.message == "needs a model (classification.model)" }, "\(e.problems)")
     }
 }
