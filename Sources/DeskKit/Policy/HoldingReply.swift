@@ -13,7 +13,7 @@ extension PhraseLint {
         "上报", "已记录", "记录", "已收到", "收到", "会尽快处理", "尽快处理", "尽快", "会处理", "会看", "有结果", "会通知", "通知您", "等通知",
         "请耐心等待", "耐心等待", "请等待", "等待", "请稍后", "稍后", "稍等", "排队中", "排队", "需要时间", "请耐心", "等上面回复", "上面",
         "相关部门", "相关同事", "相关人员", "后续", "感谢您的理解", "感谢您的耐心", "感谢理解", "感谢支持", "理解与支持", "知道了",
-        "in progress", "being worked on", "working on it", "we are working on it", "we will look",
+        "in progress", "being worked on", "being looked at", "being looked into", "working on it", "we are working on it", "we will look",
         "will look", "will check", "we are aware", "aware of the issue", "get back to you", "be in touch", "someone will", "will contact you",
         "escalated", "passed to", "passed on", "passed it on", "passed this on", "handed it over", "handed this over", "handed over",
         "sent it over", "sent it on", "转过去", "transferred", "reassigned", "assigned to", "routed to", "referred to", "forwarded", "the relevant team", "the responsible department", "the team is on it",

@@ -663,6 +663,12 @@ public struct PhraseLint: Sendable {
         let t = LintText(multiline ? ReplyFrame.body(reply) : ReplyFrame.withoutTrailingSignOff(reply))
         let found = matches(in: t)
         var out = taboos(found, t)
+        if let p = TemplatePlaceholder.first(in: reply) {
+            out.append(
+                Finding(
+                    family: nil, typed: p,
+                    message: "the reply still holds a template placeholder (\(p)); write what it stands for before sending (seed 004 BRT回复规范)"))
+        }
         if !PhraseLint.hasWords(t) || (reply.utf8.count <= ReplyFrame.maxFrameReply && ReplyFrame.isFrameOnly(reply)) {
             let q = t.scalars.contains("?")
             out.append(
@@ -734,6 +740,9 @@ public struct PhraseLint: Sendable {
         "so", "and", "then", "well", "所以", "然后", "那", "那么", "所以呢", "然后呢", "那又怎样", "呢", "嗯", "哦", "啊",
         // "What do you mean?" asked alone asks for nothing in particular.
         "啥意思", "什么意思", "啥情况", "什么情况", "咋回事", "怎么回事", "咋了", "怎么了",
+        // ...and in English words, each a filler only where the reply has nothing else: "huh?
+        // what do you mean", "Sorry, what is this?", "Come again?".
+        "do", "you", "mean", "by", "is", "it", "this", "that", "sorry", "pardon", "come", "again", "exactly",
     ]
 
     /// Whether the text has a word that is neither a number nor a filler.
@@ -777,6 +786,10 @@ public struct PhraseLint: Sendable {
         let want = PhraseLint.wanted[field] ?? "say what it was"
         if t.scalars.isEmpty {
             out.append(Finding(family: nil, typed: "", message: "it is empty; " + want))
+            return out
+        }
+        if let p = TemplatePlaceholder.first(in: text) {
+            out.append(Finding(family: nil, typed: p, message: "'\(text.trimmed)' still holds a template placeholder (\(p)); " + want))
             return out
         }
         if let u = found.first(where: { $0.own && families[$0.family].kind == .unknownCause }) {

@@ -678,6 +678,8 @@ import Testing
     /// PhraseLint.gapEnds). blind59 and blind60, scored before use: 1 and 0 of 15 bad accepted
     /// ("vendor 问题 | 已转给 vendor | 等 vendor": a hand-off in mixed words), 0 and 1 of 15 good
     /// refused (below); then 0 and 0 bad. blind61 and blind62, scored before use: 0 and 0.
+    /// blind63 to blind66, scored before use: 1, 0, 0 and 0 of 15 bad accepted ("{{root_cause}} |
+    /// {{resolution_steps}} | {{outcome}}": a template sent unfilled), 0 good refused; then 0.
     @Test(arguments: [
         "resolutions-blind21.ndjson", "resolutions-blind22.ndjson", "resolutions-blind23.ndjson", "resolutions-blind24.ndjson",
         "resolutions-blind25.ndjson", "resolutions-blind26.ndjson", "resolutions-short.ndjson", "resolutions-blind28.ndjson",
@@ -689,7 +691,8 @@ import Testing
         "resolutions-blind49.ndjson", "resolutions-blind50.ndjson", "resolutions-blind52.ndjson",
         "resolutions-blind53.ndjson", "resolutions-blind54.ndjson", "resolutions-blind55.ndjson", "resolutions-blind56.ndjson",
         "resolutions-blind57.ndjson", "resolutions-blind58.ndjson", "resolutions-blind59.ndjson",
-        "resolutions-blind61.ndjson", "resolutions-blind62.ndjson",
+        "resolutions-blind61.ndjson", "resolutions-blind62.ndjson", "resolutions-blind63.ndjson", "resolutions-blind64.ndjson",
+        "resolutions-blind65.ndjson", "resolutions-blind66.ndjson",
     ])
     func newestBlindResolutionSetsMeetTheirFloors(_ file: String) throws {
         let (r, rows) = try resolutionRates(file)

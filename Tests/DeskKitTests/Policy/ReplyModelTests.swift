@@ -95,7 +95,8 @@ import Testing
         "replies-blind42.ndjson", "replies-blind43.ndjson", "replies-blind45.ndjson", "replies-blind47.ndjson", "replies-blind48.ndjson",
         "replies-blind49.ndjson", "replies-blind50.ndjson", "replies-blind51.ndjson", "replies-blind53.ndjson",
         "replies-blind54.ndjson", "replies-blind56.ndjson", "replies-blind57.ndjson", "replies-blind58.ndjson",
-        "replies-blind59.ndjson", "replies-blind60.ndjson", "replies-blind61.ndjson",
+        "replies-blind59.ndjson", "replies-blind60.ndjson", "replies-blind61.ndjson", "replies-blind63.ndjson",
+        "replies-blind65.ndjson", "replies-blind66.ndjson",
     ])
     func familiesAndTheModelTogetherMeetTheFloorsOnTheNewestBlindSets(_ file: String) throws {
         #expect(try Self.wrongWithTheModel(file).isEmpty)
@@ -187,9 +188,15 @@ import Testing
     // (internet slang and emoji), scored before use on that state: 2 and 3 of 30 bad accepted
     // ("We can't support every old phone. Buy a newer one…", 具体情况请咨询药房,我们这边无法回答,
     // "skill issue tbh 💀", "we're on it, will update soon™", 重启一下试试 不行就算了), 0 good refused;
-    // then 0 and 1 (below).
+    // then 0 and 1 (below). blind63 (forms and templates) and blind64 (follow-ups, several
+    // problems in one), scored before use: 3 and 5 of 30 bad accepted (reply templates sent with
+    // [处理结果] / 【原因说明】 unfilled, "huh? what do you mean", "Please stop opening new tickets for
+    // the same thing", 您第一次就该说清楚…现在才说), 0 good refused; then 0 and 3 (below). blind65 (very
+    // short) and blind66 (raised on someone else's behalf), scored before use after that: 0 and 3
+    // ("Your colleague clicked something she shouldn't have. There's not much we can do", "If
+    // the customer had read the invoice properly…", 在系统里自行处理即可), 0 good refused; then 0 and 0.
 
-    /// What blind41, blind44, blind46, blind52, blind55 and blind62 still get wrong: "im on a P1 rn, ur sticky keyboard can
+    /// What blind41, blind44, blind46, blind52, blind55, blind62 and blind64 still get wrong: "im on a P1 rn, ur sticky keyboard can
     /// wait" ("can wait" also says when in good replies: "the restart can wait until 6pm"), two
     /// ticket-system notices whose "done" sits in a status line beside a closing period or the
     /// handling team ("当前状态:已完成 / 处理人:运维二组", "…closed automatically in 3 working days"),
@@ -198,7 +205,10 @@ import Testing
     /// blind55's "4th plotter ticket this month. Maybe stop forcing the sheets in?" (blame as a
     /// suggestion) and 升级下就行 ("just upgrade it": which upgrade is the missing detail);
     /// blind62's "we're on it, will update soon™" (NFKC makes ™ the letters "TM" glued to "soon",
-    /// so neither "soon" nor "update soon" ends a word there).
+    /// so neither "soon" nor "update soon" ends a word there); blind64's replies that answer one
+    /// of several questions vaguely ("Following up on your three questions: the upload one is
+    /// being looked at.", 关于您提到的三个问题:打印机那个我们后续统一安排) and "power issues are handled by
+    /// facilities. I've let them know."
     @Test func newestSetsHoldTheirKnownMisses() throws {
         #expect(try Self.wrongWithTheModel("replies-blind41.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind44.ndjson").count <= 2)
@@ -206,6 +216,7 @@ import Testing
         #expect(try Self.wrongWithTheModel("replies-blind52.ndjson").count <= 1)
         #expect(try Self.wrongWithTheModel("replies-blind55.ndjson").count <= 2)
         #expect(try Self.wrongWithTheModel("replies-blind62.ndjson").count <= 1)
+        #expect(try Self.wrongWithTheModel("replies-blind64.ndjson").count <= 3)
     }
 
     /// The replies of `file` the families and the built-in model judge against their label.

@@ -218,6 +218,10 @@ import Testing
         ("tickets-blind60.ndjson", 0.81, 0.68, 100),
         ("tickets-blind61.ndjson", 0.77, 0.62, 100),
         ("tickets-blind62.ndjson", 0.84, 0.82, 100),
+        ("tickets-blind63.ndjson", 0.82, 0.76, 100),
+        ("tickets-blind64.ndjson", 0.76, 0.62, 100),
+        ("tickets-blind65.ndjson", 0.75, 0.71, 100),
+        ("tickets-blind66.ndjson", 0.74, 0.65, 100),
     ])
     func priorityMeetsItsFloor(_ file: String, _ accuracy: Double, _ highRecall: Double, _ size: Int) throws {
         let e = try Self.evaluate(file)
