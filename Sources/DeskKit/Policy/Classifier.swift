@@ -638,8 +638,9 @@ public struct Classifier: Sendable {
         var categoryModel: TriageModel.Prediction? = nil
         var categoryOverruled: Hit? = nil
         let ruleEvidence = category.flatMap { score[$0] } ?? 0
+        let rulesCategory = category
         if let bar = policy.classification.modelFirstCategory, let m = model, let head = m.category,
-            let p = m.predict(head, scalars: scalars, words: words, explainIf: { $1 >= bar }), p.confidence >= bar,
+            let p = m.predict(head, scalars: scalars, words: words, explainIf: { $1 >= bar && $0 != rulesCategory }), p.confidence >= bar,
             policy.classification.categories.contains(p.label)
         {
             // The model comes first for the category (`model_first_category`); where it agrees
@@ -706,7 +707,11 @@ public struct Classifier: Sendable {
         guard let first = policy.classification.modelFirst, let m = model, let head = m.priority else { return nil }
         let overHigh = max(first, policy.classification.modelFirstOverHigh ?? first)
         func bar(_ label: String) -> Double { rules == .high && label != Priority.high.rawValue ? overHigh : first }
-        guard let p = m.predict(head, scalars: scalars, words: words, explainIf: { $1 >= bar($0) }), p.confidence >= bar(p.label) else { return nil }
+        // The evidence only for an answer that overrules the rules: where the two agree, the
+        // rules' keywords are the reason.
+        guard let p = m.predict(head, scalars: scalars, words: words, explainIf: { $1 >= bar($0) && $0 != rules?.rawValue }),
+            p.confidence >= bar(p.label)
+        else { return nil }
         return p
     }
 
