@@ -29,35 +29,34 @@ struct GramTable: Sendable {
     init(_ entries: [(gram: String, weights: [Double])], classes: Int, words: Bool = false) {
         var grams: [String] = []
         var weights: [Double] = []
-        var keyOf: [UInt64] = []
         grams.reserveCapacity(entries.count)
         weights.reserveCapacity(entries.count * classes)
-        keyOf.reserveCapacity(entries.count)
-        var named = Set<String>()
-        for (g, w) in entries {
-            guard w.count == classes else { continue }
-            if words {
-                guard !g.isEmpty, named.insert(g).inserted else { continue }
-                grams.append(g)
-                weights.append(contentsOf: w)
-                keyOf.append(GramTable.wordKey(g.unicodeScalars))
-                continue
-            }
-            let u = Array(g.unicodeScalars)
-            guard (1...3).contains(u.count) else { continue }
-            grams.append(g)
-            weights.append(contentsOf: w)
-            keyOf.append(u.count == 1 ? GramTable.key(u[0].value) : GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil))
-        }
+        // The table is filled as the entries are read (sized for all of them), so a words
+        // feature listed twice is found by its key and its String compared there, not by a Set
+        // of every feature's String.
         var size = 16
-        while size < grams.count * 2 { size *= 2 }
+        while size < entries.count * 2 { size *= 2 }
         var keys = [UInt64](repeating: 0, count: size)
         var slots = [Int32](repeating: -1, count: size)
-        for (e, key) in keyOf.enumerated() where key != 0 {
+        for (g, w) in entries {
+            guard w.count == classes else { continue }
+            let key: UInt64
+            if words {
+                guard !g.isEmpty else { continue }
+                key = GramTable.wordKey(g.unicodeScalars)
+            } else {
+                let u = Array(g.unicodeScalars)
+                guard (1...3).contains(u.count) else { continue }
+                key = u.count == 1 ? GramTable.key(u[0].value) : GramTable.key(u[0].value, u[1].value, u.count == 3 ? u[2].value : nil)
+            }
             var i = GramTable.hash(key) & (size - 1)
             while keys[i] != 0 && keys[i] != key { i = (i + 1) & (size - 1) }
+            if words, keys[i] == key, slots[i] >= 0, grams[Int(slots[i])] == g { continue }
+            grams.append(g)
+            weights.append(contentsOf: w)
+            guard key != 0 else { continue }
             keys[i] = key
-            slots[i] = Int32(e)
+            slots[i] = Int32(grams.count - 1)
         }
         self.keys = keys
         self.slots = slots
