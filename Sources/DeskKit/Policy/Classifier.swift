@@ -586,7 +586,7 @@ public struct Classifier: Sendable {
             // A holding rule does not keep it back: holding guards the lift `model_raise` gives
             // at its lower bar, and measured on blind63/64 it only lost a high (a real outage
             // with "it'd be nice" added).
-            let given = hits.filter { $0.rule.priority == rulesBest && rulesBest != nil }
+            let given = rulesBest.map { best in hits.filter { $0.rule.priority == best } } ?? []
             priority = level
             if rulesBest == level {
                 source = .rules(given)
